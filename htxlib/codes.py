@@ -1,0 +1,113 @@
+"""Code lists: the allowed values of coded columns, with their Vietnamese labels.
+
+Every coded column in the codebook points at one of these lists. The labels are
+what a report prints; the codes are what the data files hold.
+"""
+
+from __future__ import annotations
+
+KINDS: dict[str, str] = {
+    "HTX": "Hợp tác xã",
+    "LHHTX": "Liên hiệp hợp tác xã",
+    "THT": "Tổ hợp tác",
+}
+
+#: Unit levels. ``huyen`` only for historical data: districts were abolished on 01/07/2025.
+LEVELS: dict[str, str] = {
+    "tinh": "tỉnh",
+    "thanh_pho_tw": "thành phố trực thuộc trung ương",
+    "xa": "xã",
+    "phuong": "phường",
+    "dac_khu": "đặc khu",
+    "huyen": "huyện",
+}
+
+#: Sector groups used by national statistics for HTX (Circular 01/2020 Art. 6).
+SECTORS: dict[str, str] = {
+    "nong_nghiep": "Nông - Lâm - Ngư nghiệp",
+    "cong_nghiep": "Công nghiệp - Tiểu thủ công nghiệp",
+    "thuong_mai": "Thương mại - Du lịch - Dịch vụ",
+    "van_tai": "Giao thông vận tải",
+    "xay_dung": "Xây dựng",
+    "tin_dung": "Quỹ tín dụng nhân dân",
+    "moi_truong": "Môi trường",
+    "khac": "Khác",
+}
+
+#: What a cooperative group (THT) is formed for.
+THT_PURPOSES: dict[str, str] = {
+    "dung_nuoc": "Tổ hợp tác dùng nước",
+    "san_xuat": "Tổ hợp tác sản xuất",
+    "dich_vu": "Tổ hợp tác dịch vụ",
+    "khac": "Tổ hợp tác khác",
+}
+
+#: Ratings under Circular 01/2020/TT-BKHĐT, in report order.
+RATINGS: dict[str, str] = {
+    "tot": "tốt",
+    "kha": "khá",
+    "trung_binh": "trung bình",
+    "yeu": "yếu",
+    "khong_xep_loai": "không xếp loại",
+}
+
+#: Managers' training levels, in report order.
+TRAINING_LEVELS: dict[str, str] = {
+    "managers_university": "cao đẳng, đại học trở lên",
+    "managers_vocational": "sơ cấp, trung cấp",
+    "managers_untrained": "chưa qua đào tạo hoặc chỉ bồi dưỡng ngắn ngày",
+}
+
+STATUS_EVENTS: dict[str, str] = {
+    "suspension": "tạm ngừng hoạt động",
+    "registration_change": "thay đổi nội dung đăng ký",
+    "paper_only": "chỉ tồn tại trên danh nghĩa",
+}
+
+PROGRAMMES: dict[str, str] = {
+    "interest_subsidy": "Hỗ trợ lãi suất tín dụng",
+    "new_htx": "Hỗ trợ thành lập mới hợp tác xã",
+    "brand_market": "Hỗ trợ phát triển thương hiệu, mở rộng thị trường",
+    "ocop_reward": "Hỗ trợ thưởng sản phẩm OCOP",
+    "linkage": "Hỗ trợ liên kết tiêu thụ sản phẩm",
+    "infrastructure": "Hỗ trợ đầu tư kết cấu hạ tầng",
+    "young_graduates": "Hỗ trợ trí thức trẻ về làm việc tại hợp tác xã",
+}
+
+OWNER_TYPES: dict[str, str] = {
+    "htx": "HTX",
+    "ho_kinh_doanh": "hộ kinh doanh",
+    "cong_ty": "công ty",
+    "khac": "khác",
+}
+
+OCOP_STATUSES: dict[str, str] = {
+    "awarded": "đã thưởng",
+    "planned": "dự kiến",
+}
+
+OCOP_ASSESSMENTS: dict[str, str] = {
+    "new": "đánh giá mới",
+    "re_evaluated": "đánh giá lại",
+}
+
+#: Provenance of a value, from strongest to weakest.
+PROVENANCE: dict[str, str] = {
+    "published": "số liệu công bố",
+    "rebuilt": "số liệu dựng lại",
+    "estimated": "số liệu ước tính",
+}
+
+CODE_LISTS: dict[str, dict[str, str]] = {
+    "kinds": KINDS,
+    "levels": LEVELS,
+    "sectors": SECTORS,
+    "tht_purposes": THT_PURPOSES,
+    "ratings": RATINGS,
+    "status_events": STATUS_EVENTS,
+    "programmes": PROGRAMMES,
+    "owner_types": OWNER_TYPES,
+    "ocop_statuses": OCOP_STATUSES,
+    "ocop_assessments": OCOP_ASSESSMENTS,
+    "provenance": PROVENANCE,
+}

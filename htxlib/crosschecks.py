@@ -1,0 +1,156 @@
+"""Checks that look across rows and tables: ids that must exist, dates in order, parts within wholes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pandas as pd
+
+from htxlib.problems import Problem
+from htxlib.readers import fold
+
+MANAGER_PARTS = ("managers_university", "managers_vocational", "managers_untrained")
+
+
+def _unknown_ids(ds, loc) -> Iterator[Problem]:
+    ids = set(ds.entities["entity_id"])
+    for table in ("aliases", "status_events", "annual", "ocop"):
+        frame = ds.tables[table]
+        for row, entity_id in frame["entity_id"].dropna().items():
+            if entity_id not in ids:
+                yield loc.problem(table, row, "entity_id", entity_id, "unknown entity_id (not in entities)")
+    kinds = dict(zip(ds.entities["entity_id"], ds.entities["kind"], strict=True))
+    for row, union_id in ds.entities["union_id"].dropna().items():
+        if kinds.get(union_id) != "LHHTX":
+            yield loc.problem("entities", row, "union_id", union_id, "not the entity_id of an LH HTX")
+    for row, record in ds.ocop.iterrows():
+        if pd.notna(record["entity_id"]) and kinds.get(record["entity_id"]) not in (None, "HTX", "LHHTX"):
+            yield loc.problem("ocop", row, "entity_id", record["entity_id"], "owner is not an HTX")
+
+
+def _names_unique(ds, loc) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for row, record in ds.entities.iterrows():
+        key = fold(record["name"])
+        if key in seen:
+            yield loc.problem("entities", row, "name", record["name"], f"same name as {seen[key]}")
+        seen[key] = record["entity_id"]
+    for row, record in ds.aliases.iterrows():
+        key = fold(record["alias"])
+        owner = seen.get(key)
+        if owner is not None and owner != record["entity_id"]:
+            yield loc.problem("aliases", row, "alias", record["alias"], f"already the name of {owner}")
+        seen.setdefault(key, record["entity_id"])
+
+
+def _required_by_kind(ds, loc) -> Iterator[Problem]:
+    for row, record in ds.entities.iterrows():
+        if record["kind"] in ("HTX", "LHHTX"):
+            if pd.isna(record["founded_on"]):
+                yield loc.problem("entities", row, "founded_on", None, "required for HTX and LH HTX")
+            if pd.isna(record["sector"]):
+                yield loc.problem("entities", row, "sector", None, "required for HTX and LH HTX")
+        elif pd.notna(record["union_id"]):
+            yield loc.problem("entities", row, "union_id", record["union_id"], "only an HTX joins an LH HTX")
+
+
+def _dates_in_order(ds, loc) -> Iterator[Problem]:
+    checks = (
+        ("entities", "founded_on", "dissolved_on", "dissolution before founding"),
+        ("status_events", "start_date", "end_date", "end before start"),
+        ("periods", "period_start", "cutoff_date", "cutoff before period start"),
+        ("support", "period_start", "period_end", "end before start"),
+    )
+    for table, first, last, rule in checks:
+        frame = ds.tables[table]
+        for row in frame.index[frame[last] < frame[first]]:
+            yield loc.problem(table, row, last, frame.at[row, last], rule)
+    founded = dict(zip(ds.entities["entity_id"], ds.entities["founded_on"], strict=True))
+    events = ds.status_events
+    for row, record in events.iterrows():
+        start = founded.get(record["entity_id"])
+        if pd.notna(start) and record["start_date"] < start:
+            yield loc.problem("status_events", row, "start_date", record["start_date"], "before founding")
+    for row, record in ds.annual.iterrows():
+        start = founded.get(record["entity_id"])
+        if pd.notna(start) and record["year"] < start.year:
+            yield loc.problem("annual", row, "year", record["year"], "year before founding")
+    for row, record in ds.periods.iterrows():
+        if record["cutoff_date"].year != record["year"]:
+            yield loc.problem("periods", row, "cutoff_date", record["cutoff_date"], "not in the year")
+
+
+def _part_within_whole(frame: pd.DataFrame, part: str, whole: str) -> pd.Index:
+    both = frame[part].notna() & frame[whole].notna()
+    return frame.index[both & (frame[part] > frame[whole])]
+
+
+def _parts_within_wholes(ds, loc) -> Iterator[Problem]:
+    pairs = (
+        ("annual", "new_members", "members"),
+        ("annual", "workers_members", "workers"),
+        ("support", "dossiers_appraised", "dossiers_received"),
+        ("support", "loans_outstanding", "loans_disbursed"),
+    )
+    for table, part, whole in pairs:
+        frame = ds.tables[table]
+        for row in _part_within_whole(frame, part, whole):
+            rule = f"larger than {whole} ({frame.at[row, whole]})"
+            yield loc.problem(table, row, part, frame.at[row, part], rule)
+    annual = ds.annual
+    given = annual[list(MANAGER_PARTS)].notna().any(axis=1) & annual["managers"].notna()
+    total = annual[list(MANAGER_PARTS)].fillna(0).sum(axis=1)
+    for row in annual.index[given & (total != annual["managers"])]:
+        rule = f"managers by training level add up to {total[row]}, not {annual.at[row, 'managers']}"
+        yield loc.problem("annual", row, "managers", annual.at[row, "managers"], rule)
+    support = ds.support
+    decided = support["dossiers_eligible"].fillna(0) + support["dossiers_not_eligible"].fillna(0)
+    has = support["dossiers_appraised"].notna()
+    for row in support.index[has & (decided > support["dossiers_appraised"])]:
+        rule = f"eligible + not eligible ({decided[row]}) exceed dossiers appraised"
+        yield loc.problem("support", row, "dossiers_eligible", support.at[row, "dossiers_eligible"], rule)
+
+
+def _one_unit(ds, loc) -> Iterator[Problem]:
+    if len(ds.unit) != 1:
+        yield loc.problem("unit", None, "unit_id", len(ds.unit), "the unit table must have exactly one row")
+
+
+def _provenance_targets(ds, loc) -> Iterator[Problem]:
+    from htxlib.schema import TABLES
+
+    for row, record in ds.provenance.iterrows():
+        table = TABLES.get(record["table"])
+        if table is None:
+            yield loc.problem("provenance", row, "table", record["table"], "unknown table")
+        elif record["field"] not in table.names:
+            yield loc.problem("provenance", row, "field", record["field"], f"no such column in {table.name}")
+
+
+CHECKS: tuple[Callable, ...] = (
+    _one_unit,
+    _unknown_ids,
+    _names_unique,
+    _required_by_kind,
+    _dates_in_order,
+    _parts_within_wholes,
+    _provenance_targets,
+)
+
+
+def cross_table_problems(ds, loc) -> list[Problem]:
+    """Run every cross-table check.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Tables that passed the per-table schema checks.
+    loc : Locator
+        Maps (table, row, column) to the file and header.
+
+    Returns
+    -------
+    list of Problem
+        Empty when the data is consistent.
+    """
+    return [problem for check in CHECKS for problem in check(ds, loc)]

@@ -1,0 +1,28 @@
+"""Metrics: pure functions over a :class:`~htxlib.dataset.Dataset` for a unit, year and cutoff.
+
+Each returns tidy DataFrames or small records; figures carry their provenance.
+"""
+
+from htxlib.metrics.capital import capital_by_sector
+from htxlib.metrics.counts import HtxOverview, GroupOverview, htx_overview, tht_overview, union_overview
+from htxlib.metrics.people import MembersWorkers, ManagerTraining, manager_training, members_workers
+from htxlib.metrics.ratings import rating_distribution
+from htxlib.metrics.shares import largest_remainder
+from htxlib.metrics.support import ocop_by_year, support_results
+
+__all__ = [
+    "GroupOverview",
+    "HtxOverview",
+    "ManagerTraining",
+    "MembersWorkers",
+    "capital_by_sector",
+    "htx_overview",
+    "largest_remainder",
+    "manager_training",
+    "members_workers",
+    "ocop_by_year",
+    "rating_distribution",
+    "support_results",
+    "tht_overview",
+    "union_overview",
+]

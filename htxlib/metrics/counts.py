@@ -1,0 +1,199 @@
+"""How many HTX, LH HTX and THT there are, and what happened to them in the period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib.codes import SECTORS, THT_PURPOSES
+from htxlib.metrics.frames import events, existing, facts
+from htxlib.metrics.shares import largest_remainder
+from htxlib.provenance import Figure, figure
+
+
+@dataclass(frozen=True)
+class HtxOverview:
+    """HTX counts at the cutoff and changes in the period.
+
+    Attributes
+    ----------
+    total : Figure
+        HTX registered and not dissolved at the cutoff (suspended and paper-only included).
+    new : DataFrame
+        HTX founded in the period: entity_id, name, founded_on.
+    dissolved : DataFrame
+        HTX dissolved in the period: entity_id, name, dissolved_on.
+    by_sector : DataFrame
+        sector, label, count, share (percent, adds to 100), names, status.
+    suspended : DataFrame
+        HTX suspended at the cutoff: entity_id, name, start_date, end_date, detail, reason.
+    paper_only : DataFrame
+        HTX assessed as existing only on paper: entity_id, name, commune, detail.
+    registration_changes : DataFrame
+        Registration changes in the period: entity_id, name, start_date, detail.
+    """
+
+    total: Figure
+    new: pd.DataFrame
+    dissolved: pd.DataFrame
+    by_sector: pd.DataFrame
+    suspended: pd.DataFrame
+    paper_only: pd.DataFrame
+    registration_changes: pd.DataFrame
+
+
+def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
+    """Count HTX at the cutoff and list the period's changes.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+
+    Returns
+    -------
+    HtxOverview
+    """
+    period = ds.period(year, as_of)
+    start, cutoff = period.start, period.cutoff
+    alive = existing(ds, "HTX", cutoff)
+    htx = ds.entities[ds.entities["kind"] == "HTX"]
+    founded = (htx["founded_on"] >= start) & (htx["founded_on"] <= cutoff)
+    new = htx[founded][["entity_id", "name", "founded_on"]]
+    gone = htx[(htx["dissolved_on"] >= start) & (htx["dissolved_on"] <= cutoff)]
+    ids = set(alive["entity_id"])
+
+    suspended = events(ds, "suspension")
+    on_hold = (suspended["start_date"] <= cutoff) & (
+        suspended["end_date"].isna() | (suspended["end_date"] >= cutoff)
+    )
+    suspended = suspended[on_hold & suspended["entity_id"].isin(ids)]
+    paper = events(ds, "paper_only")
+    paper = paper[(paper["start_date"] <= cutoff) & paper["entity_id"].isin(ids)]
+    changes = events(ds, "registration_change")
+    in_period = (changes["start_date"] >= start) & (changes["start_date"] <= cutoff)
+    changes = changes[in_period & changes["entity_id"].isin(ids)].sort_values("start_date")
+
+    return HtxOverview(
+        total=figure(ds, len(alive), "entities", "entity_id", alive["entity_id"], total=True),
+        new=new.sort_values("founded_on").reset_index(drop=True),
+        dissolved=gone[["entity_id", "name", "dissolved_on"]].reset_index(drop=True),
+        by_sector=_by_sector(ds, alive),
+        suspended=suspended[
+            ["entity_id", "name", "start_date", "end_date", "detail", "reason"]
+        ].reset_index(drop=True),
+        paper_only=paper[["entity_id", "name", "commune", "detail"]].reset_index(drop=True),
+        registration_changes=changes[["entity_id", "name", "start_date", "detail"]].reset_index(
+            drop=True
+        ),
+    )
+
+
+def _by_sector(ds, alive: pd.DataFrame) -> pd.DataFrame:
+    rows = []
+    for code, label in SECTORS.items():
+        part = alive[alive["sector"] == code]
+        if part.empty:
+            continue
+        fig = figure(ds, len(part), "entities", "sector", part["entity_id"], total=True)
+        rows.append(
+            {
+                "sector": code,
+                "label": label,
+                "count": len(part),
+                "names": list(part["name"]),
+                "status": fig.status,
+            }
+        )
+    frame = pd.DataFrame(rows, columns=["sector", "label", "count", "names", "status"])
+    frame.insert(3, "share", largest_remainder(list(frame["count"])))
+    return frame
+
+
+@dataclass(frozen=True)
+class GroupOverview:
+    """THT or LH HTX at the cutoff.
+
+    Attributes
+    ----------
+    total : Figure
+        Number existing at the cutoff.
+    members : Figure
+        Their members (THT: people; LH HTX: member HTX).
+    by_purpose : DataFrame
+        purpose, label, count, members (THT only; empty for LH HTX).
+    new : DataFrame
+        Founded in the period: entity_id, name, founded_on.
+    """
+
+    total: Figure
+    members: Figure
+    by_purpose: pd.DataFrame
+    new: pd.DataFrame
+
+
+def tht_overview(ds, year: int, as_of=None) -> GroupOverview:
+    """Count cooperative groups (THT) and their members at the cutoff, by purpose.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    """
+    period = ds.period(year, as_of)
+    groups = facts(ds, "THT", year, period.cutoff)
+    rows = [
+        {
+            "purpose": code,
+            "label": label,
+            "count": int((groups["purpose"] == code).sum()),
+            "members": int(groups.loc[groups["purpose"] == code, "members"].fillna(0).sum()),
+        }
+        for code, label in THT_PURPOSES.items()
+    ]
+    ids = groups["entity_id"]
+    return GroupOverview(
+        total=figure(ds, len(groups), "entities", "entity_id", ids, total=True),
+        members=figure(ds, int(groups["members"].fillna(0).sum()), "annual", "members", ids, True),
+        by_purpose=pd.DataFrame(rows, columns=["purpose", "label", "count", "members"]),
+        new=_new(groups, period.start),
+    )
+
+
+def union_overview(ds, year: int, as_of=None) -> GroupOverview:
+    """Count unions of cooperatives (LH HTX) and their member HTX at the cutoff.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    """
+    period = ds.period(year, as_of)
+    unions = existing(ds, "LHHTX", period.cutoff)
+    members = existing(ds, "HTX", period.cutoff)
+    members = members[members["union_id"].isin(set(unions["entity_id"]))]
+    ids = unions["entity_id"]
+    return GroupOverview(
+        total=figure(ds, len(unions), "entities", "entity_id", ids, total=True),
+        members=figure(ds, len(members), "entities", "union_id", members["entity_id"], True),
+        by_purpose=pd.DataFrame(columns=["purpose", "label", "count", "members"]),
+        new=_new(unions, period.start),
+    )
+
+
+def _new(frame: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
+    new = frame[frame["founded_on"] >= start]
+    return new[["entity_id", "name", "founded_on"]].reset_index(drop=True)

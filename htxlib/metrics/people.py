@@ -1,0 +1,108 @@
+"""Members, workers and managers of HTX."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib.codes import TRAINING_LEVELS
+from htxlib.metrics.frames import facts
+from htxlib.metrics.shares import largest_remainder
+from htxlib.provenance import Figure, figure
+
+
+@dataclass(frozen=True)
+class MembersWorkers:
+    """Members and regular workers of the HTX existing at the cutoff.
+
+    Attributes
+    ----------
+    members, new_members, workers, workers_members : Figure
+        Totals; ``new_members`` joined in the period, ``workers_members`` are workers who are members.
+    reporting : int
+        HTX whose row for the year gives members.
+    """
+
+    members: Figure
+    new_members: Figure
+    workers: Figure
+    workers_members: Figure
+    reporting: int
+
+
+def _total(ds, frame: pd.DataFrame, field: str) -> Figure:
+    given = frame[frame[field].notna()]
+    return figure(ds, int(given[field].sum()), "annual", field, given["entity_id"], total=True)
+
+
+def members_workers(ds, year: int, as_of=None, kind: str = "HTX") -> MembersWorkers:
+    """Total members, new members and workers of the HTX (or another kind) at the cutoff.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    kind : str
+        Entity kind, ``HTX`` by default.
+
+    Returns
+    -------
+    MembersWorkers
+    """
+    frame = facts(ds, kind, year, ds.period(year, as_of).cutoff)
+    return MembersWorkers(
+        members=_total(ds, frame, "members"),
+        new_members=_total(ds, frame, "new_members"),
+        workers=_total(ds, frame, "workers"),
+        workers_members=_total(ds, frame, "workers_members"),
+        reporting=int(frame["members"].notna().sum()),
+    )
+
+
+@dataclass(frozen=True)
+class ManagerTraining:
+    """HTX managers by training level.
+
+    Attributes
+    ----------
+    total : Figure
+        All managers.
+    levels : DataFrame
+        level, label, count, share (percent, adds to 100), status.
+    """
+
+    total: Figure
+    levels: pd.DataFrame
+
+
+def manager_training(ds, year: int, as_of=None, kind: str = "HTX") -> ManagerTraining:
+    """Managers of the HTX existing at the cutoff, by training level.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    kind : str
+        Entity kind, ``HTX`` by default.
+
+    Returns
+    -------
+    ManagerTraining
+    """
+    frame = facts(ds, kind, year, ds.period(year, as_of).cutoff)
+    rows = []
+    for level, label in TRAINING_LEVELS.items():
+        fig = _total(ds, frame, level)
+        rows.append({"level": level, "label": label, "count": fig.value, "status": fig.status})
+    levels = pd.DataFrame(rows, columns=["level", "label", "count", "status"])
+    levels.insert(3, "share", largest_remainder(list(levels["count"])))
+    return ManagerTraining(total=_total(ds, frame, "managers"), levels=levels)

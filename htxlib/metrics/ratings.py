@@ -1,0 +1,45 @@
+"""Distribution of HTX ratings under Circular 01/2020/TT-BKHĐT."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from htxlib.codes import RATINGS
+from htxlib.metrics.frames import facts
+from htxlib.metrics.shares import largest_remainder
+from htxlib.provenance import figure
+
+
+def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
+    """Count the HTX existing at the cutoff in each rating class, with their names.
+
+    An HTX with no rating recorded for the year counts as not rated.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+
+    Returns
+    -------
+    DataFrame
+        rating, label, count, share (percent of all HTX, adds to 100), names, status;
+        one row per class in report order, zero counts included.
+    """
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    rating = frame["rating"].fillna("khong_xep_loai")
+    rows = []
+    for code, label in RATINGS.items():
+        part = frame[rating == code]
+        fig = figure(ds, len(part), "annual", "rating", part["entity_id"], total=True)
+        rows.append(
+            {"rating": code, "label": label, "count": len(part), "names": list(part["name"]),
+             "status": fig.status}
+        )
+    table = pd.DataFrame(rows, columns=["rating", "label", "count", "names", "status"])
+    table.insert(3, "share", largest_remainder(list(table["count"])))
+    return table

@@ -1,0 +1,115 @@
+"""Provenance of figures: published, rebuilt or estimated.
+
+The ``provenance`` table lists the values that were not published as such. A row
+names a table, a field and a record (the row's key, ``*`` for every row, or
+``sum`` for totals and counts computed from the field). Anything not listed is
+published.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+#: Column that identifies a record of each table, as the provenance table names it.
+RECORD_KEYS = {
+    "unit": "unit_id",
+    "periods": "year",
+    "entities": "entity_id",
+    "aliases": "entity_id",
+    "status_events": "entity_id",
+    "annual": "entity_id",
+    "support": "programme",
+    "ocop": "product",
+    "targets": "indicator",
+}
+
+#: Statuses from strongest to weakest; a figure is as weak as its weakest part.
+ORDER = ("published", "rebuilt", "estimated")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A value with its provenance.
+
+    Parameters
+    ----------
+    value : object
+        The number (or list) computed.
+    status : str
+        ``published``, ``rebuilt`` or ``estimated``.
+    note : str
+        How a value that is not published was obtained.
+    """
+
+    value: object
+    status: str = "published"
+    note: str = ""
+
+    @property
+    def flagged(self) -> bool:
+        """Whether the figure needs a provenance flag in a report."""
+        return self.status != "published"
+
+
+def weakest(statuses: Iterable[str]) -> str:
+    """Return the weakest of several statuses (``published`` when there are none)."""
+    return max(statuses, key=ORDER.index, default="published")
+
+
+def _lookup(ds, table: str, field: str, record: str) -> tuple[str, str] | None:
+    rows = ds.provenance
+    hit = rows[(rows["table"] == table) & (rows["field"] == field) & (rows["record"] == record)]
+    if hit.empty:
+        return None
+    note = hit["note"].iloc[0]
+    return str(hit["status"].iloc[0]), "" if note is None else str(note)
+
+
+def value_status(ds, table: str, field: str, record: object) -> tuple[str, str]:
+    """Return (status, note) of one value: its own row, else the table-wide ``*`` row.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    table, field : str
+        Where the value lives.
+    record : object
+        The record's key (see :data:`RECORD_KEYS`).
+    """
+    return (
+        _lookup(ds, table, field, str(record))
+        or _lookup(ds, table, field, "*")
+        or ("published", "")
+    )
+
+
+def figure(ds, value: object, table: str, field: str, records: Iterable[object], total: bool = False) -> Figure:
+    """Wrap a computed value with the provenance of the values it was computed from.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    value : object
+        The computed value.
+    table, field : str
+        Where its inputs live.
+    records : iterable
+        Keys of the records it was computed from.
+    total : bool
+        True for a sum or count over records: a ``sum`` row, when present, decides.
+
+    Returns
+    -------
+    Figure
+    """
+    if total:
+        declared = _lookup(ds, table, field, "sum")
+        if declared is not None:
+            return Figure(value, *declared)
+    found = [value_status(ds, table, field, r) for r in records]
+    status = weakest(s for s, _ in found)
+    notes = sorted({n for s, n in found if s == status and n})
+    return Figure(value, status, "; ".join(notes))
