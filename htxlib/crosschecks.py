@@ -1,4 +1,4 @@
-"""Checks that look across rows and tables: ids that must exist, dates in order, parts within wholes."""
+"""Checks across rows and tables: ids that must exist, dates in order, parts within wholes."""
 
 from __future__ import annotations
 
@@ -18,13 +18,21 @@ def _unknown_ids(ds, loc) -> Iterator[Problem]:
         frame = ds.tables[table]
         for row, entity_id in frame["entity_id"].dropna().items():
             if entity_id not in ids:
-                yield loc.problem(table, row, "entity_id", entity_id, "unknown entity_id (not in entities)")
+                yield loc.problem(
+                    table, row, "entity_id", entity_id, "unknown entity_id (not in entities)"
+                )
     kinds = dict(zip(ds.entities["entity_id"], ds.entities["kind"], strict=True))
     for row, union_id in ds.entities["union_id"].dropna().items():
         if kinds.get(union_id) != "LHHTX":
-            yield loc.problem("entities", row, "union_id", union_id, "not the entity_id of an LH HTX")
+            yield loc.problem(
+                "entities", row, "union_id", union_id, "not the entity_id of an LH HTX"
+            )
     for row, record in ds.ocop.iterrows():
-        if pd.notna(record["entity_id"]) and kinds.get(record["entity_id"]) not in (None, "HTX", "LHHTX"):
+        if pd.notna(record["entity_id"]) and kinds.get(record["entity_id"]) not in (
+            None,
+            "HTX",
+            "LHHTX",
+        ):
             yield loc.problem("ocop", row, "entity_id", record["entity_id"], "owner is not an HTX")
 
 
@@ -39,7 +47,9 @@ def _names_unique(ds, loc) -> Iterator[Problem]:
         key = fold(record["alias"])
         owner = seen.get(key)
         if owner is not None and owner != record["entity_id"]:
-            yield loc.problem("aliases", row, "alias", record["alias"], f"already the name of {owner}")
+            yield loc.problem(
+                "aliases", row, "alias", record["alias"], f"already the name of {owner}"
+            )
         seen.setdefault(key, record["entity_id"])
 
 
@@ -47,11 +57,15 @@ def _required_by_kind(ds, loc) -> Iterator[Problem]:
     for row, record in ds.entities.iterrows():
         if record["kind"] in ("HTX", "LHHTX"):
             if pd.isna(record["founded_on"]):
-                yield loc.problem("entities", row, "founded_on", None, "required for HTX and LH HTX")
+                yield loc.problem(
+                    "entities", row, "founded_on", None, "required for HTX and LH HTX"
+                )
             if pd.isna(record["sector"]):
                 yield loc.problem("entities", row, "sector", None, "required for HTX and LH HTX")
         elif pd.notna(record["union_id"]):
-            yield loc.problem("entities", row, "union_id", record["union_id"], "only an HTX joins an LH HTX")
+            yield loc.problem(
+                "entities", row, "union_id", record["union_id"], "only an HTX joins an LH HTX"
+            )
 
 
 def _dates_in_order(ds, loc) -> Iterator[Problem]:
@@ -70,14 +84,18 @@ def _dates_in_order(ds, loc) -> Iterator[Problem]:
     for row, record in events.iterrows():
         start = founded.get(record["entity_id"])
         if pd.notna(start) and record["start_date"] < start:
-            yield loc.problem("status_events", row, "start_date", record["start_date"], "before founding")
+            yield loc.problem(
+                "status_events", row, "start_date", record["start_date"], "before founding"
+            )
     for row, record in ds.annual.iterrows():
         start = founded.get(record["entity_id"])
         if pd.notna(start) and record["year"] < start.year:
             yield loc.problem("annual", row, "year", record["year"], "year before founding")
     for row, record in ds.periods.iterrows():
         if record["cutoff_date"].year != record["year"]:
-            yield loc.problem("periods", row, "cutoff_date", record["cutoff_date"], "not in the year")
+            yield loc.problem(
+                "periods", row, "cutoff_date", record["cutoff_date"], "not in the year"
+            )
 
 
 def _part_within_whole(frame: pd.DataFrame, part: str, whole: str) -> pd.Index:
@@ -101,19 +119,25 @@ def _parts_within_wholes(ds, loc) -> Iterator[Problem]:
     given = annual[list(MANAGER_PARTS)].notna().any(axis=1) & annual["managers"].notna()
     total = annual[list(MANAGER_PARTS)].fillna(0).sum(axis=1)
     for row in annual.index[given & (total != annual["managers"])]:
-        rule = f"managers by training level add up to {total[row]}, not {annual.at[row, 'managers']}"
+        rule = (
+            f"managers by training level add up to {total[row]}, not {annual.at[row, 'managers']}"
+        )
         yield loc.problem("annual", row, "managers", annual.at[row, "managers"], rule)
     support = ds.support
     decided = support["dossiers_eligible"].fillna(0) + support["dossiers_not_eligible"].fillna(0)
     has = support["dossiers_appraised"].notna()
     for row in support.index[has & (decided > support["dossiers_appraised"])]:
         rule = f"eligible + not eligible ({decided[row]}) exceed dossiers appraised"
-        yield loc.problem("support", row, "dossiers_eligible", support.at[row, "dossiers_eligible"], rule)
+        yield loc.problem(
+            "support", row, "dossiers_eligible", support.at[row, "dossiers_eligible"], rule
+        )
 
 
 def _one_unit(ds, loc) -> Iterator[Problem]:
     if len(ds.unit) != 1:
-        yield loc.problem("unit", None, "unit_id", len(ds.unit), "the unit table must have exactly one row")
+        yield loc.problem(
+            "unit", None, "unit_id", len(ds.unit), "the unit table must have exactly one row"
+        )
 
 
 def _provenance_targets(ds, loc) -> Iterator[Problem]:
@@ -124,7 +148,9 @@ def _provenance_targets(ds, loc) -> Iterator[Problem]:
         if table is None:
             yield loc.problem("provenance", row, "table", record["table"], "unknown table")
         elif record["field"] not in table.names:
-            yield loc.problem("provenance", row, "field", record["field"], f"no such column in {table.name}")
+            yield loc.problem(
+                "provenance", row, "field", record["field"], f"no such column in {table.name}"
+            )
 
 
 CHECKS: tuple[Callable, ...] = (

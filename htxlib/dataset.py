@@ -36,8 +36,11 @@ class Period:
     @property
     def full_year(self) -> bool:
         """Whether the period covers the whole calendar year."""
-        return self.start.month == 1 and self.start.day == 1 and self.cutoff.month == 12 and (
-            self.cutoff.day == 31
+        return (
+            self.start.month == 1
+            and self.start.day == 1
+            and self.cutoff.month == 12
+            and (self.cutoff.day == 31)
         )
 
 
@@ -48,7 +51,9 @@ class Locator:
     sources: dict[str, Source]
     headers: dict[str, dict[str, str]]
 
-    def problem(self, table: str, row: int | None, column: str, value: object, rule: str) -> Problem:
+    def problem(
+        self, table: str, row: int | None, column: str, value: object, rule: str
+    ) -> Problem:
         """Return a problem located in the file the table came from."""
         source = self.sources.get(table)
         label = source.label if source else f"{table}.csv"

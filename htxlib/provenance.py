@@ -85,7 +85,9 @@ def value_status(ds, table: str, field: str, record: object) -> tuple[str, str]:
     )
 
 
-def figure(ds, value: object, table: str, field: str, records: Iterable[object], total: bool = False) -> Figure:
+def figure(
+    ds, value: object, table: str, field: str, records: Iterable[object], total: bool = False
+) -> Figure:
     """Wrap a computed value with the provenance of the values it was computed from.
 
     Parameters

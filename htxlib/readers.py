@@ -178,7 +178,15 @@ def read_table(source: Source, table: Table) -> tuple[pd.DataFrame, dict[str, st
             name = mapping.get(fold(mangled.group(1)))
         if name is None:
             problems.append(
-                Problem(label, None, written, "", "unknown column, ignored (see data/README.md)", sheet, True)
+                Problem(
+                    label,
+                    None,
+                    written,
+                    "",
+                    "unknown column, ignored (see data/README.md)",
+                    sheet,
+                    True,
+                )
             )
             continue
         if name in headers:

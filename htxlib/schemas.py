@@ -87,5 +87,10 @@ def _failure(case: dict, table: Table) -> tuple[int | None, str, str, str]:
         return row, str(column), "", MISSING
     if "uniqueness" in check or "unique" in check:
         key = ", ".join(table.key)
-        return row, str(column if column in table.names else table.key[0]), value, f"duplicate key ({key})"
+        return (
+            row,
+            str(column if column in table.names else table.key[0]),
+            value,
+            f"duplicate key ({key})",
+        )
     return row, str(column), value, check

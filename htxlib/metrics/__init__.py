@@ -4,8 +4,14 @@ Each returns tidy DataFrames or small records; figures carry their provenance.
 """
 
 from htxlib.metrics.capital import capital_by_sector
-from htxlib.metrics.counts import HtxOverview, GroupOverview, htx_overview, tht_overview, union_overview
-from htxlib.metrics.people import MembersWorkers, ManagerTraining, manager_training, members_workers
+from htxlib.metrics.counts import (
+    GroupOverview,
+    HtxOverview,
+    htx_overview,
+    tht_overview,
+    union_overview,
+)
+from htxlib.metrics.people import ManagerTraining, MembersWorkers, manager_training, members_workers
 from htxlib.metrics.ratings import rating_distribution
 from htxlib.metrics.shares import largest_remainder
 from htxlib.metrics.support import ocop_by_year, support_results

@@ -34,8 +34,14 @@ def capital_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
         if part.empty:
             continue
         given = part[part["charter_capital"].notna()]
-        fig = figure(ds, float(given["charter_capital"].sum()), "entities", "charter_capital",
-                     given["entity_id"], total=True)
+        fig = figure(
+            ds,
+            float(given["charter_capital"].sum()),
+            "entities",
+            "charter_capital",
+            given["entity_id"],
+            total=True,
+        )
         rows.append(
             {
                 "sector": code,

@@ -25,7 +25,7 @@ class HtxOverview:
     dissolved : DataFrame
         HTX dissolved in the period: entity_id, name, dissolved_on.
     by_sector : DataFrame
-        sector, label, count, share (percent, adds to 100), names, status.
+        sector, label, count, share (percent, adds to 100), names, ids, status.
     suspended : DataFrame
         HTX suspended at the cutoff: entity_id, name, start_date, end_date, detail, reason.
     paper_only : DataFrame
@@ -107,10 +107,11 @@ def _by_sector(ds, alive: pd.DataFrame) -> pd.DataFrame:
                 "label": label,
                 "count": len(part),
                 "names": list(part["name"]),
+                "ids": list(part["entity_id"]),
                 "status": fig.status,
             }
         )
-    frame = pd.DataFrame(rows, columns=["sector", "label", "count", "names", "status"])
+    frame = pd.DataFrame(rows, columns=["sector", "label", "count", "names", "ids", "status"])
     frame.insert(3, "share", largest_remainder(list(frame["count"])))
     return frame
 
@@ -197,3 +198,43 @@ def union_overview(ds, year: int, as_of=None) -> GroupOverview:
 def _new(frame: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
     new = frame[frame["founded_on"] >= start]
     return new[["entity_id", "name", "founded_on"]].reset_index(drop=True)
+
+
+STATUS_ORDER = ("operating", "suspended", "paper_only", "dissolved")
+
+
+def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
+    """Count entities by kind and status at the cutoff.
+
+    Status is, in order of precedence: dissolved (on or before the cutoff),
+    paper_only, suspended, else operating. Entities founded after the cutoff are left out.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+
+    Returns
+    -------
+    DataFrame
+        Index: kind; columns: the statuses of :data:`STATUS_ORDER` and ``total``.
+    """
+    cutoff = ds.period(year, as_of).cutoff
+    e = ds.entities
+    e = e[e["founded_on"].isna() | (e["founded_on"] <= cutoff)]
+    status = pd.Series("operating", index=e.index)
+    for event in ("suspension", "paper_only"):
+        ev = ds.status_events[ds.status_events["event"] == event]
+        live = (ev["start_date"] <= cutoff) & (ev["end_date"].isna() | (ev["end_date"] >= cutoff))
+        name = "suspended" if event == "suspension" else event
+        status[e["entity_id"].isin(set(ev.loc[live, "entity_id"]))] = name
+    status[e["dissolved_on"].notna() & (e["dissolved_on"] <= cutoff)] = "dissolved"
+    table = pd.crosstab(e["kind"], status).reindex(columns=list(STATUS_ORDER), fill_value=0)
+    table = table.reindex(["HTX", "LHHTX", "THT"], fill_value=0)
+    table["total"] = table.sum(axis=1)
+    table.columns.name = None
+    return table

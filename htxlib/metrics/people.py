@@ -19,7 +19,8 @@ class MembersWorkers:
     Attributes
     ----------
     members, new_members, workers, workers_members : Figure
-        Totals; ``new_members`` joined in the period, ``workers_members`` are workers who are members.
+        Totals; ``new_members`` joined in the period; ``workers_members`` are
+        workers who are members.
     reporting : int
         HTX whose row for the year gives members.
     """
@@ -81,7 +82,7 @@ class ManagerTraining:
 
 
 def manager_training(ds, year: int, as_of=None, kind: str = "HTX") -> ManagerTraining:
-    """Managers of the HTX existing at the cutoff, by training level.
+    """Count the managers of the HTX existing at the cutoff, by training level.
 
     Parameters
     ----------

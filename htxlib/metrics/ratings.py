@@ -27,7 +27,7 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        rating, label, count, share (percent of all HTX, adds to 100), names, status;
+        rating, label, count, share (percent of all HTX, adds to 100), names, ids, status;
         one row per class in report order, zero counts included.
     """
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
@@ -37,9 +37,15 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
         part = frame[rating == code]
         fig = figure(ds, len(part), "annual", "rating", part["entity_id"], total=True)
         rows.append(
-            {"rating": code, "label": label, "count": len(part), "names": list(part["name"]),
-             "status": fig.status}
+            {
+                "rating": code,
+                "label": label,
+                "count": len(part),
+                "names": list(part["name"]),
+                "ids": list(part["entity_id"]),
+                "status": fig.status,
+            }
         )
-    table = pd.DataFrame(rows, columns=["rating", "label", "count", "names", "status"])
+    table = pd.DataFrame(rows, columns=["rating", "label", "count", "names", "ids", "status"])
     table.insert(3, "share", largest_remainder(list(table["count"])))
     return table

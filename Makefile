@@ -1,0 +1,49 @@
+# htx: collective-economy annual reports from registry data.
+# Every target sets up .venv (Python >= 3.11) on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+KERNEL := htx
+UNIT   ?= data/van-quan
+YEAR   ?= 2024
+
+.DEFAULT_GOAL := help
+.PHONY: help setup report validate test lint format lab codebook clean
+
+help: ## Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (htx)" >/dev/null
+	touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the toolkit with its dependencies
+
+report: $(STAMP) ## Build the report of the default unit and year (UNIT=..., YEAR=...)
+	$(BIN)/htx validate --data $(UNIT) --year $(YEAR)
+
+validate: $(STAMP) ## Check a unit folder (UNIT=...)
+	$(BIN)/htx validate --data $(UNIT)
+
+test: $(STAMP) ## Lint, then run the test suite (pytest and nbval)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+lint: $(STAMP) ## Lint and format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lab: $(STAMP) ## Open the notebooks in JupyterLab
+	$(BIN)/jupyter lab notebooks/
+
+codebook: $(STAMP) ## Regenerate data/README.md from htxlib/schema.py
+	$(BIN)/htx codebook --output data/README.md
+
+clean: ## Remove the virtual environment and generated reports
+	rm -rf $(VENV) reports/*/ reports/index.html .pytest_cache .ruff_cache

@@ -1,0 +1,47 @@
+"""A one-screen text summary of a unit, for ``htx validate``."""
+
+from __future__ import annotations
+
+from htxlib.codes import KINDS, LEVELS
+from htxlib.metrics.counts import STATUS_ORDER, status_counts
+
+
+def summary_text(ds, year: int | None = None, as_of=None) -> str:
+    """Describe a loaded unit: where each table came from and counts by kind and status.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int, optional
+        Year to count at (default: the latest period).
+    as_of : str, optional
+        Cutoff overriding the period's.
+
+    Returns
+    -------
+    str
+    """
+    info = ds.unit_info
+    year = year or (ds.years[-1] if ds.years else None)
+    lines = [f"{LEVELS[info['level']]} {info['name']} ({info.get('province') or '-'}): data OK"]
+    lines.append("tables:")
+    for name, frame in ds.tables.items():
+        source = ds.sources.get(name)
+        where = (
+            source.label + (f" [{source.sheet}]" if source and source.sheet else "")
+            if source
+            else "-"
+        )
+        lines.append(f"  {name:<14} {len(frame):>5} rows  {where}")
+    if year is not None:
+        period = ds.period(year, as_of)
+        table = status_counts(ds, year, as_of)
+        lines.append(f"at {period.cutoff:%d/%m/%Y} ({year}):")
+        lines.append(f"  {'kind':<8}" + "".join(f"{s:>12}" for s in (*STATUS_ORDER, "total")))
+        for kind, row in table.iterrows():
+            cells = "".join(f"{int(row[s]):>12}" for s in (*STATUS_ORDER, "total"))
+            lines.append(f"  {kind:<8}{cells}   {KINDS[kind]}")
+    for warning in ds.warnings:
+        lines.append(f"warning: {warning}")
+    return "\n".join(lines)

@@ -1,0 +1,159 @@
+"""Shared fixtures: the embedded unit, copies of it to break, and a small second unit."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import pytest
+
+from htxlib.dataset import load_unit
+
+ROOT = Path(__file__).resolve().parents[1]
+VAN_QUAN = ROOT / "data" / "van-quan"
+
+
+@pytest.fixture(scope="session")
+def vq():
+    """The embedded Văn Quan data, loaded once."""
+    return load_unit(VAN_QUAN)
+
+
+@pytest.fixture
+def vq_copy(tmp_path) -> Path:
+    """A writable copy of the Văn Quan folder."""
+    target = tmp_path / "van-quan"
+    shutil.copytree(VAN_QUAN, target)
+    return target
+
+
+def read_rows(path: Path) -> list[list[str]]:
+    """Read a CSV file as rows of strings (header first)."""
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.reader(handle))
+
+
+def write_rows(path: Path, rows: list[list[object]], encoding: str = "utf-8", delimiter: str = ","):
+    """Write rows to a CSV file."""
+    with path.open("w", encoding=encoding, newline="") as handle:
+        csv.writer(handle, delimiter=delimiter, lineterminator="\n").writerows(rows)
+
+
+def set_cell(path: Path, row: int, column: str, value: str) -> None:
+    """Change one cell of a CSV file; ``row`` is the spreadsheet row (header is 1)."""
+    rows = read_rows(path)
+    rows[row - 1][rows[0].index(column)] = value
+    write_rows(path, rows)
+
+
+def append_row(path: Path, values: dict[str, object]) -> int:
+    """Append a row given by column name; return its spreadsheet row number."""
+    rows = read_rows(path)
+    rows.append([values.get(h, "") for h in rows[0]])
+    write_rows(path, rows)
+    return len(rows)
+
+
+SMALL_UNIT = {
+    "unit": [
+        ["unit_id", "name", "level", "province", "issuing_body"],
+        ["tan-lap", "Tân Lập", "xa", "Tỉnh Mẫu", "Ủy ban nhân dân xã Tân Lập"],
+    ],
+    "periods": [
+        ["year", "period_start", "cutoff_date", "plan_year", "source"],
+        [2025, "01/01/2025", "31/12/2025", 2026, "Báo cáo mẫu"],
+    ],
+    "entities": [
+        [
+            "entity_id",
+            "kind",
+            "name",
+            "commune",
+            "sector",
+            "founded_on",
+            "dissolved_on",
+            "charter_capital",
+            "purpose",
+            "union_id",
+        ],
+        [
+            "L1",
+            "LHHTX",
+            "Liên hiệp HTX Tân Lập",
+            "Tân Lập",
+            "thuong_mai",
+            "2020-01-15",
+            "",
+            3000,
+            "",
+            "",
+        ],
+        ["A", "HTX", "HTX Alpha", "Tân Lập", "nong_nghiep", "2018-03-01", "", 1200, "", "L1"],
+        ["B", "HTX", "HTX Beta", "Tân Lập", "nong_nghiep", "2019-07-01", "", 800.5, "", "L1"],
+        ["C", "HTX", "HTX Gamma", "Tân Lập", "cong_nghiep", "2021-05-20", "", 2500, "", "L1"],
+        ["D", "HTX", "HTX Delta", "Tân Lập", "van_tai", "2016-02-02", "2025-03-31", 400, "", ""],
+        ["E", "HTX", "HTX Epsilon", "Tân Lập", "nong_nghiep", "2025-08-08", "", 600, "", ""],
+        ["F", "HTX", "HTX Future", "Tân Lập", "nong_nghiep", "2026-02-01", "", 100, "", ""],
+        ["T1", "THT", "Tổ hợp tác chăn nuôi", "Tân Lập", "", "", "", "", "san_xuat", ""],
+        ["T2", "THT", "Tổ hợp tác dùng nước", "Tân Lập", "", "2022-01-01", "", "", "dung_nuoc", ""],
+    ],
+    "annual": [
+        [
+            "entity_id",
+            "year",
+            "members",
+            "new_members",
+            "workers",
+            "workers_members",
+            "managers",
+            "managers_university",
+            "managers_vocational",
+            "managers_untrained",
+            "rating",
+        ],
+        ["A", 2025, 60, 5, 40, 30, 5, 2, 1, 2, "tot"],
+        ["B", 2025, 12, 0, 8, 8, 3, 0, 1, 2, "trung_binh"],
+        ["C", 2025, 7, 2, 10, 5, 3, 1, 0, 2, "yeu"],
+        ["E", 2025, 9, 9, 4, 4, 2, 0, 0, 2, "khong_xep_loai"],
+        ["T1", 2025, 4, "", "", "", "", "", "", "", ""],
+        ["T2", 2025, 11, "", "", "", "", "", "", "", ""],
+    ],
+    "status_events": [
+        ["entity_id", "event", "start_date", "end_date", "detail", "reason"],
+        ["B", "suspension", "2025-09-01", "2026-02-28", "Tạm ngừng", "Sửa chữa nhà xưởng"],
+        ["C", "registration_change", "2025-04-04", "", "Tăng vốn điều lệ", ""],
+        ["C", "registration_change", "2024-11-04", "", "Đổi trụ sở", ""],
+    ],
+    "support": [
+        [
+            "programme",
+            "period_start",
+            "period_end",
+            "cumulative",
+            "dossiers_received",
+            "dossiers_appraised",
+            "dossiers_eligible",
+            "dossiers_not_eligible",
+            "amount_paid",
+        ],
+        ["interest_subsidy", "2025-01-01", "2025-06-30", "false", 3, 3, 2, 1, 12.5],
+        ["interest_subsidy", "2025-07-01", "2025-12-31", "false", 2, 2, 2, 0, 7.25],
+        ["interest_subsidy", "2021-01-01", "2025-12-31", "true", "", "", "", "", 101.75],
+    ],
+    "ocop": [
+        ["product", "owner", "owner_type", "entity_id", "year", "stars", "reward", "status"],
+        ["Gạo Alpha", "HTX Alpha", "htx", "A", 2025, 4, 20, "awarded"],
+        ["Chè Tân Lập", "Nguyễn Văn Mẫu", "ho_kinh_doanh", "", 2025, 3, 10, "awarded"],
+    ],
+}
+
+
+@pytest.fixture
+def small_unit(tmp_path) -> Path:
+    """A commune-level unit with a dissolved HTX and an LH HTX; figures easy to count by hand."""
+    folder = tmp_path / "tan-lap"
+    folder.mkdir()
+    for name, rows in SMALL_UNIT.items():
+        write_rows(folder / f"{name}.csv", rows)
+    return folder

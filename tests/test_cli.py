@@ -1,0 +1,48 @@
+"""The htx command: validate and codebook."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from htxlib.cli import main
+from htxlib.codebook import render
+
+from .conftest import ROOT, VAN_QUAN, set_cell
+
+
+def test_validate_van_quan_exits_0(capsys):
+    assert main(["validate", "--data", str(VAN_QUAN)]) == 0
+    out = capsys.readouterr().out
+    assert "huyện Văn Quan" in out and "data OK" in out
+    htx_line = next(line for line in out.splitlines() if line.strip().startswith("HTX "))
+    assert htx_line.split()[1:6] == ["31", "1", "4", "0", "36"]
+
+
+def test_validate_fault_exits_1_and_names_it(vq_copy, capsys):
+    set_cell(vq_copy / "annual.csv", 4, "managers_vocational", "-1")
+    assert main(["validate", "--data", str(vq_copy)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "annual.csv, row 4, column 'managers_vocational': value '-1': must not be negative" in err
+    )
+
+
+def test_validate_missing_folder(tmp_path, capsys):
+    assert main(["validate", "--data", str(tmp_path / "nowhere")]) == 1
+    assert "no such folder" in capsys.readouterr().err
+
+
+def test_console_script_runs():
+    done = subprocess.run(
+        [sys.executable, "-m", "htxlib.cli", "validate", "--data", str(VAN_QUAN), "--year", "2024"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "30/06/2024" in done.stdout
+
+
+def test_codebook_file_is_current():
+    assert (ROOT / "data" / "README.md").read_text(encoding="utf-8") == render()

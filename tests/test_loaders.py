@@ -1,0 +1,289 @@
+"""Loading unit folders: formats, headers, normalisation and every validation rule."""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+
+import pandas as pd
+import pytest
+
+from htxlib.dataset import load_unit
+from htxlib.problems import DataError
+from htxlib.schema import TABLES
+
+from .conftest import append_row, read_rows, set_cell, write_rows
+
+
+def assert_same_tables(a, b):
+    for name in TABLES:
+        pd.testing.assert_frame_equal(a.tables[name], b.tables[name], check_dtype=True, obj=name)
+
+
+def problems_of(folder) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load_unit(folder)
+    return [str(p) for p in caught.value.problems]
+
+
+def one_problem(folder, *fragments) -> str:
+    found = [p for p in problems_of(folder) if all(f in p for f in fragments)]
+    assert found, f"no problem with {fragments}: {problems_of(folder)}"
+    return found[0]
+
+
+def test_loading_does_not_write_to_the_data_folder(vq_copy):
+    def digest():
+        return {
+            p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(vq_copy.iterdir())
+        }
+
+    before = digest()
+    load_unit(vq_copy)
+    assert digest() == before
+
+
+def test_xlsx_per_table_reads_like_csv(vq, vq_copy):
+    for csv_path in sorted(vq_copy.glob("*.csv")):
+        rows = read_rows(csv_path)
+        frame = pd.DataFrame(rows[1:], columns=rows[0])
+        frame.to_excel(csv_path.with_suffix(".xlsx"), index=False)
+        csv_path.unlink()
+    assert_same_tables(load_unit(vq_copy), vq)
+
+
+def test_single_workbook_with_vietnamese_sheet_names(vq, vq_copy):
+    with pd.ExcelWriter(vq_copy / "so_lieu.xlsx") as writer:
+        for csv_path in sorted(vq_copy.glob("*.csv")):
+            rows = read_rows(csv_path)
+            sheet = TABLES[csv_path.stem].vi
+            pd.DataFrame(rows[1:], columns=rows[0]).to_excel(writer, sheet_name=sheet, index=False)
+            csv_path.unlink()
+    ds = load_unit(vq_copy)
+    assert ds.sources["entities"].sheet == "danh_sach"
+    assert_same_tables(ds, vq)
+
+
+def test_excel_native_dates_and_numbers(vq, vq_copy):
+    frame = pd.read_csv(vq_copy / "periods.csv")
+    frame["cutoff_date"] = pd.to_datetime(frame["cutoff_date"])
+    frame["period_start"] = pd.to_datetime(frame["period_start"])
+    frame.to_excel(vq_copy / "periods.xlsx", index=False)
+    (vq_copy / "periods.csv").unlink()
+    assert load_unit(vq_copy).period(2024) == vq.period(2024)
+
+
+def test_vietnamese_headers_and_file_names(vq, vq_copy):
+    for csv_path in sorted(vq_copy.glob("*.csv")):
+        table = TABLES[csv_path.stem]
+        rows = read_rows(csv_path)
+        rows[0] = [table.column(h).vi.upper() for h in rows[0]]  # case does not matter
+        write_rows(csv_path.with_name(table.vi + ".csv"), rows)
+        csv_path.unlink()
+    assert_same_tables(load_unit(vq_copy), vq)
+
+
+def test_bom_and_semicolons(vq, vq_copy):
+    rows = read_rows(vq_copy / "annual.csv")
+    write_rows(vq_copy / "annual.csv", rows, encoding="utf-8-sig", delimiter=";")
+    assert_same_tables(load_unit(vq_copy), vq)
+
+
+def test_text_is_nfc_normalised_and_trimmed(vq, vq_copy):
+    rows = read_rows(vq_copy / "entities.csv")
+    for row in rows[1:]:
+        row[2] = "  " + unicodedata.normalize("NFD", row[2]).replace(" ", "   ") + " "
+    write_rows(vq_copy / "entities.csv", rows)
+    ds = load_unit(vq_copy)
+    assert list(ds.entities["name"]) == list(vq.entities["name"])
+    assert ds.resolve(unicodedata.normalize("NFD", "HTX Trần Quý")) == "VQ02"
+
+
+def test_codes_may_be_written_as_vietnamese_labels(vq, vq_copy):
+    set_cell(vq_copy / "annual.csv", 2, "rating", "Tốt")
+    set_cell(vq_copy / "entities.csv", 2, "sector", "Nông - Lâm - Ngư nghiệp")
+    ds = load_unit(vq_copy)
+    assert ds.annual.loc[2, "rating"] == "tot"
+    assert ds.entities.loc[2, "sector"] == "nong_nghiep"
+
+
+def test_dd_mm_yyyy_dates(vq, vq_copy):
+    set_cell(vq_copy / "entities.csv", 2, "founded_on", "14/05/2019")
+    assert load_unit(vq_copy).entities.loc[2, "founded_on"] == vq.entities.loc[2, "founded_on"]
+
+
+def test_unknown_column_is_a_warning(vq_copy):
+    rows = read_rows(vq_copy / "ocop.csv")
+    for i, row in enumerate(rows):
+        row.append("Ghi chú riêng" if i == 0 else "x")
+    write_rows(vq_copy / "ocop.csv", rows)
+    ds = load_unit(vq_copy)
+    assert any("Ghi chú riêng" in str(w) and "ignored" in str(w) for w in ds.warnings)
+
+
+def test_all_problems_are_reported_at_once(vq_copy):
+    set_cell(vq_copy / "annual.csv", 3, "members", "-4")
+    set_cell(vq_copy / "entities.csv", 5, "founded_on", "31/02/2020")
+    set_cell(vq_copy / "ocop.csv", 2, "stars", "ba")
+    found = problems_of(vq_copy)
+    assert any(p.startswith("annual.csv, row 3, column 'members'") for p in found)
+    assert any(p.startswith("entities.csv, row 5, column 'founded_on'") for p in found)
+    assert any(p.startswith("ocop.csv, row 2, column 'stars'") for p in found)
+
+
+# --- one test per rule -------------------------------------------------------------
+
+
+def test_negative_count(vq_copy):
+    set_cell(vq_copy / "annual.csv", 3, "members", "-4")
+    one_problem(vq_copy, "annual.csv, row 3", "'members'", "'-4'", "must not be negative")
+
+
+def test_not_a_number(vq_copy):
+    set_cell(vq_copy / "entities.csv", 2, "charter_capital", "nhiều")
+    one_problem(vq_copy, "entities.csv, row 2", "'charter_capital'", "not a number")
+
+
+def test_not_a_date(vq_copy):
+    set_cell(vq_copy / "entities.csv", 5, "founded_on", "31/02/2020")
+    one_problem(vq_copy, "entities.csv, row 5", "'founded_on'", "not a real date")
+
+
+def test_unknown_sector_code(vq_copy):
+    set_cell(vq_copy / "entities.csv", 4, "sector", "vu_tru")
+    one_problem(vq_copy, "entities.csv, row 4", "'sector'", "'vu_tru'", "unknown code")
+
+
+def test_unknown_rating_code(vq_copy):
+    set_cell(vq_copy / "annual.csv", 6, "rating", "xuat_sac")
+    one_problem(vq_copy, "annual.csv, row 6", "'rating'", "unknown code; allowed: tot, kha")
+
+
+def test_required_value_missing(vq_copy):
+    set_cell(vq_copy / "entities.csv", 7, "name", "")
+    one_problem(vq_copy, "entities.csv, row 7", "'name'", "required value missing")
+
+
+def test_duplicate_entity_id(vq_copy):
+    row = append_row(
+        vq_copy / "entities.csv",
+        {
+            "entity_id": "VQ05",
+            "kind": "HTX",
+            "name": "HTX Mới",
+            "sector": "khac",
+            "founded_on": "2020-01-01",
+        },
+    )
+    one_problem(vq_copy, f"entities.csv, row {row}", "'entity_id'", "duplicate key")
+
+
+def test_duplicate_annual_row(vq_copy):
+    row = append_row(vq_copy / "annual.csv", {"entity_id": "VQ05", "year": "2024", "members": "3"})
+    one_problem(vq_copy, f"annual.csv, row {row}", "duplicate key (entity_id, year)")
+
+
+def test_unknown_entity_id(vq_copy):
+    set_cell(vq_copy / "annual.csv", 10, "entity_id", "VQ99")
+    one_problem(vq_copy, "annual.csv, row 10", "'entity_id'", "'VQ99'", "unknown entity_id")
+
+
+def test_unknown_union(vq_copy):
+    set_cell(vq_copy / "entities.csv", 2, "union_id", "VQ03")
+    one_problem(vq_copy, "entities.csv, row 2", "'union_id'", "not the entity_id of an LH HTX")
+
+
+def test_alias_of_another_entity(vq_copy):
+    append_row(vq_copy / "aliases.csv", {"entity_id": "VQ01", "alias": "HTX Trân Quý"})
+    one_problem(vq_copy, "aliases.csv", "'alias'", "already the name of VQ02")
+
+
+def test_dissolved_before_founded(vq_copy):
+    set_cell(vq_copy / "entities.csv", 2, "dissolved_on", "2010-01-01")
+    one_problem(vq_copy, "entities.csv, row 2", "'dissolved_on'", "dissolution before founding")
+
+
+def test_suspension_ends_before_it_starts(vq_copy):
+    set_cell(vq_copy / "status_events.csv", 2, "end_date", "2024-01-01")
+    one_problem(vq_copy, "status_events.csv, row 2", "'end_date'", "end before start")
+
+
+def test_event_before_founding(vq_copy):
+    set_cell(vq_copy / "status_events.csv", 2, "start_date", "2001-01-01")
+    one_problem(vq_copy, "status_events.csv, row 2", "'start_date'", "before founding")
+
+
+def test_cutoff_outside_year(vq_copy):
+    set_cell(vq_copy / "periods.csv", 2, "cutoff_date", "2025-06-30")
+    one_problem(vq_copy, "periods.csv, row 2", "'cutoff_date'", "not in the year")
+
+
+def test_htx_needs_founding_date(vq_copy):
+    set_cell(vq_copy / "entities.csv", 3, "founded_on", "")
+    one_problem(vq_copy, "entities.csv, row 3", "'founded_on'", "required for HTX")
+
+
+def test_new_members_more_than_members(vq_copy):
+    set_cell(vq_copy / "annual.csv", 2, "new_members", "99")
+    one_problem(vq_copy, "annual.csv, row 2", "'new_members'", "larger than members")
+
+
+def test_workers_members_more_than_workers(vq_copy):
+    set_cell(vq_copy / "annual.csv", 2, "workers_members", "999")
+    one_problem(vq_copy, "annual.csv, row 2", "'workers_members'", "larger than workers")
+
+
+def test_managers_by_level_not_adding_up(vq_copy):
+    set_cell(vq_copy / "annual.csv", 2, "managers_untrained", "9")
+    one_problem(vq_copy, "annual.csv, row 2", "'managers'", "add up to 13, not 7")
+
+
+def test_dossiers_decided_more_than_appraised(vq_copy):
+    set_cell(vq_copy / "support.csv", 2, "dossiers_not_eligible", "5")
+    one_problem(vq_copy, "support.csv, row 2", "exceed dossiers appraised")
+
+
+def test_loans_outstanding_more_than_disbursed(vq_copy):
+    set_cell(vq_copy / "support.csv", 3, "loans_outstanding", "40000")
+    one_problem(vq_copy, "support.csv, row 3", "'loans_outstanding'", "larger than loans_disbursed")
+
+
+def test_missing_required_column(vq_copy):
+    rows = read_rows(vq_copy / "entities.csv")
+    k = rows[0].index("kind")
+    write_rows(vq_copy / "entities.csv", [r[:k] + r[k + 1 :] for r in rows])
+    one_problem(vq_copy, "entities.csv", "'kind'", "required column missing")
+
+
+def test_column_given_twice(vq_copy):
+    rows = read_rows(vq_copy / "ocop.csv")
+    rows[0].append("Sản phẩm")  # Vietnamese header of 'product', already present in English
+    for row in rows[1:]:
+        row.append(row[0])
+    write_rows(vq_copy / "ocop.csv", rows)
+    one_problem(vq_copy, "ocop.csv", "'Sản phẩm'", "column given twice")
+
+
+def test_missing_required_table(vq_copy):
+    (vq_copy / "entities.csv").unlink()
+    one_problem(vq_copy, "entities.csv", "required table missing")
+
+
+def test_table_given_twice(vq_copy):
+    rows = read_rows(vq_copy / "unit.csv")
+    write_rows(vq_copy / "don_vi.csv", rows)
+    one_problem(vq_copy, "table 'unit' is given more than once")
+
+
+def test_unknown_provenance_field(vq_copy):
+    append_row(
+        vq_copy / "provenance.csv",
+        {"table": "annual", "record": "*", "field": "profits", "status": "estimated"},
+    )
+    one_problem(vq_copy, "provenance.csv", "'field'", "no such column in annual")
+
+
+def test_file_that_is_not_utf8(vq_copy):
+    text = (vq_copy / "unit.csv").read_text(encoding="utf-8")
+    (vq_copy / "unit.csv").write_bytes(text.encode("utf-16"))
+    one_problem(vq_copy, "unit.csv", "not UTF-8")
