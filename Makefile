@@ -24,8 +24,8 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the toolkit with its dependencies
 
-report: $(STAMP) ## Build the report of the default unit and year (UNIT=..., YEAR=...)
-	$(BIN)/htx validate --data $(UNIT) --year $(YEAR)
+report: $(STAMP) ## Build the HTML report of the default unit and year (UNIT=..., YEAR=...)
+	@$(BIN)/htx report --data $(UNIT) --year $(YEAR) --out reports
 
 validate: $(STAMP) ## Check a unit folder (UNIT=...)
 	$(BIN)/htx validate --data $(UNIT)

@@ -35,6 +35,22 @@ def _codebook(args: argparse.Namespace) -> int:
     return 0
 
 
+def _report(args: argparse.Namespace) -> int:
+    from htxlib.runner import ReportError, build_report
+
+    try:
+        report = build_report(args.data, args.year, args.as_of, args.out, args.kernel, args.timeout)
+    except DataError as err:
+        print(f"{args.data}: data has problems; no report was written.", file=sys.stderr)
+        print(err.render(limit=args.max_problems), file=sys.stderr)
+        return 1
+    except ReportError as err:
+        print(f"report failed; the previous report, if any, is unchanged.\n{err}", file=sys.stderr)
+        return 3
+    print(report.html)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``htx`` command."""
     parser = argparse.ArgumentParser(
@@ -51,6 +67,18 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--as-of", dest="as_of", help="cutoff date dd/mm/yyyy (default: the period's)")
     val.add_argument("--max-problems", type=int, default=200, help="problems to print at most")
     val.set_defaults(func=_validate)
+
+    rep = sub.add_parser(
+        "report", help="run the notebooks and write the HTML report of a unit and year"
+    )
+    rep.add_argument("--data", required=True, help="unit folder, e.g. data/van-quan")
+    rep.add_argument("--year", type=int, required=True, help="assessed year")
+    rep.add_argument("--as-of", dest="as_of", help="cutoff date dd/mm/yyyy (default: the period's)")
+    rep.add_argument("--out", default="reports", help="reports folder (default: reports)")
+    rep.add_argument("--kernel", help="Jupyter kernel name (default: htx, this environment)")
+    rep.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
+    rep.add_argument("--max-problems", type=int, default=200, help="data problems to print at most")
+    rep.set_defaults(func=_report)
 
     book = sub.add_parser("codebook", help="write the data format description (Markdown)")
     book.add_argument("--output", default="data/README.md", help="file to write, '-' for stdout")

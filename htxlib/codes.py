@@ -74,6 +74,17 @@ PROGRAMMES: dict[str, str] = {
     "young_graduates": "Hỗ trợ trí thức trẻ về làm việc tại hợp tác xã",
 }
 
+#: What a programme's beneficiaries are called in a sentence.
+PROGRAMME_BENEFICIARIES: dict[str, str] = {
+    "interest_subsidy": "đối tượng",
+    "new_htx": "HTX",
+    "brand_market": "đối tượng",
+    "ocop_reward": "sản phẩm",
+    "linkage": "đối tượng",
+    "infrastructure": "dự án",
+    "young_graduates": "trí thức trẻ",
+}
+
 OWNER_TYPES: dict[str, str] = {
     "htx": "HTX",
     "ho_kinh_doanh": "hộ kinh doanh",

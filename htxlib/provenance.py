@@ -52,6 +52,21 @@ class Figure:
         return self.status != "published"
 
 
+def summary(ds):
+    """Group the provenance table for display: one row per (table, field, status, note).
+
+    Returns
+    -------
+    DataFrame
+        table, field, status, note, records (list of record keys, ``*`` and ``sum`` included).
+    """
+    rows = ds.provenance.fillna({"note": ""})
+    grouped = rows.groupby(["table", "field", "status", "note"], sort=False)["record"].agg(list)
+    return grouped.reset_index()[["table", "field", "status", "note", "record"]].rename(
+        columns={"record": "records"}
+    )
+
+
 def weakest(statuses: Iterable[str]) -> str:
     """Return the weakest of several statuses (``published`` when there are none)."""
     return max(statuses, key=ORDER.index, default="published")

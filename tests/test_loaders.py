@@ -34,9 +34,8 @@ def one_problem(folder, *fragments) -> str:
 
 def test_loading_does_not_write_to_the_data_folder(vq_copy):
     def digest():
-        return {
-            p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(vq_copy.iterdir())
-        }
+        files = sorted(p for p in vq_copy.rglob("*") if p.is_file())
+        return {p.relative_to(vq_copy): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
 
     before = digest()
     load_unit(vq_copy)

@@ -8,6 +8,8 @@ from htxlib.metrics.counts import (
     GroupOverview,
     HtxOverview,
     htx_overview,
+    reports_filed,
+    status_counts,
     tht_overview,
     union_overview,
 )
@@ -28,6 +30,8 @@ __all__ = [
     "members_workers",
     "ocop_by_year",
     "rating_distribution",
+    "reports_filed",
+    "status_counts",
     "support_results",
     "tht_overview",
     "union_overview",

@@ -238,3 +238,20 @@ def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
     table["total"] = table.sum(axis=1)
     table.columns.name = None
     return table
+
+
+def reports_filed(ds, year: int, as_of=None) -> Figure:
+    """Count the HTX existing at the cutoff that filed their annual report for the year.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    """
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    filed = frame[frame["report_filed"].fillna(False).astype(bool)]
+    return figure(ds, len(filed), "annual", "report_filed", frame["entity_id"])

@@ -1,0 +1,130 @@
+"""Everything Part I of a report states, gathered for one unit, year and cutoff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from htxlib import charts
+from htxlib import metrics as m
+from htxlib.codes import LEVELS
+from htxlib.dataset import Dataset, Period
+from htxlib.formatting import period_phrase
+from htxlib.texts import load_texts
+
+
+@dataclass(frozen=True)
+class Unit:
+    """How a unit is named in prose.
+
+    Attributes
+    ----------
+    unit_id, name, level, province, issuing_body : str
+        From the ``unit`` table.
+    """
+
+    unit_id: str
+    name: str
+    level: str
+    province: str
+    issuing_body: str
+
+    @property
+    def full_name(self) -> str:
+        """Level and name, e.g. "huyện Văn Quan", "xã Tân Lập"."""
+        return f"{LEVELS[self.level]} {self.name}"
+
+
+@dataclass
+class Assessment:
+    """The figures, texts and charts of Part I for one unit and year."""
+
+    ds: Dataset
+    unit: Unit
+    period: Period
+    period_phrase: str
+    overview: m.HtxOverview
+    unions: m.GroupOverview
+    groups: m.GroupOverview
+    members: m.MembersWorkers
+    filed: object
+    managers: m.ManagerTraining
+    capital: pd.DataFrame
+    ratings: pd.DataFrame
+    support: pd.DataFrame
+    ocop: pd.DataFrame
+    texts: dict[str, str | None]
+    charts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def support_rows(self) -> list[dict]:
+        """Support results as plain records, missing values as None (for templates)."""
+        frame = self.support.astype(object)
+        return frame.where(frame.notna(), None).to_dict("records")
+
+
+def unit_of(ds: Dataset) -> Unit:
+    """Return the unit's names as prose uses them."""
+    info = ds.unit_info
+    return Unit(
+        unit_id=str(info["unit_id"]),
+        name=str(info["name"]),
+        level=str(info["level"]),
+        province=str(info.get("province") or ""),
+        issuing_body=str(info.get("issuing_body") or ""),
+    )
+
+
+def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Assessment:
+    """Compute every Part I figure for a unit and year.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's validated data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    with_charts : bool
+        Draw the charts (as PNG data URIs).
+
+    Returns
+    -------
+    Assessment
+    """
+    period = ds.period(year, as_of)
+    a = Assessment(
+        ds=ds,
+        unit=unit_of(ds),
+        period=period,
+        period_phrase=period_phrase(period.start, period.cutoff),
+        overview=m.htx_overview(ds, year, as_of),
+        unions=m.union_overview(ds, year, as_of),
+        groups=m.tht_overview(ds, year, as_of),
+        members=m.members_workers(ds, year, as_of),
+        filed=m.reports_filed(ds, year, as_of),
+        managers=m.manager_training(ds, year, as_of),
+        capital=m.capital_by_sector(ds, year, as_of),
+        ratings=m.rating_distribution(ds, year, as_of),
+        support=m.support_results(ds, year, as_of),
+        ocop=m.ocop_by_year(ds, up_to=year),
+        texts=load_texts(ds.folder, year),
+    )
+    if with_charts:
+        a.charts = draw_charts(a)
+    return a
+
+
+def draw_charts(a: Assessment) -> dict[str, str]:
+    """Draw the Part I charts that have something to show, as data URIs."""
+    figures = {
+        "sectors": charts.sectors_chart(a.overview.by_sector)
+        if len(a.overview.by_sector)
+        else None,
+        "ratings": charts.ratings_chart(a.ratings) if a.overview.total.value else None,
+        "managers": charts.managers_chart(a.managers.levels) if a.managers.total.value else None,
+        "support": charts.support_chart(a.support) if len(a.support) else None,
+    }
+    return {name: charts.to_data_uri(fig) for name, fig in figures.items() if fig is not None}

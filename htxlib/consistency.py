@@ -1,0 +1,116 @@
+"""Consistency checks a report proves about itself: parts add to wholes, shares to 100%."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib.formatting import number, percent
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check and its outcome.
+
+    Parameters
+    ----------
+    label : str
+        What is checked, in Vietnamese.
+    detail : str
+        The numbers compared.
+    passed : bool
+        Whether it holds.
+    """
+
+    label: str
+    detail: str
+    passed: bool
+
+
+def _equal(label: str, parts: float, whole: float, shown=number) -> Check:
+    ok = abs(float(parts) - float(whole)) < 1e-6
+    return Check(
+        label, f"{shown(parts)} = {shown(whole)}" if ok else f"{shown(parts)} ≠ {shown(whole)}", ok
+    )
+
+
+def _hundred(label: str, shares: pd.Series) -> Check:
+    total = round(float(shares.sum()), 6)
+    return Check(label, f"tổng {percent(total)}", abs(total - 100) < 1e-6 or total == 0)
+
+
+def report_checks(a) -> list[Check]:
+    """Run the checks on an assessment's figures.
+
+    Parameters
+    ----------
+    a : Assessment
+        The assessed figures (see :func:`htxlib.assessment.build`).
+
+    Returns
+    -------
+    list of Check
+    """
+    total = a.overview.total.value
+    checks = [
+        _equal(
+            "Số HTX theo lĩnh vực cộng lại bằng tổng số HTX",
+            a.overview.by_sector["count"].sum(),
+            total,
+        ),
+        _hundred("Tỷ lệ HTX theo lĩnh vực cộng lại bằng 100%", a.overview.by_sector["share"]),
+        _equal("Số HTX theo xếp loại cộng lại bằng tổng số HTX", a.ratings["count"].sum(), total),
+        _hundred("Tỷ lệ xếp loại cộng lại bằng 100%", a.ratings["share"]),
+        _equal(
+            "Cán bộ quản lý theo trình độ cộng lại bằng tổng số cán bộ quản lý",
+            a.managers.levels["count"].sum(),
+            a.managers.total.value,
+        ),
+        _hundred(
+            "Tỷ lệ cán bộ quản lý theo trình độ cộng lại bằng 100%", a.managers.levels["share"]
+        ),
+        _equal(
+            "Số HTX có vốn theo lĩnh vực bằng số HTX theo lĩnh vực", a.capital["count"].sum(), total
+        ),
+        _equal(
+            "Số THT theo mục đích cộng lại bằng tổng số THT",
+            a.groups.by_purpose["count"].sum(),
+            a.groups.total.value,
+        ),
+        _equal(
+            "Thành viên THT theo mục đích cộng lại bằng tổng số",
+            a.groups.by_purpose["members"].sum(),
+            a.groups.members.value,
+        ),
+    ]
+    mw = a.members
+    checks.append(
+        Check(
+            "Thành viên mới không vượt tổng số thành viên",
+            f"{number(mw.new_members.value)} ≤ {number(mw.members.value)}",
+            mw.new_members.value <= mw.members.value,
+        )
+    )
+    checks.append(
+        Check(
+            "Lao động là thành viên không vượt tổng số lao động",
+            f"{number(mw.workers_members.value)} ≤ {number(mw.workers.value)}",
+            mw.workers_members.value <= mw.workers.value,
+        )
+    )
+    for _, row in a.support.iterrows():
+        decided = sum(
+            0 if pd.isna(row[c]) else row[c]
+            for c in ("period_dossiers_eligible", "period_dossiers_not_eligible")
+        )
+        appraised = row["period_dossiers_appraised"]
+        if not pd.isna(appraised):
+            checks.append(
+                Check(
+                    f"{row['label']}: hồ sơ đủ và không đủ điều kiện không vượt số hồ sơ thẩm định",
+                    f"{number(decided)} ≤ {number(appraised)}",
+                    decided <= appraised,
+                )
+            )
+    return checks

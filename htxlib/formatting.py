@@ -1,0 +1,134 @@
+"""Vietnamese number, date and list formats, as administrative documents write them.
+
+Numbers go through Babel's ``vi_VN`` locale data (``.`` groups thousands, ``,`` marks
+decimals), so "81.233 triệu đồng", "3.327,272 triệu đồng" and "11,11%" come from CLDR
+rather than string tricks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+from collections.abc import Iterable
+
+import pandas as pd
+from babel.dates import format_date
+from babel.numbers import format_decimal
+
+LOCALE = "vi_VN"
+
+
+def is_missing(value: object) -> bool:
+    """Return True for None, NaN, NaT and pandas' NA."""
+    if isinstance(value, list | tuple | dict):
+        return False
+    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def number(value: float | int | None, decimals: int = 3) -> str:
+    """Format a number with up to ``decimals`` decimal places, trailing zeros dropped.
+
+    Examples
+    --------
+    >>> number(81233), number(3327.272), number(38.74), number(280.0)
+    ('81.233', '3.327,272', '38,74', '280')
+    """
+    if is_missing(value):
+        return "-"
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    return format_decimal(value, format=pattern, locale=LOCALE)
+
+
+def count(value: int | None) -> str:
+    """Format a count: two digits under ten ("03"), grouped thousands above ("1.250").
+
+    Examples
+    --------
+    >>> count(3), count(36), count(0), count(1250)
+    ('03', '36', '0', '1.250')
+    """
+    if is_missing(value):
+        return "-"
+    value = int(value)
+    if 0 < value < 10:
+        return f"{value:02d}"
+    return number(value, 0)
+
+
+def percent(value: float | None, decimals: int = 2) -> str:
+    """Format a percentage with up to two decimals.
+
+    Examples
+    --------
+    >>> percent(11.11), percent(25.0), percent(8.333)
+    ('11,11%', '25%', '8,33%')
+    """
+    if is_missing(value):
+        return "-"
+    return number(round(float(value), decimals), decimals) + "%"
+
+
+def date(value: dt.date | pd.Timestamp | None) -> str:
+    """Format a date as dd/mm/yyyy.
+
+    Examples
+    --------
+    >>> date(pd.Timestamp("2024-06-30"))
+    '30/06/2024'
+    """
+    if is_missing(value):
+        return "-"
+    return format_date(pd.Timestamp(value).date(), "dd/MM/yyyy", locale=LOCALE)
+
+
+def money(value: float | None) -> str:
+    """Format an amount in millions of đồng: "81.233 triệu đồng"."""
+    return f"{number(value)} triệu đồng"
+
+
+def join(names: Iterable[str]) -> str:
+    """Join names as a sentence does: "A, B và C".
+
+    Names that contain commas themselves are separated by semicolons instead.
+
+    Examples
+    --------
+    >>> join(["HTX A"]), join(["HTX A", "HTX B", "HTX C"])
+    ('HTX A', 'HTX A, HTX B và HTX C')
+    >>> join(["HTX xây dựng, thương mại", "HTX B"])
+    'HTX xây dựng, thương mại; HTX B'
+    """
+    items = [nfc(n) for n in names]
+    if not items:
+        return ""
+    if any("," in n for n in items):
+        return "; ".join(items)
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def nfc(text: str) -> str:
+    """Return text in Unicode NFC form (precomposed Vietnamese letters)."""
+    return unicodedata.normalize("NFC", str(text))
+
+
+def period_phrase(start: pd.Timestamp, cutoff: pd.Timestamp) -> str:
+    """Describe a reporting period the way documents do.
+
+    Examples
+    --------
+    >>> period_phrase(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-06-30"))
+    '6 tháng đầu năm 2024'
+    >>> period_phrase(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"))
+    'năm 2024'
+    >>> period_phrase(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-09-15"))
+    'từ 01/01/2024 đến 15/09/2024'
+    """
+    year_start = start.month == 1 and start.day == 1
+    month_end = cutoff.is_month_end
+    if year_start and month_end and cutoff.year == start.year:
+        if cutoff.month == 12:
+            return f"năm {start.year}"
+        return f"{cutoff.month} tháng đầu năm {start.year}"
+    return f"từ {date(start)} đến {date(cutoff)}"

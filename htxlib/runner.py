@@ -1,0 +1,190 @@
+"""Build a unit's report: run the notebooks with papermill, export one HTML page, publish safely.
+
+Everything is written to a staging folder first; the published files are replaced
+only when every step succeeded, each with an atomic rename, the HTML last. A failed
+run leaves the previous report as it was and keeps the failed notebook for debugging.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from htxlib.dataset import load_unit
+
+NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+#: Notebooks that make up a report, in page order.
+REPORT_NOTEBOOKS = ("assessment",)
+KERNEL = "htx"
+
+
+class ReportError(RuntimeError):
+    """A notebook failed or timed out; the message names the cell and the error."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Where a built report was published."""
+
+    html: Path
+    notebooks: tuple[Path, ...]
+
+
+def kernel_name(preferred: str = KERNEL) -> str:
+    """Return a kernel that runs this Python environment, installing its spec if needed.
+
+    The ``htx`` kernelspec is installed into ``sys.prefix`` (the virtual environment)
+    so that papermill never picks up another Python by accident.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    if preferred in KernelSpecManager().find_kernel_specs():
+        return preferred
+    try:
+        from ipykernel.kernelspec import install
+
+        install(kernel_name=preferred, display_name="Python (htx)", prefix=sys.prefix)
+        return preferred
+    except OSError:
+        return "python3"
+
+
+def report_dir(out: Path, unit_id: str, year: int) -> Path:
+    """Return the folder a unit's report for a year is published in."""
+    return Path(out) / unit_id / str(year)
+
+
+def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout: int) -> None:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        pm.execute_notebook(
+            str(source),
+            str(target),
+            parameters=parameters,
+            kernel_name=kernel,
+            cwd=str(source.parent),
+            execution_timeout=timeout,
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+        )
+    except PapermillExecutionError as err:
+        raise ReportError(
+            f"notebook {source.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
+        ) from err
+    except Exception as err:  # kernel died, timeout, ...
+        raise ReportError(
+            f"notebook {source.name} did not run: {type(err).__name__}: {err}"
+        ) from err
+
+
+def _publish(staging: Path, final: Path, names: list[str]) -> None:
+    final.mkdir(parents=True, exist_ok=True)
+    for name in names:  # report.html comes last: readers never see a new page with old parts
+        os.replace(staging / name, final / name)
+    shutil.rmtree(final / "failed", ignore_errors=True)
+
+
+def _keep_failed(staging: Path, final: Path) -> Path:
+    failed = final / "failed"
+    failed.mkdir(parents=True, exist_ok=True)
+    for path in staging.glob("*.ipynb"):
+        os.replace(path, failed / path.name)
+    return failed
+
+
+def build_report(
+    data_dir: str | Path,
+    year: int,
+    as_of: str | None = None,
+    out: str | Path = "reports",
+    kernel: str | None = None,
+    timeout: int = 600,
+    notebooks: tuple[str, ...] = REPORT_NOTEBOOKS,
+    notebook_dir: Path = NOTEBOOK_DIR,
+) -> Report:
+    """Build and publish the report of a unit and year.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        Unit folder.
+    year : int
+        Assessed year.
+    as_of : str, optional
+        Cutoff date overriding the period's (dd/mm/yyyy or yyyy-mm-dd).
+    out : str or Path
+        Reports folder; the report goes to ``<out>/<unit_id>/<year>/``.
+    kernel : str, optional
+        Jupyter kernel name (default: the ``htx`` kernel of this environment).
+    timeout : int
+        Seconds a cell may run before the run is stopped.
+    notebooks : tuple of str
+        Notebook names (without ``.ipynb``) making up the report, in order.
+    notebook_dir : Path
+        Folder holding them.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    DataError
+        The data has problems; nothing is run or written.
+    ReportError
+        A notebook failed; the previous report is untouched and the failed
+        notebook is kept in ``<out>/<unit_id>/<year>/failed/``.
+    """
+    from htxlib.assessment import unit_of
+    from htxlib.export import report_page
+    from htxlib.index import write_index
+
+    data_dir = Path(data_dir).resolve()
+    ds = load_unit(data_dir)  # fail fast, before any kernel starts
+    period = ds.period(year, as_of)
+    unit = unit_of(ds)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    final = report_dir(out, unit.unit_id, year)
+    staging = Path(tempfile.mkdtemp(prefix=f".staging-{unit.unit_id}-{year}-", dir=out))
+    try:
+        parameters = {"data_dir": str(data_dir), "year": int(year), "as_of": as_of}
+        kernel = kernel or kernel_name()
+        executed = []
+        for notebook in notebooks:
+            target = staging / f"{notebook}.ipynb"
+            try:
+                _execute(
+                    Path(notebook_dir) / f"{notebook}.ipynb", target, parameters, kernel, timeout
+                )
+            except ReportError as err:
+                kept = _keep_failed(staging, final)
+                raise ReportError(f"{err}\nfailed notebook kept in {kept}") from err
+            executed.append(target)
+        title = f"Báo cáo kinh tế tập thể, hợp tác xã năm {year}: {unit.full_name}"
+        (staging / "report.html").write_text(report_page(executed, title), encoding="utf-8")
+        meta = {
+            "unit_id": unit.unit_id,
+            "unit": unit.full_name,
+            "province": unit.province,
+            "year": int(year),
+            "cutoff": period.cutoff.strftime("%d/%m/%Y"),
+            "generated": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
+        }
+        (staging / "report.json").write_text(
+            json.dumps(meta, ensure_ascii=False, indent=1), "utf-8"
+        )
+        names = [p.name for p in executed] + ["report.json", "report.html"]
+        _publish(staging, final, names)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    write_index(out)
+    return Report(final / "report.html", tuple(final / p.name for p in executed))

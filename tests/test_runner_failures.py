@@ -1,0 +1,71 @@
+"""A failed run keeps the previous report, keeps the failed notebook and says what failed."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from htxlib.cli import main
+from htxlib.problems import DataError
+from htxlib.runner import ReportError, build_report
+
+from .conftest import ROOT, set_cell
+
+FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
+
+
+def digest(path):
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def published(small_unit, tmp_path):
+    out = tmp_path / "reports"
+    report = build_report(small_unit, 2025, out=out)
+    return small_unit, out, report.html
+
+
+def test_failing_cell_keeps_previous_report(published):
+    unit, out, html = published
+    before, index_before = digest(html), digest(out / "index.html")
+    with pytest.raises(ReportError) as caught:
+        build_report(unit, 2025, out=out, notebooks=("fails",), notebook_dir=FIXTURES)
+    message = str(caught.value)
+    assert "fails.ipynb failed in cell" in message
+    assert "ValueError: deliberate failure for the tests" in message
+    assert digest(html) == before and digest(out / "index.html") == index_before
+    kept = html.parent / "failed" / "fails.ipynb"
+    assert kept.is_file() and "deliberate failure" in kept.read_text(encoding="utf-8")
+    assert not list(out.glob(".staging-*"))
+
+
+def test_hanging_cell_times_out(published):
+    unit, out, html = published
+    before = digest(html)
+    with pytest.raises(ReportError, match="did not run|timed out|Timeout"):
+        build_report(unit, 2025, out=out, notebooks=("hangs",), notebook_dir=FIXTURES, timeout=3)
+    assert digest(html) == before
+
+
+def test_data_problem_writes_nothing(vq_copy, tmp_path, capsys):
+    set_cell(vq_copy / "annual.csv", 2, "members", "-1")
+    out = tmp_path / "reports"
+    with pytest.raises(DataError):
+        build_report(vq_copy, 2024, out=out)
+    assert not (out / "van-quan").exists()
+    assert main(["report", "--data", str(vq_copy), "--year", "2024", "--out", str(out)]) == 1
+    assert "annual.csv, row 2, column 'members'" in capsys.readouterr().err
+
+
+def test_cli_exit_code_on_failed_notebook(published, monkeypatch, capsys):
+    import functools
+
+    import htxlib.runner as runner
+
+    unit, out, _ = published
+    failing = functools.partial(runner.build_report, notebooks=("fails",), notebook_dir=FIXTURES)
+    monkeypatch.setattr(runner, "build_report", failing)
+    assert main(["report", "--data", str(unit), "--year", "2025", "--out", str(out)]) == 3
+    err = capsys.readouterr().err
+    assert "previous report, if any, is unchanged" in err and "deliberate failure" in err
