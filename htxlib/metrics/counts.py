@@ -7,8 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib.codes import SECTORS, THT_PURPOSES
-from htxlib.metrics.frames import events, existing, facts
-from htxlib.metrics.shares import largest_remainder
+from htxlib.metrics.frames import count_by, events, existing, facts
 from htxlib.provenance import Figure, figure
 
 
@@ -83,7 +82,7 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
         total=figure(ds, len(alive), "entities", "entity_id", alive["entity_id"], total=True),
         new=new.sort_values("founded_on").reset_index(drop=True),
         dissolved=gone[["entity_id", "name", "dissolved_on"]].reset_index(drop=True),
-        by_sector=_by_sector(ds, alive),
+        by_sector=count_by(ds, alive, "sector", SECTORS, "entities", keep_empty=False),
         suspended=suspended[
             ["entity_id", "name", "start_date", "end_date", "detail", "reason"]
         ].reset_index(drop=True),
@@ -92,28 +91,6 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
             drop=True
         ),
     )
-
-
-def _by_sector(ds, alive: pd.DataFrame) -> pd.DataFrame:
-    rows = []
-    for code, label in SECTORS.items():
-        part = alive[alive["sector"] == code]
-        if part.empty:
-            continue
-        fig = figure(ds, len(part), "entities", "sector", part["entity_id"], total=True)
-        rows.append(
-            {
-                "sector": code,
-                "label": label,
-                "count": len(part),
-                "names": list(part["name"]),
-                "ids": list(part["entity_id"]),
-                "status": fig.status,
-            }
-        )
-    frame = pd.DataFrame(rows, columns=["sector", "label", "count", "names", "ids", "status"])
-    frame.insert(3, "share", largest_remainder(list(frame["count"])))
-    return frame
 
 
 @dataclass(frozen=True)

@@ -30,3 +30,57 @@ def events(ds, event: str) -> pd.DataFrame:
     """Return status events of one kind joined with the entity's name."""
     ev = ds.status_events[ds.status_events["event"] == event]
     return ev.merge(ds.entities[["entity_id", "name", "commune"]], on="entity_id", how="left")
+
+
+def count_by(
+    ds,
+    frame: pd.DataFrame,
+    column: str,
+    codes: dict[str, str],
+    table: str,
+    keep_empty: bool,
+) -> pd.DataFrame:
+    """Count the rows of ``frame`` per code of ``column``, with names, shares and provenance.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data (for provenance).
+    frame : DataFrame
+        Entities (with ``entity_id`` and ``name``) and the coded column.
+    column : str
+        Coded column to group by.
+    codes : dict
+        Code list in report order, code to label.
+    table : str
+        Table the coded column lives in (for provenance).
+    keep_empty : bool
+        Keep codes with no rows (count 0).
+
+    Returns
+    -------
+    DataFrame
+        ``column``, label, count, share (percent, adds to 100), names, ids, status.
+    """
+    from htxlib.metrics.shares import largest_remainder
+    from htxlib.provenance import figure
+
+    rows = []
+    for code, label in codes.items():
+        part = frame[frame[column] == code]
+        if part.empty and not keep_empty:
+            continue
+        fig = figure(ds, len(part), table, column, part["entity_id"], total=True)
+        rows.append(
+            {
+                column: code,
+                "label": label,
+                "count": len(part),
+                "names": list(part["name"]),
+                "ids": list(part["entity_id"]),
+                "status": fig.status,
+            }
+        )
+    result = pd.DataFrame(rows, columns=[column, "label", "count", "names", "ids", "status"])
+    result.insert(3, "share", largest_remainder(list(result["count"])))
+    return result

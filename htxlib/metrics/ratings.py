@@ -5,9 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from htxlib.codes import RATINGS
-from htxlib.metrics.frames import facts
-from htxlib.metrics.shares import largest_remainder
-from htxlib.provenance import figure
+from htxlib.metrics.frames import count_by, facts
 
 
 def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
@@ -31,21 +29,5 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
         one row per class in report order, zero counts included.
     """
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
-    rating = frame["rating"].fillna("khong_xep_loai")
-    rows = []
-    for code, label in RATINGS.items():
-        part = frame[rating == code]
-        fig = figure(ds, len(part), "annual", "rating", part["entity_id"], total=True)
-        rows.append(
-            {
-                "rating": code,
-                "label": label,
-                "count": len(part),
-                "names": list(part["name"]),
-                "ids": list(part["entity_id"]),
-                "status": fig.status,
-            }
-        )
-    table = pd.DataFrame(rows, columns=["rating", "label", "count", "names", "ids", "status"])
-    table.insert(3, "share", largest_remainder(list(table["count"])))
-    return table
+    frame["rating"] = frame["rating"].fillna("khong_xep_loai")
+    return count_by(ds, frame, "rating", RATINGS, "annual", keep_empty=True)
