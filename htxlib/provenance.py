@@ -58,13 +58,13 @@ def summary(ds):
     Returns
     -------
     DataFrame
-        table, field, status, note, records (list of record keys, ``*`` and ``sum`` included).
+        table, field, year ("" for every year), status, note, records (record keys,
+        ``*`` and ``sum`` included).
     """
-    rows = ds.provenance.fillna({"note": ""})
-    grouped = rows.groupby(["table", "field", "status", "note"], sort=False)["record"].agg(list)
-    return grouped.reset_index()[["table", "field", "status", "note", "record"]].rename(
-        columns={"record": "records"}
-    )
+    rows = ds.provenance.astype({"year": "object"}).fillna({"note": "", "year": ""})
+    keys = ["table", "field", "year", "status", "note"]
+    grouped = rows.groupby(keys, sort=False)["record"].agg(list)
+    return grouped.reset_index()[[*keys, "record"]].rename(columns={"record": "records"})
 
 
 def weakest(statuses: Iterable[str]) -> str:
@@ -72,16 +72,21 @@ def weakest(statuses: Iterable[str]) -> str:
     return max(statuses, key=ORDER.index, default="published")
 
 
-def _lookup(ds, table: str, field: str, record: str) -> tuple[str, str] | None:
+def _lookup(ds, table: str, field: str, record: str, year: int | None) -> tuple[str, str] | None:
     rows = ds.provenance
     hit = rows[(rows["table"] == table) & (rows["field"] == field) & (rows["record"] == record)]
+    # a row for the value's year wins over a row for every year
+    dated = hit[hit["year"].eq(year).fillna(False)] if year is not None else hit.iloc[0:0]
+    hit = dated if not dated.empty else hit[hit["year"].isna()]
     if hit.empty:
         return None
     note = hit["note"].iloc[0]
     return str(hit["status"].iloc[0]), "" if note is None else str(note)
 
 
-def value_status(ds, table: str, field: str, record: object) -> tuple[str, str]:
+def value_status(
+    ds, table: str, field: str, record: object, year: int | None = None
+) -> tuple[str, str]:
     """Return (status, note) of one value: its own row, else the table-wide ``*`` row.
 
     Parameters
@@ -92,16 +97,24 @@ def value_status(ds, table: str, field: str, record: object) -> tuple[str, str]:
         Where the value lives.
     record : object
         The record's key (see :data:`RECORD_KEYS`).
+    year : int, optional
+        The value's year, for tables with a year.
     """
     return (
-        _lookup(ds, table, field, str(record))
-        or _lookup(ds, table, field, "*")
+        _lookup(ds, table, field, str(record), year)
+        or _lookup(ds, table, field, "*", year)
         or ("published", "")
     )
 
 
 def figure(
-    ds, value: object, table: str, field: str, records: Iterable[object], total: bool = False
+    ds,
+    value: object,
+    table: str,
+    field: str,
+    records: Iterable[object],
+    total: bool = False,
+    year: int | None = None,
 ) -> Figure:
     """Wrap a computed value with the provenance of the values it was computed from.
 
@@ -117,16 +130,18 @@ def figure(
         Keys of the records it was computed from.
     total : bool
         True for a sum or count over records: a ``sum`` row, when present, decides.
+    year : int, optional
+        Year of the values, for tables with a year.
 
     Returns
     -------
     Figure
     """
     if total:
-        declared = _lookup(ds, table, field, "sum")
+        declared = _lookup(ds, table, field, "sum", year)
         if declared is not None:
             return Figure(value, *declared)
-    found = [value_status(ds, table, field, r) for r in records]
+    found = [value_status(ds, table, field, r, year) for r in records]
     status = weakest(s for s, _ in found)
     notes = sorted({n for s, n in found if s == status and n})
     return Figure(value, status, "; ".join(notes))

@@ -334,6 +334,7 @@ PROVENANCE = Table(
             required=True,
         ),
         C("field", "Trường", "text", "Column name.", required=True),
+        C("year", "Năm", "int", "Year the row applies to (annual facts); empty: every year."),
         C(
             "status",
             "Nguồn gốc",
@@ -344,7 +345,7 @@ PROVENANCE = Table(
         ),
         C("note", "Ghi chú", "text", "How it was rebuilt or estimated, and from what."),
     ),
-    key=("table", "record", "field"),
+    key=("table", "record", "field", "year"),
 )
 
 TABLES: dict[str, Table] = {

@@ -141,7 +141,9 @@ def tht_overview(ds, year: int, as_of=None) -> GroupOverview:
     ids = groups["entity_id"]
     return GroupOverview(
         total=figure(ds, len(groups), "entities", "entity_id", ids, total=True),
-        members=figure(ds, int(groups["members"].fillna(0).sum()), "annual", "members", ids, True),
+        members=figure(
+            ds, int(groups["members"].fillna(0).sum()), "annual", "members", ids, True, year
+        ),
         by_purpose=pd.DataFrame(rows, columns=["purpose", "label", "count", "members"]),
         new=_new(groups, period.start),
     )
@@ -231,4 +233,4 @@ def reports_filed(ds, year: int, as_of=None) -> Figure:
     """
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
     filed = frame[frame["report_filed"].fillna(False).astype(bool)]
-    return figure(ds, len(filed), "annual", "report_filed", frame["entity_id"])
+    return figure(ds, len(filed), "annual", "report_filed", frame["entity_id"], year=year)

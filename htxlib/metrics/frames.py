@@ -39,6 +39,7 @@ def count_by(
     codes: dict[str, str],
     table: str,
     keep_empty: bool,
+    year: int | None = None,
 ) -> pd.DataFrame:
     """Count the rows of ``frame`` per code of ``column``, with names, shares and provenance.
 
@@ -56,6 +57,8 @@ def count_by(
         Table the coded column lives in (for provenance).
     keep_empty : bool
         Keep codes with no rows (count 0).
+    year : int, optional
+        Year of the coded values (for provenance of annual facts).
 
     Returns
     -------
@@ -70,7 +73,7 @@ def count_by(
         part = frame[frame[column] == code]
         if part.empty and not keep_empty:
             continue
-        fig = figure(ds, len(part), table, column, part["entity_id"], total=True)
+        fig = figure(ds, len(part), table, column, part["entity_id"], total=True, year=year)
         rows.append(
             {
                 column: code,

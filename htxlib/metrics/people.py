@@ -32,9 +32,10 @@ class MembersWorkers:
     reporting: int
 
 
-def _total(ds, frame: pd.DataFrame, field: str) -> Figure:
+def _total(ds, frame: pd.DataFrame, field: str, year: int) -> Figure:
     given = frame[frame[field].notna()]
-    return figure(ds, int(given[field].sum()), "annual", field, given["entity_id"], total=True)
+    value = int(given[field].sum())
+    return figure(ds, value, "annual", field, given["entity_id"], total=True, year=year)
 
 
 def members_workers(ds, year: int, as_of=None, kind: str = "HTX") -> MembersWorkers:
@@ -57,10 +58,10 @@ def members_workers(ds, year: int, as_of=None, kind: str = "HTX") -> MembersWork
     """
     frame = facts(ds, kind, year, ds.period(year, as_of).cutoff)
     return MembersWorkers(
-        members=_total(ds, frame, "members"),
-        new_members=_total(ds, frame, "new_members"),
-        workers=_total(ds, frame, "workers"),
-        workers_members=_total(ds, frame, "workers_members"),
+        members=_total(ds, frame, "members", year),
+        new_members=_total(ds, frame, "new_members", year),
+        workers=_total(ds, frame, "workers", year),
+        workers_members=_total(ds, frame, "workers_members", year),
         reporting=int(frame["members"].notna().sum()),
     )
 
@@ -102,8 +103,8 @@ def manager_training(ds, year: int, as_of=None, kind: str = "HTX") -> ManagerTra
     frame = facts(ds, kind, year, ds.period(year, as_of).cutoff)
     rows = []
     for level, label in TRAINING_LEVELS.items():
-        fig = _total(ds, frame, level)
+        fig = _total(ds, frame, level, year)
         rows.append({"level": level, "label": label, "count": fig.value, "status": fig.status})
     levels = pd.DataFrame(rows, columns=["level", "label", "count", "status"])
     levels.insert(3, "share", largest_remainder(list(levels["count"])))
-    return ManagerTraining(total=_total(ds, frame, "managers"), levels=levels)
+    return ManagerTraining(total=_total(ds, frame, "managers", year), levels=levels)

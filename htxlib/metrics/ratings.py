@@ -30,4 +30,4 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
     """
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
     frame["rating"] = frame["rating"].fillna("khong_xep_loai")
-    return count_by(ds, frame, "rating", RATINGS, "annual", keep_empty=True)
+    return count_by(ds, frame, "rating", RATINGS, "annual", keep_empty=True, year=year)
