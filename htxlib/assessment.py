@@ -11,6 +11,7 @@ from htxlib import metrics as m
 from htxlib.codes import LEVELS
 from htxlib.dataset import Dataset, Period
 from htxlib.formatting import period_phrase
+from htxlib.plan import plan_vs_actual
 from htxlib.texts import load_texts
 
 
@@ -55,7 +56,16 @@ class Assessment:
     support: pd.DataFrame
     ocop: pd.DataFrame
     texts: dict[str, str | None]
+    plan_results: pd.DataFrame
+    plan_year: int
     charts: dict[str, str] = field(default_factory=dict)
+
+    def plan_result(self, indicator: str) -> dict | None:
+        """Return the plan-versus-actual record of an indicator for the year, if a target exists."""
+        rows = self.plan_results
+        if rows.empty or indicator not in set(rows["indicator"]):
+            return None
+        return rows.set_index("indicator").loc[indicator].to_dict()
 
     @property
     def support_rows(self) -> list[dict]:
@@ -111,6 +121,8 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         support=m.support_results(ds, year, as_of),
         ocop=m.ocop_by_year(ds, up_to=year),
         texts=load_texts(ds.folder, year),
+        plan_results=plan_vs_actual(ds, year, as_of),
+        plan_year=ds.plan_year(year),
     )
     if with_charts:
         a.charts = draw_charts(a)

@@ -133,6 +133,14 @@ class Dataset:
             cutoff = parse_date(as_of)
         return Period(int(year), pd.Timestamp(start), pd.Timestamp(cutoff))
 
+    def plan_year(self, year: int) -> int:
+        """Return the year a report on ``year`` plans for (the period's, else the next year)."""
+        rows = self.tables["periods"]
+        given = rows.loc[rows["year"] == year, "plan_year"]
+        if len(given) and pd.notna(given.iloc[0]):
+            return int(given.iloc[0])
+        return int(year) + 1
+
     def name_of(self, entity_id: str) -> str:
         """Return the canonical name of an entity."""
         entities = self.tables["entities"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
-from htxlib.narrative import section
+from htxlib.narrative import plan_section, section
 
 
 def show_section(name: str, a) -> None:
@@ -18,3 +18,16 @@ def show_section(name: str, a) -> None:
         The figures.
     """
     display(HTML(str(section(name, a))))
+
+
+def show_plan_section(name: str, p) -> None:
+    """Display one Part II section as HTML in the running notebook.
+
+    Parameters
+    ----------
+    name : str
+        Section name (see :data:`htxlib.narrative.PLAN_SECTIONS`).
+    p : PlanPart
+        The Part II figures.
+    """
+    display(HTML(str(plan_section(name, p))))

@@ -72,6 +72,8 @@ def render(template: str, **context) -> Markup:
 
 #: Part I sections in report order (templates ``assessment/<name>.html.j2``).
 ASSESSMENT_SECTIONS = ("title", "i_1_a", "i_1_b", "i_1_c", "i_2", "i_3", "ii", "iii_iv", "appendix")
+#: Part II sections in report order (templates ``targets/<name>.html.j2``).
+PLAN_SECTIONS = ("title", "results", "content", "methods")
 
 
 def section(name: str, a) -> Markup:
@@ -91,3 +93,21 @@ def section(name: str, a) -> Markup:
     if name == "appendix":
         extra = {"checks": report_checks(a), "provenance_rows": summary(a.ds).to_dict("records")}
     return render(f"assessment/{name}.html.j2", a=a, generated=dt.date.today(), **extra)
+
+
+def plan_section(name: str, p) -> Markup:
+    """Render one Part II section.
+
+    Parameters
+    ----------
+    name : str
+        Section name (see :data:`PLAN_SECTIONS`).
+    p : PlanPart
+        The Part II figures.
+    """
+    from htxlib.plan import ESTIMATE_LABELS
+    from htxlib.projections import METHOD_LABELS
+
+    return render(
+        f"targets/{name}.html.j2", p=p, method_labels=METHOD_LABELS, estimate_labels=ESTIMATE_LABELS
+    )

@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import pandas as pd
+
 #: Column that identifies a record of each table, as the provenance table names it.
 RECORD_KEYS = {
     "unit": "unit_id",
@@ -72,16 +74,25 @@ def weakest(statuses: Iterable[str]) -> str:
     return max(statuses, key=ORDER.index, default="published")
 
 
+def _index(ds) -> dict[tuple, tuple[str, str]]:
+    """Map (table, field, record, year or None) to (status, note), built once per dataset."""
+    cached = ds.__dict__.get("_provenance_index")
+    if cached is None:
+        cached = {}
+        for row in ds.provenance.itertuples():
+            year = None if row.year is None or pd.isna(row.year) else int(row.year)
+            note = "" if row.note is None or pd.isna(row.note) else str(row.note)
+            cached[(row.table, row.field, str(row.record), year)] = (str(row.status), note)
+        ds.__dict__["_provenance_index"] = cached
+    return cached
+
+
 def _lookup(ds, table: str, field: str, record: str, year: int | None) -> tuple[str, str] | None:
-    rows = ds.provenance
-    hit = rows[(rows["table"] == table) & (rows["field"] == field) & (rows["record"] == record)]
+    index = _index(ds)
     # a row for the value's year wins over a row for every year
-    dated = hit[hit["year"].eq(year).fillna(False)] if year is not None else hit.iloc[0:0]
-    hit = dated if not dated.empty else hit[hit["year"].isna()]
-    if hit.empty:
-        return None
-    note = hit["note"].iloc[0]
-    return str(hit["status"].iloc[0]), "" if note is None else str(note)
+    if year is not None and (table, field, record, int(year)) in index:
+        return index[(table, field, record, int(year))]
+    return index.get((table, field, record, None))
 
 
 def value_status(

@@ -22,6 +22,12 @@ SLOTS: dict[str, str] = {
     "limitations": "Tồn tại, hạn chế",
     "causes": "Nguyên nhân",
     "recommendations": "Đề xuất, kiến nghị",
+    "favourable": "Dự báo thuận lợi",
+    "difficult": "Dự báo khó khăn",
+    "orientation": "Định hướng chung",
+    "objective": "Mục tiêu tổng quát",
+    "solutions": "Các giải pháp",
+    "implementation": "Tổ chức thực hiện",
 }
 
 MISSING_NOTE = "(Chưa có nội dung: bổ sung tệp texts/{year}/{slot}.md trong thư mục dữ liệu.)"

@@ -141,6 +141,14 @@ SMALL_UNIT = {
         ["interest_subsidy", "2025-07-01", "2025-12-31", "false", 2, 2, 2, 0, 7.25],
         ["interest_subsidy", "2021-01-01", "2025-12-31", "true", "", "", "", "", 101.75],
     ],
+    "targets": [
+        ["indicator", "plan_year", "low", "high", "unit", "source"],
+        ["total_htx", 2025, 5, "", "HTX", "Kế hoạch mẫu 2025"],
+        ["new_htx", 2025, 1, 2, "HTX", "Kế hoạch mẫu 2025"],
+        ["effective_htx", 2025, 2, "", "HTX", "Kế hoạch mẫu 2025"],
+        ["paper_only_htx", 2025, "", 0, "HTX", "Kế hoạch mẫu 2025"],
+        ["new_htx", 2026, 2, 3, "HTX", "Kế hoạch mẫu 2026"],
+    ],
     "ocop": [
         ["product", "owner", "owner_type", "entity_id", "year", "stars", "reward", "status"],
         ["Gạo Alpha", "HTX Alpha", "htx", "A", 2025, 4, 20, "awarded"],

@@ -45,6 +45,7 @@ def test_report_files(vq_report):
     out, _ = vq_report
     folder = out / "van-quan" / "2024"
     assert (folder / "assessment.ipynb").is_file()
+    assert (folder / "targets.ipynb").is_file()
     assert (folder / "report.json").is_file()
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="van-quan/2024/report.html"' in index and "Văn Quan" in index
@@ -54,7 +55,7 @@ def test_i_1_a_htx_counts(vq_report):
     text = section_text(vq_report[1], "i-1-a")
     assert_states(
         text,
-        "có 36 HTX",
+        "có 36 HTX đã đăng ký và chưa giải thể, vượt kế hoạch đề ra",
         "có 03 HTX được thành lập mới",
         "HTX sản xuất Nông nghiệp và Thương mại Phúc An",
         "HTX Đại Quân",
@@ -215,3 +216,38 @@ def test_report_for_second_unit(small_unit, tmp_path, capsys):
     )
     assert "huyện" not in html
     assert "Chưa có nội dung" in section_text(html, "i-3")  # no analyst texts for this unit
+
+
+def test_part_ii_plan_versus_actual(vq_report):
+    text = section_text(vq_report[1], "p2-results")
+    assert_states(
+        text,
+        "Tổng số HTX: 36 HTX, vượt kế hoạch đề ra",
+        "HTX thành lập mới: 03 HTX đến ngày 30/06/2024, ước thực hiện cả năm 05 HTX",
+        "HTX hoạt động hiệu quả (xếp loại tốt, khá): 10 HTX, vượt kế hoạch đề ra",
+        "Thu nhập bình quân của thành viên HTX: 38,4 triệu đồng/năm, đạt kế hoạch",
+    )
+
+
+def test_part_ii_targets_with_method_and_interval(vq_report):
+    text = section_text(vq_report[1], "p2-targets")
+    assert_states(
+        text,
+        "HTX thành lập mới: từ 01 đến 03 HTX",
+        "HTX hoạt động hiệu quả (xếp loại tốt, khá): từ 03 HTX trở lên",
+        "HTX chỉ tồn tại trên danh nghĩa: không còn",
+        "Tỷ lệ cán bộ quản lý HTX đã qua đào tạo: 100%",
+        "Doanh thu bình quân một HTX: 500 triệu đồng/năm",
+        "Thu nhập bình quân của thành viên HTX: từ 30 đến 48 triệu đồng/năm",
+        "HTX cần giải thể",
+        "HTX Liên Minh Phát",
+    )
+    bullets = [
+        li for li in BeautifulSoup(vq_report[1], "html.parser").find(id="p2-targets").find_all("li")
+    ]
+    assert len(bullets) == 8
+    for li in bullets:
+        line = " ".join(li.get_text(" ").split())
+        assert "Dự báo năm 2025" in line and "khoảng" in line and "phương pháp" in line, line
+    methods = section_text(vq_report[1], "p2-methods")
+    assert_states(methods, "Poisson", "xu hướng tuyến tính", "tốc độ tăng bình quân", "Kiểm định")

@@ -234,3 +234,51 @@ def reports_filed(ds, year: int, as_of=None) -> Figure:
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
     filed = frame[frame["report_filed"].fillna(False).astype(bool)]
     return figure(ds, len(filed), "annual", "report_filed", frame["entity_id"], year=year)
+
+
+#: Longest suspension one notice may cover (Law on Cooperatives 17/2023/QH15).
+SUSPENSION_MAX_MONTHS = 12
+
+
+def dissolution_candidates(ds, year: int, as_of=None) -> pd.DataFrame:
+    """List the HTX that are candidates for dissolution at the cutoff.
+
+    A candidate exists only on paper (an assessment says so), or is suspended by a
+    notice longer than the legal maximum, or whose notified end has passed without
+    the HTX resuming (a suspension still recorded as open after its end date).
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+
+    Returns
+    -------
+    DataFrame
+        entity_id, name, reason (Vietnamese), one row per HTX.
+    """
+    overview = htx_overview(ds, year, as_of)
+    cutoff = ds.period(year, as_of).cutoff
+    rows = [
+        {"entity_id": r.entity_id, "name": r.name, "reason": "chỉ tồn tại trên danh nghĩa"}
+        for r in overview.paper_only.itertuples()
+    ]
+    suspended = events(ds, "suspension")
+    alive = set(existing(ds, "HTX", cutoff)["entity_id"])
+    for r in suspended[suspended["entity_id"].isin(alive)].itertuples():
+        if r.start_date > cutoff or pd.isna(r.end_date):
+            continue
+        limit = r.start_date + pd.DateOffset(months=SUSPENSION_MAX_MONTHS)
+        if r.end_date > limit:
+            reason = f"thông báo tạm ngừng quá {SUSPENSION_MAX_MONTHS} tháng"
+        elif r.end_date < cutoff:
+            reason = "hết thời hạn tạm ngừng nhưng chưa hoạt động trở lại"
+        else:
+            continue
+        if r.entity_id not in {row["entity_id"] for row in rows}:
+            rows.append({"entity_id": r.entity_id, "name": r.name, "reason": reason})
+    return pd.DataFrame(rows, columns=["entity_id", "name", "reason"])

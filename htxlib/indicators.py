@@ -1,0 +1,201 @@
+"""Plan indicators: what each target measures and how its actual value is computed.
+
+An indicator's code is what the ``targets`` table names. Stocks are taken at the
+cutoff; flows add up over the period (and get a year-end estimate when the period
+ends before 31/12).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib import metrics as m
+from htxlib.metrics.frames import facts
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A plan indicator.
+
+    Parameters
+    ----------
+    code : str
+        Name used in the ``targets`` table.
+    label : str
+        Vietnamese label.
+    unit : str
+        Unit printed after values.
+    kind : str
+        ``stock`` (value at the cutoff) or ``flow`` (accumulates over the year).
+    direction : str
+        ``up`` when more is better, ``down`` when less is better.
+    compute : callable
+        ``compute(ds, year, as_of) -> float`` giving the actual value.
+    decimals : int
+        Decimals shown.
+    """
+
+    code: str
+    label: str
+    unit: str
+    kind: str
+    direction: str
+    compute: Callable
+    decimals: int = 0
+
+
+def _total_htx(ds, year, as_of):
+    return m.htx_overview(ds, year, as_of).total.value
+
+
+def _new_htx(ds, year, as_of):
+    return len(m.htx_overview(ds, year, as_of).new)
+
+
+def _effective_htx(ds, year, as_of):
+    ratings = m.rating_distribution(ds, year, as_of).set_index("rating")["count"]
+    return int(ratings["tot"] + ratings["kha"])
+
+
+def _paper_only(ds, year, as_of):
+    return len(m.htx_overview(ds, year, as_of).paper_only)
+
+
+def _to_dissolve(ds, year, as_of):
+    return len(m.dissolution_candidates(ds, year, as_of))
+
+
+def _managers_untrained(ds, year, as_of):
+    levels = m.manager_training(ds, year, as_of).levels.set_index("level")["count"]
+    return int(levels["managers_untrained"])
+
+
+def _managers_trained_share(ds, year, as_of):
+    t = m.manager_training(ds, year, as_of)
+    if not t.total.value:
+        return float("nan")
+    untrained = t.levels.set_index("level").loc["managers_untrained", "count"]
+    return 100.0 * (t.total.value - untrained) / t.total.value
+
+
+def _members(ds, year, as_of):
+    return m.members_workers(ds, year, as_of).members.value
+
+
+def _new_members(ds, year, as_of):
+    return m.members_workers(ds, year, as_of).new_members.value
+
+
+def _avg_htx_income(ds, year, as_of):
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    revenue = frame["revenue"].dropna()
+    return float(revenue.mean()) if len(revenue) else float("nan")
+
+
+def _member_income(ds, year, as_of):
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    given = frame[frame["member_income"].notna() & frame["members"].notna()]
+    weight = given["members"].astype(float)
+    if weight.sum() == 0:
+        return float("nan")
+    return float((given["member_income"].astype(float) * weight).sum() / weight.sum())
+
+
+INDICATORS: dict[str, Indicator] = {
+    i.code: i
+    for i in (
+        Indicator("total_htx", "Tổng số HTX", "HTX", "stock", "up", _total_htx),
+        Indicator("new_htx", "HTX thành lập mới", "HTX", "flow", "up", _new_htx),
+        Indicator(
+            "effective_htx",
+            "HTX hoạt động hiệu quả (xếp loại tốt, khá)",
+            "HTX",
+            "stock",
+            "up",
+            _effective_htx,
+        ),
+        Indicator(
+            "paper_only_htx", "HTX chỉ tồn tại trên danh nghĩa", "HTX", "stock", "down", _paper_only
+        ),
+        Indicator(
+            "htx_to_dissolve",
+            "HTX cần giải thể (chỉ tồn tại trên danh nghĩa hoặc tạm ngừng quá thời hạn)",
+            "HTX",
+            "stock",
+            "down",
+            _to_dissolve,
+        ),
+        Indicator(
+            "managers_trained_share",
+            "Tỷ lệ cán bộ quản lý HTX đã qua đào tạo",
+            "%",
+            "stock",
+            "up",
+            _managers_trained_share,
+            2,
+        ),
+        Indicator(
+            "managers_untrained",
+            "Cán bộ quản lý HTX chưa qua đào tạo",
+            "người",
+            "stock",
+            "down",
+            _managers_untrained,
+        ),
+        Indicator(
+            "avg_htx_income",
+            "Doanh thu bình quân một HTX",
+            "triệu đồng/năm",
+            "flow",
+            "up",
+            _avg_htx_income,
+            1,
+        ),
+        Indicator(
+            "member_income",
+            "Thu nhập bình quân của thành viên HTX",
+            "triệu đồng/năm",
+            "stock",
+            "up",
+            _member_income,
+            1,
+        ),
+        Indicator("members", "Thành viên HTX", "thành viên", "stock", "up", _members),
+        Indicator("new_members", "Thành viên mới", "thành viên", "flow", "up", _new_members),
+    )
+}
+
+
+def actual(ds, code: str, year: int, as_of=None) -> float:
+    """Return an indicator's actual value for a year (at its cutoff, or ``as_of``).
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    code : str
+        Indicator code (see :data:`INDICATORS`).
+    year : int
+        Year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    """
+    # a loaded dataset does not change, so each value is computed once
+    cache = ds.__dict__.setdefault("_indicator_cache", {})
+    key = (code, int(year), None if as_of is None else str(as_of))
+    if key not in cache:
+        cache[key] = float(INDICATORS[code].compute(ds, year, as_of))
+    return cache[key]
+
+
+def history(ds, code: str, last_year: int) -> pd.Series:
+    """Return an indicator's values for every year with a period, up to ``last_year``.
+
+    Values are taken at each period's cutoff; flows of a year whose period ends
+    before 31/12 are left as they are (see :func:`htxlib.plan.year_end_estimate`).
+    """
+    years = [y for y in ds.years if y <= last_year]
+    return pd.Series({y: actual(ds, code, y) for y in years}, dtype=float, name=code)

@@ -1,0 +1,307 @@
+"""Part II figures: plan versus actual, year-end estimates, projections and chosen targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib import projections as pj
+from htxlib.indicators import INDICATORS, actual, history
+from htxlib.provenance import value_status
+
+#: How each indicator is projected (see :mod:`htxlib.projections`).
+METHODS = {
+    "total_htx": "trend",
+    "new_htx": "poisson",
+    "effective_htx": "trend",
+    "paper_only_htx": "status_quo",
+    "htx_to_dissolve": "status_quo",
+    "managers_trained_share": "trend",
+    "managers_untrained": "trend",
+    "avg_htx_income": "growth",
+    "member_income": "growth",
+    "members": "trend",
+    "new_members": "poisson",
+}
+
+#: Indicators every Part II states, in order (the targets a plan of this kind sets).
+PLAN_INDICATORS = (
+    "new_htx",
+    "effective_htx",
+    "paper_only_htx",
+    "htx_to_dissolve",
+    "managers_trained_share",
+    "managers_untrained",
+    "avg_htx_income",
+    "member_income",
+)
+
+#: Counted indicators are projected as whole numbers.
+_INTEGER = {"total_htx", "effective_htx", "managers_untrained", "members"}
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A flow's value to the cutoff and its estimate for the whole year.
+
+    Attributes
+    ----------
+    to_date : float
+        Actual value from the period start to the cutoff.
+    full_year : float
+        Estimated value for the whole year ("ước thực hiện cả năm").
+    method : str
+        ``actual`` (the period is the whole year), ``history`` (to date plus the average of
+        past years for the rest of the year) or ``pro_rata`` (to date scaled to 12 months).
+    """
+
+    to_date: float
+    full_year: float
+    method: str
+
+
+ESTIMATE_LABELS = {
+    "actual": "số thực hiện cả năm",
+    "history": "số thực hiện đến ngày báo cáo cộng bình quân các năm trước "
+    "cho phần còn lại của năm",
+    "pro_rata": "số thực hiện đến ngày báo cáo quy ra 12 tháng",
+}
+
+
+def elapsed_share(ds, year: int, as_of=None) -> float:
+    """Return the share of the calendar year covered by the period (0 to 1)."""
+    period = ds.period(year, as_of)
+    start = pd.Timestamp(year=year, month=1, day=1)
+    days = (pd.Timestamp(year=year, month=12, day=31) - start).days + 1
+    return min(((period.cutoff - start).days + 1) / days, 1.0)
+
+
+def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
+    """Estimate a flow indicator for the whole year when the period ends before 31/12.
+
+    Counts with at least two earlier full years use the ``history`` method (the rest of
+    the year at the past yearly average); others are scaled ``pro_rata``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    code : str
+        Indicator code (a flow).
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    """
+    to_date = actual(ds, code, year, as_of)
+    share = elapsed_share(ds, year, as_of)
+    if share >= 1.0 or pd.isna(to_date):
+        return Estimate(to_date, to_date, "actual")
+    past = history(ds, code, year - 1)
+    full_years = [y for y in past.index if ds.period(y).full_year]
+    if code in ("new_htx", "new_members") and len(full_years) >= 2:
+        rest = float(past[full_years].mean()) * (1 - share)
+        return Estimate(to_date, to_date + rest, "history")
+    return Estimate(to_date, to_date / share, "pro_rata")
+
+
+def yearly_values(ds, code: str, year: int, as_of=None) -> pd.Series:
+    """Return an indicator's values by year up to ``year``, the last one as a full-year value.
+
+    Stocks are taken at each cutoff; a flow of a year that ends before 31/12 is replaced
+    by its year-end estimate.
+    """
+    values = history(ds, code, year - 1)
+    if INDICATORS[code].kind == "flow":
+        values[year] = year_end_estimate(ds, code, year, as_of).full_year
+    else:
+        values[year] = actual(ds, code, year, as_of)
+    return values.sort_index()
+
+
+def project(ds, code: str, basis_year: int, plan_year: int, as_of=None) -> pj.Projection:
+    """Project an indicator for ``plan_year`` from the years up to ``basis_year``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    code : str
+        Indicator code.
+    basis_year : int
+        Last year of history used (the assessed year).
+    plan_year : int
+        Year projected.
+    as_of : str or Timestamp, optional
+        Cutoff of the assessed year overriding the period's.
+    """
+    values = yearly_values(ds, code, basis_year, as_of)
+    method = METHODS[code]
+    if method == "poisson":
+        return pj.poisson(values)
+    if method == "growth":
+        return pj.growth(values, plan_year)
+    if method == "status_quo":
+        return pj.status_quo(float(values.iloc[-1]), basis_year)
+    return pj.trend(values, plan_year, integer=code in _INTEGER)
+
+
+def _target(ds, code: str, plan_year: int) -> dict | None:
+    targets = ds.targets
+    row = targets[(targets["indicator"] == code) & (targets["plan_year"] == plan_year)]
+    if row.empty:
+        return None
+    record = row.iloc[0]
+    status = value_status(ds, "targets", "low", code, plan_year)[0]
+    low = None if pd.isna(record["low"]) else float(record["low"])
+    high = None if pd.isna(record["high"]) else float(record["high"])
+    return {"low": low, "high": high, "source": record["source"], "status": status}
+
+
+def verdict(
+    value: float, low: float | None, high: float | None, direction: str
+) -> tuple[str, float]:
+    """Judge a value against a target.
+
+    Returns
+    -------
+    (str, float)
+        ``vượt kế hoạch``, ``đạt kế hoạch`` or ``chưa đạt kế hoạch``, and the value as a
+        percentage of the target's lower bound (NaN when it has none or for "at most" targets).
+    """
+    if direction == "down":
+        limit = high if high is not None else low
+        return ("đạt kế hoạch" if value <= limit else "chưa đạt kế hoạch"), float("nan")
+    percent = 100.0 * value / low if low else float("nan")
+    if low is not None and value < low:
+        return "chưa đạt kế hoạch", percent
+    ceiling = high if high is not None else low
+    if ceiling is not None and value > ceiling:
+        return "vượt kế hoạch", percent
+    return "đạt kế hoạch", percent
+
+
+def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
+    """Judge each target set for ``year`` against what was achieved.
+
+    Flows are judged on their year-end estimate when the period ends before 31/12.
+
+    Returns
+    -------
+    DataFrame
+        indicator, label, unit, decimals, direction, low, high, target_status, source,
+        actual (to the cutoff), estimate (year-end, flows of a partial year; else NaN),
+        judged (the value judged), verdict, percent.
+    """
+    rows = []
+    for code in ds.targets.loc[ds.targets["plan_year"] == year, "indicator"]:
+        if code not in INDICATORS:
+            continue
+        ind, target = INDICATORS[code], _target(ds, code, year)
+        value = actual(ds, code, year, as_of)
+        estimate = float("nan")
+        if ind.kind == "flow" and elapsed_share(ds, year, as_of) < 1:
+            estimate = year_end_estimate(ds, code, year, as_of).full_year
+        judged = value if pd.isna(estimate) else estimate
+        text, percent = verdict(judged, target["low"], target["high"], ind.direction)
+        rows.append(
+            {
+                "indicator": code,
+                "label": ind.label,
+                "unit": ind.unit,
+                "decimals": ind.decimals,
+                "direction": ind.direction,
+                "low": target["low"],
+                "high": target["high"],
+                "target_status": target["status"],
+                "source": target["source"],
+                "actual": value,
+                "estimate": estimate,
+                "judged": judged,
+                "verdict": text,
+                "percent": percent,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
+    """Set out, for each plan indicator, the analyst's target and the projection side by side.
+
+    The chosen target is the analyst's where the ``targets`` table gives one for the plan
+    year, else the projection (its point and interval).
+
+    Returns
+    -------
+    DataFrame
+        indicator, label, unit, decimals, current (value of the assessed year, full-year
+        estimate for flows), target_low, target_high, target_status, source, point, low,
+        high, method, basis (years), chosen (``analyst`` or ``projection``), chosen_low,
+        chosen_high.
+    """
+    codes = list(PLAN_INDICATORS) + [
+        c
+        for c in ds.targets.loc[ds.targets["plan_year"] == plan_year, "indicator"]
+        if c in INDICATORS and c not in PLAN_INDICATORS
+    ]
+    rows = []
+    for code in codes:
+        ind = INDICATORS[code]
+        proj = project(ds, code, year, plan_year, as_of)
+        target = _target(ds, code, plan_year)
+        current = yearly_values(ds, code, year, as_of).iloc[-1]
+        row = {
+            "indicator": code,
+            "label": ind.label,
+            "unit": ind.unit,
+            "decimals": ind.decimals,
+            "direction": ind.direction,
+            "current": current,
+            "target_low": target["low"] if target else None,
+            "target_high": target["high"] if target else None,
+            "target_status": target["status"] if target else None,
+            "source": target["source"] if target else None,
+            "point": proj.point,
+            "low": proj.low,
+            "high": proj.high,
+            "method": proj.method,
+            "basis": proj.basis,
+            "chosen": "analyst" if target else "projection",
+        }
+        if target:
+            row["chosen_low"], row["chosen_high"] = target["low"], target["high"]
+        else:
+            row["chosen_low"], row["chosen_high"] = proj.point, None
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def backtest(ds, test_year: int, codes=PLAN_INDICATORS) -> pd.DataFrame:
+    """Project ``test_year`` from the years before it and compare with what happened.
+
+    Returns
+    -------
+    DataFrame
+        indicator, projected, low, high, actual (full-year estimate for flows of a
+        partial year), error (projected - actual), abs_pct (|error| / actual, percent;
+        NaN when actual is 0), inside (actual within the interval).
+    """
+    rows = []
+    for code in codes:
+        proj = project(ds, code, test_year - 1, test_year)
+        real = yearly_values(ds, code, test_year).iloc[-1]
+        error = proj.point - real
+        rows.append(
+            {
+                "indicator": code,
+                "projected": proj.point,
+                "low": proj.low,
+                "high": proj.high,
+                "actual": real,
+                "error": error,
+                "abs_pct": abs(error) / real * 100 if real else float("nan"),
+                "inside": proj.low <= real <= proj.high,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,68 @@
+"""Everything Part II of a report states, gathered for one unit, assessed year and plan year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib import metrics as m
+from htxlib import plan
+from htxlib.assessment import Unit, unit_of
+from htxlib.dataset import Dataset, Period
+from htxlib.formatting import period_phrase
+from htxlib.texts import load_texts
+
+
+@dataclass
+class PlanPart:
+    """The figures and texts of Part II."""
+
+    ds: Dataset
+    unit: Unit
+    period: Period
+    period_phrase: str
+    plan_year: int
+    results: pd.DataFrame
+    targets: pd.DataFrame
+    candidates: pd.DataFrame
+    backtest: pd.DataFrame
+    partial_year: bool
+    texts: dict[str, str | None]
+
+    def records(self, name: str) -> list[dict]:
+        """Return a table as plain records with missing values as None (for templates)."""
+        frame = getattr(self, name).astype(object)
+        return frame.where(frame.notna(), None).to_dict("records")
+
+
+def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> PlanPart:
+    """Compute Part II for a unit: plan versus actual for ``year`` and targets for the plan year.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's validated data.
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    plan_year : int, optional
+        Year planned (default: the period's ``plan_year``, else ``year + 1``).
+    """
+    period = ds.period(year, as_of)
+    plan_year = plan_year or ds.plan_year(year)
+    first = ds.years[0] if ds.years else year
+    return PlanPart(
+        ds=ds,
+        unit=unit_of(ds),
+        period=period,
+        period_phrase=period_phrase(period.start, period.cutoff),
+        plan_year=plan_year,
+        results=plan.plan_vs_actual(ds, year, as_of),
+        targets=plan.chosen_targets(ds, year, plan_year, as_of),
+        candidates=m.dissolution_candidates(ds, year, as_of),
+        backtest=plan.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
+        partial_year=plan.elapsed_share(ds, year, as_of) < 1,
+        texts=load_texts(ds.folder, year),
+    )

@@ -1,0 +1,192 @@
+"""Part II: plan versus actual, year-end estimates, projections, backtest."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from htxlib import plan, projections
+from htxlib.dataset import load_unit
+from htxlib.plan_report import build
+
+SEED_PART_II = (  # indicators the seed's Part II sets targets for
+    "new_htx",
+    "effective_htx",
+    "paper_only_htx",
+    "managers_trained_share",
+    "avg_htx_income",
+    "member_income",
+)
+
+
+@pytest.fixture
+def tl(small_unit):
+    return load_unit(small_unit)
+
+
+# --- plan versus actual ----------------------------------------------------------
+
+
+def test_plan_vs_actual_second_unit(tl):
+    r = plan.plan_vs_actual(tl, 2025).set_index("indicator")
+    assert r.loc["total_htx", "actual"] == 4
+    assert r.loc["total_htx", "verdict"] == "chưa đạt kế hoạch"
+    assert r.loc["total_htx", "percent"] == pytest.approx(80.0)
+    assert (r.loc["new_htx", "actual"], r.loc["new_htx", "verdict"]) == (1, "đạt kế hoạch")
+    assert pd.isna(r.loc["new_htx", "estimate"])  # a full year needs no estimate
+    assert (r.loc["effective_htx", "actual"], r.loc["effective_htx", "verdict"]) == (
+        1,
+        "chưa đạt kế hoạch",
+    )
+    assert r.loc["effective_htx", "percent"] == pytest.approx(50.0)
+    assert r.loc["paper_only_htx", "verdict"] == "đạt kế hoạch"
+    assert "2026" not in set(r["source"])
+
+
+@pytest.mark.parametrize(
+    ("value", "low", "high", "direction", "expected"),
+    [
+        (36, 35, None, "up", "vượt kế hoạch"),
+        (35, 35, None, "up", "đạt kế hoạch"),
+        (34, 35, None, "up", "chưa đạt kế hoạch"),
+        (2, 1, 3, "up", "đạt kế hoạch"),
+        (3, 1, 3, "up", "đạt kế hoạch"),
+        (4, 1, 3, "up", "vượt kế hoạch"),
+        (0, None, 0, "down", "đạt kế hoạch"),
+        (1, None, 0, "down", "chưa đạt kế hoạch"),
+    ],
+)
+def test_verdict_boundaries(value, low, high, direction, expected):
+    assert plan.verdict(value, low, high, direction)[0] == expected
+
+
+def test_van_quan_2024_plan_vs_actual(vq):
+    r = plan.plan_vs_actual(vq, 2024).set_index("indicator")
+    assert (r.loc["total_htx", "actual"], r.loc["total_htx", "verdict"]) == (36, "vượt kế hoạch")
+    # mid-year: the 03 new HTX to 30/06 are judged on the year-end estimate
+    assert r.loc["new_htx", "actual"] == 3
+    assert r.loc["new_htx", "estimate"] > 3
+
+
+# --- year-end estimate -------------------------------------------------------------
+
+
+def test_year_end_estimate_mid_year(vq):
+    share = plan.elapsed_share(vq, 2024)
+    assert share == pytest.approx(182 / 366)
+    est = plan.year_end_estimate(vq, "new_htx", 2024)
+    past = [5, 3, 5]  # HTX founded in 2021, 2022, 2023
+    assert est.method == "history"
+    assert est.full_year == pytest.approx(3 + sum(past) / 3 * (1 - share))
+    revenue = plan.year_end_estimate(vq, "avg_htx_income", 2024)
+    assert revenue.method == "pro_rata"
+    assert revenue.full_year == pytest.approx(revenue.to_date / share)
+
+
+def test_full_year_needs_no_estimate(vq):
+    est = plan.year_end_estimate(vq, "new_htx", 2023)
+    assert (est.method, est.to_date, est.full_year) == ("actual", 5, 5)
+
+
+# --- projections ---------------------------------------------------------------------
+
+
+def test_projections_are_deterministic(vq):
+    first = plan.chosen_targets(vq, 2024, 2025)
+    again = plan.chosen_targets(load_unit(vq.folder), 2024, 2025)
+    pd.testing.assert_frame_equal(first, again)
+
+
+def test_poisson_quantiles():
+    assert projections.poisson_quantile(13 / 3, 0.10) == 2
+    assert projections.poisson_quantile(13 / 3, 0.90) == 7
+    assert projections.poisson_quantile(0.0, 0.9) == 0
+
+
+def test_trend_on_a_line_keeps_a_minimum_interval():
+    p = projections.trend(pd.Series({2021: 7.0, 2022: 8.0, 2023: 9.0}), 2024, integer=True)
+    assert (p.point, p.low, p.high) == (10.0, 9.0, 11.0)
+
+
+def test_growth_method():
+    p = projections.growth(pd.Series({2021: 100.0, 2022: 110.0, 2023: 132.0}), 2024)
+    assert p.point == pytest.approx(132 * math.sqrt(1.1 * 1.2))
+    assert (p.low, p.high) == (pytest.approx(132 * 1.1), pytest.approx(132 * 1.2))
+
+
+histories = st.dictionaries(
+    st.integers(min_value=2015, max_value=2024),
+    st.floats(min_value=0, max_value=1e5, allow_nan=False),
+    min_size=1,
+    max_size=8,
+).map(lambda d: pd.Series(d).sort_index())
+
+
+@given(histories)
+def test_intervals_ordered_and_non_negative(history):
+    target = int(history.index.max()) + 1
+    for p in (
+        projections.poisson(history),
+        projections.trend(history, target),
+        projections.trend(history, target, integer=True),
+        projections.growth(history, target),
+        projections.status_quo(float(history.iloc[-1]), target - 1),
+    ):
+        assert 0 <= p.low <= p.point <= p.high, p
+
+
+# --- backtest ------------------------------------------------------------------------
+
+#: Backtest of the Văn Quan data: 2024 projected from 2021-2023 only. Projected, actual
+#: (full-year estimate for flows) and whether the actual falls in the interval.
+RECORDED_BACKTEST = {
+    "new_htx": (13 / 3, 5.1785, True),
+    "effective_htx": (10.0, 10.0, True),
+    "paper_only_htx": (0.0, 4.0, False),
+    "htx_to_dissolve": (0.0, 5.0, False),
+    "managers_trained_share": (23.4400, 26.1194, True),
+    "managers_untrained": (105.0, 99.0, False),
+    "avg_htx_income": (416.6054, 418.2299, True),
+    "member_income": (39.3306, 38.4351, False),
+}
+
+
+def test_backtest_matches_recorded_errors(vq):
+    bt = plan.backtest(vq, 2024).set_index("indicator")
+    assert set(bt.index) == set(RECORDED_BACKTEST)
+    for code, (projected, actual, inside) in RECORDED_BACKTEST.items():
+        row = bt.loc[code]
+        assert row["projected"] == pytest.approx(projected, abs=1e-3), code
+        assert row["actual"] == pytest.approx(actual, abs=1e-3), code
+        assert row["error"] == pytest.approx(projected - actual, abs=1e-3), code
+        assert bool(row["inside"]) is inside, code
+
+
+# --- chosen targets ------------------------------------------------------------------
+
+
+def test_chosen_targets_van_quan(vq):
+    t = plan.chosen_targets(vq, 2024, 2025).set_index("indicator")
+    for code in SEED_PART_II:
+        assert t.loc[code, "chosen"] == "analyst", code
+    assert (t.loc["new_htx", "target_low"], t.loc["new_htx", "target_high"]) == (1, 3)
+    assert t.loc["avg_htx_income", "target_low"] == 500
+    assert (t.loc["member_income", "target_low"], t.loc["member_income", "target_high"]) == (30, 48)
+    assert t.loc["htx_to_dissolve", "chosen"] == "projection"
+    assert t.loc["htx_to_dissolve", "point"] == 5  # 4 paper-only + Liên Minh Phát (14-month notice)
+    assert (
+        (t["low"] <= t["point"]).all() and (t["point"] <= t["high"]).all() and (t["low"] >= 0).all()
+    )
+
+
+def test_plan_part_for_second_unit_without_history(tl):
+    p = build(tl, 2025)
+    assert p.plan_year == 2026
+    assert p.backtest.empty  # one year of data: nothing to test against
+    chosen = p.targets.set_index("indicator")
+    assert (chosen.loc["new_htx", "target_low"], chosen.loc["new_htx", "target_high"]) == (2, 3)
+    assert chosen.loc["effective_htx", "chosen"] == "projection"
