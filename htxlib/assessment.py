@@ -9,9 +9,13 @@ import pandas as pd
 from htxlib import charts
 from htxlib import metrics as m
 from htxlib.codes import LEVELS
+from htxlib.compliance import counts_by_rule, findings
 from htxlib.dataset import Dataset, Period
 from htxlib.formatting import period_phrase
 from htxlib.plan import plan_vs_actual
+from htxlib.rating import computed_ratings
+from htxlib.rules import RatingRules, rating_rules
+from htxlib.sizes import size_classes, size_summary
 from htxlib.texts import load_texts
 
 
@@ -58,7 +62,30 @@ class Assessment:
     texts: dict[str, str | None]
     plan_results: pd.DataFrame
     plan_year: int
+    rating_rules: RatingRules
+    rating_check: pd.DataFrame
+    findings: pd.DataFrame
+    finding_counts: pd.DataFrame
+    sizes: pd.DataFrame
     charts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def not_rated_summary(self) -> list[dict]:
+        """Why HTX were not rated: one record per reason with its text, count and names."""
+        from htxlib.rating import NO_SCORES
+
+        texts = {k: v["text"] for k, v in self.rating_rules.not_rated.items()}
+        texts[NO_SCORES] = "HTX chưa có phiếu tự chấm điểm"
+        check = self.rating_check[self.rating_check["reason"].notna()]
+        return [
+            {
+                "reason": reason,
+                "text": texts.get(reason, reason),
+                "count": len(part),
+                "names": list(part["name"]),
+            }
+            for reason, part in check.groupby("reason", sort=False)
+        ]
 
     def plan_result(self, indicator: str) -> dict | None:
         """Return the plan-versus-actual record of an indicator for the year, if a target exists."""
@@ -105,6 +132,8 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
     Assessment
     """
     period = ds.period(year, as_of)
+    rules = rating_rules()
+    found = findings(ds, year, as_of)
     a = Assessment(
         ds=ds,
         unit=unit_of(ds),
@@ -123,6 +152,11 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         texts=load_texts(ds.folder, year),
         plan_results=plan_vs_actual(ds, year, as_of),
         plan_year=ds.plan_year(year),
+        rating_rules=rules,
+        rating_check=computed_ratings(ds, year, as_of, rules),
+        findings=found,
+        finding_counts=counts_by_rule(found),
+        sizes=size_summary(size_classes(ds, year, as_of)),
     )
     if with_charts:
         a.charts = draw_charts(a)

@@ -102,6 +102,17 @@ OCOP_ASSESSMENTS: dict[str, str] = {
     "re_evaluated": "đánh giá lại",
 }
 
+#: Size classes (Circular 01/2020 Art. 4-5; Decree 113/2024).
+SIZES: dict[str, str] = {
+    "sieu_nho": "siêu nhỏ",
+    "nho": "nhỏ",
+    "vua": "vừa",
+    "lon": "lớn",
+}
+
+#: Rating criteria numbers (Circular 01/2020/TT-BKHĐT, Appendix 1).
+CRITERIA: dict[str, str] = {str(i): f"Tiêu chí {i}" for i in range(1, 16)}
+
 #: Provenance of a value, from strongest to weakest.
 PROVENANCE: dict[str, str] = {
     "published": "số liệu công bố",
@@ -121,4 +132,5 @@ CODE_LISTS: dict[str, dict[str, str]] = {
     "ocop_statuses": OCOP_STATUSES,
     "ocop_assessments": OCOP_ASSESSMENTS,
     "provenance": PROVENANCE,
+    "sizes": SIZES,
 }

@@ -14,7 +14,7 @@ MANAGER_PARTS = ("managers_university", "managers_vocational", "managers_untrain
 
 def _unknown_ids(ds, loc) -> Iterator[Problem]:
     ids = set(ds.entities["entity_id"])
-    for table in ("aliases", "status_events", "annual", "ocop"):
+    for table in ("aliases", "status_events", "annual", "rating_scores", "ocop"):
         frame = ds.tables[table]
         for row, entity_id in frame["entity_id"].dropna().items():
             if entity_id not in ids:

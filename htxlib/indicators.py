@@ -65,7 +65,9 @@ def _paper_only(ds, year, as_of):
 
 
 def _to_dissolve(ds, year, as_of):
-    return len(m.dissolution_candidates(ds, year, as_of))
+    from htxlib.compliance import dissolution_candidates
+
+    return len(dissolution_candidates(ds, year, as_of))
 
 
 def _managers_untrained(ds, year, as_of):

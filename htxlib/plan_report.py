@@ -6,9 +6,9 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from htxlib import metrics as m
 from htxlib import plan
 from htxlib.assessment import Unit, unit_of
+from htxlib.compliance import dissolution_candidates
 from htxlib.dataset import Dataset, Period
 from htxlib.formatting import period_phrase
 from htxlib.texts import load_texts
@@ -61,7 +61,7 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
         plan_year=plan_year,
         results=plan.plan_vs_actual(ds, year, as_of),
         targets=plan.chosen_targets(ds, year, plan_year, as_of),
-        candidates=m.dissolution_candidates(ds, year, as_of),
+        candidates=dissolution_candidates(ds, year, as_of),
         backtest=plan.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
         partial_year=plan.elapsed_share(ds, year, as_of) < 1,
         texts=load_texts(ds.folder, year),

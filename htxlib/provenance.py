@@ -21,6 +21,7 @@ RECORD_KEYS = {
     "aliases": "entity_id",
     "status_events": "entity_id",
     "annual": "entity_id",
+    "rating_scores": "entity_id",
     "support": "programme",
     "ocop": "product",
     "targets": "indicator",

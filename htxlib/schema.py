@@ -223,6 +223,26 @@ ANNUAL = Table(
     required=True,
 )
 
+RATING_SCORES = Table(
+    "rating_scores",
+    "diem_xep_loai",
+    "Scores of one HTX on one rating criterion in one year (Circular 01/2020, Appendices 1-2).",
+    (
+        C("entity_id", "Mã", "text", "HTX scored.", required=True),
+        C("year", "Năm", "int", "Year rated.", required=True),
+        C("criterion", "Tiêu chí", "int", "Criterion number, 1 to 15.", required=True),
+        C("self_score", "Điểm tự chấm", "amount", "Score given by the HTX board.", "điểm"),
+        C(
+            "checked_score",
+            "Điểm thẩm định",
+            "amount",
+            "Score after the supervisory board's check.",
+            "điểm",
+        ),
+    ),
+    key=("entity_id", "year", "criterion"),
+)
+
 SUPPORT = Table(
     "support",
     "ho_tro",
@@ -357,6 +377,7 @@ TABLES: dict[str, Table] = {
         ALIASES,
         STATUS_EVENTS,
         ANNUAL,
+        RATING_SCORES,
         SUPPORT,
         OCOP,
         TARGETS,

@@ -42,6 +42,16 @@ def summary_text(ds, year: int | None = None, as_of=None) -> str:
         for kind, row in table.iterrows():
             cells = "".join(f"{int(row[s]):>12}" for s in (*STATUS_ORDER, "total"))
             lines.append(f"  {kind:<8}{cells}   {KINDS[kind]}")
+        lines += _findings_lines(ds, year, as_of)
     for warning in ds.warnings:
         lines.append(f"warning: {warning}")
     return "\n".join(lines)
+
+
+def _findings_lines(ds, year: int, as_of) -> list[str]:
+    from htxlib.compliance import counts_by_rule, findings
+
+    counts = counts_by_rule(findings(ds, year, as_of))
+    lines = [f"compliance findings: {int(counts['count'].sum())}"]
+    lines += [f"  {row.count:>5}  {row.rule}" for row in counts.itertuples()]
+    return lines

@@ -251,3 +251,22 @@ def test_part_ii_targets_with_method_and_interval(vq_report):
         assert "Dự báo năm 2025" in line and "khoảng" in line and "phương pháp" in line, line
     methods = section_text(vq_report[1], "p2-methods")
     assert_states(methods, "Poisson", "xu hướng tuyến tính", "tốc độ tăng bình quân", "Kiểm định")
+
+
+def test_rating_engine_and_findings_in_report(vq_report):
+    html = vq_report[1]
+    assert_states(
+        section_text(html, "i-2-d"),
+        "31/31 HTX có xếp loại tính toán trùng với xếp loại đã ghi nhận",
+        "HTX thành lập và hoạt động chưa đủ 12 tháng tính đến thời điểm đánh giá: 03 HTX",
+    )
+    assert_states(
+        section_text(html, "ii-4"),
+        "Thông báo tạm ngừng hoạt động dài quá thời hạn tối đa: 01 trường hợp (HTX Liên Minh Phát)",
+        "thuộc diện xem xét giải thể: 05 trường hợp",
+        "áp dụng từ ngày 01/07/2024",
+        "tạm ngừng từ 01/04/2024 đến 31/05/2025",
+    )
+    assert_states(
+        section_text(html, "appendix-rating"), "HTX Văn Quan Xanh 86 tốt tốt", "yếu dưới 50 điểm"
+    )

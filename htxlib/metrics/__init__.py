@@ -7,7 +7,6 @@ from htxlib.metrics.capital import capital_by_sector
 from htxlib.metrics.counts import (
     GroupOverview,
     HtxOverview,
-    dissolution_candidates,
     htx_overview,
     reports_filed,
     status_counts,
@@ -25,7 +24,6 @@ __all__ = [
     "ManagerTraining",
     "MembersWorkers",
     "capital_by_sector",
-    "dissolution_candidates",
     "htx_overview",
     "largest_remainder",
     "manager_training",

@@ -1,0 +1,266 @@
+"""Rules as data: the rating engine, not-rated rules, size classes and compliance findings."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+import yaml
+
+from htxlib import compliance, rating, sizes
+from htxlib.cli import main
+from htxlib.dataset import load_unit
+from htxlib.rules import RULES_DIR, RuleFileError, compliance_rules, rating_rules
+
+from .conftest import append_row, read_rows, set_cell, write_rows
+
+RULES = rating_rules()
+
+
+@pytest.mark.parametrize(
+    ("total", "expected"),
+    [
+        (49.99, "yeu"),
+        (50, "trung_binh"),
+        (64.99, "trung_binh"),
+        (65, "kha"),
+        (79.99, "kha"),
+        (80, "tot"),
+        (100, "tot"),
+        (0, "yeu"),
+    ],
+)
+def test_rating_thresholds(total, expected):
+    assert rating.classify(total, RULES) == expected
+
+
+def test_van_quan_distribution_computed_by_engine(vq):
+    computed = rating.computed_ratings(vq, 2024)
+    counts = computed["computed"].value_counts().to_dict()
+    assert counts == {"tot": 4, "kha": 6, "trung_binh": 3, "yeu": 14, "khong_xep_loai": 9}
+    judged = computed[computed["agrees"].notna()]
+    assert len(judged) == 31 and judged["agrees"].all()
+
+
+def test_van_quan_not_rated_reasons(vq):
+    computed = rating.computed_ratings(vq, 2024).set_index("entity_id")
+    assert computed.loc["VQ28", "reason"] == "stopped_more_than_3_months"  # Liên Minh Phát
+    for new in ("VQ34", "VQ35", "VQ36"):
+        assert computed.loc[new, "reason"] == "operating_less_than_12_months"
+    assert computed["reason"].value_counts()[rating.NO_SCORES] == 5
+
+
+# --- a one-HTX unit to move each boundary ---------------------------------------------
+
+
+@pytest.fixture
+def scored(small_unit):
+    """Tân Lập with HTX Alpha scored 72 in 2025 (khá)."""
+    rows = [["entity_id", "year", "criterion", "self_score", "checked_score"]]
+    maxima = [7, 6, 11, 6, 8, 6, 6, 6, 4] + [40 / 6] * 6
+    for i, top in enumerate(maxima, 1):
+        rows.append(["A", 2025, i, round(top * 0.72, 4), round(top * 0.72, 4)])
+    write_rows(small_unit / "rating_scores.csv", rows)
+    return small_unit
+
+
+def alpha(folder, rules=None):
+    return (
+        rating.computed_ratings(load_unit(folder), 2025, rules=rules)
+        .set_index("entity_id")
+        .loc["A"]
+    )
+
+
+def test_scores_give_the_rating(scored):
+    row = alpha(scored)
+    assert row["total"] == pytest.approx(72)
+    assert (row["computed"], row["recorded"], row["agrees"]) == ("kha", "tot", False)
+
+
+def test_checked_score_wins_over_self_score(scored):
+    set_cell(scored / "rating_scores.csv", 2, "self_score", "0")
+    row = alpha(scored)
+    assert row["total"] == pytest.approx(72) and row["self_total"] == pytest.approx(72 - 7 * 0.72)
+
+
+def test_score_above_maximum_is_bounded(scored):
+    set_cell(scored / "rating_scores.csv", 2, "checked_score", "30")  # criterion 1, max 7
+    row = alpha(scored)
+    assert row["total"] == pytest.approx(72 - 7 * 0.72 + 7)
+    assert row["over"] == ["tiêu chí 1"]
+
+
+def test_unconfirmed_criteria_bounded_by_their_group(scored):
+    set_cell(scored / "rating_scores.csv", 11, "checked_score", "39")  # criterion 10, max unknown
+    row = alpha(scored)
+    assert row["total"] == pytest.approx(72 - 40 * 0.72 + 40)
+    assert row["over"] == ["nhóm III"]
+
+
+def test_edited_rule_file_changes_the_outcome(scored, tmp_path):
+    data = yaml.safe_load((RULES_DIR / "rating.yaml").read_text(encoding="utf-8"))
+    data["thresholds"] = [
+        {"rating": "tot", "min": 70},
+        {"rating": "kha", "min": 60},
+        {"rating": "trung_binh", "min": 40},
+        {"rating": "yeu", "min": 0},
+    ]
+    edited = tmp_path / "rating.yaml"
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert alpha(scored)["computed"] == "kha"
+    assert alpha(scored, rating_rules(edited))["computed"] == "tot"
+
+
+def test_bad_rule_file_is_rejected(tmp_path):
+    data = yaml.safe_load((RULES_DIR / "rating.yaml").read_text(encoding="utf-8"))
+    data["thresholds"] = list(reversed(data["thresholds"]))
+    edited = tmp_path / "bad.yaml"
+    edited.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="from the best class down"):
+        rating_rules(edited)
+
+
+def test_unconfirmed_values_are_declared():
+    assert len(RULES.unconfirmed) == 6
+
+
+@pytest.mark.parametrize(
+    ("founded", "rated"),
+    [("2024-12-15", True), ("2024-12-16", False), ("2024-12-14", True)],
+)
+def test_twelve_months_at_the_rating_date(scored, founded, rated):
+    # rating date 15/12/2025: exactly 12 months of operation is enough, one day less is not
+    set_cell(scored / "entities.csv", 3, "founded_on", founded)
+    reason = alpha(scored)["reason"]
+    assert (reason is None or pd.isna(reason)) is rated
+    if not rated:
+        assert reason == "operating_less_than_12_months"
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "rated"),
+    [("2025-03-01", "2025-05-31", True), ("2025-03-01", "2025-06-01", False)],
+)
+def test_stopped_more_than_three_months(scored, start, end, rated):
+    append_row(
+        scored / "status_events.csv",
+        {"entity_id": "A", "event": "suspension", "start_date": start, "end_date": end},
+    )
+    reason = alpha(scored)["reason"]
+    assert (reason == "stopped_more_than_3_months") is (not rated)
+
+
+def test_credit_fund_not_rated(scored):
+    set_cell(scored / "entities.csv", 3, "sector", "tin_dung")
+    assert alpha(scored)["reason"] == "credit_fund"
+
+
+def test_no_scores_means_no_judgement(small_unit):
+    row = alpha(small_unit)
+    assert row["reason"] == rating.NO_SCORES and pd.isna(row["agrees"])
+
+
+# --- size classes ----------------------------------------------------------------------
+
+
+def test_size_classes_second_unit(small_unit):
+    classes = sizes.size_classes(load_unit(small_unit), 2025).set_index("entity_id")
+    assert classes.loc["A", "members_circular_01_2020"] == "nho"  # 60 members
+    assert classes.loc["B", "members_circular_01_2020"] == "sieu_nho"  # 12 members
+    assert classes.loc["A", "capital_circular_01_2020"] == "nho"  # 1.200 triệu
+    assert classes.loc["B", "capital_circular_01_2020"] == "sieu_nho"  # 800,5 triệu
+    assert classes.loc["A", "decree_113_2024"] == "nho"  # agriculture, 60 members, 1.200 triệu
+    assert pd.isna(classes.loc["C", "decree_113_2024"])  # industry: only the large class known
+
+
+@pytest.mark.parametrize(
+    ("members", "size"), [(49, "sieu_nho"), (50, "nho"), (300, "nho"), (301, "vua")]
+)
+def test_member_size_boundaries(small_unit, members, size):
+    set_cell(small_unit / "annual.csv", 2, "members", str(members))
+    classes = sizes.size_classes(load_unit(small_unit), 2025).set_index("entity_id")
+    assert classes.loc["A", "members_circular_01_2020"] == size
+
+
+# --- compliance ------------------------------------------------------------------------
+
+
+def rules_hit(folder, year=2025, rules=None):
+    return compliance.findings(load_unit(folder), year, rules=rules)
+
+
+@pytest.mark.parametrize(("members", "finding"), [(4, True), (5, False)])
+def test_htx_minimum_members(small_unit, members, finding):
+    set_cell(small_unit / "annual.csv", 4, "members", str(members))  # HTX Gamma
+    set_cell(small_unit / "annual.csv", 4, "workers_members", "0")
+    set_cell(small_unit / "annual.csv", 4, "new_members", "0")
+    found = rules_hit(small_unit)
+    hit = found[(found["rule"] == "htx_min_members") & (found["entity_id"] == "C")]
+    assert (len(hit) == 1) is finding
+    if finding:
+        assert (
+            "04 thành viên" not in hit.iloc[0]["evidence"]
+            and "4 thành viên" in hit.iloc[0]["evidence"]
+        )
+        assert "17/2023/QH15" in hit.iloc[0]["basis"]
+
+
+def test_union_and_group_minimums(small_unit):
+    set_cell(small_unit / "entities.csv", 4, "union_id", "")  # Beta leaves the union: 2 members
+    set_cell(small_unit / "annual.csv", 6, "members", "1")  # THT T1 with one member
+    found = rules_hit(small_unit).set_index("rule")
+    assert found.loc["union_min_members", "entity_id"] == "L1"
+    assert found.loc["tht_min_members", "entity_id"] == "T1"
+
+
+@pytest.mark.parametrize(
+    ("end", "finding"), [("2026-08-30", False), ("2026-08-31", False), ("2026-09-01", True)]
+)
+def test_suspension_notice_of_twelve_months(small_unit, end, finding):
+    set_cell(small_unit / "status_events.csv", 2, "end_date", end)  # Beta from 01/09/2025
+    found = rules_hit(small_unit)
+    assert ("suspension_too_long" in set(found["rule"])) is finding
+
+
+def test_suspension_overdue(small_unit):
+    set_cell(small_unit / "status_events.csv", 2, "end_date", "2025-11-30")
+    found = rules_hit(small_unit)
+    assert list(found.loc[found["rule"] == "suspension_overdue", "entity_id"]) == ["B"]
+
+
+def test_no_annual_update_and_paper_only(vq):
+    found = compliance.findings(vq, 2024)
+    counts = compliance.counts_by_rule(found).set_index("rule")["count"]
+    assert counts["no_annual_update"] == 20  # deadline 15/12/2023 judged at 30/06/2024
+    assert counts["paper_only"] == 5  # the 4 the document names, and Liên Minh Phát idle since 2022
+    paper = found[found["rule"] == "paper_only"]
+    assert {"VQ14", "VQ17", "VQ20", "VQ21", "VQ28"} == set(paper["entity_id"])
+    assert not found["in_force"].any()  # the 2023 Law applies from 01/07/2024, after the cutoff
+    assert set(found["applies_from"]) == {"01/07/2024"}
+
+
+def test_edited_compliance_rule_changes_the_outcome(small_unit):
+    rules = compliance_rules()
+    assert "htx_min_members" not in set(rules_hit(small_unit, rules=rules)["rule"])
+    rules["htx_min_members"] = {**rules["htx_min_members"], "min_members": 10}
+    found = rules_hit(small_unit, rules=rules)
+    assert set(found.loc[found["rule"] == "htx_min_members", "entity_id"]) == {"C", "E"}
+
+
+def test_dissolution_candidates(vq):
+    candidates = compliance.dissolution_candidates(vq, 2024)
+    assert set(candidates["entity_id"]) == {"VQ14", "VQ17", "VQ20", "VQ21", "VQ28"}
+
+
+def test_validate_prints_findings_by_rule(capsys, vq):
+    assert main(["validate", "--data", str(vq.folder)]) == 0
+    out = capsys.readouterr().out
+    assert "compliance findings: 26" in out
+    assert "    5  paper_only" in out and "   20  no_annual_update" in out
+
+
+def test_rating_scores_table_is_validated(vq_copy):
+    rows = read_rows(vq_copy / "rating_scores.csv")
+    rows[1][0] = "VQ99"
+    write_rows(vq_copy / "rating_scores.csv", rows)
+    assert main(["validate", "--data", str(vq_copy)]) == 1
