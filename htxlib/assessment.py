@@ -10,6 +10,7 @@ from htxlib import charts
 from htxlib import metrics as m
 from htxlib.codes import LEVELS
 from htxlib.compliance import counts_by_rule, findings
+from htxlib.data_checks import data_findings
 from htxlib.dataset import Dataset, Period
 from htxlib.formatting import period_phrase
 from htxlib.plan import plan_vs_actual
@@ -67,6 +68,7 @@ class Assessment:
     findings: pd.DataFrame
     finding_counts: pd.DataFrame
     sizes: pd.DataFrame
+    data_findings: pd.DataFrame
     charts: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -157,6 +159,7 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         findings=found,
         finding_counts=counts_by_rule(found),
         sizes=size_summary(size_classes(ds, year, as_of)),
+        data_findings=data_findings(ds),
     )
     if with_charts:
         a.charts = draw_charts(a)

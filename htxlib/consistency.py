@@ -84,6 +84,22 @@ def report_checks(a) -> list[Check]:
             a.groups.members.value,
         ),
     ]
+    reported = a.ds.reported_figures
+    if len(reported):
+        wrong = a.data_findings[a.data_findings["check"] == "reported_figure"]
+        checks.append(
+            Check(
+                "Số liệu công bố (bảng reported_figures) khớp với số liệu tính từ dữ liệu",
+                f"{len(reported) - len(wrong)}/{len(reported)} số liệu khớp",
+                wrong.empty,
+            )
+        )
+    for check, label in (
+        ("stated_total", "Dòng tổng cộng trong tệp dữ liệu khớp với tổng các dòng"),
+        ("unit_slip", "Không có số liệu chênh lệch khoảng 1.000 lần so với các năm khác"),
+    ):
+        wrong = a.data_findings[a.data_findings["check"] == check]
+        checks.append(Check(label, f"{len(wrong)} trường hợp lệch", wrong.empty))
     mw = a.members
     checks.append(
         Check(

@@ -78,13 +78,16 @@ class Dataset:
     sources : dict of str to Source
         Where each table was read from.
     warnings : list of Problem
-        Things ignored while loading (unknown columns).
+        Things ignored while loading (unknown columns, hidden sheets).
+    stated_totals : dict of str to DataFrame
+        Totals rows found under a table's data (as text cells), to check against the rows.
     """
 
     folder: Path
     tables: dict[str, pd.DataFrame]
     sources: dict[str, Source]
     warnings: list[Problem] = field(default_factory=list)
+    stated_totals: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -214,6 +217,7 @@ def load_unit(folder: str | Path) -> Dataset:
     sources, problems = locate(root)
     locator = Locator(sources, {})
     tables: dict[str, pd.DataFrame] = {}
+    totals: dict[str, pd.DataFrame] = {}
     for name, table in TABLES.items():
         if name not in sources:
             if table.required:
@@ -221,12 +225,14 @@ def load_unit(folder: str | Path) -> Dataset:
                 problems.append(Problem(stem, None, "", "", "required table missing"))
             tables[name] = _empty(table)
             continue
-        frame, headers, read_problems = read_table(sources[name], table)
-        locator.headers[name] = headers
-        problems += read_problems
-        tables[name], parse_problems = _parse_table(frame, table, locator)
+        read = read_table(sources[name], table)
+        locator.headers[name] = read.headers
+        problems += read.problems
+        tables[name], parse_problems = _parse_table(read.frame, table, locator)
         problems += parse_problems
-    dataset = Dataset(root, tables, sources)
+        if len(read.totals):
+            totals[name] = read.totals
+    dataset = Dataset(root, tables, sources, stated_totals=totals)
     errors = [p for p in problems if not p.warning]
     if not errors:
         errors += cross_table_problems(dataset, locator)

@@ -25,6 +25,7 @@ RECORD_KEYS = {
     "support": "programme",
     "ocop": "product",
     "targets": "indicator",
+    "reported_figures": "indicator",
 }
 
 #: Statuses from strongest to weakest; a figure is as weak as its weakest part.

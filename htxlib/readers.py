@@ -1,25 +1,35 @@
 """Read one table from a CSV or Excel file into text cells, headers in English.
 
-Reading is kept apart from parsing: every cell comes back as NFC-normalised text
-(or a native date/number from Excel), indexed by the row number a spreadsheet
-shows, so that later problems can name the exact row.
+Reading is kept apart from parsing: every cell comes back as NFC-normalised text (or a
+native date/number from Excel), indexed by the row number a spreadsheet shows, so that
+later problems can name the exact row. Files are taken as analysts keep them:
+
+- CSV in UTF-8 (with or without BOM), UTF-16 (with BOM) or a legacy Windows code page
+  (1258 when the text shows Vietnamese letters, else 1252); comma, semicolon or tab;
+- a title block above the header row, headers merged over two rows, merged data cells;
+- a totals row at the bottom (kept aside, so that it can be checked against the rows);
+- Excel formulas (their cached values), hidden sheets (skipped when choosing a sheet).
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
-
-import pandas as pd
 
 from htxlib.problems import Problem
 from htxlib.schema import TABLES, Table
 
-SUFFIXES = (".csv", ".xlsx")
+SUFFIXES = (".csv", ".xlsx", ".xlsm")
 _MANGLED = re.compile(r"^(.*)\.\d+$")
+#: First cells that mark a totals row (folded).
+TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng", "cộng", "total")
+#: How many rows above the header a title block may take.
+HEADER_SEARCH_ROWS = 30
+_VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c in (0x300, 0x301, 0x303, 0x309, 0x323)}
 
 
 @dataclass(frozen=True)
@@ -42,6 +52,36 @@ class Source:
         """File name as problems print it."""
         return self.path.name
 
+    @property
+    def is_excel(self) -> bool:
+        """Whether the file is an Excel workbook."""
+        return self.path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+@dataclass
+class RawTable:
+    """A table's cells as read, before typing.
+
+    Attributes
+    ----------
+    rows : list of (int, list)
+        Data rows with their spreadsheet row numbers.
+    header : list of str
+        Header cells as written (empty string for a blank header cell).
+    totals : list of (int, list)
+        Rows recognised as totals rows, kept apart.
+    encoding : str
+        Text encoding of a CSV file ("" for Excel).
+    problems : list of Problem
+        What went wrong or was ignored while reading.
+    """
+
+    rows: list[tuple[int, list]] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    totals: list[tuple[int, list]] = field(default_factory=list)
+    encoding: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
 
 def fold(text: str) -> str:
     """Normalise a header or label for matching: NFC, trimmed, single spaces, case-folded."""
@@ -56,7 +96,7 @@ def clean_text(value: object) -> object:
     return value
 
 
-def _header_map(table: Table) -> dict[str, str]:
+def header_map(table: Table) -> dict[str, str]:
     """Map every accepted header spelling (folded) to the English column name."""
     mapping: dict[str, str] = {}
     for col in table.columns:
@@ -69,11 +109,24 @@ def _table_names(table: Table) -> set[str]:
     return {fold(table.name), fold(table.vi)}
 
 
+def _visible_sheets(path: Path) -> tuple[list[str], list[str]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+        hidden = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
+    finally:
+        book.close()
+    return visible, hidden
+
+
 def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     """Find the file (and sheet) of each table in a unit folder.
 
-    A table is ``<name>.csv`` or ``<name>.xlsx`` (English or Vietnamese stem; an
-    Excel file's first sheet), or a sheet so named in any workbook of the folder.
+    A table is ``<name>.csv`` or ``<name>.xlsx`` (English or Vietnamese stem; an Excel
+    file's first visible sheet), or a visible sheet so named in any workbook of the folder.
+    Hidden sheets are skipped with a warning.
 
     Parameters
     ----------
@@ -83,57 +136,268 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     Returns
     -------
     dict, list of Problem
-        Table name to source, and problems (a table found twice).
+        Table name to source, and problems (a table found twice, unreadable workbooks).
     """
     found: dict[str, list[Source]] = {}
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
+    problems: list[Problem] = []
+    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
     for path in files:
+        if path.name.startswith("~$"):  # Excel's lock file of an open workbook
+            continue
         stem = fold(path.stem)
         table = next((t for t in TABLES.values() if stem in _table_names(t)), None)
         if table is not None:
             found.setdefault(table.name, []).append(Source(path))
-        elif path.suffix.lower() == ".xlsx":
-            for sheet in pd.ExcelFile(path, engine="openpyxl").sheet_names:
-                t = next((t for t in TABLES.values() if fold(sheet) in _table_names(t)), None)
-                if t is not None:
-                    found.setdefault(t.name, []).append(Source(path, sheet))
-    problems = [
-        Problem(
-            sources[1].label,
-            None,
-            "",
-            "",
-            f"table '{name}' is given more than once (also in {sources[0].label}); keep one",
-            sources[1].sheet,
-        )
-        for name, sources in found.items()
-        if len(sources) > 1
-    ]
+            continue
+        if path.suffix.lower() == ".csv":
+            continue
+        try:
+            visible, hidden = _visible_sheets(path)
+        except Exception as err:  # noqa: BLE001 - any unreadable workbook is reported, not raised
+            problems.append(
+                Problem(path.name, None, "", "", f"not a readable Excel workbook ({err})")
+            )
+            continue
+        for sheet in visible:
+            t = next((t for t in TABLES.values() if fold(sheet) in _table_names(t)), None)
+            if t is not None:
+                found.setdefault(t.name, []).append(Source(path, sheet))
+        for sheet in hidden:
+            rule = "hidden sheet, ignored (unhide it to use it)"
+            problems.append(Problem(path.name, None, "", "", rule, sheet, warning=True))
+    for name, sources in found.items():
+        if len(sources) > 1:
+            rule = f"table '{name}' is given more than once (also in {sources[0].label}); keep one"
+            problems.append(Problem(sources[1].label, None, "", "", rule, sources[1].sheet))
     return {name: sources[0] for name, sources in found.items()}, problems
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
-        handle.seek(0)
-        try:
-            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-            sep = dialect.delimiter
-        except csv.Error:
-            sep = ","
-        frame = pd.read_csv(handle, sep=sep, dtype=str, keep_default_na=False)
-    frame.index = range(2, len(frame) + 2)
-    return frame
+# --- decoding CSV -------------------------------------------------------------------------
 
 
-def _read_excel(source: Source) -> pd.DataFrame:
-    sheet = source.sheet or 0
-    frame = pd.read_excel(source.path, sheet_name=sheet, dtype=object, engine="openpyxl")
-    frame.index = range(2, len(frame) + 2)
-    return frame
+class ReadError(ValueError):
+    """A file that cannot be read at all; the message says how to fix it."""
 
 
-def read_table(source: Source, table: Table) -> tuple[pd.DataFrame, dict[str, str], list[Problem]]:
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode CSV bytes, returning (text, encoding name).
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such. Other bytes
+    are read as Windows-1258 when that shows Vietnamese letters, else as Windows-1252.
+
+    Raises
+    ------
+    ReadError
+        Empty file, or bytes that no supported encoding reads.
+    """
+    if not data.strip():
+        raise ReadError("the file is empty")
+    for bom, name in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as err:
+                raise ReadError(
+                    f"starts as {name} but is not valid {name} ({err.reason})"
+                ) from None
+    if b"\x00" in data[:4096]:
+        raise ReadError("looks like UTF-16 without a byte-order mark; save it as CSV UTF-8")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1258")
+        if _VIETNAMESE & set(text):
+            return text, "windows-1258"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        raise ReadError(
+            "not UTF-8, Windows-1258 or Windows-1252 text; save it as CSV UTF-8"
+        ) from None
+
+
+def _csv_rows(path: Path) -> tuple[list[list], str]:
+    text, encoding = decode(path.read_bytes())
+    sample = "\n".join(text.splitlines()[:50])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    return rows, encoding
+
+
+# --- reading Excel ------------------------------------------------------------------------
+
+
+def _excel_rows(source: Source) -> tuple[list[list], str]:
+    """Return a sheet's rows (merged ranges filled with their top-left value) and its name."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(source.path, data_only=True)
+    try:
+        if source.sheet:
+            sheet = book[source.sheet]
+        else:
+            visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+            if not visible:
+                raise ReadError("the workbook has no visible sheet")
+            sheet = visible[0]
+        values = [list(row) for row in sheet.iter_rows(values_only=True)]
+        for merged in list(sheet.merged_cells.ranges):
+            top = values[merged.min_row - 1][merged.min_col - 1] if values else None
+            for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
+                for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
+                    values[r][c] = top
+        name = sheet.title
+    finally:
+        book.close()
+    _check_cached_formulas(source, name, values)
+    return values, name
+
+
+def _check_cached_formulas(source: Source, sheet: str, values: list[list]) -> None:
+    """Raise when formulas have no cached value (a file written by a program, never opened)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(source.path, data_only=False, read_only=True)
+    try:
+        for r, row in enumerate(book[sheet].iter_rows(values_only=True)):
+            for c, cell in enumerate(row):
+                if isinstance(cell, str) and cell.startswith("=") and values[r][c] is None:
+                    raise ReadError(
+                        f"row {r + 1}: formula {cell} has no saved value; open the file in Excel "
+                        "(or LibreOffice) and save it again"
+                    )
+    finally:
+        book.close()
+
+
+# --- header row and totals row --------------------------------------------------------------
+
+
+def _header_score(row: list, mapping: dict[str, str]) -> int:
+    return sum(1 for cell in row if cell is not None and fold(cell) in mapping)
+
+
+def find_header(rows: list[list], table: Table) -> int | None:
+    """Return the index of the header row: the row among the first ones naming most columns."""
+    mapping = header_map(table)
+    best, best_score = None, 0
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = _header_score(row, mapping)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def is_totals_row(row: list, table: Table, header: list[str]) -> bool:
+    """Whether a row is a totals row: its first text says "tổng" or "cộng" and gives no key."""
+    first = next((c for c in row if c is not None and str(c).strip() != ""), None)
+    if not isinstance(first, str) or not fold(first).startswith(TOTAL_WORDS):
+        return False
+    mapping = header_map(table)
+    for i, cell in enumerate(header):
+        name = mapping.get(fold(cell)) if cell else None
+        if name in table.key and i < len(row) and row[i] not in (None, "") and row[i] != first:
+            return False
+    return True
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and cell.strip() == "")
+
+
+def read_raw(source: Source, table: Table) -> RawTable:
+    """Read a file's header, data rows and totals rows.
+
+    Parameters
+    ----------
+    source : Source
+        Where to read from.
+    table : Table
+        The codebook entry the file holds (to find its header row).
+
+    Returns
+    -------
+    RawTable
+    """
+    raw = RawTable()
+    label = source.label
+    try:
+        if source.is_excel:
+            rows, sheet = _excel_rows(source)
+            source = Source(source.path, source.sheet or sheet)
+        else:
+            rows, raw.encoding = _csv_rows(source.path)
+    except (ReadError, OSError, csv.Error, KeyError) as err:
+        raw.problems.append(Problem(label, None, "", "", f"cannot be read: {err}", source.sheet))
+        return raw
+    except Exception as err:  # noqa: BLE001 - a corrupt workbook must not crash the run
+        rule = f"cannot be read as {source.path.suffix} ({type(err).__name__}: {err})"
+        raw.problems.append(Problem(label, None, "", "", rule, source.sheet))
+        return raw
+    index = find_header(rows, table)
+    if index is None:
+        expected = ", ".join(f"'{c.name}'/'{c.vi}'" for c in table.columns[:3])
+        rule = (
+            f"no header row found in the first {HEADER_SEARCH_ROWS} rows (expected {expected}, ...)"
+        )
+        raw.problems.append(Problem(label, None, "", "", rule, source.sheet))
+        return raw
+    header = ["" if c is None else str(c) for c in rows[index]]
+    # a header cell merged over two rows keeps its text in the upper row
+    if index > 0:
+        mapping = header_map(table)
+        for i, cell in enumerate(header):
+            above = rows[index - 1][i] if i < len(rows[index - 1]) else None
+            if not cell and above is not None and fold(above) in mapping:
+                header[i] = str(above)
+    raw.header = header
+    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
+        row = list(row) + [None] * (len(header) - len(row))
+        if all(_blank(c) for c in row):
+            continue
+        if is_totals_row(row, table, header):
+            raw.totals.append((offset, row))
+        else:
+            raw.rows.append((offset, row))
+    return raw
+
+
+@dataclass
+class ReadTable:
+    """A table read and mapped to English column names, cells still text.
+
+    Attributes
+    ----------
+    frame : DataFrame
+        Every codebook column (absent ones empty), indexed by spreadsheet row.
+    headers : dict
+        English column name to the header as written, for messages.
+    totals : DataFrame
+        Totals rows found under the data, same columns and index convention.
+    problems : list of Problem
+        Unreadable file, duplicated or unknown columns, missing required columns.
+    """
+
+    frame: object
+    headers: dict[str, str]
+    totals: object
+    problems: list[Problem]
+
+
+def read_table(source: Source, table: Table) -> ReadTable:
     """Read a table's cells with headers mapped to English column names.
 
     Parameters
@@ -145,66 +409,48 @@ def read_table(source: Source, table: Table) -> tuple[pd.DataFrame, dict[str, st
 
     Returns
     -------
-    frame : DataFrame
-        Cells as cleaned text (or native Excel values); index is the spreadsheet row.
-        Every codebook column is present; absent ones are all empty.
-    headers : dict
-        English column name to the header as written, for messages.
-    problems : list of Problem
-        Unreadable file, duplicated or unknown columns, missing required columns.
+    ReadTable
     """
-    label, sheet = source.label, source.sheet
-    try:
-        if source.path.suffix.lower() == ".csv":
-            raw = _read_csv(source.path)
-        else:
-            raw = _read_excel(source)
-    except UnicodeDecodeError as exc:
-        rule = f"not UTF-8 text ({exc.reason} at byte {exc.start}); save the file as CSV UTF-8"
-        return pd.DataFrame(columns=table.names), {}, [Problem(label, None, "", "", rule, sheet)]
-    except (ValueError, OSError, pd.errors.ParserError) as exc:
-        rule = f"cannot be read: {exc}"
-        return pd.DataFrame(columns=table.names), {}, [Problem(label, None, "", "", rule, sheet)]
+    import pandas as pd
 
-    mapping = _header_map(table)
-    problems: list[Problem] = []
+    raw = read_raw(source, table)
+    label, sheet = source.label, source.sheet
+    problems = list(raw.problems)
+    mapping = header_map(table)
     headers: dict[str, str] = {}
-    keep: dict[str, str] = {}
-    for header in raw.columns:
-        written = str(header)
-        name = mapping.get(fold(written))
+    keep: dict[int, str] = {}
+    for i, written in enumerate(raw.header):
+        name = mapping.get(fold(written)) if written else None
         mangled = _MANGLED.match(written)
-        if name is None and mangled:  # pandas renames a repeated header "x" to "x.1"
+        if name is None and mangled:
             name = mapping.get(fold(mangled.group(1)))
         if name is None:
-            problems.append(
-                Problem(
-                    label,
-                    None,
-                    written,
-                    "",
-                    "unknown column, ignored (see data/README.md)",
-                    sheet,
-                    True,
-                )
-            )
+            has_data = any(i < len(r) and not _blank(r[i]) for _, r in raw.rows)
+            if written or has_data:
+                shown = written or f"column {i + 1} (no header)"
+                rule = "unknown column, ignored (see data/README.md)"
+                problems.append(Problem(label, None, shown, "", rule, sheet, warning=True))
             continue
         if name in headers:
             rule = f"column given twice (also as '{headers[name]}'); keep one"
             problems.append(Problem(label, None, written, "", rule, sheet))
             continue
         headers[name] = written
-        keep[written] = name
-    frame = raw[list(keep)].rename(columns=keep)
-    for col in table.columns:
-        if col.name not in frame.columns:
-            if col.required:
+        keep[i] = name
+
+    def frame_of(rows: list[tuple[int, list]]) -> pd.DataFrame:
+        data = {name: [clean_text(r[i]) for _, r in rows] for i, name in keep.items()}
+        frame = pd.DataFrame(data, index=[n for n, _ in rows], dtype=object)
+        for col in table.columns:
+            if col.name not in frame.columns:
+                frame[col.name] = None
+        return frame[table.names]
+
+    if raw.header:
+        for col in table.columns:
+            if col.required and col.name not in headers:
                 rule = f"required column missing (header '{col.name}' or '{col.vi}')"
                 problems.append(Problem(label, None, col.name, "", rule, sheet))
-            frame[col.name] = None
+    for col in table.columns:
         headers.setdefault(col.name, col.name)
-    frame = frame[table.names].map(clean_text)
-    frame = frame.replace({"": None})
-    # Excel leaves trailing rows that are entirely empty; they are not data.
-    frame = frame.dropna(how="all")
-    return frame, headers, problems
+    return ReadTable(frame_of(raw.rows), headers, frame_of(raw.totals), problems)

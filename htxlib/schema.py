@@ -339,6 +339,21 @@ TARGETS = Table(
     key=("indicator", "plan_year"),
 )
 
+REPORTED_FIGURES = Table(
+    "reported_figures",
+    "so_lieu_cong_bo",
+    "Figures as a document states them, to check against the figures computed from the rows. "
+    "indicator is an indicator code (total_htx, members, ...) or rating_count:<rating>, "
+    "rating_share:<rating>, sector_count:<sector>, manager_level:<level>.",
+    (
+        C("indicator", "Chỉ tiêu", "text", "What the figure measures.", required=True),
+        C("year", "Năm", "int", "Year of the figure.", required=True),
+        C("value", "Giá trị", "amount", "The figure as stated.", required=True),
+        C("source", "Nguồn", "text", "Document and section stating it."),
+    ),
+    key=("indicator", "year"),
+)
+
 PROVENANCE = Table(
     "provenance",
     "nguon_goc",
@@ -381,6 +396,7 @@ TABLES: dict[str, Table] = {
         SUPPORT,
         OCOP,
         TARGETS,
+        REPORTED_FIGURES,
         PROVENANCE,
     )
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pandas as pd
+
 from htxlib.codes import KINDS, LEVELS
 from htxlib.metrics.counts import STATUS_ORDER, status_counts
 
@@ -43,6 +45,7 @@ def summary_text(ds, year: int | None = None, as_of=None) -> str:
             cells = "".join(f"{int(row[s]):>12}" for s in (*STATUS_ORDER, "total"))
             lines.append(f"  {kind:<8}{cells}   {KINDS[kind]}")
         lines += _findings_lines(ds, year, as_of)
+    lines += _data_findings_lines(ds)
     for warning in ds.warnings:
         lines.append(f"warning: {warning}")
     return "\n".join(lines)
@@ -54,4 +57,18 @@ def _findings_lines(ds, year: int, as_of) -> list[str]:
     counts = counts_by_rule(findings(ds, year, as_of))
     lines = [f"compliance findings: {int(counts['count'].sum())}"]
     lines += [f"  {row.count:>5}  {row.rule}" for row in counts.itertuples()]
+    return lines
+
+
+def _data_findings_lines(ds) -> list[str]:
+    from htxlib.data_checks import data_findings
+
+    found = data_findings(ds)
+    lines = [f"figures that contradict each other: {len(found)}"]
+    for f in found.itertuples():
+        year = "" if f.year is None or pd.isna(f.year) else f" {int(f.year)}"
+        lines.append(
+            f"  {f.file}, row {f.row}, {f.field}{year}: stated {f.stated:g}, "
+            f"computed {f.computed:g} ({f.check})"
+        )
     return lines

@@ -282,7 +282,12 @@ def test_unknown_provenance_field(vq_copy):
     one_problem(vq_copy, "provenance.csv", "'field'", "no such column in annual")
 
 
-def test_file_that_is_not_utf8(vq_copy):
-    text = (vq_copy / "unit.csv").read_text(encoding="utf-8")
-    (vq_copy / "unit.csv").write_bytes(text.encode("utf-16"))
-    one_problem(vq_copy, "unit.csv", "not UTF-8")
+def test_utf16_file(vq, vq_copy):
+    text = (vq_copy / "entities.csv").read_text(encoding="utf-8")
+    (vq_copy / "entities.csv").write_bytes(text.encode("utf-16"))
+    assert_same_tables(load_unit(vq_copy), vq)
+
+
+def test_file_in_no_known_encoding(vq_copy):
+    (vq_copy / "unit.csv").write_bytes(b"unit_id,name,level\n\x81\x8d,\x8f,huyen\n")
+    one_problem(vq_copy, "unit.csv", "not UTF-8, Windows-1258 or Windows-1252")
