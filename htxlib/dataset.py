@@ -176,9 +176,12 @@ def _parse_table(
         for row, value, message in errors:
             problems.append(locator.problem(table.name, row, col.name, value, message))
     typed = pd.DataFrame(parsed, index=frame.index)
+    absent = {c.name for c in table.columns if c.required and frame[c.name].isna().all()}
     for row, column, value, rule in schema_failures(typed, table):
         if rule.startswith("dtype("):
             continue  # cells that failed to parse are already reported
+        if column in absent and row is not None and len(frame) > 1:
+            continue  # a column missing altogether is reported once, not on every row
         problems.append(locator.problem(table.name, row, column, value, rule))
     return typed, problems
 

@@ -226,8 +226,8 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[list[object], list[tuple
                 (
                     int(row),
                     shown,
-                    f"ambiguous number: {options} ({why}); write it without "
-                    "thousands separators, e.g. 81233 or 81,233",
+                    f"ambiguous number: {options} ({why}); write it with no thousands "
+                    "separator (81233), or as a decimal with a comma (81,233)",
                 )
             )
             values.append(None)
