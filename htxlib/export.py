@@ -14,6 +14,7 @@ from pathlib import Path
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
+from htxlib.clock import now
 from htxlib.narrative import render
 
 #: Cells tagged with these are dropped from the shared report.
@@ -57,5 +58,5 @@ def report_page(notebooks: list[Path], title: str, generated: dt.datetime | None
         A complete HTML document with inline CSS, embedded images and no scripts.
     """
     bodies = [notebook_body(path) for path in notebooks]
-    stamp = (generated or dt.datetime.now()).strftime("%d/%m/%Y %H:%M")
+    stamp = (generated or now()).strftime("%d/%m/%Y %H:%M")
     return str(render("page.html.j2", title=title, bodies=bodies, generated=stamp))

@@ -6,12 +6,11 @@ appear literally in the HTML.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
 from htxlib import codes, formatting
+from htxlib.clock import now
 from htxlib.texts import MISSING_NOTE, SLOTS
 
 #: Short marks printed beside figures that were not published as such.
@@ -92,7 +91,7 @@ def section(name: str, a) -> Markup:
     extra = {}
     if name == "appendix":
         extra = {"checks": report_checks(a), "provenance_rows": summary(a.ds).to_dict("records")}
-    return render(f"assessment/{name}.html.j2", a=a, generated=dt.date.today(), **extra)
+    return render(f"assessment/{name}.html.j2", a=a, generated=now().date(), **extra)
 
 
 def plan_section(name: str, p) -> Markup:

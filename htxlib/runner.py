@@ -7,16 +7,17 @@ run leaves the previous report as it was and keeps the failed notebook for debug
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import shutil
 import sys
 import tempfile
+import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+from htxlib.clock import now
 from htxlib.dataset import load_unit
 
 # nbformat (under papermill and nbconvert) imports jsonschema, which imports the optional
@@ -97,7 +98,27 @@ def _publish(staging: Path, final: Path, names: list[str]) -> None:
     final.mkdir(parents=True, exist_ok=True)
     for name in names:  # report.html comes last: readers never see a new page with old parts
         os.replace(staging / name, final / name)
+        _pause(f"published:{name}")
     shutil.rmtree(final / "failed", ignore_errors=True)
+
+
+def _pause(stage: str) -> None:
+    """Stop at a named stage when ``HTX_PAUSE_AT`` names it (lets tests kill a run there)."""
+    if os.environ.get("HTX_PAUSE_AT") == stage:
+        print(f"paused at {stage}", file=sys.stderr, flush=True)
+        time.sleep(3600)
+
+
+def _remove_stale_staging(out: Path) -> None:
+    """Remove staging folders left by runs that were killed (their process is gone)."""
+    for folder in out.glob(".staging-*"):
+        try:
+            pid = int(folder.name.split("-")[1])
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except (ValueError, IndexError, PermissionError):
+            continue
 
 
 def _keep_failed(staging: Path, final: Path) -> Path:
@@ -162,7 +183,8 @@ def build_report(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     final = report_dir(out, unit.unit_id, year)
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-{unit.unit_id}-{year}-", dir=out))
+    _remove_stale_staging(out)
+    staging = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out))
     try:
         parameters = {"data_dir": str(data_dir), "year": int(year), "as_of": as_of}
         kernel = kernel or kernel_name()
@@ -189,12 +211,13 @@ def build_report(
             "province": unit.province,
             "year": int(year),
             "cutoff": period.cutoff.strftime("%d/%m/%Y"),
-            "generated": dt.datetime.now().strftime("%d/%m/%Y %H:%M"),
+            "generated": now().strftime("%d/%m/%Y %H:%M"),
         }
         (staging / "report.json").write_text(
             json.dumps(meta, ensure_ascii=False, indent=1), "utf-8"
         )
         names = [p.name for p in executed] + ["report.json", "report.html"]
+        _pause("exported")
         _publish(staging, final, names)
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,0 +1,146 @@
+"""A report run killed or failing at any point never damages the published report."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+
+from htxlib.runner import ReportError, build_report
+
+from .conftest import ROOT
+
+FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
+EXPECTED = {"assessment.ipynb", "targets.ipynb", "report.json", "report.html"}
+
+
+def digests(folder):
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()
+    }
+
+
+@pytest.fixture
+def published(small_unit, tmp_path):
+    out = tmp_path / "reports"
+    report = build_report(small_unit, 2025, out=out)
+    return small_unit, out, report.html.parent
+
+
+def start(unit, out, env_extra=None):
+    env = {**os.environ, **(env_extra or {})}
+    cmd = [
+        sys.executable,
+        "-m",
+        "htxlib.cli",
+        "report",
+        "--data",
+        str(unit),
+        "--year",
+        "2025",
+        "--out",
+        str(out),
+    ]
+    return subprocess.Popen(
+        cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, env=env
+    )
+
+
+def wait_for(process, marker, timeout=120):
+    found = threading.Event()
+
+    def watch():
+        for line in process.stderr:
+            if marker in line:
+                found.set()
+                return
+
+    threading.Thread(target=watch, daemon=True).start()
+    assert found.wait(timeout), f"the run never reached '{marker}'"
+
+
+def assert_intact(out, folder, before, index_before):
+    assert digests(folder)["report.html"] == before["report.html"]
+    assert hashlib.sha256((out / "index.html").read_bytes()).hexdigest() == index_before
+    assert set(digests(folder)) == EXPECTED  # no half-written or temporary file beside them
+    for name in ("assessment.ipynb", "targets.ipynb", "report.json"):
+        json.loads((folder / name).read_text(encoding="utf-8"))  # complete, old or new
+    assert (folder / "report.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+
+
+def test_kill_during_notebook_execution(published):
+    unit, out, folder = published
+    before, index_before = (
+        digests(folder),
+        hashlib.sha256((out / "index.html").read_bytes()).hexdigest(),
+    )
+    process = start(unit, out)
+    deadline = time.time() + 60
+    while not list(out.glob(".staging-*")) and time.time() < deadline:
+        time.sleep(0.05)
+    time.sleep(1.0)  # kernels are running by now
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert digests(folder) == before
+    assert_intact(out, folder, before, index_before)
+
+
+@pytest.mark.parametrize(
+    "stage",
+    ["exported", "published:assessment.ipynb", "published:targets.ipynb", "published:report.json"],
+)
+def test_kill_at_each_stage_of_publishing(published, stage):
+    unit, out, folder = published
+    before, index_before = (
+        digests(folder),
+        hashlib.sha256((out / "index.html").read_bytes()).hexdigest(),
+    )
+    process = start(unit, out, {"HTX_PAUSE_AT": stage})
+    wait_for(process, f"paused at {stage}")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert_intact(out, folder, before, index_before)
+
+
+def test_next_run_after_a_kill_succeeds_and_cleans_up(published):
+    unit, out, folder = published
+    process = start(unit, out, {"HTX_PAUSE_AT": "exported"})
+    wait_for(process, "paused at exported")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert list(out.glob(".staging-*"))  # left behind by the killed run
+    build_report(unit, 2025, out=out)
+    assert not list(out.glob(".staging-*"))
+
+
+def test_kernel_that_dies(published):
+    unit, out, folder = published
+    before = digests(folder)
+    with pytest.raises(ReportError, match="dies.ipynb did not run: DeadKernelError"):
+        build_report(unit, 2025, out=out, notebooks=("dies",), notebook_dir=FIXTURES)
+    assert digests(folder) == before
+
+
+def test_raw_data_never_written(published):
+    unit, out, _ = published
+    files = sorted(p for p in unit.rglob("*") if p.is_file())
+    before = {p: (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files}
+    build_report(unit, 2025, out=out)
+    after = {p: (p.stat().st_mtime_ns, hashlib.sha256(p.read_bytes()).hexdigest()) for p in files}
+    assert after == before
+    assert sorted(p for p in unit.rglob("*") if p.is_file()) == files
+
+
+def test_same_inputs_same_report(small_unit, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")  # 01/01/2025
+    first = build_report(small_unit, 2025, out=tmp_path / "a").html.read_bytes()
+    second = build_report(small_unit, 2025, out=tmp_path / "b").html.read_bytes()
+    assert first == second
+    assert "01/01/2025 00:00" in first.decode("utf-8")
