@@ -51,6 +51,21 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from htxlib.exports import figure_tables, write_tables
+
+    try:
+        ds = load_unit(args.data)
+    except DataError as err:
+        print(f"{args.data}: data has problems; nothing was written.", file=sys.stderr)
+        print(err.render(limit=200), file=sys.stderr)
+        return 1
+    folder = Path(args.out) / ds.unit_id / str(args.year) / "figures"
+    for path in write_tables(figure_tables(ds, args.year, args.as_of), folder):
+        print(path)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``htx`` command."""
     parser = argparse.ArgumentParser(
@@ -79,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
     rep.add_argument("--max-problems", type=int, default=200, help="data problems to print at most")
     rep.set_defaults(func=_report)
+
+    exp = sub.add_parser("export", help="write the figure tables as CSV and Excel")
+    exp.add_argument("--data", required=True, help="unit folder")
+    exp.add_argument("--year", type=int, required=True, help="assessed year")
+    exp.add_argument("--as-of", dest="as_of", help="cutoff date dd/mm/yyyy")
+    exp.add_argument("--out", default="reports", help="reports folder (default: reports)")
+    exp.set_defaults(func=_export)
 
     book = sub.add_parser("codebook", help="write the data format description (Markdown)")
     book.add_argument("--output", default="data/README.md", help="file to write, '-' for stdout")

@@ -1,0 +1,187 @@
+"""Property-based tests: for generated registries, loading round-trips and figures add up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from htxlib import metrics as m
+from htxlib.codes import RATINGS, SECTORS
+from htxlib.dataset import load_unit
+
+from .conftest import write_rows
+
+LETTERS = (
+    "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+)
+YEAR = 2025
+CUTOFF = dt.date(2025, 12, 31)
+
+words = st.text(alphabet=LETTERS, min_size=1, max_size=8)
+names = st.lists(words, min_size=1, max_size=3).map(lambda w: "HTX " + " ".join(w).title())
+# founded by the end of the year, since every HTX has a row for the year
+dates = st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2025, 12, 31))
+
+
+@st.composite
+def htx_rows(draw, index: int):
+    founded = draw(dates)
+    dissolved = draw(
+        st.one_of(st.none(), st.dates(min_value=founded, max_value=dt.date(2026, 12, 31)))
+    )
+    members = draw(st.integers(min_value=0, max_value=600))
+    managers = [draw(st.integers(min_value=0, max_value=5)) for _ in range(3)]
+    entity = [
+        f"H{index}",
+        "HTX",
+        f"{draw(names)} {index}",
+        "",
+        draw(st.sampled_from(list(SECTORS))),
+        founded.isoformat(),
+        dissolved.isoformat() if dissolved else "",
+        draw(st.one_of(st.just(""), st.integers(min_value=0, max_value=90000))),
+        "",
+        "",
+    ]
+    annual = [
+        f"H{index}",
+        YEAR,
+        members,
+        draw(st.integers(min_value=0, max_value=members)),
+        members,
+        members,
+        sum(managers),
+        *managers,
+        draw(st.sampled_from(["", *RATINGS])),
+    ]
+    return entity, annual
+
+
+@st.composite
+def registries(draw):
+    n = draw(st.integers(min_value=1, max_value=12))
+    rows = [draw(htx_rows(i)) for i in range(n)]
+    return rows, draw(st.booleans())
+
+
+HEADERS = {
+    "entities": [
+        "entity_id",
+        "kind",
+        "name",
+        "commune",
+        "sector",
+        "founded_on",
+        "dissolved_on",
+        "charter_capital",
+        "purpose",
+        "union_id",
+    ],
+    "annual": [
+        "entity_id",
+        "year",
+        "members",
+        "new_members",
+        "workers",
+        "workers_members",
+        "managers",
+        "managers_university",
+        "managers_vocational",
+        "managers_untrained",
+        "rating",
+    ],
+}
+
+
+def save(folder: Path, rows, excel: bool) -> None:
+    tables = {
+        "unit": [["unit_id", "name", "level"], ["sinh", "Sinh Thử", "xa"]],
+        "periods": [["year", "cutoff_date"], [YEAR, CUTOFF.isoformat()]],
+        "entities": [HEADERS["entities"]] + [e for e, _ in rows],
+        "annual": [HEADERS["annual"]] + [a for _, a in rows],
+    }
+    for name, data in tables.items():
+        if excel and name in ("entities", "annual"):
+            pd.DataFrame(data[1:], columns=data[0]).to_excel(folder / f"{name}.xlsx", index=False)
+        else:
+            write_rows(folder / f"{name}.csv", data)
+
+
+def build(rows, excel):
+    tmp = tempfile.TemporaryDirectory()
+    folder = Path(tmp.name)
+    save(folder, rows, excel)
+    return tmp, load_unit(folder)
+
+
+FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(registries())
+def test_load_of_save_is_identity(registry):
+    rows, excel = registry
+    tmp, ds = build(rows, excel)
+    with tmp:
+        for (entity, _annual), (_, loaded) in zip(rows, ds.entities.iterrows(), strict=True):
+            assert loaded["entity_id"] == entity[0] and loaded["name"] == entity[2]
+            assert loaded["sector"] == entity[4]
+            assert loaded["founded_on"] == pd.Timestamp(entity[5])
+            assert (pd.isna(loaded["dissolved_on"]) and entity[6] == "") or loaded[
+                "dissolved_on"
+            ] == pd.Timestamp(entity[6])
+            assert (pd.isna(loaded["charter_capital"]) and entity[7] == "") or loaded[
+                "charter_capital"
+            ] == entity[7]
+        for annual, (_, loaded) in zip([a for _, a in rows], ds.annual.iterrows(), strict=True):
+            assert [loaded[c] for c in HEADERS["annual"][2:10]] == annual[2:10]
+            assert (loaded["rating"] if pd.notna(loaded["rating"]) else "") == annual[10]
+
+
+@FAST
+@given(registries())
+def test_parts_add_to_wholes(registry):
+    rows, excel = registry
+    tmp, ds = build(rows, excel)
+    with tmp:
+        overview = m.htx_overview(ds, YEAR)
+        total = overview.total.value
+        alive = [
+            e
+            for e, _ in rows
+            if e[5] <= CUTOFF.isoformat() and (not e[6] or e[6] > CUTOFF.isoformat())
+        ]
+        assert total == len(alive) >= 0
+        assert overview.by_sector["count"].sum() == total
+        ratings = m.rating_distribution(ds, YEAR)
+        assert ratings["count"].sum() == total and (ratings["count"] >= 0).all()
+        managers = m.manager_training(ds, YEAR)
+        assert managers.levels["count"].sum() == managers.total.value >= 0
+        capital = m.capital_by_sector(ds, YEAR)
+        expected = sum(float(e[7]) for e in alive if e[7] != "")
+        assert capital["capital"].sum() == pytest.approx(expected)
+        founded = sum(1 for e, _ in rows if e[5] <= CUTOFF.isoformat())
+        assert m.status_counts(ds, YEAR).loc["HTX", "total"] == founded
+        mw = m.members_workers(ds, YEAR)
+        assert 0 <= mw.new_members.value <= mw.members.value
+
+
+@FAST
+@given(registries())
+def test_shares_add_to_100(registry):
+    rows, excel = registry
+    tmp, ds = build(rows, excel)
+    with tmp:
+        total = m.htx_overview(ds, YEAR).total.value
+        for shares in (
+            m.rating_distribution(ds, YEAR)["share"],
+            m.htx_overview(ds, YEAR).by_sector["share"],
+        ):
+            assert sum(shares) == pytest.approx(100 if total else 0, abs=1e-9)
+            assert (shares >= 0).all()
