@@ -8,13 +8,24 @@ from htxlib.schema import TABLES
 INTRO = """# Data format (codebook)
 
 A **unit folder** (for example `data/van-quan/`) holds one file per table: `<table>.csv`
-(UTF-8, with or without BOM; comma, semicolon or tab separated) or `<table>.xlsx` (first
-sheet). A single Excel workbook whose sheets are named after the tables works too. File,
-sheet and column names may be written in English or in Vietnamese (the names below);
-matching ignores case and Unicode normalisation. Text is NFC-normalised and stray spaces
-are removed. Dates are `dd/mm/yyyy` or `yyyy-mm-dd`; amounts use `.` for decimals;
-yes/no columns take `true`/`false` (or `có`/`không`). Coded columns take the code or its
-Vietnamese label.
+or `<table>.xlsx` (first visible sheet). A single Excel workbook whose sheets are named
+after the tables works too (hidden sheets are ignored). File, sheet and column names may be
+written in English or in Vietnamese (the names below); matching ignores case and Unicode
+normalisation.
+
+- CSV: UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1258/1252; comma, semicolon
+  or tab separated.
+- A title block above the header row, a header merged over two rows, merged data cells and
+  a totals row at the bottom ("Tổng cộng", kept apart and checked against the rows) are fine.
+  Excel formulas are read through their saved values.
+- Text is NFC-normalised and stray spaces are removed.
+- Dates: `dd/mm/yyyy`, `yyyy-mm-dd`, Excel dates or Excel date serials.
+- Numbers: `3327.272` or Vietnamese `3.327,272`; a unit may follow (`1,5 tỷ` is 1500 in a
+  triệu đồng column; `11,11%`). A number that reads differently in the two styles (`81.233`)
+  takes the style the rest of its column shows, and is rejected when the column shows none.
+  An empty cell (or `-`) is "not given", never zero.
+- Yes/no columns take `true`/`false` (or `có`/`không`). Coded columns take the code or its
+  Vietnamese label, in any case.
 
 Files in `data/` are raw inputs: the toolkit only reads them.
 

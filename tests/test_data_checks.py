@@ -1,0 +1,68 @@
+"""Figures that contradict themselves are findings that show both numbers."""
+
+from __future__ import annotations
+
+import pytest
+
+from htxlib.cli import main
+from htxlib.data_checks import data_findings
+from htxlib.dataset import load_unit
+
+from .conftest import append_row, read_rows, set_cell
+
+
+def test_van_quan_published_figures_agree(vq):
+    assert len(vq.reported_figures) == 19
+    assert data_findings(vq).empty
+
+
+def row_of(path, entity_id, year):
+    rows = read_rows(path)
+    return next(i for i, r in enumerate(rows, start=1) if r[0] == entity_id and r[1] == str(year))
+
+
+def test_count_that_contradicts_the_rows(vq_copy):
+    set_cell(vq_copy / "reported_figures.csv", 2, "value", "37")  # total_htx stated 37
+    found = data_findings(load_unit(vq_copy))
+    row = found.iloc[0]
+    assert (row["check"], row["field"], row["stated"], row["computed"], row["row"]) == (
+        "reported_figure",
+        "total_htx",
+        37.0,
+        36.0,
+        2,
+    )
+
+
+def test_share_that_does_not_match_its_count(vq_copy):
+    append_row(
+        vq_copy / "reported_figures.csv",
+        {"indicator": "sector_count:thuong_mai", "year": "2024", "value": "2"},
+    )
+    rows = read_rows(vq_copy / "reported_figures.csv")
+    share = next(i for i, r in enumerate(rows, start=1) if r[0] == "rating_share:kha")
+    set_cell(vq_copy / "reported_figures.csv", share, "value", "16,76")
+    found = data_findings(load_unit(vq_copy)).set_index("field")
+    assert found.loc["rating_share:kha", "stated"] == pytest.approx(16.76)
+    assert found.loc["rating_share:kha", "computed"] == pytest.approx(16.67)
+    assert found.loc["sector_count:thuong_mai", "computed"] == 1
+
+
+def test_unit_slip_against_other_years(vq_copy):
+    path = vq_copy / "annual.csv"
+    row = row_of(path, "VQ05", 2023)
+    revenue = float(read_rows(path)[row - 1][10])
+    set_cell(path, row, "revenue", str(revenue * 1000))  # typed in đồng-thousands, not triệu
+    found = data_findings(load_unit(vq_copy))
+    slip = found[found["check"] == "unit_slip"].iloc[0]
+    assert (slip["row"], slip["field"], slip["year"]) == (row, "revenue", 2023)
+    assert slip["stated"] == pytest.approx(revenue * 1000)
+    assert "tỷ đồng với triệu đồng" in slip["message"]
+
+
+def test_findings_printed_by_validate(vq_copy, capsys):
+    set_cell(vq_copy / "reported_figures.csv", 2, "value", "37")
+    assert main(["validate", "--data", str(vq_copy)]) == 0  # a finding, not a load error
+    out = capsys.readouterr().out
+    assert "figures that contradict each other: 1" in out
+    assert "reported_figures.csv, row 2, total_htx 2024: stated 37, computed 36" in out
