@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from htxlib.codes import CODE_LISTS
 from htxlib.parsing import parse_column
 from htxlib.problems import DataError, Problem
 from htxlib.readers import Source, fold, locate, read_table
@@ -144,11 +143,6 @@ class Dataset:
             return int(given.iloc[0])
         return int(year) + 1
 
-    def name_of(self, entity_id: str) -> str:
-        """Return the canonical name of an entity."""
-        entities = self.tables["entities"]
-        return str(entities.loc[entities["entity_id"] == entity_id, "name"].iloc[0])
-
     def resolve(self, name: str) -> str | None:
         """Return the entity_id whose canonical name or alias matches ``name``.
 
@@ -243,8 +237,3 @@ def load_unit(folder: str | Path) -> Dataset:
         raise DataError(errors)
     dataset.warnings = [p for p in problems if p.warning]
     return dataset
-
-
-def code_label(list_name: str, code: str) -> str:
-    """Return the Vietnamese label of a code."""
-    return CODE_LISTS[list_name][code]
