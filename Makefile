@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -m ipykernel install --sys-prefix --name $(KERNEL) --display-name "Python (htx)" >/dev/null
+	$(BIN)/python -c "from htxlib.runner import install_kernel; install_kernel('$(KERNEL)')"
 	touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the toolkit with its dependencies

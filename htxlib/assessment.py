@@ -8,7 +8,6 @@ import pandas as pd
 
 from htxlib import charts
 from htxlib import metrics as m
-from htxlib.codes import LEVELS
 from htxlib.compliance import counts_by_rule, findings
 from htxlib.data_checks import data_findings
 from htxlib.dataset import Dataset, Period
@@ -18,28 +17,7 @@ from htxlib.rating import computed_ratings
 from htxlib.rules import RatingRules, rating_rules
 from htxlib.sizes import size_classes, size_summary
 from htxlib.texts import load_texts
-
-
-@dataclass(frozen=True)
-class Unit:
-    """How a unit is named in prose.
-
-    Attributes
-    ----------
-    unit_id, name, level, province, issuing_body : str
-        From the ``unit`` table.
-    """
-
-    unit_id: str
-    name: str
-    level: str
-    province: str
-    issuing_body: str
-
-    @property
-    def full_name(self) -> str:
-        """Level and name, e.g. "huyện Văn Quan", "xã Tân Lập"."""
-        return f"{LEVELS[self.level]} {self.name}"
+from htxlib.unit import Unit, unit_of
 
 
 @dataclass
@@ -101,18 +79,6 @@ class Assessment:
         """Support results as plain records, missing values as None (for templates)."""
         frame = self.support.astype(object)
         return frame.where(frame.notna(), None).to_dict("records")
-
-
-def unit_of(ds: Dataset) -> Unit:
-    """Return the unit's names as prose uses them."""
-    info = ds.unit_info
-    return Unit(
-        unit_id=str(info["unit_id"]),
-        name=str(info["name"]),
-        level=str(info["level"]),
-        province=str(info.get("province") or ""),
-        issuing_body=str(info.get("issuing_body") or ""),
-    )
 
 
 def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Assessment:

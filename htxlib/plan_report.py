@@ -7,11 +7,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib import plan
-from htxlib.assessment import Unit, unit_of
 from htxlib.compliance import dissolution_candidates
 from htxlib.dataset import Dataset, Period
 from htxlib.formatting import period_phrase
 from htxlib.texts import load_texts
+from htxlib.unit import Unit, unit_of
 
 
 @dataclass

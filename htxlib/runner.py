@@ -43,6 +43,21 @@ class Report:
     notebooks: tuple[Path, ...]
 
 
+def install_kernel(name: str = KERNEL, prefix: str = sys.prefix) -> Path:
+    """Install the kernelspec of this Python environment under ``prefix``; return its folder.
+
+    The kernel logs only errors: a report run should not print the kernel's notices about
+    its local transport on every start.
+    """
+    from ipykernel.kernelspec import install
+
+    folder = Path(install(kernel_name=name, display_name="Python (htx)", prefix=prefix))
+    spec = json.loads((folder / "kernel.json").read_text(encoding="utf-8"))
+    spec["argv"].append("--Application.log_level=40")
+    (folder / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    return folder
+
+
 def kernel_name(preferred: str = KERNEL) -> str:
     """Return a kernel that runs this Python environment, installing its spec if needed.
 
@@ -54,9 +69,7 @@ def kernel_name(preferred: str = KERNEL) -> str:
     if preferred in KernelSpecManager().find_kernel_specs():
         return preferred
     try:
-        from ipykernel.kernelspec import install
-
-        install(kernel_name=preferred, display_name="Python (htx)", prefix=sys.prefix)
+        install_kernel(preferred)
         return preferred
     except OSError:
         return "python3"
@@ -172,9 +185,9 @@ def build_report(
         A notebook failed; the previous report is untouched and the failed
         notebook is kept in ``<out>/<unit_id>/<year>/failed/``.
     """
-    from htxlib.assessment import unit_of
     from htxlib.export import report_page
     from htxlib.index import write_index
+    from htxlib.unit import unit_of
 
     data_dir = Path(data_dir).resolve()
     ds = load_unit(data_dir)  # fail fast, before any kernel starts
