@@ -24,6 +24,8 @@ from htxlib.problems import Problem
 from htxlib.schema import TABLES, Table
 
 SUFFIXES = (".csv", ".xlsx", ".xlsm")
+#: Spreadsheet formats met in offices that the loader does not read (said, not skipped).
+UNSUPPORTED = (".xls", ".ods", ".numbers")
 _MANGLED = re.compile(r"^(.*)\.\d+$")
 #: First cells that mark a totals row (folded).
 TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng", "cộng", "total")
@@ -140,6 +142,12 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     """
     found: dict[str, list[Source]] = {}
     problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in UNSUPPORTED and not path.name.startswith("~$"):
+            rule = (
+                f"{path.suffix} files are not read; save it as .xlsx (Excel Workbook) or CSV UTF-8"
+            )
+            problems.append(Problem(path.name, None, "", "", rule))
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
     for path in files:
         if path.name.startswith("~$"):  # Excel's lock file of an open workbook

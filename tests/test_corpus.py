@@ -128,6 +128,7 @@ def test_csv_totals_row_that_contradicts_is_a_finding(small_unit):
         ("col_required_missing", ["entities.csv", "'name'", "required column missing"]),
         ("xlsx_formula_not_cached", ["annual.xlsx", "has no saved value", "save it again"]),
         ("xlsx_corrupt", ["entities.xlsx", "cannot be read"]),
+        ("xls_old_format", ["entities.xls", "save it as .xlsx"]),
     ],
 )
 def test_rejected_clearly(small_unit, name, fragments):

@@ -288,6 +288,8 @@ def main() -> None:
     xlsx("xlsx_numbers_as_text", "entities.xlsx", [("Sheet1", numeric_text)])
     folder = case("xlsx_corrupt")
     (folder / "entities.xlsx").write_bytes(b"PK\x03\x04 this is not really a workbook")
+    folder = case("xls_old_format")  # the binary format of Excel 97-2003
+    (folder / "entities.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1old excel")
     folder = case("xlsx_lock_file_ignored")
     (folder / "~$annual.xlsx").write_bytes(b"\x00lock")
 
