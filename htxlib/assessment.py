@@ -11,7 +11,9 @@ from htxlib import metrics as m
 from htxlib.compliance import counts_by_rule, findings
 from htxlib.data_checks import data_findings
 from htxlib.dataset import Dataset, Period
+from htxlib.docs import scoped
 from htxlib.formatting import period_phrase
+from htxlib.narrative import records
 from htxlib.plan import plan_vs_actual
 from htxlib.rating import computed_ratings
 from htxlib.rules import RatingRules, rating_rules
@@ -77,21 +79,16 @@ class Assessment:
     @property
     def support_rows(self) -> list[dict]:
         """Support results as plain records, missing values as None (for templates)."""
-        frame = self.support.astype(object)
-        return frame.where(frame.notna(), None).to_dict("records")
+        return records(self.support)
 
 
+@scoped
 def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Assessment:
     """Compute every Part I figure for a unit and year.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's validated data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     with_charts : bool
         Draw the charts (as PNG data URIs).
 

@@ -11,9 +11,10 @@ from collections.abc import Iterator
 
 import pandas as pd
 
+from htxlib.docs import scoped
 from htxlib.formatting import date as fmt_date
 from htxlib.metrics.frames import events, existing, facts
-from htxlib.rules import compliance_rules, in_force
+from htxlib.rules import compliance_rules, in_force, longer_than
 
 COLUMNS = [
     "entity_id",
@@ -64,9 +65,7 @@ def _suspension_too_long(ds, rule, year, cutoff) -> Iterator[dict]:
     for row in _suspensions(ds, cutoff).itertuples():
         if pd.isna(row.end_date):
             continue
-        # the notified period includes its last day
-        last = row.end_date + pd.Timedelta(days=1)
-        if last > row.start_date + pd.DateOffset(months=int(rule["max_months"])):
+        if longer_than(row.start_date, row.end_date, int(rule["max_months"])):
             yield {
                 "entity_id": row.entity_id,
                 "name": row.name,
@@ -171,17 +170,13 @@ CHECKS = {
 }
 
 
+@scoped
 def findings(ds, year: int, as_of=None, rules: dict | None = None) -> pd.DataFrame:
     """List every compliance finding at the cutoff.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     rules : dict, optional
         Compliance rules by id (default: ``htxlib/rules/compliance.yaml``).
 

@@ -7,11 +7,11 @@ data can never run as a formula.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pandas as pd
+
+from htxlib.files import atomic_write
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -32,18 +32,6 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
         )
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
-
-
-def _atomic(path: Path, write) -> None:
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
-    os.close(handle)
-    try:
-        write(Path(tmp))
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
@@ -67,7 +55,7 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     safe = {name: safe_frame(frame) for name, frame in tables.items()}
     for name, frame in safe.items():
         path = folder / f"{name}.csv"
-        _atomic(path, lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
+        atomic_write(path, lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
         written.append(path)
 
     def workbook(tmp: Path) -> None:
@@ -76,7 +64,7 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
                 frame.to_excel(writer, sheet_name=name[:31], index=False)
 
     path = folder / "figures.xlsx"
-    _atomic(path, workbook)
+    atomic_write(path, workbook)
     written.append(path)
     return written
 

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
+from htxlib.files import atomic_write
 from htxlib.narrative import render
 
 
@@ -26,10 +25,4 @@ def write_index(out: Path) -> Path:
     """Write ``<out>/index.html`` atomically and return its path."""
     out = Path(out)
     html = str(render("index.html.j2", reports=list_reports(out)))
-    handle, tmp = tempfile.mkstemp(prefix=".index-", suffix=".html", dir=out)
-    with os.fdopen(handle, "w", encoding="utf-8") as stream:
-        stream.write(html)
-    os.chmod(tmp, 0o644)  # mkstemp creates files readable by the owner only
-    target = out / "index.html"
-    os.replace(tmp, target)
-    return target
+    return atomic_write(out / "index.html", lambda tmp: tmp.write_text(html, encoding="utf-8"))

@@ -50,6 +50,12 @@ def environment() -> Environment:
     return env
 
 
+def records(frame) -> list[dict]:
+    """Return a table as plain records, missing values as None, for templates to test simply."""
+    plain = frame.astype(object)
+    return plain.where(plain.notna(), None).to_dict("records")
+
+
 _ENV: Environment | None = None
 
 

@@ -9,7 +9,9 @@ import pandas as pd
 from htxlib import plan
 from htxlib.compliance import dissolution_candidates
 from htxlib.dataset import Dataset, Period
+from htxlib.docs import scoped
 from htxlib.formatting import period_phrase
+from htxlib.narrative import records
 from htxlib.texts import load_texts
 from htxlib.unit import Unit, unit_of
 
@@ -32,21 +34,16 @@ class PlanPart:
 
     def records(self, name: str) -> list[dict]:
         """Return a table as plain records with missing values as None (for templates)."""
-        frame = getattr(self, name).astype(object)
-        return frame.where(frame.notna(), None).to_dict("records")
+        return records(getattr(self, name))
 
 
+@scoped
 def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> PlanPart:
     """Compute Part II for a unit: plan versus actual for ``year`` and targets for the plan year.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's validated data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     plan_year : int, optional
         Year planned (default: the period's ``plan_year``, else ``year + 1``).
     """

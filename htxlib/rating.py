@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from htxlib.docs import scoped
 from htxlib.metrics.frames import existing
-from htxlib.rules import RatingRules, rating_rules
+from htxlib.rules import RatingRules, longer_than, rating_rules
 
 #: Why an HTX has no computed rating when no legal rule excludes it.
 NO_SCORES = "no_scores"
@@ -64,7 +65,7 @@ def _stopped_too_long(ds, entity_id: str, year: int, months: int) -> bool:
     for row in mine.itertuples():
         start = max(row.start_date, first)
         end = min(row.end_date if pd.notna(row.end_date) else last, last)
-        if end + pd.Timedelta(days=1) > start + pd.DateOffset(months=months):  # end day included
+        if longer_than(start, end, months):
             return True
     return False
 
@@ -115,17 +116,13 @@ def score_totals(ds, year: int, rules: RatingRules) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["entity_id", "total", "self_total", "over"])
 
 
+@scoped
 def computed_ratings(ds, year: int, as_of=None, rules: RatingRules | None = None) -> pd.DataFrame:
     """Rate every HTX existing at the cutoff from its scores, and compare with the recorded rating.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Rated year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     rules : RatingRules, optional
         Rules to apply (default: ``htxlib/rules/rating.yaml``).
 

@@ -49,6 +49,11 @@ def in_force(rule: dict, when: pd.Timestamp) -> bool:
     return end is None or pd.Timestamp(end) >= when
 
 
+def longer_than(start: pd.Timestamp, end: pd.Timestamp, months: int) -> bool:
+    """Whether the span from ``start`` to ``end``, both days included, exceeds ``months`` months."""
+    return end + pd.Timedelta(days=1) > start + pd.DateOffset(months=months)
+
+
 def _date(value) -> str:
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")

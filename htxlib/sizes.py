@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from htxlib.docs import scoped
 from htxlib.metrics.frames import facts
 from htxlib.rules import size_schemes
 
@@ -33,6 +34,7 @@ def _by_decree(row: pd.Series, revenue: float, sectors: dict) -> str | None:
     return "sieu_nho" if rules.get("complete") else None
 
 
+@scoped
 def size_classes(ds, year: int, as_of=None, schemes: list[dict] | None = None) -> pd.DataFrame:
     """Classify each HTX existing at the cutoff under every size scheme.
 
@@ -42,12 +44,7 @@ def size_classes(ds, year: int, as_of=None, schemes: list[dict] | None = None) -
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     schemes : list of dict, optional
         Size schemes (default: ``htxlib/rules/size.yaml``).
 

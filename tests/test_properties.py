@@ -15,7 +15,7 @@ from htxlib import metrics as m
 from htxlib.codes import RATINGS, SECTORS
 from htxlib.dataset import load_unit
 
-from .conftest import write_rows
+from .conftest import SMALL_UNIT, write_rows
 
 LETTERS = (
     "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
@@ -70,33 +70,8 @@ def registries(draw):
     return rows, draw(st.booleans())
 
 
-HEADERS = {
-    "entities": [
-        "entity_id",
-        "kind",
-        "name",
-        "commune",
-        "sector",
-        "founded_on",
-        "dissolved_on",
-        "charter_capital",
-        "purpose",
-        "union_id",
-    ],
-    "annual": [
-        "entity_id",
-        "year",
-        "members",
-        "new_members",
-        "workers",
-        "workers_members",
-        "managers",
-        "managers_university",
-        "managers_vocational",
-        "managers_untrained",
-        "rating",
-    ],
-}
+# the same columns as the hand-counted test unit
+HEADERS = {name: SMALL_UNIT[name][0] for name in ("entities", "annual")}
 
 
 def save(folder: Path, rows, excel: bool) -> None:

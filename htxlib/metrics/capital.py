@@ -5,21 +5,18 @@ from __future__ import annotations
 import pandas as pd
 
 from htxlib.codes import SECTORS
+from htxlib.docs import scoped
 from htxlib.metrics.frames import existing
 from htxlib.provenance import figure
 
 
+@scoped
 def capital_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
     """Charter capital of the HTX existing at the cutoff, summed by sector.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
 
     Returns
     -------

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib.codes import SECTORS, THT_PURPOSES
+from htxlib.docs import scoped
 from htxlib.metrics.frames import count_by, events, existing, facts
 from htxlib.provenance import Figure, figure
 
@@ -42,17 +43,13 @@ class HtxOverview:
     registration_changes: pd.DataFrame
 
 
+@scoped
 def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
     """Count HTX at the cutoff and list the period's changes.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
 
     Returns
     -------
@@ -115,17 +112,13 @@ class GroupOverview:
     new: pd.DataFrame
 
 
+@scoped
 def tht_overview(ds, year: int, as_of=None) -> GroupOverview:
     """Count cooperative groups (THT) and their members at the cutoff, by purpose.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     """
     period = ds.period(year, as_of)
     groups = facts(ds, "THT", year, period.cutoff)
@@ -149,17 +142,13 @@ def tht_overview(ds, year: int, as_of=None) -> GroupOverview:
     )
 
 
+@scoped
 def union_overview(ds, year: int, as_of=None) -> GroupOverview:
     """Count unions of cooperatives (LH HTX) and their member HTX at the cutoff.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     """
     period = ds.period(year, as_of)
     unions = existing(ds, "LHHTX", period.cutoff)
@@ -182,6 +171,7 @@ def _new(frame: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
 STATUS_ORDER = ("operating", "suspended", "paper_only", "dissolved")
 
 
+@scoped
 def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
     """Count entities by kind and status at the cutoff.
 
@@ -190,12 +180,7 @@ def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
 
     Returns
     -------
@@ -219,17 +204,13 @@ def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
     return table
 
 
+@scoped
 def reports_filed(ds, year: int, as_of=None) -> Figure:
     """Count the HTX existing at the cutoff that filed their annual report for the year.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     """
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
     filed = frame[frame["report_filed"].fillna(False).astype(bool)]

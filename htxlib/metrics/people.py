@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib.codes import TRAINING_LEVELS
+from htxlib.docs import scoped
 from htxlib.metrics.frames import facts
 from htxlib.metrics.shares import largest_remainder
 from htxlib.provenance import Figure, figure
@@ -38,17 +39,13 @@ def _total(ds, frame: pd.DataFrame, field: str, year: int) -> Figure:
     return figure(ds, value, "annual", field, given["entity_id"], total=True, year=year)
 
 
+@scoped
 def members_workers(ds, year: int, as_of=None, kind: str = "HTX") -> MembersWorkers:
     """Total members, new members and workers of the HTX (or another kind) at the cutoff.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     kind : str
         Entity kind, ``HTX`` by default.
 
@@ -82,17 +79,13 @@ class ManagerTraining:
     levels: pd.DataFrame
 
 
+@scoped
 def manager_training(ds, year: int, as_of=None, kind: str = "HTX") -> ManagerTraining:
     """Count the managers of the HTX existing at the cutoff, by training level.
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
     kind : str
         Entity kind, ``HTX`` by default.
 

@@ -5,9 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from htxlib.codes import RATINGS
+from htxlib.docs import scoped
 from htxlib.metrics.frames import count_by, facts
 
 
+@scoped
 def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
     """Count the HTX existing at the cutoff in each rating class, with their names.
 
@@ -15,12 +17,7 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
 
     Returns
     -------

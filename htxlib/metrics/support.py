@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 
 from htxlib.codes import PROGRAMMES
-from htxlib.provenance import figure
+from htxlib.docs import scoped
+from htxlib.provenance import figure, weakest
 
 FIGURES = (
     "dossiers_received",
@@ -26,6 +27,7 @@ def _span_rows(support: pd.DataFrame, start: pd.Timestamp, cutoff: pd.Timestamp,
     return chosen
 
 
+@scoped
 def support_results(ds, year: int, as_of=None) -> pd.DataFrame:
     """Each programme's figures for the period and cumulatively, up to the cutoff.
 
@@ -34,12 +36,7 @@ def support_results(ds, year: int, as_of=None) -> pd.DataFrame:
 
     Parameters
     ----------
-    ds : Dataset
-        The unit's data.
-    year : int
-        Assessed year.
-    as_of : str or Timestamp, optional
-        Cutoff overriding the period's.
+    {scope}
 
     Returns
     -------
@@ -69,8 +66,7 @@ def support_results(ds, year: int, as_of=None) -> pd.DataFrame:
         row["legal_basis"] = next(iter(used["legal_basis"].dropna()), None)
         row["note"] = "; ".join(used["note"].dropna())
         row["reported"] = not used.empty
-        statuses = [figure(ds, None, "support", f, [code]).status for f in FIGURES]
-        row["status"] = max(statuses, key=("published", "rebuilt", "estimated").index)
+        row["status"] = weakest(figure(ds, None, "support", f, [code]).status for f in FIGURES)
         rows.append(row)
     return pd.DataFrame(rows)
 
