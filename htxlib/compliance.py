@@ -81,11 +81,17 @@ def _filed(value) -> bool:
 
 def _active(ds, entity_id: str, year: int) -> bool:
     """Evidence of activity in a year: a report filed or some revenue."""
-    rows = ds.annual[(ds.annual["entity_id"] == entity_id) & (ds.annual["year"] == year)]
-    if rows.empty:
-        return False
-    row = rows.iloc[0]
-    return _filed(row["report_filed"]) or bool(pd.notna(row["revenue"]) and row["revenue"] > 0)
+    active = ds.__dict__.get("_active_years")
+    if active is None:  # one pass over the annual facts, kept with the (unchanging) dataset
+        annual = ds.annual
+        evidence = annual["report_filed"].fillna(False).astype(bool) | (
+            annual["revenue"].fillna(0) > 0
+        )
+        active = set(
+            zip(annual.loc[evidence, "entity_id"], annual.loc[evidence, "year"], strict=True)
+        )
+        ds.__dict__["_active_years"] = active
+    return (entity_id, year) in active
 
 
 def _suspension_overdue(ds, rule, year, cutoff) -> Iterator[dict]:

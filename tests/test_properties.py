@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -88,11 +89,13 @@ def save(folder: Path, rows, excel: bool) -> None:
             write_rows(folder / f"{name}.csv", data)
 
 
-def build(rows, excel):
-    tmp = tempfile.TemporaryDirectory()
-    folder = Path(tmp.name)
-    save(folder, rows, excel)
-    return tmp, load_unit(folder)
+@contextmanager
+def saved_and_loaded(registry):
+    """Save a generated registry (CSV, or xlsx for the two big tables) and load it back."""
+    rows, excel = registry
+    with tempfile.TemporaryDirectory() as tmp:
+        save(Path(tmp), rows, excel)
+        yield rows, load_unit(tmp)
 
 
 FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -101,9 +104,7 @@ FAST = settings(max_examples=20, deadline=None, suppress_health_check=[HealthChe
 @FAST
 @given(registries())
 def test_load_of_save_is_identity(registry):
-    rows, excel = registry
-    tmp, ds = build(rows, excel)
-    with tmp:
+    with saved_and_loaded(registry) as (rows, ds):
         for (entity, _annual), (_, loaded) in zip(rows, ds.entities.iterrows(), strict=True):
             assert loaded["entity_id"] == entity[0] and loaded["name"] == entity[2]
             assert loaded["sector"] == entity[4]
@@ -122,9 +123,7 @@ def test_load_of_save_is_identity(registry):
 @FAST
 @given(registries())
 def test_parts_add_to_wholes(registry):
-    rows, excel = registry
-    tmp, ds = build(rows, excel)
-    with tmp:
+    with saved_and_loaded(registry) as (rows, ds):
         overview = m.htx_overview(ds, YEAR)
         total = overview.total.value
         alive = [
@@ -150,9 +149,7 @@ def test_parts_add_to_wholes(registry):
 @FAST
 @given(registries())
 def test_shares_add_to_100(registry):
-    rows, excel = registry
-    tmp, ds = build(rows, excel)
-    with tmp:
+    with saved_and_loaded(registry) as (rows, ds):
         total = m.htx_overview(ds, YEAR).total.value
         for shares in (
             m.rating_distribution(ds, YEAR)["share"],
