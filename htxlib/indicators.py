@@ -36,6 +36,9 @@ class Indicator:
         ``compute(ds, year, as_of) -> float`` giving the actual value.
     decimals : int
         Decimals shown.
+    events : bool
+        Whether the indicator counts events (new HTX, new members): the rest of a partial
+        year is then estimated from the yearly average of past years.
     """
 
     code: str
@@ -45,6 +48,7 @@ class Indicator:
     direction: str
     compute: Callable
     decimals: int = 0
+    events: bool = False
 
 
 def _total_htx(ds, year, as_of):
@@ -110,7 +114,7 @@ INDICATORS: dict[str, Indicator] = {
     i.code: i
     for i in (
         Indicator("total_htx", "Tổng số HTX", "HTX", "stock", "up", _total_htx),
-        Indicator("new_htx", "HTX thành lập mới", "HTX", "flow", "up", _new_htx),
+        Indicator("new_htx", "HTX thành lập mới", "HTX", "flow", "up", _new_htx, events=True),
         Indicator(
             "effective_htx",
             "HTX hoạt động hiệu quả (xếp loại tốt, khá)",
@@ -166,7 +170,9 @@ INDICATORS: dict[str, Indicator] = {
             1,
         ),
         Indicator("members", "Thành viên HTX", "thành viên", "stock", "up", _members),
-        Indicator("new_members", "Thành viên mới", "thành viên", "flow", "up", _new_members),
+        Indicator(
+            "new_members", "Thành viên mới", "thành viên", "flow", "up", _new_members, events=True
+        ),
     )
 }
 

@@ -37,9 +37,6 @@ PLAN_INDICATORS = (
     "member_income",
 )
 
-#: Counted indicators are projected as whole numbers.
-_INTEGER = {"total_htx", "effective_htx", "managers_untrained", "members"}
-
 
 @dataclass(frozen=True)
 class Estimate:
@@ -100,7 +97,7 @@ def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
         return Estimate(to_date, to_date, "actual")
     past = history(ds, code, year - 1)
     full_years = [y for y in past.index if ds.period(y).full_year]
-    if code in ("new_htx", "new_members") and len(full_years) >= 2:
+    if INDICATORS[code].events and len(full_years) >= 2:
         rest = float(past[full_years].mean()) * (1 - share)
         return Estimate(to_date, to_date + rest, "history")
     return Estimate(to_date, to_date / share, "pro_rata")
@@ -144,7 +141,8 @@ def project(ds, code: str, basis_year: int, plan_year: int, as_of=None) -> pj.Pr
         return pj.growth(values, plan_year)
     if method == "status_quo":
         return pj.status_quo(float(values.iloc[-1]), basis_year)
-    return pj.trend(values, plan_year, integer=code in _INTEGER)
+    # indicators shown without decimals are counts, projected as whole numbers
+    return pj.trend(values, plan_year, integer=INDICATORS[code].decimals == 0)
 
 
 def _target(ds, code: str, plan_year: int) -> dict | None:
