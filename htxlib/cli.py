@@ -52,7 +52,7 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from htxlib.exports import figure_tables, write_tables
+    from htxlib.spreadsheets import figure_tables, write_tables
 
     try:
         ds = load_unit(args.data)

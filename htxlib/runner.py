@@ -185,7 +185,7 @@ def build_report(
         A notebook failed; the previous report is untouched and the failed
         notebook is kept in ``<out>/<unit_id>/<year>/failed/``.
     """
-    from htxlib.export import report_page
+    from htxlib.html_page import report_page
     from htxlib.index import write_index
     from htxlib.unit import unit_of
 

@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from htxlib.dataset import load_unit
-from htxlib.exports import figure_tables, neutralise, write_tables
 from htxlib.runner import build_report
+from htxlib.spreadsheets import figure_tables, neutralise, write_tables
 
 from .conftest import set_cell
 
