@@ -216,7 +216,10 @@ def build_report(
         if failures:
             kept = _keep_failed(staging, final)
             raise ReportError(f"{failures[0]}\nfailed notebook kept in {kept}") from failures[0]
-        title = f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã: {unit.full_name}, năm {year}"
+        title = (
+            f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {ds.plan_year(year)}: "
+            f"{unit.full_name} (đánh giá năm {year})"
+        )
         (staging / "report.html").write_text(report_page(executed, title), encoding="utf-8")
         meta = {
             "unit_id": unit.unit_id,
