@@ -1,24 +1,63 @@
-"""The ``htx`` command line."""
+"""The ``htx`` command line.
+
+Exit status: 0 success; 1 the data has problems; 2 a bad command line (an unknown option, a
+year without data, a cutoff date that is not a date or not in the year); 3 a notebook failed;
+4 the output cannot be written.
+"""
 
 from __future__ import annotations
 
 import argparse
+import errno
+import os
 import sys
 from pathlib import Path
 
-from htxlib.dataset import load_unit
-from htxlib.problems import DataError
+from htxlib.dataset import Dataset, load_unit
+from htxlib.messages import LANGUAGES, N_, _
+from htxlib.problems import DataError, ScopeError
+
+EXIT_DATA, EXIT_USAGE, EXIT_NOTEBOOK, EXIT_OUTPUT = 1, 2, 3, 4
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _load(args: argparse.Namespace, outcome: str) -> Dataset | None:
+    """Load the unit folder, or print its problems; ``outcome`` says what was not done."""
+    try:
+        return load_unit(args.data)
+    except DataError as err:
+        _say(
+            _("{folder}: the data has problems; {outcome}").format(
+                folder=args.data, outcome=outcome
+            )
+        )
+        _say(err.render(limit=args.max_problems))
+        return None
+
+
+def _scoped(ds: Dataset, args: argparse.Namespace) -> bool:
+    """Check the year and cutoff asked for; print why not and return False when they don't fit."""
+    try:
+        if args.year is not None:
+            ds.check_year(args.year, getattr(args, "allow_missing_period", False))
+            ds.period(args.year, args.as_of)
+    except ScopeError as err:
+        _say(str(err))
+        return False
+    return True
 
 
 def _validate(args: argparse.Namespace) -> int:
     from htxlib.summary import summary_text
 
-    try:
-        ds = load_unit(args.data)
-    except DataError as err:
-        print(f"{args.data}: data has problems, nothing was computed.", file=sys.stderr)
-        print(err.render(limit=args.max_problems), file=sys.stderr)
-        return 1
+    ds = _load(args, _("nothing was computed."))
+    if ds is None:
+        return EXIT_DATA
+    if not _scoped(ds, args):
+        return EXIT_USAGE
     print(summary_text(ds, args.year, args.as_of))
     return 0
 
@@ -35,18 +74,42 @@ def _codebook(args: argparse.Namespace) -> int:
     return 0
 
 
+#: Why an output could not be written, in words a user can act on.
+_OS_REASONS = {
+    errno.EEXIST: N_("it is a file, not a folder"),
+    errno.ENOTDIR: N_("it is a file, not a folder"),
+    errno.EACCES: N_("no permission to write there"),
+    errno.EPERM: N_("no permission to write there"),
+    errno.EROFS: N_("the disk is read-only"),
+    errno.ENOSPC: N_("the disk is full"),
+}
+
+
+def _cannot_write(err: OSError) -> int:
+    reason = _OS_REASONS.get(err.errno)
+    reason = _(reason) if reason else (err.strerror or str(err))
+    _say(_("cannot write {path}: {reason}").format(path=err.filename or "", reason=reason))
+    return EXIT_OUTPUT
+
+
 def _report(args: argparse.Namespace) -> int:
     from htxlib.runner import ReportError, build_report
 
+    ds = _load(args, _("no report was written."))
+    if ds is None:
+        return EXIT_DATA
+    if not _scoped(ds, args):
+        return EXIT_USAGE
     try:
         report = build_report(args.data, args.year, args.as_of, args.out, args.kernel, args.timeout)
-    except DataError as err:
-        print(f"{args.data}: data has problems; no report was written.", file=sys.stderr)
-        print(err.render(limit=args.max_problems), file=sys.stderr)
-        return 1
+    except DataError as err:  # the folder changed after the check above
+        _say(err.render(limit=args.max_problems))
+        return EXIT_DATA
     except ReportError as err:
-        print(f"report failed; the previous report, if any, is unchanged.\n{err}", file=sys.stderr)
-        return 3
+        _say(_("report failed; the previous report, if any, is unchanged.") + f"\n{err}")
+        return EXIT_NOTEBOOK
+    except OSError as err:
+        return _cannot_write(err)
     print(report.html)
     return 0
 
@@ -54,16 +117,39 @@ def _report(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from htxlib.spreadsheets import figure_tables, write_tables
 
-    try:
-        ds = load_unit(args.data)
-    except DataError as err:
-        print(f"{args.data}: data has problems; nothing was written.", file=sys.stderr)
-        print(err.render(limit=200), file=sys.stderr)
-        return 1
+    ds = _load(args, _("nothing was written."))
+    if ds is None:
+        return EXIT_DATA
+    if not _scoped(ds, args):
+        return EXIT_USAGE
     folder = Path(args.out) / ds.unit_id / str(args.year) / "figures"
-    for path in write_tables(figure_tables(ds, args.year, args.as_of), folder):
-        print(path)
+    try:
+        for path in write_tables(figure_tables(ds, args.year, args.as_of), folder):
+            print(path)
+    except OSError as err:
+        return _cannot_write(err)
     return 0
+
+
+def _unit_options(parser: argparse.ArgumentParser, year_required: bool) -> None:
+    parser.add_argument("--data", required=True, help="unit folder, e.g. data/van-quan")
+    parser.add_argument(
+        "--year",
+        type=int,
+        required=year_required,
+        help="assessed year" + ("" if year_required else " (default: latest in periods)"),
+    )
+    parser.add_argument(
+        "--as-of", dest="as_of", help="cutoff date dd/mm/yyyy (default: the period's)"
+    )
+    parser.add_argument(
+        "--allow-missing-period",
+        action="store_true",
+        help="accept a year with no row in periods (period 01/01-31/12)",
+    )
+    parser.add_argument(
+        "--max-problems", type=int, default=200, help="data problems to print at most"
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,33 +158,30 @@ def build_parser() -> argparse.ArgumentParser:
         prog="htx",
         description="Annual cooperative-economy (HTX) reports from registry data.",
     )
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of messages (default: HTX_LANG, else vi)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
 
     val = sub.add_parser(
         "validate", help="load and check a unit folder; print a summary or the problems"
     )
-    val.add_argument("--data", required=True, help="unit folder, e.g. data/van-quan")
-    val.add_argument("--year", type=int, help="year to summarise (default: latest in periods)")
-    val.add_argument("--as-of", dest="as_of", help="cutoff date dd/mm/yyyy (default: the period's)")
-    val.add_argument("--max-problems", type=int, default=200, help="problems to print at most")
+    _unit_options(val, year_required=False)
     val.set_defaults(func=_validate)
 
     rep = sub.add_parser(
         "report", help="run the notebooks and write the HTML report of a unit and year"
     )
-    rep.add_argument("--data", required=True, help="unit folder, e.g. data/van-quan")
-    rep.add_argument("--year", type=int, required=True, help="assessed year")
-    rep.add_argument("--as-of", dest="as_of", help="cutoff date dd/mm/yyyy (default: the period's)")
+    _unit_options(rep, year_required=True)
     rep.add_argument("--out", default="reports", help="reports folder (default: reports)")
     rep.add_argument("--kernel", help="Jupyter kernel name (default: htx, this environment)")
     rep.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
-    rep.add_argument("--max-problems", type=int, default=200, help="data problems to print at most")
     rep.set_defaults(func=_report)
 
     exp = sub.add_parser("export", help="write the figure tables as CSV and Excel")
-    exp.add_argument("--data", required=True, help="unit folder")
-    exp.add_argument("--year", type=int, required=True, help="assessed year")
-    exp.add_argument("--as-of", dest="as_of", help="cutoff date dd/mm/yyyy")
+    _unit_options(exp, year_required=True)
     exp.add_argument("--out", default="reports", help="reports folder (default: reports)")
     exp.set_defaults(func=_export)
 
@@ -119,9 +202,11 @@ def main(argv: list[str] | None = None) -> int:
     Returns
     -------
     int
-        Exit status: 0 on success, 1 on data problems, 2 on usage errors.
+        Exit status (see the module docstring).
     """
     args = build_parser().parse_args(argv)
+    if args.lang:
+        os.environ["HTX_LANG"] = args.lang  # the notebooks' kernels inherit it
     return args.func(args)
 
 

@@ -8,10 +8,17 @@ from pathlib import Path
 import pandas as pd
 
 from htxlib.parsing import parse_column
-from htxlib.problems import DataError, Problem
+from htxlib.problems import DataError, Problem, ScopeError
 from htxlib.readers import Source, fold, locate, read_table
 from htxlib.schema import TABLES, Table
 from htxlib.schemas import schema_failures
+
+#: Years a report can be about: the cooperative registry and this toolkit's rules.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def _dmy(day: pd.Timestamp) -> str:
+    return day.strftime("%d/%m/%Y")
 
 
 @dataclass(frozen=True)
@@ -119,9 +126,21 @@ class Dataset:
         as_of : str or Timestamp, optional
             Cutoff date overriding the one in ``periods`` (``yyyy-mm-dd`` or ``dd/mm/yyyy``).
             Without a ``periods`` row, the default is 31/12 of the year.
-        """
-        from htxlib.parsing import parse_date
 
+        Raises
+        ------
+        ScopeError
+            ``as_of`` is not a real date, or falls outside the period's year or before its start.
+        """
+        from htxlib.messages import _
+        from htxlib.parsing import CellError, parse_date
+
+        if not MIN_YEAR <= int(year) <= MAX_YEAR:
+            raise ScopeError(
+                _("year {year} is outside {low}-{high}; write the year in full, e.g. 2024").format(
+                    year=year, low=MIN_YEAR, high=MAX_YEAR
+                )
+            )
         rows = self.tables["periods"]
         row = rows[rows["year"] == year]
         start = pd.Timestamp(year=year, month=1, day=1)
@@ -132,8 +151,47 @@ class Dataset:
                 start = record["period_start"]
             cutoff = record["cutoff_date"]
         if as_of is not None:
-            cutoff = parse_date(as_of)
-        return Period(int(year), pd.Timestamp(start), pd.Timestamp(cutoff))
+            try:
+                cutoff = parse_date(as_of)
+            except CellError as err:
+                raise ScopeError(
+                    _("cutoff date '{value}' cannot be used: {reason}").format(
+                        value=as_of, reason=_(str(err))
+                    )
+                ) from None
+        start, cutoff = pd.Timestamp(start), pd.Timestamp(cutoff)
+        if cutoff.year != int(year) or cutoff < start:
+            raise ScopeError(
+                _(
+                    "cutoff date {cutoff} is not within the assessed period "
+                    "({start} to 31/12/{year})"
+                ).format(cutoff=_dmy(cutoff), start=_dmy(start), year=year)
+            )
+        return Period(int(year), start, cutoff)
+
+    def check_year(self, year: int, allow_missing_period: bool = False) -> None:
+        """Refuse a year the unit has no ``periods`` row for, unless explicitly allowed.
+
+        A year without a period row has no stated cutoff and usually no data: a report on it
+        would be built confidently from nothing.
+
+        Raises
+        ------
+        ScopeError
+            With the years the unit does have.
+        """
+        from htxlib.messages import _
+
+        self.period(year)  # the year itself must be plausible
+        if int(year) in self.years or allow_missing_period:
+            return
+        have = ", ".join(str(y) for y in self.years) or "-"
+        raise ScopeError(
+            _(
+                "{folder}: no row for {year} in 'periods' (years given: {have}); add the row, "
+                "or pass --allow-missing-period to report on 01/01-31/12/{year}"
+            ).format(folder=self.folder, year=year, have=have)
+        )
 
     def plan_year(self, year: int) -> int:
         """Return the year a report on ``year`` plans for (the period's, else the next year)."""

@@ -29,7 +29,9 @@ class Indicator:
     unit : str
         Unit printed after values.
     kind : str
-        ``stock`` (value at the cutoff) or ``flow`` (accumulates over the year).
+        ``stock`` (value at the cutoff), ``flow`` (accumulates over the year, so a partial
+        year gets a year-end estimate) or ``annual`` (a full-year figure as the data states
+        it, such as an average yearly revenue: never scaled up).
     direction : str
         ``up`` when more is better, ``down`` when less is better.
     compute : callable
@@ -39,6 +41,9 @@ class Indicator:
     events : bool
         Whether the indicator counts events (new HTX, new members): the rest of a partial
         year is then estimated from the yearly average of past years.
+    registry : bool
+        Whether the value is computed from the registry's dates (founding, dissolution), so
+        that a past year's full-year value is known even when its period ended early.
     """
 
     code: str
@@ -49,6 +54,15 @@ class Indicator:
     compute: Callable
     decimals: int = 0
     events: bool = False
+    registry: bool = False
+
+
+NAN = float("nan")
+
+
+def _known(figure) -> float:
+    """Return a figure's value, NaN when it is not given (so nothing is computed from it)."""
+    return float(figure.value) if figure.known else NAN
 
 
 def _total_htx(ds, year, as_of):
@@ -60,7 +74,10 @@ def _new_htx(ds, year, as_of):
 
 
 def _effective_htx(ds, year, as_of):
-    ratings = m.rating_distribution(ds, year, as_of).set_index("rating")["count"]
+    table = m.rating_distribution(ds, year, as_of)
+    if not m.ratings_given(table):
+        return NAN
+    ratings = table.set_index("rating")["count"]
     return int(ratings["tot"] + ratings["kha"])
 
 
@@ -76,29 +93,31 @@ def _to_dissolve(ds, year, as_of):
 
 def _managers_untrained(ds, year, as_of):
     levels = m.manager_training(ds, year, as_of).levels.set_index("level")["count"]
-    return int(levels["managers_untrained"])
+    untrained = levels["managers_untrained"]
+    return NAN if untrained is None or pd.isna(untrained) else int(untrained)
 
 
 def _managers_trained_share(ds, year, as_of):
-    t = m.manager_training(ds, year, as_of)
-    if not t.total.value:
-        return float("nan")
-    untrained = t.levels.set_index("level").loc["managers_untrained", "count"]
-    return 100.0 * (t.total.value - untrained) / t.total.value
+    # the complement of the untrained count, over the total: one definition for both
+    total = _known(m.manager_training(ds, year, as_of).total)
+    untrained = _managers_untrained(ds, year, as_of)
+    if not total or pd.isna(total) or pd.isna(untrained):
+        return NAN
+    return 100.0 * (total - untrained) / total
 
 
 def _members(ds, year, as_of):
-    return m.members_workers(ds, year, as_of).members.value
+    return _known(m.members_workers(ds, year, as_of).members)
 
 
 def _new_members(ds, year, as_of):
-    return m.members_workers(ds, year, as_of).new_members.value
+    return _known(m.members_workers(ds, year, as_of).new_members)
 
 
 def _avg_htx_income(ds, year, as_of):
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
     revenue = frame["revenue"].dropna()
-    return float(revenue.mean()) if len(revenue) else float("nan")
+    return float(revenue.mean()) if len(revenue) else NAN
 
 
 def _member_income(ds, year, as_of):
@@ -106,7 +125,7 @@ def _member_income(ds, year, as_of):
     given = frame[frame["member_income"].notna() & frame["members"].notna()]
     weight = given["members"].astype(float)
     if weight.sum() == 0:
-        return float("nan")
+        return NAN
     return float((given["member_income"].astype(float) * weight).sum() / weight.sum())
 
 
@@ -114,7 +133,16 @@ INDICATORS: dict[str, Indicator] = {
     i.code: i
     for i in (
         Indicator("total_htx", "Tổng số HTX", "HTX", "stock", "up", _total_htx),
-        Indicator("new_htx", "HTX thành lập mới", "HTX", "flow", "up", _new_htx, events=True),
+        Indicator(
+            "new_htx",
+            "HTX thành lập mới",
+            "HTX",
+            "flow",
+            "up",
+            _new_htx,
+            events=True,
+            registry=True,
+        ),
         Indicator(
             "effective_htx",
             "HTX hoạt động hiệu quả (xếp loại tốt, khá)",
@@ -155,7 +183,7 @@ INDICATORS: dict[str, Indicator] = {
             "avg_htx_income",
             "Doanh thu bình quân một HTX",
             "triệu đồng/năm",
-            "flow",
+            "annual",
             "up",
             _avg_htx_income,
             1,
@@ -180,6 +208,8 @@ INDICATORS: dict[str, Indicator] = {
 def actual(ds, code: str, year: int, as_of=None) -> float:
     """Return an indicator's actual value for a year (at its cutoff, or ``as_of``).
 
+    NaN when the data does not give it: it is then neither judged nor projected from.
+
     Parameters
     ----------
     ds : Dataset
@@ -200,10 +230,21 @@ def actual(ds, code: str, year: int, as_of=None) -> float:
 
 
 def history(ds, code: str, last_year: int) -> pd.Series:
-    """Return an indicator's values for every year with a period, up to ``last_year``.
+    """Return an indicator's comparable values for every year with a period, up to ``last_year``.
 
-    Values are taken at each period's cutoff; flows of a year whose period ends
-    before 31/12 are left as they are (see :func:`htxlib.plan.year_end_estimate`).
+    Stocks are taken at each period's cutoff. A flow is only comparable over whole years:
+    a year whose period ends before 31/12 gives its full-year value when the registry
+    dates give it (a year before the latest one), and NaN (left out) otherwise, so that a
+    first-half count is never set beside full years.
     """
-    years = [y for y in ds.years if y <= last_year]
-    return pd.Series({y: actual(ds, code, y) for y in years}, dtype=float, name=code)
+    ind = INDICATORS[code]
+    values = {}
+    latest = ds.years[-1] if ds.years else last_year
+    for y in (y for y in ds.years if y <= last_year):
+        if ind.kind != "flow" or ds.period(y).full_year:
+            values[y] = actual(ds, code, y)
+        elif ind.registry and y < latest:
+            values[y] = actual(ds, code, y, f"31/12/{y}")
+        else:
+            values[y] = float("nan")
+    return pd.Series(values, dtype=float, name=code)

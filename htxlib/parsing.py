@@ -18,6 +18,7 @@ import pandas as pd
 from babel.numbers import NumberFormatError, parse_decimal
 
 from htxlib.codes import CODE_LISTS
+from htxlib.messages import N_
 from htxlib.readers import fold
 from htxlib.schema import Column
 
@@ -62,18 +63,18 @@ def parse_date(value: object) -> pd.Timestamp:
         if _VN_DATE.match(text):
             day, month, year = (int(p) for p in re.split(r"[/.-]", text))
             return pd.Timestamp(dt.date(year, month, day))
-    except ValueError as exc:
-        raise CellError(f"not a real date ({exc})") from None
+    except ValueError:
+        raise CellError(N_("not a real date")) from None
     if _SERIAL.match(text):
         return _serial(float(text))
-    raise CellError("not a date; write dd/mm/yyyy or yyyy-mm-dd")
+    raise CellError(N_("not a date; write dd/mm/yyyy or yyyy-mm-dd"))
 
 
 def _serial(number: float) -> pd.Timestamp:
     # Excel counts days from 30/12/1899; 20000-80000 covers 1954-2119, and keeps small
     # numbers (a year, a count typed by mistake) from passing as dates.
     if not 20000 <= number <= 80000 or not float(number).is_integer():
-        raise CellError("not a date; write dd/mm/yyyy or yyyy-mm-dd")
+        raise CellError(N_("not a date; write dd/mm/yyyy or yyyy-mm-dd"))
     return EXCEL_EPOCH + pd.Timedelta(days=int(number))
 
 

@@ -95,10 +95,9 @@ def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
     share = elapsed_share(ds, year, as_of)
     if share >= 1.0 or pd.isna(to_date):
         return Estimate(to_date, to_date, "actual")
-    past = history(ds, code, year - 1)
-    full_years = [y for y in past.index if ds.period(y).full_year]
-    if INDICATORS[code].events and len(full_years) >= 2:
-        rest = float(past[full_years].mean()) * (1 - share)
+    past = history(ds, code, year - 1).dropna()  # full-year values only
+    if INDICATORS[code].events and len(past) >= 2:
+        rest = float(past.mean()) * (1 - share)
         return Estimate(to_date, to_date + rest, "history")
     return Estimate(to_date, to_date / share, "pro_rata")
 
@@ -134,15 +133,10 @@ def project(ds, code: str, basis_year: int, plan_year: int, as_of=None) -> pj.Pr
         Cutoff of the assessed year overriding the period's.
     """
     values = yearly_values(ds, code, basis_year, as_of)
-    method = METHODS[code]
-    if method == "poisson":
-        return pj.poisson(values)
-    if method == "growth":
-        return pj.growth(values, plan_year)
-    if method == "status_quo":
-        return pj.status_quo(float(values.iloc[-1]), basis_year)
+    if pd.isna(values.get(basis_year)):
+        return pj.not_projected()  # the assessed year itself is not given: nothing to go on
     # indicators shown without decimals are counts, projected as whole numbers
-    return pj.trend(values, plan_year, integer=INDICATORS[code].decimals == 0)
+    return pj.project_with(METHODS[code], values, plan_year, INDICATORS[code].decimals == 0)
 
 
 def _target(ds, code: str, plan_year: int) -> dict | None:
@@ -283,12 +277,15 @@ def backtest(ds, test_year: int, codes=PLAN_INDICATORS) -> pd.DataFrame:
     DataFrame
         indicator, projected, low, high, actual (full-year estimate for flows of a
         partial year), error (projected - actual), abs_pct (|error| / actual, percent;
-        NaN when actual is 0), inside (actual within the interval).
+        NaN when actual is 0), inside (actual within the interval); indicators that
+        cannot be projected or whose actual value is not given are left out.
     """
     rows = []
     for code in codes:
         proj = project(ds, code, test_year - 1, test_year)
         real = yearly_values(ds, code, test_year).iloc[-1]
+        if proj.method == pj.NOT_PROJECTED or pd.isna(real):
+            continue  # nothing to test
         error = proj.point - real
         rows.append(
             {

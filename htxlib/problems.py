@@ -38,13 +38,15 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
-        where = self.file + (f" [sheet {self.sheet}]" if self.sheet else "")
+        from htxlib.messages import _
+
+        where = self.file + (_(" [sheet {sheet}]").format(sheet=self.sheet) if self.sheet else "")
         if self.row is not None:
-            where += f", row {self.row}"
+            where += _(", row {row}").format(row=self.row)
         if self.column:
-            where += f", column '{self.column}'"
-        shown = f": value '{self.value}'" if self.value != "" else ""
-        return f"{where}{shown}: {self.rule}"
+            where += _(", column '{column}'").format(column=self.column)
+        shown = _(": value '{value}'").format(value=self.value) if self.value != "" else ""
+        return f"{where}{shown}: {_(self.rule)}"
 
     def sort_key(self) -> tuple:
         """Order problems by file, row and column."""
@@ -60,9 +62,15 @@ class DataError(Exception):
 
     def render(self, limit: int | None = None) -> str:
         """Return the problems as one message, one line each."""
+        from htxlib.messages import _
+
         shown = self.problems if limit is None else self.problems[:limit]
-        lines = [f"{len(self.problems)} problem(s) in the data:"]
+        lines = [_("{count} problem(s) in the data:").format(count=len(self.problems))]
         lines += [f"  - {p}" for p in shown]
         if limit is not None and len(self.problems) > limit:
-            lines.append(f"  ... and {len(self.problems) - limit} more")
+            lines.append(_("  ... and {count} more").format(count=len(self.problems) - limit))
         return "\n".join(lines)
+
+
+class ScopeError(ValueError):
+    """The year or cutoff date asked for does not fit the data; the message is one line."""

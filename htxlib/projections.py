@@ -10,6 +10,10 @@ returns a point and an interval that an official can recompute by hand:
 - ``growth``: the last value grown by the average yearly growth, the interval by the
   smallest and largest yearly growth seen;
 - ``status_quo``: the current value, the interval from zero (every case resolved) to it.
+
+A method that lacks the years it needs (:data:`MIN_YEARS`; missing values do not count)
+projects nothing: :func:`not_projected`, whose point and interval are NaN. Nothing is
+projected from missing history.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from dataclasses import dataclass
 import pandas as pd
 
 Z80 = 1.2816  # two-sided 80% normal interval
+#: Known years each method needs: an average, a line or a rate needs two; a backlog one.
+MIN_YEARS = {"poisson": 2, "trend": 2, "growth": 2, "status_quo": 1}
+NOT_PROJECTED = "none"
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,40 @@ METHOD_LABELS = {
     "tối thiểu ±1 đơn vị hoặc ±2%)",
     "growth": "tốc độ tăng bình quân các năm trước (khoảng theo tốc độ thấp nhất và cao nhất)",
     "status_quo": "giữ nguyên hiện trạng nếu không xử lý (khoảng từ 0 đến hiện trạng)",
+    NOT_PROJECTED: "chưa đủ số liệu các năm để dự báo",
 }
+
+
+def not_projected(basis=()) -> Projection:
+    """Return the projection of an indicator whose history is too short or not given."""
+    nan = float("nan")
+    return Projection(nan, nan, nan, NOT_PROJECTED, tuple(int(y) for y in basis))
+
+
+def project_with(method: str, history: pd.Series, target_year: int, integer: bool) -> Projection:
+    """Project ``history`` with a named method, or :func:`not_projected` when it is too short.
+
+    Parameters
+    ----------
+    method : str
+        ``poisson``, ``trend``, ``growth`` or ``status_quo``.
+    history : Series
+        Year to full-year value; NaN (not given) years are left out.
+    target_year : int
+        Year projected.
+    integer : bool
+        Whether the indicator is a whole number (trend only).
+    """
+    known = _clean(history)
+    if len(known) < MIN_YEARS[method]:
+        return not_projected(known.index)
+    if method == "poisson":
+        return poisson(known)
+    if method == "growth":
+        return growth(known, target_year)
+    if method == "status_quo":
+        return status_quo(float(known.iloc[-1]), int(known.index[-1]))
+    return trend(known, target_year, integer=integer)
 
 
 def _clean(history: pd.Series) -> pd.Series:

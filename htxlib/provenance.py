@@ -44,16 +44,37 @@ class Figure:
         ``published``, ``rebuilt`` or ``estimated``.
     note : str
         How a value that is not published was obtained.
+    given : int, optional
+        For a sum over records: how many records give the value.
+    of : int, optional
+        For a sum over records: how many records it should cover.
+
+    A value of None means "not given": no record gives it. It is never shown as 0.
     """
 
     value: object
     status: str = "published"
     note: str = ""
+    given: int | None = None
+    of: int | None = None
 
     @property
     def flagged(self) -> bool:
         """Whether the figure needs a provenance flag in a report."""
         return self.status != "published"
+
+    @property
+    def known(self) -> bool:
+        """Whether the value is given (a sum over no record is not)."""
+        from htxlib.formatting import is_missing
+
+        return not is_missing(self.value)
+
+    @property
+    def partial(self) -> bool:
+        """Whether the value sums only some of the records it should cover."""
+        counted = self.given is not None and self.of is not None
+        return self.known and counted and self.given < self.of
 
 
 def summary(ds):

@@ -90,7 +90,8 @@ def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout:
             str(target),
             parameters=parameters,
             kernel_name=kernel,
-            cwd=str(source.parent),
+            # no ``cwd=``: papermill implements it with a process-wide chdir, which would move
+            # every relative path of the other notebook's thread; all paths here are absolute
             execution_timeout=timeout,
             progress_bar=False,
             request_save_on_cell_execute=False,
@@ -190,10 +191,10 @@ def build_report(
     from htxlib.unit import unit_of
 
     data_dir = Path(data_dir).resolve()
+    out = Path(out).resolve()  # before any thread runs: nothing below depends on the cwd
     ds = load_unit(data_dir)  # fail fast, before any kernel starts
     period = ds.period(year, as_of)
     unit = unit_of(ds)
-    out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     final = report_dir(out, unit.unit_id, year)
     _remove_stale_staging(out)

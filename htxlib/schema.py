@@ -200,7 +200,14 @@ ANNUAL = Table(
             "Managers untrained or with short courses only.",
             "người",
         ),
-        C("revenue", "Doanh thu", "amount", "Revenue in the year.", "triệu đồng"),
+        C(
+            "revenue",
+            "Doanh thu",
+            "amount",
+            "Revenue of the whole year; when the period ends before 31/12, the year's "
+            "expected revenue, never the amount to date (it is not scaled up).",
+            "triệu đồng",
+        ),
         C("profit", "Lợi nhuận", "amount", "Profit before tax.", "triệu đồng", signed=True),
         C(
             "member_income",

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import csv
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from htxlib.dataset import load_unit
+
+# Messages are Vietnamese by default; the tests read them in English unless a test says otherwise.
+os.environ["HTX_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parents[1]
 VAN_QUAN = ROOT / "data" / "van-quan"

@@ -14,11 +14,12 @@ from htxlib.metrics.counts import (
     union_overview,
 )
 from htxlib.metrics.people import ManagerTraining, MembersWorkers, manager_training, members_workers
-from htxlib.metrics.ratings import rating_distribution
+from htxlib.metrics.ratings import NOT_GIVEN, rating_distribution, ratings_given
 from htxlib.metrics.shares import largest_remainder
 from htxlib.metrics.support import ocop_by_year, support_results
 
 __all__ = [
+    "NOT_GIVEN",
     "GroupOverview",
     "HtxOverview",
     "ManagerTraining",
@@ -30,6 +31,7 @@ __all__ = [
     "members_workers",
     "ocop_by_year",
     "rating_distribution",
+    "ratings_given",
     "reports_filed",
     "status_counts",
     "support_results",

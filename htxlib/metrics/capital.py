@@ -6,8 +6,9 @@ import pandas as pd
 
 from htxlib.codes import SECTORS
 from htxlib.docs import scoped
-from htxlib.metrics.frames import existing
-from htxlib.provenance import figure
+from htxlib.metrics.frames import existing, given_sum
+
+COLUMNS = ["sector", "label", "count", "capital", "capital_given", "names", "status"]
 
 
 @scoped
@@ -21,8 +22,9 @@ def capital_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        sector, label, count, capital (triệu đồng), names, status; sectors with
-        no HTX are left out.
+        sector, label, count, capital (triệu đồng; None when no HTX of the sector gives
+        it), capital_given (HTX whose capital is given), names, status; sectors with no HTX
+        are left out.
     """
     alive = existing(ds, "HTX", ds.period(year, as_of).cutoff)
     rows = []
@@ -30,23 +32,16 @@ def capital_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
         part = alive[alive["sector"] == code]
         if part.empty:
             continue
-        given = part[part["charter_capital"].notna()]
-        fig = figure(
-            ds,
-            float(given["charter_capital"].sum()),
-            "entities",
-            "charter_capital",
-            given["entity_id"],
-            total=True,
-        )
+        fig = given_sum(ds, part, "charter_capital", "entities")
         rows.append(
             {
                 "sector": code,
                 "label": label,
                 "count": len(part),
                 "capital": fig.value,
+                "capital_given": fig.given,
                 "names": list(part["name"]),
                 "status": fig.status,
             }
         )
-    return pd.DataFrame(rows, columns=["sector", "label", "count", "capital", "names", "status"])
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -8,7 +8,7 @@ import pandas as pd
 
 from htxlib.codes import SECTORS, THT_PURPOSES
 from htxlib.docs import scoped
-from htxlib.metrics.frames import count_by, events, existing, facts
+from htxlib.metrics.frames import count_by, events, existing, facts, given_sum
 from htxlib.provenance import Figure, figure
 
 
@@ -99,9 +99,10 @@ class GroupOverview:
     total : Figure
         Number existing at the cutoff.
     members : Figure
-        Their members (THT: people; LH HTX: member HTX).
+        Their members (THT: people; LH HTX: member HTX); None when not given.
     by_purpose : DataFrame
-        purpose, label, count, members (THT only; empty for LH HTX).
+        purpose, label, count, members (THT only; empty for LH HTX); a last row with
+        purpose None counts the THT whose purpose is not given.
     new : DataFrame
         Founded in the period: entity_id, name, founded_on.
     """
@@ -127,16 +128,28 @@ def tht_overview(ds, year: int, as_of=None) -> GroupOverview:
             "purpose": code,
             "label": label,
             "count": int((groups["purpose"] == code).sum()),
-            "members": int(groups.loc[groups["purpose"] == code, "members"].fillna(0).sum()),
+            "members": given_sum(
+                ds, groups[groups["purpose"] == code], "members", "annual", year
+            ).value,
         }
         for code, label in THT_PURPOSES.items()
     ]
+    unknown = int(groups["purpose"].isna().sum())
+    if unknown:
+        rows.append(
+            {
+                "purpose": None,
+                "label": "Tổ hợp tác chưa rõ mục đích",
+                "count": unknown,
+                "members": given_sum(
+                    ds, groups[groups["purpose"].isna()], "members", "annual", year
+                ).value,
+            }
+        )
     ids = groups["entity_id"]
     return GroupOverview(
         total=figure(ds, len(groups), "entities", "entity_id", ids, total=True),
-        members=figure(
-            ds, int(groups["members"].fillna(0).sum()), "annual", "members", ids, True, year
-        ),
+        members=given_sum(ds, groups, "members", "annual", year),
         by_purpose=pd.DataFrame(rows, columns=["purpose", "label", "count", "members"]),
         new=_new(groups, period.start),
     )
@@ -155,9 +168,15 @@ def union_overview(ds, year: int, as_of=None) -> GroupOverview:
     members = existing(ds, "HTX", period.cutoff)
     members = members[members["union_id"].isin(set(unions["entity_id"]))]
     ids = unions["entity_id"]
+    # a union has at least three member HTX by law: none linked means the links are not given
+    linked = (
+        figure(ds, len(members), "entities", "union_id", members["entity_id"], True)
+        if len(members)
+        else Figure(None, given=0, of=len(unions))
+    )
     return GroupOverview(
         total=figure(ds, len(unions), "entities", "entity_id", ids, total=True),
-        members=figure(ds, len(members), "entities", "union_id", members["entity_id"], True),
+        members=linked,
         by_purpose=pd.DataFrame(columns=["purpose", "label", "count", "members"]),
         new=_new(unions, period.start),
     )
@@ -208,10 +227,16 @@ def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
 def reports_filed(ds, year: int, as_of=None) -> Figure:
     """Count the HTX existing at the cutoff that filed their annual report for the year.
 
+    None (not given) when no HTX's row says whether it filed; ``given`` tells how many do.
+
     Parameters
     ----------
     {scope}
     """
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
-    filed = frame[frame["report_filed"].fillna(False).astype(bool)]
-    return figure(ds, len(filed), "annual", "report_filed", frame["entity_id"], year=year)
+    given = frame[frame["report_filed"].notna()]
+    if given.empty:
+        return Figure(None, given=0, of=len(frame))
+    filed = int(given["report_filed"].astype(bool).sum())
+    found = figure(ds, filed, "annual", "report_filed", given["entity_id"], year=year)
+    return Figure(found.value, found.status, found.note, given=len(given), of=len(frame))

@@ -26,6 +26,45 @@ def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
     return base.merge(annual, on="entity_id", how="left")
 
 
+def given_sum(
+    ds,
+    frame: pd.DataFrame,
+    field: str,
+    table: str,
+    year: int | None = None,
+    key: str = "entity_id",
+):
+    """Sum a field over the records that give it; None (not given) when none does.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data (for provenance).
+    frame : DataFrame
+        The records the sum should cover, with ``key`` and ``field``.
+    field, table : str
+        The summed column and the table it lives in.
+    year : int, optional
+        Year of the values, for tables with a year.
+    key : str
+        Column naming each record (for provenance).
+
+    Returns
+    -------
+    Figure
+        With ``given`` and ``of`` saying how many records the sum covers.
+    """
+    from htxlib.provenance import Figure, figure
+
+    given = frame[frame[field].notna()]
+    if given.empty:
+        return Figure(None, given=0, of=len(frame))
+    total = given[field].sum()
+    value = int(total) if pd.api.types.is_integer_dtype(frame[field]) else float(total)
+    found = figure(ds, value, table, field, given[key], total=True, year=year)
+    return Figure(found.value, found.status, found.note, given=len(given), of=len(frame))
+
+
 def events(ds, event: str) -> pd.DataFrame:
     """Return status events of one kind joined with the entity's name."""
     ev = ds.status_events[ds.status_events["event"] == event]

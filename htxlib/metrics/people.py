@@ -8,9 +8,9 @@ import pandas as pd
 
 from htxlib.codes import TRAINING_LEVELS
 from htxlib.docs import scoped
-from htxlib.metrics.frames import facts
-from htxlib.metrics.shares import largest_remainder
-from htxlib.provenance import Figure, figure
+from htxlib.metrics.frames import facts, given_sum
+from htxlib.metrics.shares import shares_of_known
+from htxlib.provenance import Figure
 
 
 @dataclass(frozen=True)
@@ -21,7 +21,7 @@ class MembersWorkers:
     ----------
     members, new_members, workers, workers_members : Figure
         Totals; ``new_members`` joined in the period; ``workers_members`` are
-        workers who are members.
+        workers who are members. None where no HTX gives the figure.
     reporting : int
         HTX whose row for the year gives members.
     """
@@ -34,9 +34,7 @@ class MembersWorkers:
 
 
 def _total(ds, frame: pd.DataFrame, field: str, year: int) -> Figure:
-    given = frame[frame[field].notna()]
-    value = int(given[field].sum())
-    return figure(ds, value, "annual", field, given["entity_id"], total=True, year=year)
+    return given_sum(ds, frame, field, "annual", year)
 
 
 @scoped
@@ -70,9 +68,10 @@ class ManagerTraining:
     Attributes
     ----------
     total : Figure
-        All managers.
+        All managers (None when no HTX gives it).
     levels : DataFrame
-        level, label, count, share (percent, adds to 100), status.
+        level, label, count (None when not given), share (percent of the levels given,
+        adds to 100), status.
     """
 
     total: Figure
@@ -99,5 +98,5 @@ def manager_training(ds, year: int, as_of=None, kind: str = "HTX") -> ManagerTra
         fig = _total(ds, frame, level, year)
         rows.append({"level": level, "label": label, "count": fig.value, "status": fig.status})
     levels = pd.DataFrame(rows, columns=["level", "label", "count", "status"])
-    levels.insert(3, "share", largest_remainder(list(levels["count"])))
+    levels.insert(3, "share", shares_of_known(levels["count"]))
     return ManagerTraining(total=_total(ds, frame, "managers", year), levels=levels)

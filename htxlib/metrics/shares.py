@@ -40,3 +40,20 @@ def largest_remainder(counts: Sequence[float], decimals: int = 2) -> list[float]
     for i in order[:left]:
         floors[i] += 1
     return [f / scale for f in floors]
+
+
+def shares_of_known(counts: Sequence[float | None], decimals: int = 2) -> list[float | None]:
+    """Return :func:`largest_remainder` shares when every part is given, else all None.
+
+    A share of a whole with an unknown part would be a guess, so none is stated.
+
+    Examples
+    --------
+    >>> shares_of_known([1, 3]), shares_of_known([1, None])
+    ([25.0, 75.0], [None, None])
+    """
+    from htxlib.formatting import is_missing
+
+    if any(is_missing(c) for c in counts):
+        return [None for _ in counts]
+    return largest_remainder([float(c) for c in counts], decimals)

@@ -6,6 +6,7 @@ import pandas as pd
 
 from htxlib.codes import PROGRAMMES
 from htxlib.docs import scoped
+from htxlib.metrics.frames import given_sum
 from htxlib.provenance import figure, weakest
 
 FIGURES = (
@@ -85,7 +86,7 @@ def ocop_by_year(ds, up_to: int | None = None) -> pd.DataFrame:
     -------
     DataFrame
         year, status (awarded or planned), products, by_stars (dict stars to count),
-        re_evaluated, reward (triệu đồng), reward_status, items (list of dicts:
+        re_evaluated, reward (triệu đồng; None when not given), reward_status, items (list of dicts:
         product, owner, owner_type, stars, assessment).
     """
     ocop = ds.ocop
@@ -93,8 +94,7 @@ def ocop_by_year(ds, up_to: int | None = None) -> pd.DataFrame:
         ocop = ocop[ocop["year"] <= up_to]
     rows = []
     for year, part in ocop.groupby("year", sort=True):
-        given = part[part["reward"].notna()]
-        reward = figure(ds, float(given["reward"].sum()), "ocop", "reward", given["product"], True)
+        reward = given_sum(ds, part, "reward", "ocop", key="product")
         rows.append(
             {
                 "year": int(year),

@@ -1,0 +1,116 @@
+"""Bad command lines get one line in the user's language and a documented exit code."""
+
+from __future__ import annotations
+
+import pytest
+
+from htxlib.cli import EXIT_OUTPUT, EXIT_USAGE, main
+
+from .conftest import VAN_QUAN
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.err.strip()
+
+
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [
+        (["--year", "2030"], "no row for 2030 in 'periods' (years given: 2021, 2022, 2023, 2024)"),
+        (["--year", "2019"], "no row for 2019 in 'periods'"),
+        (["--year", "24"], "year 24 is outside 1990-2100"),
+        (["--year", "-1"], "year -1 is outside 1990-2100"),
+        (["--year", "99999"], "year 99999 is outside 1990-2100"),
+        (["--year", "2024", "--as-of", "31/02/2024"], "'31/02/2024' cannot be used: not a real"),
+        (
+            ["--year", "2024", "--as-of", "01/01/2023"],
+            "cutoff date 01/01/2023 is not within the assessed period (01/01/2024 to 31/12/2024)",
+        ),
+    ],
+)
+@pytest.mark.parametrize("command", ["report", "export", "validate"])
+def test_bad_year_or_cutoff(capsys, tmp_path, command, extra, expected):
+    out = ["--out", str(tmp_path / "out")] if command != "validate" else []
+    code, err = run(capsys, "--lang", "en", command, "--data", str(VAN_QUAN), *extra, *out)
+    assert code == EXIT_USAGE
+    assert expected in err
+    assert len(err.splitlines()) == 1 and "Traceback" not in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_messages_are_vietnamese_by_default(capsys, monkeypatch):
+    monkeypatch.delenv("HTX_LANG", raising=False)
+    code, err = run(capsys, "validate", "--data", str(VAN_QUAN), "--year", "2030")
+    assert code == EXIT_USAGE
+    assert "bảng 'periods' không có dòng cho năm 2030" in err
+    code, err = run(
+        capsys, "validate", "--data", str(VAN_QUAN), "--year", "2024", "--as-of", "30/02/2024"
+    )
+    assert err == "không dùng được ngày chốt số liệu '30/02/2024': không phải ngày có thật"
+
+
+def test_missing_period_allowed_on_request(capsys):
+    code, err = run(
+        capsys, "validate", "--data", str(VAN_QUAN), "--year", "2025", "--allow-missing-period"
+    )
+    assert code == 0, err
+
+
+def test_out_that_is_a_file(capsys, tmp_path):
+    target = tmp_path / "a-file"
+    target.write_text("x", encoding="utf-8")
+    code, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "report",
+        "--data",
+        str(VAN_QUAN),
+        "--year",
+        "2024",
+        "--out",
+        str(target),
+    )
+    assert code == EXIT_OUTPUT
+    assert err == f"cannot write {target}: it is a file, not a folder"
+    code, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "export",
+        "--data",
+        str(VAN_QUAN),
+        "--year",
+        "2024",
+        "--out",
+        str(target),
+    )
+    assert code == EXIT_OUTPUT and "it is a file, not a folder" in err
+
+
+def test_unwritable_out(capsys, tmp_path):
+    import os
+
+    if os.geteuid() == 0:
+        # root writes anywhere; a path under a file is unwritable for everyone
+        target = tmp_path / "a-file" / "reports"
+        (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    else:
+        target = tmp_path / "locked"
+        target.mkdir(mode=0o500)
+    code, err = run(
+        capsys,
+        "--lang",
+        "en",
+        "report",
+        "--data",
+        str(VAN_QUAN),
+        "--year",
+        "2024",
+        "--out",
+        str(target),
+    )
+    assert code == EXIT_OUTPUT
+    assert err.startswith("cannot write ") and len(err.splitlines()) == 1
