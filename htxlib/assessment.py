@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from htxlib import charts
+from htxlib import charts, formatting
 from htxlib import metrics as m
 from htxlib.compliance import counts_by_rule, findings
 from htxlib.data_checks import data_findings
@@ -20,6 +20,9 @@ from htxlib.rules import RatingRules, rating_rules
 from htxlib.sizes import size_classes, size_summary
 from htxlib.texts import load_texts
 from htxlib.unit import Unit, unit_of
+
+#: The sector code that documents set apart from the rest ("phi nông nghiệp").
+AGRICULTURE = "nong_nghiep"
 
 
 @dataclass
@@ -74,7 +77,104 @@ class Assessment:
         rows = self.plan_results
         if rows.empty or indicator not in set(rows["indicator"]):
             return None
-        return rows.set_index("indicator").loc[indicator].to_dict()
+        return records(rows[rows["indicator"] == indicator])[0]
+
+    @property
+    def rating_document(self) -> str | None:
+        """The regulation the year's ratings were made under, if this toolkit knows it."""
+        return (
+            self.rating_rules.document if self.rating_rules.applies_to(self.period.year) else None
+        )
+
+    @property
+    def ratings_known(self) -> bool:
+        """Whether any HTX's rating for the year is given."""
+        return m.ratings_given(self.ratings) > 0
+
+    def rating_group(self, *codes: str) -> dict:
+        """Count and share of the HTX rated in any of ``codes``."""
+        part = self.ratings[self.ratings["rating"].isin(codes)]
+        return {"count": int(part["count"].sum()), "share": float(part["share"].sum())}
+
+    @property
+    def rated(self) -> int:
+        """HTX with a rating class (not "not rated", not "not given")."""
+        return self.rating_group("tot", "kha", "trung_binh", "yeu")["count"]
+
+    @property
+    def sector_split(self) -> dict | None:
+        """Agricultural and non-agricultural HTX ("phi nông nghiệp"), when both exist."""
+        by_sector = self.overview.by_sector
+        agri = int(by_sector.loc[by_sector["sector"] == AGRICULTURE, "count"].sum())
+        rest = int(by_sector["count"].sum()) - agri
+        return {"agri": agri, "non_agri": rest} if agri and rest else None
+
+    @property
+    def training(self) -> dict:
+        """Managers trained (vocational and up) and untrained; None where not given."""
+        levels = self.managers.levels.set_index("level")["count"]
+        trained = [levels[k] for k in ("managers_university", "managers_vocational")]
+        untrained = levels["managers_untrained"]
+        known = not any(formatting.is_missing(v) for v in trained)
+        return {
+            "trained": int(sum(trained)) if known else None,
+            "untrained": None if formatting.is_missing(untrained) else int(untrained),
+        }
+
+    @property
+    def tht_rows(self) -> list[dict]:
+        """THT purposes that have groups, with their counts and members (None when not given)."""
+        rows = self.groups.by_purpose
+        return records(rows[rows["count"] > 0])
+
+    @property
+    def tht_water_only(self) -> bool:
+        """Whether every THT of a known purpose is a water-user group (and there are some)."""
+        rows = self.groups.by_purpose.dropna(subset=["purpose"])
+        water = int(rows.loc[rows["purpose"] == "dung_nuoc", "count"].sum())
+        return water > 0 and water == int(rows["count"].sum())
+
+    @property
+    def finding_entities(self) -> int:
+        """How many entities the compliance findings concern (one may break several rules)."""
+        return int(self.findings["entity_id"].nunique())
+
+    @property
+    def clean_rules(self) -> list[str]:
+        """Texts of the rules with no finding, phrased to sit mid-sentence."""
+        counts = self.finding_counts
+        return [formatting.lower_first(t) for t in counts.loc[counts["count"] == 0, "text"]]
+
+    def finding_groups(self) -> list[dict]:
+        """Group the findings by rule: text, count, names (Vietnamese order), basis, confirmed."""
+        groups = []
+        for rule_id, part in self.findings.groupby("rule", sort=False):
+            groups.append(
+                {
+                    "rule": rule_id,
+                    "text": part["text"].iloc[0],
+                    "count": len(part),
+                    "names": formatting.sort_names(part["name"]),
+                    "basis": part["basis"].iloc[0],
+                    "confirmed": bool(part["confirmed"].all()),
+                }
+            )
+        return groups
+
+    @property
+    def capital_rows(self) -> list[dict]:
+        """Capital by sector as plain records (capital None when not given)."""
+        return records(self.capital)
+
+    @property
+    def rating_rows(self) -> list[dict]:
+        """The rating distribution as plain records."""
+        return records(self.ratings)
+
+    @property
+    def rating_check_rows(self) -> list[dict]:
+        """The recomputed ratings as plain records (missing values as None)."""
+        return records(self.rating_check)
 
     @property
     def support_rows(self) -> list[dict]:
@@ -135,8 +235,10 @@ def draw_charts(a: Assessment) -> dict[str, str]:
         "sectors": charts.sectors_chart(a.overview.by_sector)
         if len(a.overview.by_sector)
         else None,
-        "ratings": charts.ratings_chart(a.ratings) if a.overview.total.value else None,
-        "managers": charts.managers_chart(a.managers.levels) if a.managers.total.value else None,
+        "ratings": charts.ratings_chart(a.ratings) if a.ratings_known else None,
+        "managers": charts.managers_chart(a.managers.levels)
+        if a.managers.levels["count"].notna().all() and a.managers.total.value
+        else None,
         "support": charts.support_chart(a.support) if len(a.support) else None,
     }
     return {name: charts.to_data_uri(fig) for name, fig in figures.items() if fig is not None}

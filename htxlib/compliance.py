@@ -1,8 +1,10 @@
 """Compliance findings: which entities break the law's minimums or exist only on paper.
 
 Each finding names the entity, the rule, its legal basis, the evidence and the date it
-refers to. A rule not yet in force at the cutoff is still applied (a plan prepares for
-it) and its findings say from when it applies.
+refers to. A rule applies only to facts dated while it is in force, in the version then in
+force (a membership count at 30/06/2024 is judged by the 2012 Law, at 31/12/2024 by the 2023
+Law); before any version is in force, nothing is found. Part II asks which HTX a plan must
+act on, so it judges the same facts by the rules in force when the plan year starts.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ import pandas as pd
 
 from htxlib.docs import scoped
 from htxlib.formatting import date as fmt_date
+from htxlib.formatting import sort_key
 from htxlib.metrics.frames import events, existing, facts
-from htxlib.rules import compliance_rules, in_force, longer_than
+from htxlib.rules import compliance_rules, in_force, longer_than, rule_ids
 
 COLUMNS = [
     "entity_id",
@@ -25,8 +28,7 @@ COLUMNS = [
     "basis",
     "evidence",
     "date",
-    "in_force",
-    "applies_from",
+    "confirmed",
 ]
 
 #: Rules whose findings make an HTX a candidate for dissolution.
@@ -130,39 +132,48 @@ def _no_annual_update(ds, rule, year, cutoff) -> Iterator[dict]:
 
 
 def _paper_only(ds, rule, year, cutoff) -> Iterator[dict]:
-    alive = existing(ds, "HTX", cutoff)
-    assessed = events(ds, "paper_only")
-    assessed = assessed[assessed["start_date"] <= cutoff]
-    found = {}
-    for row in assessed[assessed["entity_id"].isin(set(alive["entity_id"]))].itertuples():
-        found[row.entity_id] = (
-            row.name,
-            row.detail or "đánh giá chỉ tồn tại trên danh nghĩa",
-            row.start_date,
-        )
-    idle_from = cutoff - pd.DateOffset(months=int(rule["idle_months"]))
-    for row in alive.itertuples():
-        if row.entity_id in found or row.founded_on > idle_from:
-            continue
-        # idle for the whole window: no activity in any year it touches
-        years = range(idle_from.year, year + 1)
-        if all(not _active(ds, row.entity_id, y) for y in years) and all(
-            y in set(ds.annual["year"]) for y in years
-        ):
-            found[row.entity_id] = (
-                row.name,
-                f"không báo cáo, không có doanh thu từ {fmt_date(idle_from)} "
-                f"đến {fmt_date(cutoff)}",
-                cutoff,
-            )
-    for entity_id, (name, evidence, when) in found.items():
+    """Find the HTX the office assessed as existing only on paper (the list Part I states)."""
+    for row in _assessed_paper_only(ds, cutoff).itertuples():
         yield {
-            "entity_id": entity_id,
-            "name": name,
+            "entity_id": row.entity_id,
+            "name": row.name,
             "kind": "HTX",
-            "evidence": evidence,
-            "date": when,
+            "evidence": row.detail or "đánh giá chỉ tồn tại trên danh nghĩa",
+            "date": cutoff,
         }
+
+
+def _assessed_paper_only(ds, cutoff) -> pd.DataFrame:
+    alive = set(existing(ds, "HTX", cutoff)["entity_id"])
+    assessed = events(ds, "paper_only")
+    return assessed[(assessed["start_date"] <= cutoff) & assessed["entity_id"].isin(alive)]
+
+
+def _idle(ds, rule, year, cutoff) -> Iterator[dict]:
+    """HTX with no sign of activity for the whole window, not already known as such.
+
+    Suspended and assessed paper-only HTX are left out: their status is already stated.
+    """
+    alive = existing(ds, "HTX", cutoff)
+    known = set(_assessed_paper_only(ds, cutoff)["entity_id"]) | set(
+        _suspensions(ds, cutoff)["entity_id"]
+    )
+    idle_from = cutoff - pd.DateOffset(months=int(rule["idle_months"]))
+    years = range(idle_from.year, year + 1)
+    if not all(y in set(ds.annual["year"]) for y in years):
+        return  # a year without facts is unknown, not idle
+    for row in alive.itertuples():
+        if row.entity_id in known or row.founded_on > idle_from:
+            continue
+        if all(not _active(ds, row.entity_id, y) for y in years):
+            yield {
+                "entity_id": row.entity_id,
+                "name": row.name,
+                "kind": "HTX",
+                "evidence": f"không báo cáo, không có doanh thu từ {fmt_date(idle_from)} "
+                f"đến {fmt_date(cutoff)}",
+                "date": cutoff,
+            }
 
 
 CHECKS = {
@@ -173,71 +184,99 @@ CHECKS = {
     "suspension_overdue": _suspension_overdue,
     "no_annual_update": _no_annual_update,
     "paper_only": _paper_only,
+    "idle": _idle,
 }
 
 
 @scoped
-def findings(ds, year: int, as_of=None, rules: dict | None = None) -> pd.DataFrame:
+def findings(ds, year: int, as_of=None, rules: list | None = None, judged_on=None) -> pd.DataFrame:
     """List every compliance finding at the cutoff.
 
     Parameters
     ----------
     {scope}
-    rules : dict, optional
-        Compliance rules by id (default: ``htxlib/rules/compliance.yaml``).
+    rules : list of dict, optional
+        Compliance rule versions (default: ``htxlib/rules/compliance.yaml``).
+    judged_on : Timestamp, optional
+        Judge every fact by the versions in force on this date (Part II: the plan year's
+        first day). By default each fact is judged by the version in force on its own date.
 
     Returns
     -------
     DataFrame
-        entity_id, name, kind, rule, text, basis, evidence, date, in_force (at the cutoff),
-        applies_from (dd/mm/yyyy); in rule-file order, then by name.
+        entity_id, name, kind, rule, text, basis, evidence, date, confirmed (False when the
+        rule's validity or basis could not be checked); in rule-file order, then by name.
     """
     rules = rules if rules is not None else compliance_rules()
     cutoff = ds.period(year, as_of).cutoff
     rows = []
-    for rule_id, rule in rules.items():
+    for rule_id in rule_ids(rules):
         check = CHECKS.get(rule_id)
         if check is None:
             continue
-        for found in check(ds, rule, year, cutoff):
-            start = rule.get("valid_from")
-            rows.append(
-                {
-                    **found,
-                    "rule": rule_id,
-                    "text": rule["text"],
-                    "basis": rule["basis"],
-                    "in_force": in_force(rule, cutoff),
-                    "applies_from": fmt_date(pd.Timestamp(start)) if start else "",
-                }
-            )
+        versions = [r for r in rules if r["id"] == rule_id]
+        rows.extend(_under_versions(ds, check, versions, year, cutoff, judged_on))
     frame = pd.DataFrame(rows, columns=COLUMNS)
-    order = {rule_id: i for i, rule_id in enumerate(rules)}
+    order = {rule_id: i for i, rule_id in enumerate(rule_ids(rules))}
     frame["_order"] = frame["rule"].map(order)
-    return frame.sort_values(["_order", "name"]).drop(columns="_order").reset_index(drop=True)
+    frame["_name"] = frame["name"].map(sort_key)
+    frame = frame.sort_values(["_order", "_name"], kind="stable")
+    return frame.drop(columns=["_order", "_name"]).reset_index(drop=True)
 
 
-def counts_by_rule(found: pd.DataFrame, rules: dict | None = None) -> pd.DataFrame:
-    """Count findings per rule, every rule listed (zero included), in rule-file order."""
+def _under_versions(ds, check, versions, year, cutoff, judged_on) -> Iterator[dict]:
+    """Run a check under each version of its rule; keep what the version in force finds."""
+    for version in versions:
+        for found in check(ds, version, year, cutoff):
+            when = judged_on if judged_on is not None else found["date"]
+            if not in_force(version, pd.Timestamp(when)):
+                continue
+            yield {
+                **found,
+                "rule": version["id"],
+                "text": version["text"],
+                "basis": version["basis"],
+                "confirmed": version.get("confirmed", True) is not False,
+            }
+
+
+def counts_by_rule(found: pd.DataFrame, rules: list | None = None) -> pd.DataFrame:
+    """Count findings and the entities they concern per rule, every rule listed (zero included).
+
+    Returns
+    -------
+    DataFrame
+        rule, text (of the latest version), count, entities; in rule-file order.
+    """
     rules = rules if rules is not None else compliance_rules()
-    counts = found["rule"].value_counts()
+    texts = {r["id"]: r["text"] for r in rules}
     return pd.DataFrame(
         [
-            {"rule": r, "text": rule["text"], "count": int(counts.get(r, 0))}
-            for r, rule in rules.items()
-        ]
+            {
+                "rule": rule_id,
+                "text": texts[rule_id],
+                "count": int((found["rule"] == rule_id).sum()),
+                "entities": int(found.loc[found["rule"] == rule_id, "entity_id"].nunique()),
+            }
+            for rule_id in rule_ids(rules)
+        ],
+        columns=["rule", "text", "count", "entities"],
     )
 
 
-def dissolution_candidates(ds, year: int, as_of=None, rules: dict | None = None) -> pd.DataFrame:
-    """List the HTX that are candidates for dissolution: paper-only, or suspended beyond the law.
+def dissolution_candidates(ds, year: int, as_of=None, rules: list | None = None) -> pd.DataFrame:
+    """List the HTX a plan should consider dissolving: paper-only, or suspended beyond the law.
+
+    The facts at the cutoff are judged by the rules in force on the first day of the plan year,
+    the year in which the plan acts on them.
 
     Returns
     -------
     DataFrame
         entity_id, name, reason (the finding's text), one row per HTX (first rule wins).
     """
-    found = findings(ds, year, as_of, rules)
+    judged_on = pd.Timestamp(year=ds.plan_year(year), month=1, day=1)
+    found = findings(ds, year, as_of, rules, judged_on=judged_on)
     chosen = found[found["rule"].isin(DISSOLUTION_RULES)]
     chosen = chosen.drop_duplicates("entity_id")
     return chosen.rename(columns={"text": "reason"})[["entity_id", "name", "reason"]].reset_index(

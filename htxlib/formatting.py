@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
+from functools import cache
 
 import pandas as pd
 from babel.dates import format_date
@@ -106,6 +107,47 @@ def join(names: Iterable[str]) -> str:
     if len(items) == 1:
         return items[0]
     return ", ".join(items[:-1]) + " và " + items[-1]
+
+
+def sort_key(name: object) -> bytes:
+    """Return the key that sorts names in Vietnamese alphabetical order.
+
+    ICU's Vietnamese collation (CLDR) puts each letter where the alphabet does
+    (a, ă, â, b, c, d, đ, e, ê, ...) and tones after the bare letter, which byte order
+    and the default Unicode order do not.
+
+    Examples
+    --------
+    >>> sorted(["HTX Đại Quân", "HTX Ân", "HTX An", "HTX Ăn", "HTX Dũng"], key=sort_key)
+    ['HTX An', 'HTX Ăn', 'HTX Ân', 'HTX Dũng', 'HTX Đại Quân']
+    """
+    return _collator().getSortKey(nfc("" if is_missing(name) else name))
+
+
+def sort_names(names: Iterable[str]) -> list[str]:
+    """Return names in Vietnamese alphabetical order (see :func:`sort_key`)."""
+    return sorted(names, key=sort_key)
+
+
+@cache
+def _collator():
+    import icu
+
+    return icu.Collator.createInstance(icu.Locale("vi_VN"))
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter of a sentence used mid-sentence, but never an acronym.
+
+    Examples
+    --------
+    >>> lower_first("Thông báo tạm ngừng"), lower_first("HTX có ít hơn"), lower_first("LH HTX")
+    ('thông báo tạm ngừng', 'HTX có ít hơn', 'LH HTX')
+    """
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first.isupper():
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def nfc(text: str) -> str:

@@ -39,6 +39,7 @@ def environment() -> Environment:
         date=formatting.date,
         names=formatting.join,
         capitalize_first=_capitalize,
+        lower_first=formatting.lower_first,
     )
     env.globals.update(
         codes=codes,

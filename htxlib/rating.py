@@ -15,6 +15,17 @@ from htxlib.rules import RatingRules, longer_than, rating_rules
 
 #: Why an HTX has no computed rating when no legal rule excludes it.
 NO_SCORES = "no_scores"
+CHECK_COLUMNS = [
+    "entity_id",
+    "name",
+    "total",
+    "self_total",
+    "computed",
+    "reason",
+    "recorded",
+    "agrees",
+    "over",
+]
 
 
 def classify(total: float, rules: RatingRules) -> str:
@@ -135,6 +146,8 @@ def computed_ratings(ds, year: int, as_of=None, rules: RatingRules | None = None
         recorded; NaN when there are no scores to judge by), over (bounded scores).
     """
     rules = rules or rating_rules()
+    if not rules.applies_to(year):
+        return pd.DataFrame(columns=CHECK_COLUMNS)  # the year was rated under other rules
     htx = existing(ds, "HTX", ds.period(year, as_of).cutoff)
     totals = score_totals(ds, year, rules).set_index("entity_id")
     annual = ds.annual[ds.annual["year"] == year].set_index("entity_id")
@@ -167,4 +180,4 @@ def computed_ratings(ds, year: int, as_of=None, rules: RatingRules | None = None
                 "over": list(totals.at[entity_id, "over"]) if has_scores else [],
             }
         )
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=CHECK_COLUMNS)

@@ -81,6 +81,8 @@ class RatingRules:
         Identifier and citation.
     valid_from : str
         Date it applies from (dd/mm/yyyy), empty when unknown.
+    valid_to : str
+        Last day it applies (dd/mm/yyyy), empty while in force.
     rating_date : tuple of int
         (month, day) of the rating in the rated year.
     groups : dict
@@ -99,6 +101,7 @@ class RatingRules:
     document: str
     basis: str
     valid_from: str
+    valid_to: str
     rating_date: tuple[int, int]
     groups: dict[str, float]
     criteria: tuple[Criterion, ...]
@@ -115,6 +118,16 @@ class RatingRules:
         """Return the rating date of a year."""
         month, day = self.rating_date
         return pd.Timestamp(year=year, month=month, day=day)
+
+    def applies_to(self, year: int) -> bool:
+        """Whether a year's rating (made on its rating date) falls under these rules."""
+        span = {
+            "valid_from": pd.to_datetime(self.valid_from, dayfirst=True)
+            if self.valid_from
+            else None,
+            "valid_to": pd.to_datetime(self.valid_to, dayfirst=True) if self.valid_to else None,
+        }
+        return in_force(span, self.date_in(year))
 
 
 def rating_rules(source: str | Path = "rating") -> RatingRules:
@@ -164,6 +177,7 @@ def rating_rules(source: str | Path = "rating") -> RatingRules:
         document=str(_need(data, "document", where)),
         basis=str(data.get("basis", "")),
         valid_from=_date(data.get("valid_from")),
+        valid_to=_date(data.get("valid_to")),
         rating_date=(int(date["month"]), int(date["day"])),
         groups=groups,
         criteria=tuple(criteria),
@@ -183,12 +197,26 @@ def size_schemes(source: str | Path = "size") -> list[dict]:
     return schemes
 
 
-def compliance_rules(source: str | Path = "compliance") -> dict[str, dict]:
-    """Load the compliance rules, by id (each with ``text``, ``basis`` and parameters)."""
+def compliance_rules(source: str | Path = "compliance") -> list[dict]:
+    """Load the compliance rules: one entry per version of a rule, in file order.
+
+    A rule id may have several versions, each with its own ``basis`` and validity
+    (``valid_from`` / ``valid_to``): the law in force for a fact decides which applies.
+    """
     data = load_yaml(source)
-    rules = {}
+    rules = []
     for rule in _need(data, "rules", data["_path"]):
         for key in ("id", "text", "basis"):
             _need(rule, key, f"{data['_path']}: rule {rule.get('id')}")
-        rules[str(rule["id"])] = rule
+        rules.append({**rule, "id": str(rule["id"])})
     return rules
+
+
+def rule_ids(rules: list[dict]) -> list[str]:
+    """Return the distinct rule ids in file order."""
+    return list(dict.fromkeys(rule["id"] for rule in rules))
+
+
+def version_on(rules: list[dict], rule_id: str, when: pd.Timestamp) -> dict | None:
+    """Return the version of a rule in force on a date, or None when none is."""
+    return next((r for r in rules if r["id"] == rule_id and in_force(r, when)), None)

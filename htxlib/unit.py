@@ -6,6 +6,10 @@ from dataclasses import dataclass
 
 from htxlib.codes import LEVELS
 
+#: How documents name a level before the unit's name, where it differs from the code label:
+#: "thành phố Cần Thơ", not "thành phố trực thuộc trung ương Cần Thơ".
+PROSE_LEVELS = {"thanh_pho_tw": "thành phố"}
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -25,8 +29,13 @@ class Unit:
 
     @property
     def full_name(self) -> str:
-        """Level and name, e.g. "huyện Văn Quan", "xã Tân Lập"."""
-        return f"{LEVELS[self.level]} {self.name}"
+        """Level and name as documents write them, e.g. "huyện Văn Quan", "thành phố Cần Thơ"."""
+        return f"{PROSE_LEVELS.get(self.level, LEVELS[self.level])} {self.name}"
+
+    @property
+    def place(self) -> str:
+        """The unit as the place of a sentence: "trên địa bàn huyện Văn Quan"."""
+        return f"trên địa bàn {self.full_name}"
 
 
 def unit_of(ds) -> Unit:

@@ -147,11 +147,11 @@ RECORDED_BACKTEST = {
     "new_htx": (13 / 3, 5.1785, True),
     "effective_htx": (10.0, 10.0, True),
     "paper_only_htx": (0.0, 4.0, False),
-    "htx_to_dissolve": (1.0, 5.0, False),
+    "htx_to_dissolve": (0.0, 5.0, False),
     "managers_trained_share": (23.4400, 26.1194, True),
     "managers_untrained": (105.0, 99.0, False),
     "avg_htx_income": (416.6054, 415.9444, True),
-    "member_income": (39.3306, 38.4351, False),
+    "member_income": (39.1514, 38.2853, False),
 }
 
 

@@ -62,7 +62,7 @@ def test_i_1_a_htx_counts(vq_report):
         "HTX Xây dựng và Thương mại Hoàng Gia",
         "chưa phát sinh HTX giải thể",
         "Nông - Lâm - Ngư nghiệp: 33 HTX",
-        "các lĩnh vực còn lại có 03 HTX",
+        "các lĩnh vực phi nông nghiệp có 03 HTX",
         "HTX tạm ngừng hoạt động: 01 HTX",
         "HTX Liên Minh Phát: tạm ngừng từ ngày 01/04/2024 đến ngày 31/05/2025",
         "04 HTX: HTX Thương mại Công bằng Văn Quan",
@@ -225,7 +225,7 @@ def test_part_ii_plan_versus_actual(vq_report):
         "Tổng số HTX: 36 HTX, vượt kế hoạch đề ra",
         "HTX thành lập mới: 03 HTX đến ngày 30/06/2024, ước thực hiện cả năm 05 HTX",
         "HTX hoạt động hiệu quả (xếp loại tốt, khá): 10 HTX, vượt kế hoạch đề ra",
-        "Thu nhập bình quân của thành viên HTX: 38,4 triệu đồng/năm, đạt kế hoạch",
+        "Thu nhập bình quân của thành viên HTX: 38,3 triệu đồng/năm, đạt kế hoạch",
     )
 
 
@@ -262,11 +262,13 @@ def test_rating_engine_and_findings_in_report(vq_report):
     )
     assert_states(
         section_text(html, "ii-4"),
-        "Thông báo tạm ngừng hoạt động dài quá thời hạn tối đa: 01 trường hợp (HTX Liên Minh Phát)",
-        "thuộc diện xem xét giải thể: 05 trường hợp",
-        "áp dụng từ ngày 01/07/2024",
-        "tạm ngừng từ 01/04/2024 đến 31/05/2025",
+        # at 30/06/2024 the 2012 Law is in force; the 2023 Law's rules are not applied
+        "thuộc diện xem xét giải thể: 04 trường hợp (HTX Nông - Lâm nghiệp Thảo Nguyên, "
+        "HTX Nông - Lâm sản Quang Huy, HTX Thương mại Công bằng Văn Quan và HTX Yên Thành)",
+        "Căn cứ: Luật Hợp tác xã số 23/2012/QH13",
+        "không cập nhật thông tin hằng năm",
     )
+    assert "17/2023/QH15" not in section_text(html, "ii-4")
     assert_states(
         section_text(html, "appendix-rating"), "HTX Văn Quan Xanh 86 tốt tốt", "yếu dưới 50 điểm"
     )

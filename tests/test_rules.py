@@ -228,26 +228,56 @@ def test_suspension_overdue(small_unit):
     assert list(found.loc[found["rule"] == "suspension_overdue", "entity_id"]) == ["B"]
 
 
-def test_no_annual_update_and_paper_only(vq):
-    found = compliance.findings(vq, 2024)
+def test_rules_apply_only_while_in_force(vq):
+    found = compliance.findings(vq, 2024)  # cutoff 30/06/2024: the 2012 Law
     counts = compliance.counts_by_rule(found).set_index("rule")["count"]
-    assert counts["no_annual_update"] == 20  # deadline 15/12/2023 judged at 30/06/2024
-    assert counts["paper_only"] == 5  # the 4 the document names, and Liên Minh Phát idle since 2022
+    assert counts["no_annual_update"] == 0  # Circular 09/2024 applies from 01/07/2024
+    assert counts["suspension_too_long"] == 0  # a 2023 Law rule
+    assert counts["paper_only"] == 4  # the 4 the document names: the list Part I states
     paper = found[found["rule"] == "paper_only"]
-    assert {"VQ14", "VQ17", "VQ20", "VQ21", "VQ28"} == set(paper["entity_id"])
-    assert not found["in_force"].any()  # the 2023 Law applies from 01/07/2024, after the cutoff
-    assert set(found["applies_from"]) == {"01/07/2024"}
+    assert {"VQ14", "VQ17", "VQ20", "VQ21"} == set(paper["entity_id"])
+    assert set(found["basis"]) == {"Luật Hợp tác xã số 23/2012/QH13, Điều 54 (giải thể bắt buộc)"}
+    later = compliance.findings(vq, 2024, "31/12/2024")  # the 2023 Law and the circular
+    later_counts = compliance.counts_by_rule(later).set_index("rule")["count"]
+    assert later_counts["no_annual_update"] == 23  # deadline 15/12/2024: 13 of 36 filed
+    assert set(later.loc[later["rule"] == "paper_only", "basis"]) == {
+        "Luật Hợp tác xã số 17/2023/QH15 (giải thể bắt buộc)"
+    }
+
+
+@pytest.mark.parametrize(
+    ("cutoff", "members", "finding", "law"),
+    [
+        ("2024-06-30", 6, True, "23/2012/QH13"),  # the 2012 Law: at least 07 members
+        ("2024-06-30", 7, False, ""),
+        ("2024-12-31", 6, False, ""),  # the 2023 Law: at least 05
+        ("2024-12-31", 4, True, "17/2023/QH15"),
+    ],
+)
+def test_minimum_members_by_the_law_of_the_day(small_unit, cutoff, members, finding, law):
+    rows = read_rows(small_unit / "periods.csv")
+    rows.append([2024, "2024-01-01", cutoff, 2025, "Kỳ thử"])
+    write_rows(small_unit / "periods.csv", rows)
+    rows = read_rows(small_unit / "annual.csv")
+    rows.append(["C", 2024, members, 0, members, members, 3, 1, 0, 2, "yeu"])
+    write_rows(small_unit / "annual.csv", rows)
+    found = compliance.findings(load_unit(small_unit), 2024)
+    hit = found[(found["rule"] == "htx_min_members") & (found["entity_id"] == "C")]
+    assert (len(hit) == 1) is finding
+    if finding:
+        assert law in hit.iloc[0]["basis"]
 
 
 def test_edited_compliance_rule_changes_the_outcome(small_unit):
     rules = compliance_rules()
     assert "htx_min_members" not in set(rules_hit(small_unit, rules=rules)["rule"])
-    rules["htx_min_members"] = {**rules["htx_min_members"], "min_members": 10}
+    rules = [{**r, "min_members": 10} if r["id"] == "htx_min_members" else r for r in rules]
     found = rules_hit(small_unit, rules=rules)
     assert set(found.loc[found["rule"] == "htx_min_members", "entity_id"]) == {"C", "E"}
 
 
-def test_dissolution_candidates(vq):
+def test_dissolution_candidates_are_judged_by_the_plan_years_law(vq):
+    # Liên Minh Phát's 14-month suspension notice breaks the 2023 Law, in force in 2025
     candidates = compliance.dissolution_candidates(vq, 2024)
     assert set(candidates["entity_id"]) == {"VQ14", "VQ17", "VQ20", "VQ21", "VQ28"}
 
@@ -255,8 +285,8 @@ def test_dissolution_candidates(vq):
 def test_validate_prints_findings_by_rule(capsys, vq):
     assert main(["validate", "--data", str(vq.folder)]) == 0
     out = capsys.readouterr().out
-    assert "compliance findings: 26" in out
-    assert "    5  paper_only" in out and "   20  no_annual_update" in out
+    assert "compliance findings: 4" in out
+    assert "    4  paper_only" in out and "    0  no_annual_update" in out
 
 
 def test_rating_scores_table_is_validated(vq_copy):

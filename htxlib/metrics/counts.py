@@ -171,7 +171,7 @@ def union_overview(ds, year: int, as_of=None) -> GroupOverview:
     # a union has at least three member HTX by law: none linked means the links are not given
     linked = (
         figure(ds, len(members), "entities", "union_id", members["entity_id"], True)
-        if len(members)
+        if len(members) or unions.empty
         else Figure(None, given=0, of=len(unions))
     )
     return GroupOverview(
@@ -236,7 +236,7 @@ def reports_filed(ds, year: int, as_of=None) -> Figure:
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
     given = frame[frame["report_filed"].notna()]
     if given.empty:
-        return Figure(None, given=0, of=len(frame))
+        return Figure(0 if frame.empty else None, given=0, of=len(frame))
     filed = int(given["report_filed"].astype(bool).sum())
     found = figure(ds, filed, "annual", "report_filed", given["entity_id"], year=year)
     return Figure(found.value, found.status, found.note, given=len(given), of=len(frame))

@@ -36,6 +36,8 @@ def given_sum(
 ):
     """Sum a field over the records that give it; None (not given) when none does.
 
+    A sum over no record at all is 0: with no HTX there is nothing left unknown.
+
     Parameters
     ----------
     ds : Dataset
@@ -58,7 +60,7 @@ def given_sum(
 
     given = frame[frame[field].notna()]
     if given.empty:
-        return Figure(None, given=0, of=len(frame))
+        return Figure(0 if frame.empty else None, given=0, of=len(frame))
     total = given[field].sum()
     value = int(total) if pd.api.types.is_integer_dtype(frame[field]) else float(total)
     found = figure(ds, value, table, field, given[key], total=True, year=year)
