@@ -12,7 +12,7 @@ from htxlib.compliance import counts_by_rule, findings
 from htxlib.data_checks import data_findings
 from htxlib.dataset import Dataset, Period
 from htxlib.docs import scoped
-from htxlib.formatting import period_phrase
+from htxlib.formatting import period_in, period_phrase
 from htxlib.narrative import records
 from htxlib.plan import plan_vs_actual
 from htxlib.rating import computed_ratings
@@ -33,6 +33,7 @@ class Assessment:
     unit: Unit
     period: Period
     period_phrase: str
+    period_in: str
     overview: m.HtxOverview
     unions: m.GroupOverview
     groups: m.GroupOverview
@@ -204,6 +205,7 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         unit=unit_of(ds),
         period=period,
         period_phrase=period_phrase(period.start, period.cutoff),
+        period_in=period_in(period.start, period.cutoff),
         overview=m.htx_overview(ds, year, as_of),
         unions=m.union_overview(ds, year, as_of),
         groups=m.tht_overview(ds, year, as_of),

@@ -65,6 +65,7 @@ def render() -> str:
                 f"{c.description} |"
             )
         out.append("")
+    out += _stated_figures()
     out.append("## Code lists\n")
     for name, codes in CODE_LISTS.items():
         out.append(f"### {name}\n")
@@ -73,3 +74,30 @@ def render() -> str:
         out += [f"| `{code}` | {label} |" for code, label in codes.items()]
         out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _stated_figures() -> list[str]:
+    """List the names a ``reported_figures`` row may give, grouped by their prefix."""
+    from htxlib.reported import FIGURES, PARTS_OF, SHARES
+
+    plain = [n for n in FIGURES if ":" not in n]
+    prefixed: dict[str, list[str]] = {}
+    for name in FIGURES:
+        if ":" in name:
+            prefix, code = name.split(":", 1)
+            prefixed.setdefault(prefix, []).append(code)
+    out = ["## Stated figures (`reported_figures.indicator`)\n"]
+    out.append("Plain names: " + ", ".join(f"`{n}`" for n in plain) + ".\n")
+    out.append("Names with a code (`prefix:code`):\n")
+    out += [f"- `{p}:` " + ", ".join(f"`{c}`" for c in codes) for p, codes in prefixed.items()]
+    wholes = ", ".join(f"`{w}` (parts `{prefix}...`)" for w, (prefix, _) in PARTS_OF.items())
+    out.append("")
+    out.append(
+        f"Stated parts are added up and compared with their stated whole: {wholes}, and "
+        "`total_htx` with `rating_count:...`. Stated shares are compared with their stated "
+        f"count and whole ({len(SHARES)} share names). A row of kind `achievement` states "
+        "\"đạt X% kế hoạch\" for the figure named: it is compared with the stated plan "
+        "(kind `plan`), and for a count without a stated plan, the plan it implies must be "
+        "a whole number.\n"
+    )
+    return out

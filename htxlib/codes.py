@@ -26,20 +26,53 @@ LEVELS: dict[str, str] = {
 SECTORS: dict[str, str] = {
     "nong_nghiep": "Nông - Lâm - Ngư nghiệp",
     "cong_nghiep": "Công nghiệp - Tiểu thủ công nghiệp",
-    "thuong_mai": "Thương mại - Du lịch - Dịch vụ",
-    "van_tai": "Giao thông vận tải",
     "xay_dung": "Xây dựng",
+    "van_tai": "Vận tải",
+    "thuong_mai": "Thương mại - Du lịch - Dịch vụ",
     "tin_dung": "Quỹ tín dụng nhân dân",
-    "moi_truong": "Môi trường",
+    "moi_truong": "Môi trường, quản lý chợ",
     "khac": "Khác",
+}
+
+#: Subtotals documents state over several sector groups, with the sectors they add up.
+SECTOR_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "phi_nong_nghiep": ("Phi nông nghiệp", tuple(s for s in SECTORS if s != "nong_nghiep")),
 }
 
 #: What a cooperative group (THT) is formed for.
 THT_PURPOSES: dict[str, str] = {
+    "trong_trot": "Tổ hợp tác trồng trọt",
+    "chan_nuoi": "Tổ hợp tác chăn nuôi",
+    "thuy_san": "Tổ hợp tác thủy sản",
+    "lam_nghiep": "Tổ hợp tác lâm nghiệp",
     "dung_nuoc": "Tổ hợp tác dùng nước",
     "san_xuat": "Tổ hợp tác sản xuất",
     "dich_vu": "Tổ hợp tác dịch vụ",
     "khac": "Tổ hợp tác khác",
+}
+
+#: What a report covers: every HTX of the unit, or its agricultural HTX only.
+SCOPES: dict[str, str] = {
+    "all": "tất cả HTX",
+    "nong_nghiep": "HTX nông nghiệp",
+}
+
+#: How a document states a figure: exactly, roughly ("khoảng", "gần"), as a lower bound
+#: ("hơn", "trên", "ít nhất") or as an upper bound ("dưới", "không quá").
+QUALIFIERS: dict[str, str] = {
+    "exact": "chính xác",
+    "about": "khoảng",
+    "at_least": "từ ... trở lên",
+    "at_most": "không quá",
+}
+
+#: What a stated figure is: the value reached, the year-end estimate, the plan, or the
+#: percentage of the plan achieved ("đạt ...% kế hoạch").
+FIGURE_KINDS: dict[str, str] = {
+    "actual": "số thực hiện",
+    "estimate": "ước thực hiện cả năm",
+    "plan": "kế hoạch",
+    "achievement": "tỷ lệ hoàn thành kế hoạch",
 }
 
 #: Ratings under Circular 01/2020/TT-BKHĐT, in report order.
@@ -62,6 +95,8 @@ STATUS_EVENTS: dict[str, str] = {
     "suspension": "tạm ngừng hoạt động",
     "registration_change": "thay đổi nội dung đăng ký",
     "paper_only": "chỉ tồn tại trên danh nghĩa",
+    "dissolving": "đang làm thủ tục giải thể",
+    "reorganised": "tổ chức lại, đăng ký lại theo Luật Hợp tác xã năm 2012",
 }
 
 PROGRAMMES: dict[str, str] = {
@@ -133,4 +168,7 @@ CODE_LISTS: dict[str, dict[str, str]] = {
     "ocop_assessments": OCOP_ASSESSMENTS,
     "provenance": PROVENANCE,
     "sizes": SIZES,
+    "scopes": SCOPES,
+    "qualifiers": QUALIFIERS,
+    "figure_kinds": FIGURE_KINDS,
 }

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import pandas as pd
 
-from htxlib import metrics as m
 from htxlib.parsing import CellError, number_readings
+from htxlib.reported import COLUMNS, reported_findings
 from htxlib.schema import TABLES
 
-COLUMNS = ["check", "file", "row", "field", "year", "stated", "computed", "message"]
 #: A yearly amount this many times larger or smaller than the entity's other years is a
 #: likely tỷ/triệu slip (a factor of 1.000).
 SLIP_FACTOR = 300
-SHARE_TOLERANCE = 0.005
 
 
 def _stated(cell) -> float | None:
@@ -61,54 +59,6 @@ def stated_totals(ds) -> list[dict]:
     return found
 
 
-def _figure(ds, indicator: str, year: int) -> float | None:
-    from htxlib.indicators import INDICATORS, actual
-
-    if indicator in INDICATORS:
-        return actual(ds, indicator, year)
-    kind, _, code = indicator.partition(":")
-    if kind in ("rating_count", "rating_share"):
-        table = m.rating_distribution(ds, year).set_index("rating")
-        column = "count" if kind == "rating_count" else "share"
-        return float(table.at[code, column]) if code in table.index else None
-    if kind == "sector_count":
-        table = m.htx_overview(ds, year).by_sector.set_index("sector")
-        return float(table.at[code, "count"]) if code in table.index else 0.0
-    if kind == "manager_level":
-        table = m.manager_training(ds, year).levels.set_index("level")
-        return float(table.at[code, "count"]) if code in table.index else None
-    return None
-
-
-def reported_figures(ds) -> list[dict]:
-    """Compare the figures a document states (``reported_figures``) with the computed ones."""
-    found = []
-    source = ds.sources.get("reported_figures")
-    label = source.label if source else "reported_figures"
-    for row, record in ds.reported_figures.iterrows():
-        computed = _figure(ds, record["indicator"], int(record["year"]))
-        tolerance = SHARE_TOLERANCE if "share" in record["indicator"] else 1e-6
-        if computed is None:
-            message = "chỉ tiêu không xác định"
-        elif abs(float(record["value"]) - computed) > tolerance:
-            message = "số liệu công bố khác số liệu tính từ dữ liệu"
-        else:
-            continue
-        found.append(
-            {
-                "check": "reported_figure",
-                "file": label,
-                "row": int(row),
-                "field": record["indicator"],
-                "year": int(record["year"]),
-                "stated": float(record["value"]),
-                "computed": computed,
-                "message": message,
-            }
-        )
-    return found
-
-
 def unit_slips(ds) -> list[dict]:
     """Flag yearly amounts about a thousand times off the same entity's other years."""
     found = []
@@ -147,8 +97,8 @@ def data_findings(ds) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        check (stated_total, reported_figure, unit_slip), file, row, field, year, stated,
-        computed, message.
+        check (stated_total, reported_figure, reported_parts, reported_share,
+        reported_achievement, unit_slip), file, row, field, year, stated, computed, message.
     """
-    rows = stated_totals(ds) + reported_figures(ds) + unit_slips(ds)
+    rows = stated_totals(ds) + reported_findings(ds) + unit_slips(ds)
     return pd.DataFrame(rows, columns=COLUMNS)

@@ -174,3 +174,21 @@ def period_phrase(start: pd.Timestamp, cutoff: pd.Timestamp) -> str:
             return f"năm {start.year}"
         return f"{cutoff.month} tháng đầu năm {start.year}"
     return f"từ {date(start)} đến {date(cutoff)}"
+
+
+def period_in(start: pd.Timestamp, cutoff: pd.Timestamp) -> str:
+    """Say when something happened within a period, as an adverbial phrase of its own.
+
+    "trong" goes before a named span, never before "từ ... đến ...".
+
+    Examples
+    --------
+    >>> period_in(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-06-30"))
+    'trong 6 tháng đầu năm 2024'
+    >>> period_in(pd.Timestamp("2023-01-01"), pd.Timestamp("2023-09-15"))
+    'từ ngày 01/01/2023 đến ngày 15/09/2023'
+    """
+    phrase = period_phrase(start, cutoff)
+    if phrase.startswith("từ "):
+        return f"từ ngày {date(start)} đến ngày {date(cutoff)}"
+    return f"trong {phrase}"

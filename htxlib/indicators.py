@@ -205,6 +205,33 @@ INDICATORS: dict[str, Indicator] = {
 }
 
 
+#: What each indicator is computed from (table, field), for its provenance.
+INPUTS = {
+    "total_htx": (("entities", "entity_id"),),
+    "new_htx": (("entities", "founded_on"),),
+    "effective_htx": (("annual", "rating"),),
+    "paper_only_htx": (("status_events", "event"),),
+    "htx_to_dissolve": (("status_events", "event"),),
+    "managers_trained_share": (("annual", "managers"), ("annual", "managers_untrained")),
+    "managers_untrained": (("annual", "managers_untrained"),),
+    "avg_htx_income": (("annual", "revenue"),),
+    "member_income": (("annual", "member_income"), ("annual", "members")),
+    "members": (("annual", "members"),),
+    "new_members": (("annual", "new_members"),),
+}
+
+
+def status(ds, code: str, year: int, as_of=None) -> str:
+    """Return the provenance of an indicator's value: the weakest of the values it uses."""
+    from htxlib.provenance import figure, weakest
+
+    ids = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)["entity_id"]
+    return weakest(
+        figure(ds, None, table, field, ids, total=True, year=year).status
+        for table, field in INPUTS[code]
+    )
+
+
 def actual(ds, code: str, year: int, as_of=None) -> float:
     """Return an indicator's actual value for a year (at its cutoff, or ``as_of``).
 

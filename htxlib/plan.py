@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib import projections as pj
-from htxlib.indicators import INDICATORS, actual, history
+from htxlib.indicators import INDICATORS, actual, history, status
 from htxlib.provenance import value_status
 
 #: How each indicator is projected (see :mod:`htxlib.projections`).
@@ -160,12 +160,14 @@ def verdict(
     -------
     (str, float)
         ``vượt kế hoạch``, ``đạt kế hoạch`` or ``chưa đạt kế hoạch``, and the value as a
-        percentage of the target's lower bound (NaN when it has none or for "at most" targets).
+        percentage of the target: only for a single-valued or "at least" target (NaN for a
+        range, which has no one value to be a percentage of, and for "at most" targets).
     """
     if direction == "down":
         limit = high if high is not None else low
         return ("đạt kế hoạch" if value <= limit else "chưa đạt kế hoạch"), float("nan")
-    percent = 100.0 * value / low if low else float("nan")
+    single = high is None or high == low
+    percent = 100.0 * value / low if low and single else float("nan")
     if low is not None and value < low:
         return "chưa đạt kế hoạch", percent
     ceiling = high if high is not None else low
@@ -183,8 +185,9 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
     -------
     DataFrame
         indicator, label, unit, decimals, direction, low, high, target_status, source,
-        actual (to the cutoff), estimate (year-end, flows of a partial year; else NaN),
-        judged (the value judged), verdict, percent.
+        actual (to the cutoff), actual_status (its provenance), estimate (year-end, flows of
+        a partial year; else NaN), judged (the value judged), verdict, percent. Indicators
+        whose actual value is not given are left out: nothing is judged on an unknown.
     """
     rows = []
     for code in ds.targets.loc[ds.targets["plan_year"] == year, "indicator"]:
@@ -192,6 +195,8 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
             continue
         ind, target = INDICATORS[code], _target(ds, code, year)
         value = actual(ds, code, year, as_of)
+        if pd.isna(value):
+            continue
         estimate = float("nan")
         if ind.kind == "flow" and elapsed_share(ds, year, as_of) < 1:
             estimate = year_end_estimate(ds, code, year, as_of).full_year
@@ -209,6 +214,7 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
                 "target_status": target["status"],
                 "source": target["source"],
                 "actual": value,
+                "actual_status": status(ds, code, year, as_of),
                 "estimate": estimate,
                 "judged": judged,
                 "verdict": text,
@@ -222,14 +228,17 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
     """Set out, for each plan indicator, the analyst's target and the projection side by side.
 
     The chosen target is the analyst's where the ``targets`` table gives one for the plan
-    year, else the projection (its point and interval).
+    year; else, for an indicator that is another's complement (untrained managers and the
+    trained share), the one implied by the analyst's target of the other, so that the two
+    never contradict each other; else the projection (its point and interval).
 
     Returns
     -------
     DataFrame
         indicator, label, unit, decimals, current (value of the assessed year, full-year
-        estimate for flows), target_low, target_high, target_status, source, point, low,
-        high, method, basis (years), chosen (``analyst`` or ``projection``), chosen_low,
+        estimate for flows), current_status (its provenance), target_low, target_high,
+        target_status, source, point, low, high, method, basis (years), chosen
+        (``analyst``, ``derived`` or ``projection``), derived_from (label), chosen_low,
         chosen_high.
     """
     codes = list(PLAN_INDICATORS) + [
@@ -250,6 +259,7 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
             "decimals": ind.decimals,
             "direction": ind.direction,
             "current": current,
+            "current_status": status(ds, code, year, as_of),
             "target_low": target["low"] if target else None,
             "target_high": target["high"] if target else None,
             "target_status": target["status"] if target else None,
@@ -260,13 +270,66 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
             "method": proj.method,
             "basis": proj.basis,
             "chosen": "analyst" if target else "projection",
+            "derived_from": None,
         }
         if target:
             row["chosen_low"], row["chosen_high"] = target["low"], target["high"]
         else:
             row["chosen_low"], row["chosen_high"] = proj.point, None
         rows.append(row)
+    _derive_complements(ds, year, plan_year, as_of, rows)
     return pd.DataFrame(rows)
+
+
+def _managers_total(ds, year, as_of) -> float:
+    from htxlib.metrics import manager_training
+
+    total = manager_training(ds, year, as_of).total
+    return float(total.value) if total.known and total.value else float("nan")
+
+
+#: Indicators that are one another's complement, and how a target of one implies the other's:
+#: untrained managers = managers x (1 - trained share), with the managers of the assessed year.
+COMPLEMENTS = {
+    "managers_untrained": (
+        "managers_trained_share",
+        lambda share, total: round(total * (1 - share / 100.0)),
+    ),
+    "managers_trained_share": (
+        "managers_untrained",
+        lambda untrained, total: 100.0 * (1 - untrained / total),
+    ),
+}
+
+
+def _derive_complements(ds, year, plan_year, as_of, rows: list[dict]) -> None:
+    """Give an indicator without an analyst target the target its complement's target implies."""
+    by_code = {row["indicator"]: row for row in rows}
+    total = _managers_total(ds, year, as_of)
+    for code, (source, implied) in COMPLEMENTS.items():
+        mine, theirs = by_code.get(code), by_code.get(source)
+        if mine is None or theirs is None or mine["chosen"] != "projection":
+            continue
+        if theirs["chosen"] != "analyst" or pd.isna(total):
+            continue
+        bounds = [b for b in (theirs["target_low"], theirs["target_high"]) if b is not None]
+        values = sorted(implied(b, total) for b in bounds)
+        low, high = values[0], values[-1]
+        # a "down" indicator's target is an upper bound; an "up" one's a lower bound
+        if INDICATORS[code].direction == "down" and len(bounds) == 1:
+            low, high = None, values[0]
+        elif len(bounds) == 1:
+            low, high = values[0], None
+        mine.update(
+            chosen="derived",
+            derived_from=theirs["label"],
+            target_low=low,
+            target_high=high,
+            target_status=theirs["target_status"],
+            source=theirs["source"],
+            chosen_low=low,
+            chosen_high=high,
+        )
 
 
 def backtest(ds, test_year: int, codes=PLAN_INDICATORS) -> pd.DataFrame:

@@ -96,6 +96,14 @@ UNIT = Table(
         C("level", "Cấp", "code", "Administrative level.", codes="levels", required=True),
         C("province", "Tỉnh", "text", "Province the unit belongs to (itself for a province)."),
         C("issuing_body", "Cơ quan ban hành", "text", "Body that issues the report."),
+        C(
+            "scope",
+            "Phạm vi",
+            "code",
+            "Which HTX the report covers (default: all); 'nong_nghiep' for a report on "
+            "agricultural HTX only, which the text then says.",
+            codes="scopes",
+        ),
     ),
     key=("unit_id",),
     required=True,
@@ -349,16 +357,38 @@ TARGETS = Table(
 REPORTED_FIGURES = Table(
     "reported_figures",
     "so_lieu_cong_bo",
-    "Figures as a document states them, to check against the figures computed from the rows. "
-    "indicator is an indicator code (total_htx, members, ...) or rating_count:<rating>, "
-    "rating_share:<rating>, sector_count:<sector>, manager_level:<level>.",
+    "Figures as a document states them, checked against the figures computed from the rows "
+    "and against each other (parts against their whole, shares against their counts, "
+    "percentages of plan against the plan). indicator is one of the names listed under "
+    "'Stated figures' below.",
     (
         C("indicator", "Chỉ tiêu", "text", "What the figure measures.", required=True),
         C("year", "Năm", "int", "Year of the figure.", required=True),
         C("value", "Giá trị", "amount", "The figure as stated.", required=True),
+        C(
+            "kind",
+            "Loại số liệu",
+            "code",
+            "actual (default), estimate (the document's year-end estimate, used in the "
+            "report), plan, or achievement (percent of plan).",
+            codes="figure_kinds",
+        ),
+        C(
+            "qualifier",
+            "Mức độ",
+            "code",
+            "exact (default), about ('khoảng', 'gần'), at_least ('hơn', 'trên'), at_most ('dưới').",
+            codes="qualifiers",
+        ),
+        C(
+            "decimals",
+            "Số chữ số thập phân",
+            "int",
+            "Decimals the document gives (default: those of the value); the check rounds to them.",
+        ),
         C("source", "Nguồn", "text", "Document and section stating it."),
     ),
-    key=("indicator", "year"),
+    key=("indicator", "year", "kind"),
 )
 
 PROVENANCE = Table(

@@ -42,10 +42,18 @@ def test_share_that_does_not_match_its_count(vq_copy):
     rows = read_rows(vq_copy / "reported_figures.csv")
     share = next(i for i, r in enumerate(rows, start=1) if r[0] == "rating_share:kha")
     set_cell(vq_copy / "reported_figures.csv", share, "value", "16,76")
-    found = data_findings(load_unit(vq_copy)).set_index("field")
-    assert found.loc["rating_share:kha", "stated"] == pytest.approx(16.76)
-    assert found.loc["rating_share:kha", "computed"] == pytest.approx(16.67)
-    assert found.loc["sector_count:thuong_mai", "computed"] == 1
+    found = data_findings(load_unit(vq_copy))
+    against_data = found[found["check"] == "reported_figure"].set_index("field")
+    assert against_data.loc["rating_share:kha", "stated"] == pytest.approx(16.76)
+    assert against_data.loc["rating_share:kha", "computed"] == pytest.approx(16.67)
+    assert against_data.loc["sector_count:thuong_mai", "computed"] == 1
+    # the stated share against the stated count (6) and total (36)
+    share = found[found["check"] == "reported_share"].iloc[0]
+    assert (share["field"], share["stated"]) == ("rating_share:kha", pytest.approx(16.76))
+    assert share["computed"] == pytest.approx(100 * 6 / 36)
+    # the stated sectors (33 + 2) against the stated total (36)
+    parts = found[found["check"] == "reported_parts"].iloc[0]
+    assert (parts["field"], parts["stated"], parts["computed"]) == ("total_htx", 36, 35)
 
 
 def test_unit_slip_against_other_years(vq_copy):
@@ -64,5 +72,7 @@ def test_findings_printed_by_validate(vq_copy, capsys):
     set_cell(vq_copy / "reported_figures.csv", 2, "value", "37")
     assert main(["validate", "--data", str(vq_copy)]) == 0  # a finding, not a load error
     out = capsys.readouterr().out
-    assert "figures that contradict each other: 1" in out
+    # against the data, against the stated ratings (36), and the five stated rating shares
+    assert "figures that contradict each other: 7" in out
     assert "reported_figures.csv, row 2, total_htx 2024: stated 37, computed 36" in out
+    assert "row 20, rating_share:khong_xep_loai 2024: stated 25, computed 24.3243" in out
