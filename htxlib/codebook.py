@@ -96,7 +96,7 @@ def _stated_figures() -> list[str]:
         f"Stated parts are added up and compared with their stated whole: {wholes}, and "
         "`total_htx` with `rating_count:...`. Stated shares are compared with their stated "
         f"count and whole ({len(SHARES)} share names). A row of kind `achievement` states "
-        "\"đạt X% kế hoạch\" for the figure named: it is compared with the stated plan "
+        '"đạt X% kế hoạch" for the figure named: it is compared with the stated plan '
         "(kind `plan`), and for a count without a stated plan, the plan it implies must be "
         "a whole number.\n"
     )

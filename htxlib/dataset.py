@@ -294,4 +294,15 @@ def load_unit(folder: str | Path) -> Dataset:
     if errors:
         raise DataError(errors)
     dataset.warnings = [p for p in problems if p.warning]
+    _apply_scope(dataset)
     return dataset
+
+
+def _apply_scope(ds: Dataset) -> None:
+    """Keep only the HTX a report of limited scope covers (after validation of the whole)."""
+    scope = ds.tables["unit"]["scope"].iloc[0] if len(ds.tables["unit"]) else None
+    if scope is None or pd.isna(scope) or scope == "all":
+        return
+    entities = ds.tables["entities"]
+    outside = (entities["kind"] == "HTX") & (entities["sector"] != scope)
+    ds.tables["entities"] = entities[~outside]

@@ -49,8 +49,10 @@ class Estimate:
     full_year : float
         Estimated value for the whole year ("ước thực hiện cả năm").
     method : str
-        ``actual`` (the period is the whole year), ``history`` (to date plus the average of
-        past years for the rest of the year) or ``pro_rata`` (to date scaled to 12 months).
+        ``actual`` (the period is the whole year), ``published`` (the estimate the unit's
+        own document states), ``history`` (to date plus the average of past years for the
+        rest of the year), ``pro_rata`` (to date scaled to 12 months) or ``stock_flow`` (a
+        stock plus the estimated rest of the flow that feeds it).
     """
 
     to_date: float
@@ -60,6 +62,8 @@ class Estimate:
 
 ESTIMATE_LABELS = {
     "actual": "số thực hiện cả năm",
+    "published": "số ước thực hiện cả năm do đơn vị công bố",
+    "stock_flow": "số hiện có cộng số ước phát sinh thêm đến cuối năm",
     "history": "số thực hiện đến ngày báo cáo cộng bình quân các năm trước "
     "cho phần còn lại của năm",
     "pro_rata": "số thực hiện đến ngày báo cáo quy ra 12 tháng",
@@ -74,11 +78,23 @@ def elapsed_share(ds, year: int, as_of=None) -> float:
     return min(((period.cutoff - start).days + 1) / days, 1.0)
 
 
-def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
-    """Estimate a flow indicator for the whole year when the period ends before 31/12.
+#: Stocks that a flow feeds: the HTX total grows by the HTX founded in the rest of the year.
+FED_BY = {"total_htx": "new_htx"}
 
-    Counts with at least two earlier full years use the ``history`` method (the rest of
-    the year at the past yearly average); others are scaled ``pro_rata``.
+
+def has_year_end_estimate(code: str) -> bool:
+    """Whether the toolkit estimates an indicator's year-end value (flows, and fed stocks)."""
+    return INDICATORS[code].kind == "flow" or code in FED_BY
+
+
+def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
+    """Estimate an indicator for the whole year when the period ends before 31/12.
+
+    The estimate the unit's own document publishes (``reported_figures``, kind
+    ``estimate``) comes first. Otherwise counts with at least two earlier full years use the
+    ``history`` method (the rest of the year at the past yearly average); other flows are
+    scaled ``pro_rata``; a stock fed by a flow (the HTX total) adds the flow's estimated
+    rest of the year. Other stocks and full-year figures keep their value.
 
     Parameters
     ----------
@@ -91,9 +107,19 @@ def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
     as_of : str or Timestamp, optional
         Cutoff overriding the period's.
     """
+    from htxlib.reported import published_estimate
+
     to_date = actual(ds, code, year, as_of)
     share = elapsed_share(ds, year, as_of)
     if share >= 1.0 or pd.isna(to_date):
+        return Estimate(to_date, to_date, "actual")
+    published = published_estimate(ds, code, year)
+    if published is not None:
+        return Estimate(to_date, published, "published")
+    if code in FED_BY:
+        feed = year_end_estimate(ds, FED_BY[code], year, as_of)
+        return Estimate(to_date, to_date + feed.full_year - feed.to_date, "stock_flow")
+    if INDICATORS[code].kind != "flow":
         return Estimate(to_date, to_date, "actual")
     past = history(ds, code, year - 1).dropna()  # full-year values only
     if INDICATORS[code].events and len(past) >= 2:
@@ -105,11 +131,11 @@ def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
 def yearly_values(ds, code: str, year: int, as_of=None) -> pd.Series:
     """Return an indicator's values by year up to ``year``, the last one as a full-year value.
 
-    Stocks are taken at each cutoff; a flow of a year that ends before 31/12 is replaced
-    by its year-end estimate.
+    Stocks are taken at each cutoff; a flow (or a stock a flow feeds) of a year that ends
+    before 31/12 is replaced by its year-end estimate.
     """
     values = history(ds, code, year - 1)
-    if INDICATORS[code].kind == "flow":
+    if has_year_end_estimate(code):
         values[year] = year_end_estimate(ds, code, year, as_of).full_year
     else:
         values[year] = actual(ds, code, year, as_of)
@@ -185,8 +211,9 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
     -------
     DataFrame
         indicator, label, unit, decimals, direction, low, high, target_status, source,
-        actual (to the cutoff), actual_status (its provenance), estimate (year-end, flows of
-        a partial year; else NaN), judged (the value judged), verdict, percent. Indicators
+        actual (to the cutoff), actual_status (its provenance), estimate (year-end, flows and
+        fed stocks of a partial year; else NaN), estimate_method (see :class:`Estimate`),
+        judged (the value judged), verdict, percent. Indicators
         whose actual value is not given are left out: nothing is judged on an unknown.
     """
     rows = []
@@ -197,9 +224,10 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
         value = actual(ds, code, year, as_of)
         if pd.isna(value):
             continue
-        estimate = float("nan")
-        if ind.kind == "flow" and elapsed_share(ds, year, as_of) < 1:
-            estimate = year_end_estimate(ds, code, year, as_of).full_year
+        estimate, method = float("nan"), "actual"
+        if has_year_end_estimate(code) and elapsed_share(ds, year, as_of) < 1:
+            found = year_end_estimate(ds, code, year, as_of)
+            estimate, method = found.full_year, found.method
         judged = value if pd.isna(estimate) else estimate
         text, percent = verdict(judged, target["low"], target["high"], ind.direction)
         rows.append(
@@ -216,6 +244,7 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
                 "actual": value,
                 "actual_status": status(ds, code, year, as_of),
                 "estimate": estimate,
+                "estimate_method": method,
                 "judged": judged,
                 "verdict": text,
                 "percent": percent,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from htxlib.codes import LEVELS
+from htxlib.codes import LEVELS, SCOPES
 
 #: How documents name a level before the unit's name, where it differs from the code label:
 #: "thành phố Cần Thơ", not "thành phố trực thuộc trung ương Cần Thơ".
@@ -26,11 +26,24 @@ class Unit:
     level: str
     province: str
     issuing_body: str
+    scope: str = "all"
 
     @property
     def full_name(self) -> str:
         """Level and name as documents write them, e.g. "huyện Văn Quan", "thành phố Cần Thơ"."""
         return f"{PROSE_LEVELS.get(self.level, LEVELS[self.level])} {self.name}"
+
+    @property
+    def htx_term(self) -> str:
+        """What the report calls the HTX it covers: "HTX", or "HTX nông nghiệp"."""
+        return "HTX" if self.scope == "all" else SCOPES[self.scope]
+
+    @property
+    def scope_note(self) -> str:
+        """A sentence saying the report covers only part of the HTX, or "" when it covers all."""
+        if self.scope == "all":
+            return ""
+        return f"Báo cáo này đánh giá các {SCOPES[self.scope]} {self.place}."
 
     @property
     def place(self) -> str:
@@ -47,4 +60,5 @@ def unit_of(ds) -> Unit:
         level=str(info["level"]),
         province=str(info.get("province") or ""),
         issuing_body=str(info.get("issuing_body") or ""),
+        scope=str(info.get("scope") or "all"),
     )

@@ -16,7 +16,7 @@ def test_validate_van_quan_exits_0(capsys):
     out = capsys.readouterr().out
     assert "huyện Văn Quan" in out and "data OK" in out
     htx_line = next(line for line in out.splitlines() if line.strip().startswith("HTX "))
-    assert htx_line.split()[1:6] == ["31", "1", "4", "0", "36"]
+    assert htx_line.split()[1:7] == ["31", "1", "4", "0", "0", "36"]
 
 
 def test_validate_fault_exits_1_and_names_it(vq_copy, capsys):

@@ -13,6 +13,8 @@ from htxlib import plan, projections
 from htxlib.dataset import load_unit
 from htxlib.plan_report import build
 
+from .conftest import append_row, read_rows, write_rows
+
 SEED_PART_II = (  # indicators the seed's Part II sets targets for
     "new_htx",
     "effective_htx",
@@ -82,9 +84,26 @@ def test_year_end_estimate_mid_year(vq):
     past = [5, 3, 5]  # HTX founded in 2021, 2022, 2023
     assert est.method == "history"
     assert est.full_year == pytest.approx(3 + sum(past) / 3 * (1 - share))
+    # average revenue is a full-year figure as given: never scaled up
     revenue = plan.year_end_estimate(vq, "avg_htx_income", 2024)
-    assert revenue.method == "pro_rata"
-    assert revenue.full_year == pytest.approx(revenue.to_date / share)
+    assert revenue.method == "actual" and revenue.full_year == revenue.to_date
+    # the HTX total is a stock fed by new HTX: it grows by the new HTX still expected
+    total = plan.year_end_estimate(vq, "total_htx", 2024)
+    assert total.method == "stock_flow"
+    assert total.full_year == pytest.approx(36 + est.full_year - 3)
+
+
+def test_published_year_end_estimate_is_used(vq_copy):
+    path = vq_copy / "reported_figures.csv"
+    rows = read_rows(path)
+    write_rows(path, [[*rows[0], "kind"], *[[*r, ""] for r in rows[1:]]])
+    append_row(path, {"indicator": "new_htx", "year": "2024", "value": "4", "kind": "estimate"})
+    ds = load_unit(vq_copy)
+    est = plan.year_end_estimate(ds, "new_htx", 2024)
+    assert (est.method, est.to_date, est.full_year) == ("published", 3, 4)
+    result = plan.plan_vs_actual(ds, 2024).set_index("indicator")
+    assert result.loc["new_htx", "estimate_method"] == "published"
+    assert result.loc["new_htx", "judged"] == 4
 
 
 def test_full_year_needs_no_estimate(vq):

@@ -222,7 +222,8 @@ def test_part_ii_plan_versus_actual(vq_report):
     text = section_text(vq_report[1], "p2-results")
     assert_states(
         text,
-        "Tổng số HTX: 36 HTX, vượt kế hoạch đề ra",
+        "Tổng số HTX: 36 HTX đến ngày 30/06/2024, ước thực hiện cả năm 38 HTX [UT] , "
+        "vượt kế hoạch đề ra",
         "HTX thành lập mới: 03 HTX đến ngày 30/06/2024, ước thực hiện cả năm 05 HTX",
         "HTX hoạt động hiệu quả (xếp loại tốt, khá): 10 HTX, vượt kế hoạch đề ra",
         # estimated member income is marked; a range target has no percentage of plan

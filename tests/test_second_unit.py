@@ -119,6 +119,7 @@ def test_status_counts(tl):
         "operating": 3,
         "suspended": 1,
         "paper_only": 0,
+        "dissolving": 0,
         "dissolved": 1,
         "total": 5,
     }

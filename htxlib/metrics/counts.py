@@ -21,7 +21,8 @@ class HtxOverview:
     total : Figure
         HTX registered and not dissolved at the cutoff (suspended and paper-only included).
     new : DataFrame
-        HTX founded in the period: entity_id, name, founded_on.
+        HTX founded in the period: entity_id, name, founded_on (HTX that re-registered
+        under the 2012 Law in the period are not new: see ``reorganised``).
     dissolved : DataFrame
         HTX dissolved in the period: entity_id, name, dissolved_on.
     by_sector : DataFrame
@@ -32,6 +33,11 @@ class HtxOverview:
         HTX assessed as existing only on paper: entity_id, name, commune, detail.
     registration_changes : DataFrame
         Registration changes in the period: entity_id, name, start_date, detail.
+    dissolving : DataFrame
+        HTX in the course of dissolution at the cutoff: entity_id, name, start_date, detail.
+    reorganised : DataFrame
+        HTX reorganised (re-registered) under the 2012 Law in the period: entity_id, name,
+        start_date, detail.
     """
 
     total: Figure
@@ -41,6 +47,8 @@ class HtxOverview:
     suspended: pd.DataFrame
     paper_only: pd.DataFrame
     registration_changes: pd.DataFrame
+    dissolving: pd.DataFrame
+    reorganised: pd.DataFrame
 
 
 @scoped
@@ -59,21 +67,22 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
     start, cutoff = period.start, period.cutoff
     alive = existing(ds, "HTX", cutoff)
     htx = ds.entities[ds.entities["kind"] == "HTX"]
+    reorganised = _in_period(events(ds, "reorganised"), start, cutoff)
     founded = (htx["founded_on"] >= start) & (htx["founded_on"] <= cutoff)
+    founded &= ~htx["entity_id"].isin(set(reorganised["entity_id"]))
     new = htx[founded][["entity_id", "name", "founded_on"]]
     gone = htx[(htx["dissolved_on"] >= start) & (htx["dissolved_on"] <= cutoff)]
     ids = set(alive["entity_id"])
 
     suspended = events(ds, "suspension")
-    on_hold = (suspended["start_date"] <= cutoff) & (
-        suspended["end_date"].isna() | (suspended["end_date"] >= cutoff)
-    )
-    suspended = suspended[on_hold & suspended["entity_id"].isin(ids)]
+    suspended = suspended[_live(suspended, cutoff) & suspended["entity_id"].isin(ids)]
     paper = events(ds, "paper_only")
     paper = paper[(paper["start_date"] <= cutoff) & paper["entity_id"].isin(ids)]
-    changes = events(ds, "registration_change")
-    in_period = (changes["start_date"] >= start) & (changes["start_date"] <= cutoff)
-    changes = changes[in_period & changes["entity_id"].isin(ids)].sort_values("start_date")
+    changes = _in_period(events(ds, "registration_change"), start, cutoff)
+    changes = changes[changes["entity_id"].isin(ids)].sort_values("start_date")
+    dissolving = events(ds, "dissolving")
+    dissolving = dissolving[_live(dissolving, cutoff) & dissolving["entity_id"].isin(ids)]
+    listed = ["entity_id", "name", "start_date", "detail"]
 
     return HtxOverview(
         total=figure(ds, len(alive), "entities", "entity_id", alive["entity_id"], total=True),
@@ -84,9 +93,20 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
             ["entity_id", "name", "start_date", "end_date", "detail", "reason"]
         ].reset_index(drop=True),
         paper_only=paper[["entity_id", "name", "commune", "detail"]].reset_index(drop=True),
-        registration_changes=changes[["entity_id", "name", "start_date", "detail"]].reset_index(
-            drop=True
-        ),
+        registration_changes=changes[listed].reset_index(drop=True),
+        dissolving=dissolving[listed].reset_index(drop=True),
+        reorganised=reorganised[listed].reset_index(drop=True),
+    )
+
+
+def _in_period(frame: pd.DataFrame, start: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
+    return frame[(frame["start_date"] >= start) & (frame["start_date"] <= cutoff)]
+
+
+def _live(frame: pd.DataFrame, cutoff: pd.Timestamp) -> pd.Series:
+    """Events that have started by the cutoff and not ended before it."""
+    return (frame["start_date"] <= cutoff) & (
+        frame["end_date"].isna() | (frame["end_date"] >= cutoff)
     )
 
 
@@ -187,14 +207,14 @@ def _new(frame: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
     return new[["entity_id", "name", "founded_on"]].reset_index(drop=True)
 
 
-STATUS_ORDER = ("operating", "suspended", "paper_only", "dissolved")
+STATUS_ORDER = ("operating", "suspended", "paper_only", "dissolving", "dissolved")
 
 
 @scoped
 def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
     """Count entities by kind and status at the cutoff.
 
-    Status is, in order of precedence: dissolved (on or before the cutoff),
+    Status is, in order of precedence: dissolved (on or before the cutoff), dissolving,
     paper_only, suspended, else operating. Entities founded after the cutoff are left out.
 
     Parameters
@@ -210,11 +230,10 @@ def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
     e = ds.entities
     e = e[e["founded_on"].isna() | (e["founded_on"] <= cutoff)]
     status = pd.Series("operating", index=e.index)
-    for event in ("suspension", "paper_only"):
+    for event in ("suspension", "paper_only", "dissolving"):
         ev = ds.status_events[ds.status_events["event"] == event]
-        live = (ev["start_date"] <= cutoff) & (ev["end_date"].isna() | (ev["end_date"] >= cutoff))
         name = "suspended" if event == "suspension" else event
-        status[e["entity_id"].isin(set(ev.loc[live, "entity_id"]))] = name
+        status[e["entity_id"].isin(set(ev.loc[_live(ev, cutoff), "entity_id"]))] = name
     status[e["dissolved_on"].notna() & (e["dissolved_on"] <= cutoff)] = "dissolved"
     table = pd.crosstab(e["kind"], status).reindex(columns=list(STATUS_ORDER), fill_value=0)
     table = table.reindex(["HTX", "LHHTX", "THT"], fill_value=0)
