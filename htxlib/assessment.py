@@ -81,6 +81,11 @@ class Assessment:
         return records(rows[rows["indicator"] == indicator])[0]
 
     @property
+    def statuses_given(self) -> bool:
+        """Whether the unit gives its HTX's statuses (suspensions, paper-only, changes)."""
+        return m.statuses_given(self.ds)
+
+    @property
     def rating_document(self) -> str | None:
         """The regulation the year's ratings were made under, if this toolkit knows it."""
         return (
@@ -124,9 +129,13 @@ class Assessment:
 
     @property
     def tht_rows(self) -> list[dict]:
-        """THT purposes that have groups, with their counts and members (None when not given)."""
+        """THT purposes that have groups, with counts and members (None when not given).
+
+        Empty when no group's purpose is given: there is no breakdown to state.
+        """
         rows = self.groups.by_purpose
-        return records(rows[rows["count"] > 0])
+        rows = rows[rows["count"] > 0]
+        return records(rows) if rows["purpose"].notna().any() else []
 
     @property
     def tht_water_only(self) -> bool:
@@ -161,6 +170,19 @@ class Assessment:
                 }
             )
         return groups
+
+    def rating_names(self, row: dict) -> list[str]:
+        """Names of a rating row's HTX; the not rated ones with the reason the data gives."""
+        if row["rating"] != "khong_xep_loai":
+            return list(row["names"])
+        year = self.ds.annual[self.ds.annual["year"] == self.period.year]
+        notes = dict(zip(year["entity_id"], year["rating_note"], strict=True))
+        return [
+            f"{name}: {formatting.lower_first(notes[i])}"
+            if isinstance(notes.get(i), str) and notes[i]
+            else name
+            for name, i in zip(row["names"], row["ids"], strict=True)
+        ]
 
     @property
     def capital_rows(self) -> list[dict]:

@@ -121,7 +121,8 @@ def _no_annual_update(ds, rule, year, cutoff) -> Iterator[dict]:
     if deadline.year not in set(ds.annual["year"]):
         return
     for row in facts(ds, "HTX", deadline.year, deadline).itertuples():
-        if not _filed(row.report_filed):
+        # only a "no" counts: a blank says nothing about the update
+        if pd.notna(row.report_filed) and not row.report_filed:
             yield {
                 "entity_id": row.entity_id,
                 "name": row.name,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from htxlib.formatting import number, percent
+from htxlib.formatting import is_missing, number, percent
 
 
 @dataclass(frozen=True)
@@ -28,16 +28,25 @@ class Check:
     passed: bool
 
 
-def _equal(label: str, parts: float, whole: float, shown=number) -> Check:
+def _equal(label: str, parts: float, whole: float, shown=number) -> Check | None:
+    if is_missing(parts) or is_missing(whole):
+        return None  # nothing to compare: a figure not given is not a mismatch
     ok = abs(float(parts) - float(whole)) < 1e-6
     return Check(
         label, f"{shown(parts)} = {shown(whole)}" if ok else f"{shown(parts)} ≠ {shown(whole)}", ok
     )
 
 
-def _hundred(label: str, shares: pd.Series) -> Check:
+def _hundred(label: str, shares: pd.Series) -> Check | None:
+    if shares.isna().any():
+        return None
     total = round(float(shares.sum()), 6)
     return Check(label, f"tổng {percent(total)}", abs(total - 100) < 1e-6 or total == 0)
+
+
+def _sum_known(values: pd.Series) -> float | None:
+    """Sum of parts, or None when a part is not given (the sum would be a guess)."""
+    return None if values.isna().any() else float(values.sum())
 
 
 def report_checks(a) -> list[Check]:
@@ -64,7 +73,7 @@ def report_checks(a) -> list[Check]:
         _hundred("Tỷ lệ xếp loại cộng lại bằng 100%", a.ratings["share"]),
         _equal(
             "Cán bộ quản lý theo trình độ cộng lại bằng tổng số cán bộ quản lý",
-            a.managers.levels["count"].sum(),
+            _sum_known(a.managers.levels["count"]),
             a.managers.total.value,
         ),
         _hundred(
@@ -80,17 +89,18 @@ def report_checks(a) -> list[Check]:
         ),
         _equal(
             "Thành viên THT theo mục đích cộng lại bằng tổng số",
-            a.groups.by_purpose["members"].sum(),
+            _sum_known(a.groups.by_purpose["members"]),
             a.groups.members.value,
         ),
     ]
     reported = a.ds.reported_figures
     if len(reported):
-        wrong = a.data_findings[a.data_findings["check"] == "reported_figure"]
+        wrong = a.data_findings[a.data_findings["check"].str.startswith("reported_")]
         checks.append(
             Check(
-                "Số liệu công bố (bảng reported_figures) khớp với số liệu tính từ dữ liệu",
-                f"{len(reported) - len(wrong)}/{len(reported)} số liệu khớp",
+                "Số liệu công bố khớp với số liệu tính từ dữ liệu và khớp với nhau",
+                f"{len(reported) - wrong['row'].nunique()}/{len(reported)} số liệu không có "
+                "mâu thuẫn",
                 wrong.empty,
             )
         )
@@ -101,20 +111,18 @@ def report_checks(a) -> list[Check]:
         wrong = a.data_findings[a.data_findings["check"] == check]
         checks.append(Check(label, f"{len(wrong)} trường hợp lệch", wrong.empty))
     mw = a.members
-    checks.append(
-        Check(
-            "Thành viên mới không vượt tổng số thành viên",
-            f"{number(mw.new_members.value)} ≤ {number(mw.members.value)}",
-            mw.new_members.value <= mw.members.value,
-        )
-    )
-    checks.append(
-        Check(
-            "Lao động là thành viên không vượt tổng số lao động",
-            f"{number(mw.workers_members.value)} ≤ {number(mw.workers.value)}",
-            mw.workers_members.value <= mw.workers.value,
-        )
-    )
+    for label, part, whole in (
+        ("Thành viên mới không vượt tổng số thành viên", mw.new_members, mw.members),
+        ("Lao động là thành viên không vượt tổng số lao động", mw.workers_members, mw.workers),
+    ):
+        if part.known and whole.known:
+            checks.append(
+                Check(
+                    label,
+                    f"{number(part.value)} ≤ {number(whole.value)}",
+                    part.value <= whole.value,
+                )
+            )
     for _, row in a.support.iterrows():
         decided = sum(
             0 if pd.isna(row[c]) else row[c]
@@ -129,4 +137,4 @@ def report_checks(a) -> list[Check]:
                     decided <= appraised,
                 )
             )
-    return checks
+    return [c for c in checks if c is not None]

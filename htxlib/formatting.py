@@ -90,7 +90,7 @@ def money(value: float | None) -> str:
 def join(names: Iterable[str]) -> str:
     """Join names as a sentence does: "A, B và C".
 
-    Names that contain commas themselves are separated by semicolons instead.
+    Names that contain commas or colons themselves are separated by semicolons instead.
 
     Examples
     --------
@@ -102,7 +102,7 @@ def join(names: Iterable[str]) -> str:
     items = [nfc(n) for n in names]
     if not items:
         return ""
-    if any("," in n for n in items):
+    if any("," in n or ":" in n for n in items):
         return "; ".join(items)
     if len(items) == 1:
         return items[0]

@@ -82,12 +82,16 @@ def _effective_htx(ds, year, as_of):
 
 
 def _paper_only(ds, year, as_of):
+    if not m.statuses_given(ds):
+        return NAN
     return len(m.htx_overview(ds, year, as_of).paper_only)
 
 
 def _to_dissolve(ds, year, as_of):
     from htxlib.compliance import dissolution_candidates
 
+    if not m.statuses_given(ds):
+        return NAN
     return len(dissolution_candidates(ds, year, as_of))
 
 

@@ -10,6 +10,7 @@ from htxlib.metrics.counts import (
     htx_overview,
     reports_filed,
     status_counts,
+    statuses_given,
     tht_overview,
     union_overview,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "ratings_given",
     "reports_filed",
     "status_counts",
+    "statuses_given",
     "support_results",
     "tht_overview",
     "union_overview",

@@ -99,6 +99,14 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
     )
 
 
+def statuses_given(ds) -> bool:
+    """Whether the unit gives its HTX's statuses (a ``status_events`` table, even empty).
+
+    Without it, "no HTX suspended" or "no HTX on paper only" would be a guess.
+    """
+    return "status_events" in ds.sources
+
+
 def _in_period(frame: pd.DataFrame, start: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
     return frame[(frame["start_date"] >= start) & (frame["start_date"] <= cutoff)]
 
