@@ -6,6 +6,7 @@ from collections.abc import Callable, Iterator
 
 import pandas as pd
 
+from htxlib.messages import N_, _
 from htxlib.problems import Problem
 from htxlib.readers import fold
 
@@ -19,13 +20,13 @@ def _unknown_ids(ds, loc) -> Iterator[Problem]:
         for row, entity_id in frame["entity_id"].dropna().items():
             if entity_id not in ids:
                 yield loc.problem(
-                    table, row, "entity_id", entity_id, "unknown entity_id (not in entities)"
+                    table, row, "entity_id", entity_id, N_("unknown entity_id (not in entities)")
                 )
     kinds = dict(zip(ds.entities["entity_id"], ds.entities["kind"], strict=True))
     for row, union_id in ds.entities["union_id"].dropna().items():
         if kinds.get(union_id) != "LHHTX":
             yield loc.problem(
-                "entities", row, "union_id", union_id, "not the entity_id of an LH HTX"
+                "entities", row, "union_id", union_id, N_("not the entity_id of an LH HTX")
             )
     for row, record in ds.ocop.iterrows():
         if pd.notna(record["entity_id"]) and kinds.get(record["entity_id"]) not in (
@@ -33,7 +34,9 @@ def _unknown_ids(ds, loc) -> Iterator[Problem]:
             "HTX",
             "LHHTX",
         ):
-            yield loc.problem("ocop", row, "entity_id", record["entity_id"], "owner is not an HTX")
+            yield loc.problem(
+                "ocop", row, "entity_id", record["entity_id"], N_("owner is not an HTX")
+            )
 
 
 def _names_unique(ds, loc) -> Iterator[Problem]:
@@ -41,14 +44,24 @@ def _names_unique(ds, loc) -> Iterator[Problem]:
     for row, record in ds.entities.iterrows():
         key = fold(record["name"])
         if key in seen:
-            yield loc.problem("entities", row, "name", record["name"], f"same name as {seen[key]}")
+            yield loc.problem(
+                "entities",
+                row,
+                "name",
+                record["name"],
+                _("same name as {other}").format(other=seen[key]),
+            )
         seen[key] = record["entity_id"]
     for row, record in ds.aliases.iterrows():
         key = fold(record["alias"])
         owner = seen.get(key)
         if owner is not None and owner != record["entity_id"]:
             yield loc.problem(
-                "aliases", row, "alias", record["alias"], f"already the name of {owner}"
+                "aliases",
+                row,
+                "alias",
+                record["alias"],
+                _("already the name of {other}").format(other=owner),
             )
         seen.setdefault(key, record["entity_id"])
 
@@ -58,22 +71,24 @@ def _required_by_kind(ds, loc) -> Iterator[Problem]:
         if record["kind"] in ("HTX", "LHHTX"):
             if pd.isna(record["founded_on"]):
                 yield loc.problem(
-                    "entities", row, "founded_on", None, "required for HTX and LH HTX"
+                    "entities", row, "founded_on", None, N_("required for HTX and LH HTX")
                 )
             if pd.isna(record["sector"]):
-                yield loc.problem("entities", row, "sector", None, "required for HTX and LH HTX")
+                yield loc.problem(
+                    "entities", row, "sector", None, N_("required for HTX and LH HTX")
+                )
         elif pd.notna(record["union_id"]):
             yield loc.problem(
-                "entities", row, "union_id", record["union_id"], "only an HTX joins an LH HTX"
+                "entities", row, "union_id", record["union_id"], N_("only an HTX joins an LH HTX")
             )
 
 
 def _dates_in_order(ds, loc) -> Iterator[Problem]:
     checks = (
-        ("entities", "founded_on", "dissolved_on", "dissolution before founding"),
-        ("status_events", "start_date", "end_date", "end before start"),
-        ("periods", "period_start", "cutoff_date", "cutoff before period start"),
-        ("support", "period_start", "period_end", "end before start"),
+        ("entities", "founded_on", "dissolved_on", N_("dissolution before founding")),
+        ("status_events", "start_date", "end_date", N_("end before start")),
+        ("periods", "period_start", "cutoff_date", N_("cutoff before period start")),
+        ("support", "period_start", "period_end", N_("end before start")),
     )
     for table, first, last, rule in checks:
         frame = ds.tables[table]
@@ -85,16 +100,16 @@ def _dates_in_order(ds, loc) -> Iterator[Problem]:
         start = founded.get(record["entity_id"])
         if pd.notna(start) and record["start_date"] < start:
             yield loc.problem(
-                "status_events", row, "start_date", record["start_date"], "before founding"
+                "status_events", row, "start_date", record["start_date"], N_("before founding")
             )
     for row, record in ds.annual.iterrows():
         start = founded.get(record["entity_id"])
         if pd.notna(start) and record["year"] < start.year:
-            yield loc.problem("annual", row, "year", record["year"], "year before founding")
+            yield loc.problem("annual", row, "year", record["year"], N_("year before founding"))
     for row, record in ds.periods.iterrows():
         if record["cutoff_date"].year != record["year"]:
             yield loc.problem(
-                "periods", row, "cutoff_date", record["cutoff_date"], "not in the year"
+                "periods", row, "cutoff_date", record["cutoff_date"], N_("not in the year")
             )
 
 
@@ -113,21 +128,25 @@ def _parts_within_wholes(ds, loc) -> Iterator[Problem]:
     for table, part, whole in pairs:
         frame = ds.tables[table]
         for row in _part_within_whole(frame, part, whole):
-            rule = f"larger than {whole} ({frame.at[row, whole]})"
+            rule = _("larger than {whole} ({value})").format(
+                whole=whole, value=frame.at[row, whole]
+            )
             yield loc.problem(table, row, part, frame.at[row, part], rule)
     annual = ds.annual
     given = annual[list(MANAGER_PARTS)].notna().any(axis=1) & annual["managers"].notna()
     total = annual[list(MANAGER_PARTS)].fillna(0).sum(axis=1)
     for row in annual.index[given & (total != annual["managers"])]:
-        rule = (
-            f"managers by training level add up to {total[row]}, not {annual.at[row, 'managers']}"
+        rule = _("managers by training level add up to {parts}, not {whole}").format(
+            parts=total[row], whole=annual.at[row, "managers"]
         )
         yield loc.problem("annual", row, "managers", annual.at[row, "managers"], rule)
     support = ds.support
     decided = support["dossiers_eligible"].fillna(0) + support["dossiers_not_eligible"].fillna(0)
     has = support["dossiers_appraised"].notna()
     for row in support.index[has & (decided > support["dossiers_appraised"])]:
-        rule = f"eligible + not eligible ({decided[row]}) exceed dossiers appraised"
+        rule = _("eligible + not eligible ({value}) exceed dossiers appraised").format(
+            value=decided[row]
+        )
         yield loc.problem(
             "support", row, "dossiers_eligible", support.at[row, "dossiers_eligible"], rule
         )
@@ -136,7 +155,7 @@ def _parts_within_wholes(ds, loc) -> Iterator[Problem]:
 def _one_unit(ds, loc) -> Iterator[Problem]:
     if len(ds.unit) != 1:
         yield loc.problem(
-            "unit", None, "unit_id", len(ds.unit), "the unit table must have exactly one row"
+            "unit", None, "unit_id", len(ds.unit), N_("the unit table must have exactly one row")
         )
 
 
@@ -146,10 +165,14 @@ def _provenance_targets(ds, loc) -> Iterator[Problem]:
     for row, record in ds.provenance.iterrows():
         table = TABLES.get(record["table"])
         if table is None:
-            yield loc.problem("provenance", row, "table", record["table"], "unknown table")
+            yield loc.problem("provenance", row, "table", record["table"], N_("unknown table"))
         elif record["field"] not in table.names:
             yield loc.problem(
-                "provenance", row, "field", record["field"], f"no such column in {table.name}"
+                "provenance",
+                row,
+                "field",
+                record["field"],
+                _("no such column in {table}").format(table=table.name),
             )
 
 

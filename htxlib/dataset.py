@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from htxlib.messages import N_
 from htxlib.parsing import parse_column
 from htxlib.problems import DataError, Problem, ScopeError
 from htxlib.readers import Source, fold, locate, read_table
@@ -268,7 +269,7 @@ def load_unit(folder: str | Path) -> Dataset:
 
     root = Path(folder)
     if not root.is_dir():
-        raise DataError([Problem(str(root), None, "", "", "no such folder")])
+        raise DataError([Problem(str(root), None, "", "", N_("no such folder"))])
     sources, problems = locate(root)
     locator = Locator(sources, {})
     tables: dict[str, pd.DataFrame] = {}
@@ -277,7 +278,7 @@ def load_unit(folder: str | Path) -> Dataset:
         if name not in sources:
             if table.required:
                 stem = f"{table.name}.csv / {table.name}.xlsx (or '{table.vi}')"
-                problems.append(Problem(stem, None, "", "", "required table missing"))
+                problems.append(Problem(stem, None, "", "", N_("required table missing")))
             tables[name] = _empty(table)
             continue
         read = read_table(sources[name], table)

@@ -18,7 +18,7 @@ import pandas as pd
 from babel.numbers import NumberFormatError, parse_decimal
 
 from htxlib.codes import CODE_LISTS
-from htxlib.messages import N_
+from htxlib.messages import N_, _
 from htxlib.readers import fold
 from htxlib.schema import Column
 
@@ -121,8 +121,10 @@ def number_readings(value: object) -> dict[str, float]:
             continue
     if not readings or not re.fullmatch(r"[0-9.,]+", text):
         raise CellError(
-            "not a number; write digits such as 3327.272 or 3.327,272 "
-            "(a unit may follow: triệu, tỷ)"
+            N_(
+                "not a number; write digits such as 3327.272 or 3.327,272 "
+                "(a unit may follow: triệu, tỷ)"
+            )
         )
     return readings
 
@@ -138,7 +140,7 @@ def parse_bool(value: object) -> bool:
         return True
     if text in _FALSE:
         return False
-    raise CellError("not yes/no; write true or false (có/không)")
+    raise CellError(N_("not yes/no; write true or false (có/không)"))
 
 
 def code_reader(list_name: str) -> Callable[[object], str]:
@@ -217,24 +219,21 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[list[object], list[tuple
             value = reading[next(iter(evidence))]
         else:
             shown = str(cells[row])
-            options = " or ".join(f"{v:g}" for v in sorted(distinct))
+            options = _(" or ").join(f"{v:g}" for v in sorted(distinct))
             why = (
-                "the column mixes both ways of writing numbers"
+                _("the column mixes both ways of writing numbers")
                 if evidence
-                else "nothing in the column says which"
+                else _("nothing in the column says which")
             )
-            errors.append(
-                (
-                    int(row),
-                    shown,
-                    f"ambiguous number: {options} ({why}); write it with no thousands "
-                    "separator (81233), or as a decimal with a comma (81,233)",
-                )
-            )
+            message = _(
+                "ambiguous number: {options} ({why}); write it with no thousands "
+                "separator (81233), or as a decimal with a comma (81,233)"
+            ).format(options=options, why=why)
+            errors.append((int(row), shown, message))
             values.append(None)
             continue
         if column.type == "int" and not float(value).is_integer():
-            errors.append((int(row), str(cells[row]), "not a whole number"))
+            errors.append((int(row), str(cells[row]), _("not a whole number")))
             values.append(None)
             continue
         values.append(int(value) if column.type == "int" else float(value))

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from htxlib.messages import _
 from htxlib.problems import Problem
 from htxlib.schema import TABLES, Table
 
@@ -144,9 +145,9 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in UNSUPPORTED and not path.name.startswith("~$"):
-            rule = (
-                f"{path.suffix} files are not read; save it as .xlsx (Excel Workbook) or CSV UTF-8"
-            )
+            rule = _(
+                "{suffix} files are not read; save it as .xlsx (Excel Workbook) or CSV UTF-8"
+            ).format(suffix=path.suffix)
             problems.append(Problem(path.name, None, "", "", rule))
     files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
     for path in files:
@@ -163,7 +164,13 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
             visible, hidden = _visible_sheets(path)
         except Exception as err:  # noqa: BLE001 - any unreadable workbook is reported, not raised
             problems.append(
-                Problem(path.name, None, "", "", f"not a readable Excel workbook ({err})")
+                Problem(
+                    path.name,
+                    None,
+                    "",
+                    "",
+                    _("not a readable Excel workbook ({error})").format(error=err),
+                )
             )
             continue
         for sheet in visible:
@@ -171,11 +178,13 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
             if t is not None:
                 found.setdefault(t.name, []).append(Source(path, sheet))
         for sheet in hidden:
-            rule = "hidden sheet, ignored (unhide it to use it)"
+            rule = _("hidden sheet, ignored (unhide it to use it)")
             problems.append(Problem(path.name, None, "", "", rule, sheet, warning=True))
     for name, sources in found.items():
         if len(sources) > 1:
-            rule = f"table '{name}' is given more than once (also in {sources[0].label}); keep one"
+            rule = _("table '{table}' is given more than once (also in {other}); keep one").format(
+                table=name, other=sources[0].label
+            )
             problems.append(Problem(sources[1].label, None, "", "", rule, sources[1].sheet))
     return {name: sources[0] for name, sources in found.items()}, problems
 
@@ -349,17 +358,23 @@ def read_raw(source: Source, table: Table) -> RawTable:
         else:
             rows, raw.encoding = _csv_rows(source.path)
     except (ReadError, OSError, csv.Error, KeyError) as err:
-        raw.problems.append(Problem(label, None, "", "", f"cannot be read: {err}", source.sheet))
+        raw.problems.append(
+            Problem(
+                label, None, "", "", _("cannot be read: {error}").format(error=err), source.sheet
+            )
+        )
         return raw
     except Exception as err:  # noqa: BLE001 - a corrupt workbook must not crash the run
-        rule = f"cannot be read as {source.path.suffix} ({type(err).__name__}: {err})"
+        rule = _("cannot be read as {suffix} ({error})").format(
+            suffix=source.path.suffix, error=f"{type(err).__name__}: {err}"
+        )
         raw.problems.append(Problem(label, None, "", "", rule, source.sheet))
         return raw
     index = find_header(rows, table)
     if index is None:
         expected = ", ".join(f"'{c.name}'/'{c.vi}'" for c in table.columns[:3])
-        rule = (
-            f"no header row found in the first {HEADER_SEARCH_ROWS} rows (expected {expected}, ...)"
+        rule = _("no header row found in the first {rows} rows (expected {expected}, ...)").format(
+            rows=HEADER_SEARCH_ROWS, expected=expected
         )
         raw.problems.append(Problem(label, None, "", "", rule, source.sheet))
         return raw
@@ -435,12 +450,12 @@ def read_table(source: Source, table: Table) -> ReadTable:
         if name is None:
             has_data = any(i < len(r) and not _blank(r[i]) for _, r in raw.rows)
             if written or has_data:
-                shown = written or f"column {i + 1} (no header)"
-                rule = "unknown column, ignored (see data/README.md)"
+                shown = written or _("column {number} (no header)").format(number=i + 1)
+                rule = _("unknown column, ignored (see data/README.md)")
                 problems.append(Problem(label, None, shown, "", rule, sheet, warning=True))
             continue
         if name in headers:
-            rule = f"column given twice (also as '{headers[name]}'); keep one"
+            rule = _("column given twice (also as '{other}'); keep one").format(other=headers[name])
             problems.append(Problem(label, None, written, "", rule, sheet))
             continue
         headers[name] = written
@@ -457,7 +472,9 @@ def read_table(source: Source, table: Table) -> ReadTable:
     if raw.header:
         for col in table.columns:
             if col.required and col.name not in headers:
-                rule = f"required column missing (header '{col.name}' or '{col.vi}')"
+                rule = _("required column missing (header '{name}' or '{vi}')").format(
+                    name=col.name, vi=col.vi
+                )
                 problems.append(Problem(label, None, col.name, "", rule, sheet))
     for col in table.columns:
         headers.setdefault(col.name, col.name)

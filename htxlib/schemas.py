@@ -7,11 +7,12 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from htxlib.codes import CODE_LISTS
+from htxlib.messages import N_, _
 from htxlib.parsing import DTYPES
 from htxlib.schema import Column, Table
 
-NOT_NEGATIVE = "must not be negative"
-MISSING = "required value missing"
+NOT_NEGATIVE = N_("must not be negative")
+MISSING = N_("required value missing")
 
 
 def _checks(column: Column) -> list[pa.Check]:
@@ -20,7 +21,11 @@ def _checks(column: Column) -> list[pa.Check]:
         checks.append(pa.Check.ge(0, error=NOT_NEGATIVE))
     if column.type == "code":
         allowed = list(CODE_LISTS[column.codes])
-        checks.append(pa.Check.isin(allowed, error="unknown code; allowed: " + ", ".join(allowed)))
+        checks.append(
+            pa.Check.isin(
+                allowed, error=_("unknown code; allowed: {codes}").format(codes=", ".join(allowed))
+            )
+        )
     return checks
 
 
@@ -91,6 +96,6 @@ def _failure(case: dict, table: Table) -> tuple[int | None, str, str, str]:
             row,
             str(column if column in table.names else table.key[0]),
             value,
-            f"duplicate key ({key})",
+            _("duplicate key ({key})").format(key=key),
         )
     return row, str(column), value, check

@@ -67,8 +67,9 @@ def _data_findings_lines(ds) -> list[str]:
     lines = [f"figures that contradict each other: {len(found)}"]
     for f in found.itertuples():
         year = "" if f.year is None or pd.isna(f.year) else f" {int(f.year)}"
+        computed = "-" if f.computed is None or pd.isna(f.computed) else f"{f.computed:g}"
         lines.append(
             f"  {f.file}, row {f.row}, {f.field}{year}: stated {f.stated:g}, "
-            f"computed {f.computed:g} ({f.check})"
+            f"computed {computed} ({f.check}: {f.message})"
         )
     return lines

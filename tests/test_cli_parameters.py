@@ -114,3 +114,32 @@ def test_unwritable_out(capsys, tmp_path):
     )
     assert code == EXIT_OUTPUT
     assert err.startswith("cannot write ") and len(err.splitlines()) == 1
+
+
+def test_unknown_stated_figure_is_a_finding_not_a_crash(vq_copy, capsys):
+    from .conftest import append_row
+
+    append_row(
+        vq_copy / "reported_figures.csv",
+        {"indicator": "bogus_figure", "year": "2024", "value": "5"},
+    )
+    assert main(["validate", "--data", str(vq_copy)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        "bogus_figure 2024: stated 5, computed - (reported_figure: chỉ tiêu không xác định)" in out
+    )
+
+
+def test_partly_blank_ratings_build_a_report(vq_copy, tmp_path):
+    from htxlib.runner import build_report
+
+    from .conftest import read_rows, write_rows
+
+    rows = read_rows(vq_copy / "annual.csv")
+    rating = rows[0].index("rating")
+    for row in rows[1:40:3]:
+        row[rating] = ""
+    write_rows(vq_copy / "annual.csv", rows)
+    report = build_report(vq_copy, 2024, out=tmp_path / "out")
+    text = report.html.read_text(encoding="utf-8")
+    assert "HTX chưa có thông tin xếp loại" in text
