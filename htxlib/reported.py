@@ -205,15 +205,16 @@ def agrees(stated: float, value: float, qualifier: str, decimals: int) -> bool:
     return abs(value - stated) <= half
 
 
-def _finding(check, label, row, name, year, stated, value, message) -> dict:
+def _finding(check: str, label: str, stated, computed_value, message: str) -> dict:
+    """Describe a contradiction found on a stated figure (a row of ``reported_figures``)."""
     return {
         "check": check,
         "file": label,
-        "row": row,
-        "field": name,
-        "year": year,
-        "stated": stated,
-        "computed": value,
+        "row": int(stated["row"]),
+        "field": stated["indicator"],
+        "year": int(stated["year"]),
+        "stated": float(stated["value"]),
+        "computed": computed_value,
         "message": message,
     }
 
@@ -241,41 +242,20 @@ def reported_findings(ds) -> list[dict]:
 
 def _against_data(ds, stated: pd.DataFrame, label: str) -> list[dict]:
     found = []
-    for record in stated.itertuples():
-        if record.kind != "actual":
-            continue  # estimates, plans and percentages are checked against each other
-        year, value = int(record.year), float(record.value)
-        computed_value = computed(ds, record.indicator, year)
+    for _, record in stated[stated["kind"] == "actual"].iterrows():
+        # estimates, plans and percentages are checked against each other, not the data
+        value = float(record["value"])
+        computed_value = computed(ds, record["indicator"], int(record["year"]))
+        places = decimals_of(value, record["decimals"])
         if computed_value is None:
-            found.append(
-                _finding(
-                    "reported_figure",
-                    label,
-                    int(record.row),
-                    record.indicator,
-                    year,
-                    value,
-                    None,
-                    "chỉ tiêu không xác định",
-                )
-            )
-            continue
-        if math.isnan(computed_value):
+            message = "chỉ tiêu không xác định"
+        elif math.isnan(computed_value):
             continue  # the data does not give it: nothing to compare with
-        places = decimals_of(value, record.decimals)
-        if not agrees(value, computed_value, record.qualifier, places):
-            found.append(
-                _finding(
-                    "reported_figure",
-                    label,
-                    int(record.row),
-                    record.indicator,
-                    year,
-                    value,
-                    computed_value,
-                    "số liệu công bố khác số liệu tính từ dữ liệu",
-                )
-            )
+        elif agrees(value, computed_value, record["qualifier"], places):
+            continue
+        else:
+            message = "số liệu công bố khác số liệu tính từ dữ liệu"
+        found.append(_finding("reported_figure", label, record, computed_value, message))
     return found
 
 
@@ -300,19 +280,8 @@ def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
         places = max(decimals_of(p["value"], p["decimals"]) for p in [*parts, whole])
         if not agrees(float(whole["value"]), total, "exact", places):
             rows = ", ".join(str(int(p["row"])) for p in parts)
-            found.append(
-                _finding(
-                    "reported_parts",
-                    label,
-                    int(whole["row"]),
-                    whole_name,
-                    year,
-                    float(whole["value"]),
-                    total,
-                    f"các số liệu thành phần ({prefix}..., dòng {rows}) cộng lại khác "
-                    "tổng số được nêu",
-                )
-            )
+            message = f"các số liệu thành phần ({prefix}..., dòng {rows}) cộng lại khác tổng số"
+            found.append(_finding("reported_parts", label, whole, total, message))
     return found
 
 
@@ -326,55 +295,40 @@ def _shares(part: pd.DataFrame, year: int, label: str) -> list[dict]:
         implied = 100.0 * float(count["value"]) / float(whole["value"])
         places = decimals_of(share["value"], share["decimals"])
         if not agrees(float(share["value"]), implied, share["qualifier"], places):
-            found.append(
-                _finding(
-                    "reported_share",
-                    label,
-                    int(share["row"]),
-                    share_name,
-                    year,
-                    float(share["value"]),
-                    implied,
-                    f"tỷ lệ được nêu khác tỷ lệ suy ra từ số lượng (dòng {int(count['row'])}) "
-                    f"và tổng số (dòng {int(whole['row'])})",
-                )
+            message = (
+                f"tỷ lệ được nêu khác tỷ lệ suy ra từ số lượng (dòng {int(count['row'])}) "
+                f"và tổng số (dòng {int(whole['row'])})"
             )
+            found.append(_finding("reported_share", label, share, implied, message))
     return found
 
 
 def _achievements(ds, stated: pd.DataFrame, label: str) -> list[dict]:
     """Check "đạt X% kế hoạch" against the plan, and flag plans that would be fractions."""
     found = []
-    for record in stated[stated["kind"] == "achievement"].itertuples():
-        year, name, percent = int(record.year), record.indicator, float(record.value)
-        same = stated[(stated["indicator"] == name) & (stated["year"] == record.year)]
+    for _, record in stated[stated["kind"] == "achievement"].iterrows():
+        name, percent = record["indicator"], float(record["value"])
+        same = stated[(stated["indicator"] == name) & (stated["year"] == record["year"])]
         achieved = same[same["kind"].isin(["estimate", "actual"])]
         if achieved.empty:
-            value = computed(ds, name, year)
+            value = computed(ds, name, int(record["year"]))
             if value is None or math.isnan(value):
                 continue
         else:  # the document's own estimate first: percentages are usually of it
             achieved = achieved.sort_values("kind", key=lambda k: k != "estimate")
             value = float(achieved["value"].iloc[0])
         plan = same[same["kind"] == "plan"]
-        places = decimals_of(percent, record.decimals)
+        places = decimals_of(percent, record["decimals"])
         if not plan.empty:
             target = float(plan["value"].iloc[0])
             implied = 100.0 * value / target if target else math.nan
-            if not agrees(percent, implied, record.qualifier, places):
-                found.append(
-                    _finding(
-                        "reported_achievement",
-                        label,
-                        int(record.row),
-                        name,
-                        year,
-                        percent,
-                        implied,
-                        f"tỷ lệ hoàn thành kế hoạch khác {value:g}/{target:g} "
-                        f"(dòng {int(plan['row'].iloc[0])})",
-                    )
-                )
+            if agrees(percent, implied, record["qualifier"], places):
+                continue
+            message = (
+                f"tỷ lệ hoàn thành kế hoạch khác {value:g}/{target:g} "
+                f"(dòng {int(plan['row'].iloc[0])})"
+            )
+            found.append(_finding("reported_achievement", label, record, implied, message))
             continue
         if not percent or name not in COUNTS:
             continue
@@ -383,19 +337,11 @@ def _achievements(ds, stated: pd.DataFrame, label: str) -> list[dict]:
         half = 0.5 * 10.0**-places
         low, high = value * 100.0 / (percent + half), value * 100.0 / max(percent - half, 1e-9)
         if math.floor(high) < math.ceil(low):
-            found.append(
-                _finding(
-                    "reported_achievement",
-                    label,
-                    int(record.row),
-                    name,
-                    year,
-                    percent,
-                    implied_plan,
-                    f"{value:g} đạt {percent:g}% kế hoạch thì kế hoạch là "
-                    f"{implied_plan:.2f}, không phải số nguyên",
-                )
+            message = (
+                f"{value:g} đạt {percent:g}% kế hoạch thì kế hoạch là {implied_plan:.2f}, "
+                "không phải số nguyên"
             )
+            found.append(_finding("reported_achievement", label, record, implied_plan, message))
     return found
 
 

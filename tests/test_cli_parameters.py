@@ -58,35 +58,18 @@ def test_missing_period_allowed_on_request(capsys):
     assert code == 0, err
 
 
+def write_into(capsys, command: str, target) -> tuple[int, str]:
+    args = ("--lang", "en", command, "--data", str(VAN_QUAN), "--year", "2024")
+    return run(capsys, *args, "--out", str(target))
+
+
 def test_out_that_is_a_file(capsys, tmp_path):
     target = tmp_path / "a-file"
     target.write_text("x", encoding="utf-8")
-    code, err = run(
-        capsys,
-        "--lang",
-        "en",
-        "report",
-        "--data",
-        str(VAN_QUAN),
-        "--year",
-        "2024",
-        "--out",
-        str(target),
-    )
+    code, err = write_into(capsys, "report", target)
     assert code == EXIT_OUTPUT
     assert err == f"cannot write {target}: it is a file, not a folder"
-    code, err = run(
-        capsys,
-        "--lang",
-        "en",
-        "export",
-        "--data",
-        str(VAN_QUAN),
-        "--year",
-        "2024",
-        "--out",
-        str(target),
-    )
+    code, err = write_into(capsys, "export", target)
     assert code == EXIT_OUTPUT and "it is a file, not a folder" in err
 
 
@@ -100,18 +83,7 @@ def test_unwritable_out(capsys, tmp_path):
     else:
         target = tmp_path / "locked"
         target.mkdir(mode=0o500)
-    code, err = run(
-        capsys,
-        "--lang",
-        "en",
-        "report",
-        "--data",
-        str(VAN_QUAN),
-        "--year",
-        "2024",
-        "--out",
-        str(target),
-    )
+    code, err = write_into(capsys, "report", target)
     assert code == EXIT_OUTPUT
     assert err.startswith("cannot write ") and len(err.splitlines()) == 1
 

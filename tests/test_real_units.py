@@ -18,36 +18,27 @@ from htxlib.data_checks import data_findings
 from htxlib.dataset import load_unit
 from htxlib.narrative import ASSESSMENT_SECTIONS, PLAN_SECTIONS, plan_section, section
 
-from .conftest import write_rows
+from .conftest import SMALL_UNIT, write_rows
 
-ENTITY = [
-    "entity_id",
-    "kind",
-    "name",
-    "commune",
-    "sector",
-    "founded_on",
-    "dissolved_on",
-    "charter_capital",
-    "purpose",
-    "union_id",
-]
-ANNUAL = [
-    "entity_id",
-    "year",
-    "members",
-    "new_members",
-    "workers",
-    "workers_members",
-    "managers",
-    "managers_university",
-    "managers_vocational",
-    "managers_untrained",
-    "report_filed",
-    "rating",
-    "rating_note",
-]
+ENTITY = SMALL_UNIT["entities"][0]
+ANNUAL = [*SMALL_UNIT["annual"][0][:-1], "report_filed", "rating", "rating_note"]
 STATED = ["indicator", "year", "value", "kind", "qualifier", "decimals", "source"]
+
+
+def unit_rows(unit_id, name, level, province, body, scope=None) -> list[list]:
+    header = ["unit_id", "name", "level", "province", "issuing_body"]
+    row = [unit_id, name, level, province, body]
+    if scope:
+        header, row = [*header, "scope"], [*row, scope]
+    return [header, row]
+
+
+def period_rows(*periods: tuple) -> list[list]:
+    """(year, start, cutoff) rows; the plan year is the next one."""
+    return [
+        ["year", "period_start", "cutoff_date", "plan_year"],
+        *[[y, start, cutoff, y + 1] for y, start, cutoff in periods],
+    ]
 
 
 def make_unit(folder: Path, tables: dict[str, list[list]]) -> Path:
@@ -133,21 +124,15 @@ def province(tmp_path) -> Path:
     return make_unit(
         tmp_path / "lao-cai",
         {
-            "unit": [
-                ["unit_id", "name", "level", "province", "issuing_body", "scope"],
-                [
-                    "lao-cai",
-                    "Lào Cai",
-                    "tinh",
-                    "Lào Cai",
-                    "Ủy ban nhân dân tỉnh Lào Cai",
-                    "nong_nghiep",
-                ],
-            ],
-            "periods": [
-                ["year", "period_start", "cutoff_date", "plan_year"],
-                [2024, "01/01/2024", "31/12/2024", 2025],
-            ],
+            "unit": unit_rows(
+                "lao-cai",
+                "Lào Cai",
+                "tinh",
+                "Lào Cai",
+                "Ủy ban nhân dân tỉnh Lào Cai",
+                "nong_nghiep",
+            ),
+            "periods": period_rows((2024, "01/01/2024", "31/12/2024")),
             "entities": [ENTITY, *[[*e, "", ""] for e in agri]],
             "annual": [
                 ANNUAL,
@@ -213,22 +198,14 @@ def city(tmp_path) -> Path:
     return make_unit(
         tmp_path / "can-tho",
         {
-            "unit": [
-                ["unit_id", "name", "level", "province", "issuing_body"],
-                [
-                    "can-tho",
-                    "Cần Thơ",
-                    "thanh_pho_tw",
-                    "Cần Thơ",
-                    "Ủy ban nhân dân thành phố Cần Thơ",
-                ],
-            ],
-            "periods": [
-                ["year", "period_start", "cutoff_date", "plan_year"],
-                [2022, "01/01/2022", "31/12/2022", 2023],
-                [2023, "01/01/2023", "31/12/2023", 2024],
-                [2024, "01/01/2024", "30/06/2024", 2025],
-            ],
+            "unit": unit_rows(
+                "can-tho", "Cần Thơ", "thanh_pho_tw", "Cần Thơ", "Ủy ban nhân dân thành phố Cần Thơ"
+            ),
+            "periods": period_rows(
+                (2022, "01/01/2022", "31/12/2022"),
+                (2023, "01/01/2023", "31/12/2023"),
+                (2024, "01/01/2024", "30/06/2024"),
+            ),
             "entities": [ENTITY, *entities],
             "annual": [ANNUAL, *past, *annual],
             "targets": [
@@ -306,14 +283,10 @@ def district(tmp_path) -> Path:
     return make_unit(
         tmp_path / "binh-gia",
         {
-            "unit": [
-                ["unit_id", "name", "level", "province", "issuing_body"],
-                ["binh-gia", "Bình Gia", "huyen", "Lạng Sơn", "Ủy ban nhân dân huyện Bình Gia"],
-            ],
-            "periods": [
-                ["year", "period_start", "cutoff_date", "plan_year"],
-                [2023, "01/01/2023", "31/12/2023", 2024],
-            ],
+            "unit": unit_rows(
+                *["binh-gia", "Bình Gia", "huyen", "Lạng Sơn", "Ủy ban nhân dân huyện Bình Gia"]
+            ),
+            "periods": period_rows((2023, "01/01/2023", "31/12/2023")),
             "entities": [ENTITY, *htx, *groups],
             "annual": [ANNUAL, *annual],
             "reported_figures": [
@@ -376,14 +349,10 @@ def bare(tmp_path) -> Path:
     return make_unit(
         tmp_path / "tan-lap",
         {
-            "unit": [
-                ["unit_id", "name", "level", "province", "issuing_body"],
-                ["tan-lap-2", "Tân Lập", "xa", "Phú Thọ", "Ủy ban nhân dân xã Tân Lập"],
-            ],
-            "periods": [
-                ["year", "period_start", "cutoff_date", "plan_year"],
-                [2025, "01/01/2025", "31/12/2025", 2026],
-            ],
+            "unit": unit_rows(
+                *["tan-lap-2", "Tân Lập", "xa", "Phú Thọ", "Ủy ban nhân dân xã Tân Lập"]
+            ),
+            "periods": period_rows((2025, "01/01/2025", "31/12/2025")),
             "entities": [ENTITY, *htx, *groups],
             "annual": [ANNUAL, *annual],
         },
@@ -445,14 +414,10 @@ def rated_2019(tmp_path) -> Path:
     return make_unit(
         tmp_path / "hoa-binh",
         {
-            "unit": [
-                ["unit_id", "name", "level", "province", "issuing_body"],
-                ["hoa-binh", "Hòa Bình", "xa", "Hòa Bình", "Ủy ban nhân dân xã Hòa Bình"],
-            ],
-            "periods": [
-                ["year", "period_start", "cutoff_date", "plan_year"],
-                [2019, "01/01/2019", "31/12/2019", 2020],
-            ],
+            "unit": unit_rows(
+                *["hoa-binh", "Hòa Bình", "xa", "Hòa Bình", "Ủy ban nhân dân xã Hòa Bình"]
+            ),
+            "periods": period_rows((2019, "01/01/2019", "31/12/2019")),
             "entities": [ENTITY, *htx],
             "annual": [ANNUAL, *annual],
             "reported_figures": [STATED, ["rating_count:kha_tro_len", 2019, 2, "", "", "", ""]],
