@@ -2,7 +2,7 @@
 
 Exit status: 0 success; 1 the data has problems; 2 a bad command line (an unknown option, a
 year without data, a cutoff date that is not a date or not in the year); 3 a notebook failed;
-4 the output cannot be written.
+4 the output cannot be written; 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from htxlib.messages import LANGUAGES, N_, _
 from htxlib.problems import DataError, ScopeError
 
 EXIT_DATA, EXIT_USAGE, EXIT_NOTEBOOK, EXIT_OUTPUT = 1, 2, 3, 4
+EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
 def _say(message: str) -> None:
@@ -93,6 +94,7 @@ def _cannot_write(err: OSError) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from htxlib.publish import PublishError
     from htxlib.runner import ReportError, build_report
 
     ds = _load(args, _("no report was written."))
@@ -108,8 +110,14 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as err:
         _say(_("report failed; the previous report, if any, is unchanged.") + f"\n{err}")
         return EXIT_NOTEBOOK
+    except PublishError as err:
+        _say(str(err))
+        return EXIT_OUTPUT
     except OSError as err:
         return _cannot_write(err)
+    except KeyboardInterrupt:
+        _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
+        return EXIT_INTERRUPTED
     print(report.html)
     return 0
 
@@ -122,10 +130,18 @@ def _export(args: argparse.Namespace) -> int:
         return EXIT_DATA
     if not _scoped(ds, args):
         return EXIT_USAGE
-    folder = Path(args.out) / ds.unit_id / str(args.year) / "figures"
+    from htxlib.publish import PublishError, inside, report_dir
+
+    out = Path(args.out).resolve()
     try:
+        if out.exists() and not out.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
+        folder = inside(out, report_dir(out, ds.unit_id, args.year) / "figures")
         for path in write_tables(figure_tables(ds, args.year, args.as_of), folder):
             print(path)
+    except PublishError as err:
+        _say(str(err))
+        return EXIT_OUTPUT
     except OSError as err:
         return _cannot_write(err)
     return 0

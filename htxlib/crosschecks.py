@@ -153,10 +153,20 @@ def _parts_within_wholes(ds, loc) -> Iterator[Problem]:
 
 
 def _one_unit(ds, loc) -> Iterator[Problem]:
+    from htxlib.unit import SLUG_LENGTH, is_slug, slug
+
     if len(ds.unit) != 1:
         yield loc.problem(
             "unit", None, "unit_id", len(ds.unit), N_("the unit table must have exactly one row")
         )
+    for row, unit_id in ds.unit["unit_id"].dropna().items():
+        if not is_slug(str(unit_id)):
+            suggestion = slug(str(unit_id)) or "don-vi"
+            rule = _(
+                "a unit id names the report's folder: lowercase letters a-z, digits and hyphens, "
+                "at most {length} characters; write for example '{suggestion}'"
+            ).format(length=SLUG_LENGTH, suggestion=suggestion)
+            yield loc.problem("unit", row, "unit_id", unit_id, rule)
 
 
 def _provenance_targets(ds, loc) -> Iterator[Problem]:

@@ -288,6 +288,9 @@ def load_unit(folder: str | Path) -> Dataset:
         problems += parse_problems
         if len(read.totals):
             totals[name] = read.totals
+    from htxlib.texts import text_problems
+
+    problems += text_problems(root)
     dataset = Dataset(root, tables, sources, stated_totals=totals)
     errors = [p for p in problems if not p.warning]
     if not errors:

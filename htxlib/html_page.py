@@ -40,7 +40,12 @@ def notebook_body(path: Path) -> str:
     return body
 
 
-def report_page(notebooks: list[Path], title: str, generated: dt.datetime | None = None) -> str:
+def report_page(
+    notebooks: list[Path],
+    title: str,
+    generated: dt.datetime | None = None,
+    meta: dict[str, str] | None = None,
+) -> str:
     """Assemble the report page from executed notebooks, in order.
 
     Parameters
@@ -51,6 +56,8 @@ def report_page(notebooks: list[Path], title: str, generated: dt.datetime | None
         Page title.
     generated : datetime, optional
         Generation time printed in the footer (default: now).
+    meta : dict, optional
+        ``<meta>`` names and contents for the page head (the report's metadata).
 
     Returns
     -------
@@ -59,4 +66,4 @@ def report_page(notebooks: list[Path], title: str, generated: dt.datetime | None
     """
     bodies = [notebook_body(path) for path in notebooks]
     stamp = (generated or now()).strftime("%d/%m/%Y %H:%M")
-    return str(render("page.html.j2", title=title, bodies=bodies, generated=stamp))
+    return str(render("page.html.j2", title=title, bodies=bodies, generated=stamp, meta=meta or {}))

@@ -2,21 +2,39 @@
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 from htxlib.files import atomic_write
 from htxlib.narrative import render
+from htxlib.publish import YEAR, page_meta
+from htxlib.unit import is_slug
 
 
 def list_reports(out: Path) -> list[dict]:
-    """Return the metadata of every published report under ``out``, sorted by unit and year."""
+    """Return the metadata of every published report under ``out``, sorted by unit and year.
+
+    Links are built from the folder names, which are unit ids and years, never from what a
+    page says; a page without readable metadata is left out with a warning.
+    """
     found = []
-    for meta in sorted(Path(out).glob("*/*/report.json")):
-        if not (meta.parent / "report.html").is_file():
+    out = Path(out)
+    for page in sorted(out.glob("*/*/report.html")):
+        unit, year = page.parent.parent, page.parent
+        if not is_slug(unit.name) or not YEAR.fullmatch(year.name):
             continue
-        info = json.loads(meta.read_text(encoding="utf-8"))
-        info["href"] = meta.parent.relative_to(out).as_posix() + "/report.html"
+        if unit.is_symlink() or year.is_symlink() or page.is_symlink():
+            continue
+        try:
+            info = page_meta(page)
+        except OSError as err:
+            info = {}
+            print(f"warning: {page}: {err}", file=sys.stderr)
+        if not {"unit", "year", "cutoff", "generated"} <= set(info):
+            print(f"warning: {page} has no report metadata; left out of the index", file=sys.stderr)
+            continue
+        info["year"] = year.name
+        info["href"] = f"{unit.name}/{year.name}/report.html"
         found.append(info)
     return sorted(found, key=lambda r: (r["unit"], -int(r["year"])))
 

@@ -48,25 +48,44 @@ class CellError(ValueError):
     """A cell that cannot be read as its column's type; the message says what was expected."""
 
 
+#: The largest number a count or amount may hold: a trillion (10^12) triệu đồng or people is
+#: far beyond any real registry, and well inside what a 64-bit column stores exactly.
+MAX_NUMBER = 10**12
+
+#: Dates a registry can hold: anything outside is a typing slip, and pandas cannot hold it.
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2200, 12, 31))
+
+
 def parse_date(value: object) -> pd.Timestamp:
     """Read a date given as an Excel date or serial, ``yyyy-mm-dd`` or ``dd/mm/yyyy``."""
-    if isinstance(value, dt.datetime | dt.date | pd.Timestamp):
-        return pd.Timestamp(value).normalize()
+    day = _date_of(value)
+    if not DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+        raise CellError(N_("date outside 01/01/1900-31/12/2200; check the year"))
+    return pd.Timestamp(day)
+
+
+def _date_of(value: object) -> dt.date:
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _serial(float(value))
+        return _serial(float(value)).date()
     text = str(value).strip()
     if " " in text:  # "2024-06-30 00:00:00" from a spreadsheet export
         text = text.split(" ")[0]
     try:
         if _ISO.match(text):
-            return pd.Timestamp(dt.date.fromisoformat(_pad_iso(text)))
+            return dt.date.fromisoformat(_pad_iso(text))
         if _VN_DATE.match(text):
             day, month, year = (int(p) for p in re.split(r"[/.-]", text))
-            return pd.Timestamp(dt.date(year, month, day))
+            return dt.date(year, month, day)
     except ValueError:
         raise CellError(N_("not a real date")) from None
     if _SERIAL.match(text):
-        return _serial(float(text))
+        return _serial(float(text)).date()
     raise CellError(N_("not a date; write dd/mm/yyyy or yyyy-mm-dd"))
 
 
@@ -160,7 +179,12 @@ def code_reader(list_name: str) -> Callable[[object], str]:
     return read
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _text(value: object) -> str:
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise CellError(N_("contains an invisible control character; type the text again"))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # an id typed as a number in Excel
     if isinstance(value, dt.datetime | dt.date):
@@ -234,6 +258,10 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[list[object], list[tuple
             continue
         if column.type == "int" and not float(value).is_integer():
             errors.append((int(row), str(cells[row]), _("not a whole number")))
+            values.append(None)
+            continue
+        if abs(value) > MAX_NUMBER:
+            errors.append((int(row), str(cells[row]), _("number too large for this column")))
             values.append(None)
             continue
         values.append(int(value) if column.type == "int" else float(value))

@@ -20,7 +20,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from htxlib.messages import _
+from htxlib.limits import exceeded, limits
+from htxlib.messages import N_, _
 from htxlib.problems import Problem
 from htxlib.schema import TABLES, Table
 
@@ -144,12 +145,20 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     found: dict[str, list[Source]] = {}
     problems: list[Problem] = []
     for path in sorted(folder.iterdir()):
+        if path.is_symlink() and path.suffix.lower() in (*SUFFIXES, *UNSUPPORTED):
+            rule = _("is a link to another file; copy the file itself into the unit folder")
+            problems.append(Problem(path.name, None, "", "", rule))
+            continue
         if path.suffix.lower() in UNSUPPORTED and not path.name.startswith("~$"):
             rule = _(
                 "{suffix} files are not read; save it as .xlsx (Excel Workbook) or CSV UTF-8"
             ).format(suffix=path.suffix)
             problems.append(Problem(path.name, None, "", "", rule))
-    files = sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES and p.is_file())
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.is_symlink()
+    )
     for path in files:
         if path.name.startswith("~$"):  # Excel's lock file of an open workbook
             continue
@@ -161,6 +170,7 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
         if path.suffix.lower() == ".csv":
             continue
         try:
+            check_file(path)
             visible, hidden = _visible_sheets(path)
         except Exception as err:  # noqa: BLE001 - any unreadable workbook is reported, not raised
             problems.append(
@@ -244,14 +254,166 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def _csv_rows(path: Path) -> tuple[list[list], str]:
+    bound = limits()
     text, encoding = decode(path.read_bytes())
-    sample = "\n".join(text.splitlines()[:50])
+    # the sniffer is quadratic in its sample: a bounded sample of whole lines
+    sample = "\n".join(text[: bound.HTX_SNIFF_CHARS].splitlines()[:50])
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ","
-    rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    csv.field_size_limit(bound.HTX_MAX_CELL_CHARS)
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            rows.append(row)
+            if len(rows) > bound.HTX_MAX_ROWS:
+                raise ReadError(
+                    exceeded(
+                        N_("the number of rows"),
+                        f">{len(rows) - 1}",
+                        "HTX_MAX_ROWS",
+                        bound.HTX_MAX_ROWS,
+                    )
+                )
+    except csv.Error as err:
+        if "field larger" in str(err):
+            raise ReadError(
+                exceeded(
+                    N_("the length of a cell"),
+                    f"> {bound.HTX_MAX_CELL_CHARS}",
+                    "HTX_MAX_CELL_CHARS",
+                    bound.HTX_MAX_CELL_CHARS,
+                )
+            ) from None
+        raise
+    widest = max((len(r) for r in rows), default=0)
+    if widest > bound.HTX_MAX_COLUMNS:
+        raise ReadError(
+            exceeded(N_("the number of columns"), widest, "HTX_MAX_COLUMNS", bound.HTX_MAX_COLUMNS)
+        )
     return rows, encoding
+
+
+# --- bounds, checked before a file is read --------------------------------------------------
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
+_MERGE_COUNT = re.compile(rb'<(?:\w+:)?mergeCells count="(\d+)"')
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file over the size limit, and an .xlsx whose parts or sheets are too large.
+
+    The workbook is inspected as the zip file it is, before openpyxl reads anything: the
+    uncompressed size of its parts, their compression ratio (a zip bomb), each sheet's
+    declared extent and its merged ranges.
+
+    Raises
+    ------
+    ReadError
+        Naming the limit and how to raise it.
+    """
+    bound = limits()
+    size = path.stat().st_size
+    if size > bound.HTX_MAX_FILE_MB * 2**20:
+        raise ReadError(
+            exceeded(
+                N_("the file size (MB)"),
+                round(size / 2**20, 1),
+                "HTX_MAX_FILE_MB",
+                bound.HTX_MAX_FILE_MB,
+            )
+        )
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        raise ReadError(f"not a readable Excel workbook ({err})") from None
+    with archive:
+        parts = archive.infolist()
+        total = sum(p.file_size for p in parts)
+        if total > bound.HTX_MAX_UNZIPPED_MB * 2**20:
+            raise ReadError(
+                exceeded(
+                    N_("the uncompressed size (MB)"),
+                    round(total / 2**20, 1),
+                    "HTX_MAX_UNZIPPED_MB",
+                    bound.HTX_MAX_UNZIPPED_MB,
+                )
+            )
+        for part in parts:
+            ratio = part.file_size / max(part.compress_size, 1)
+            if part.file_size > 2**20 and ratio > bound.HTX_MAX_ZIP_RATIO:
+                raise ReadError(
+                    exceeded(
+                        N_("the compression ratio"),
+                        f"{round(ratio)} ({part.filename})",
+                        "HTX_MAX_ZIP_RATIO",
+                        bound.HTX_MAX_ZIP_RATIO,
+                    )
+                )
+            if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                _check_sheet_part(archive, part.filename)
+
+
+def _check_sheet_part(archive, name: str) -> None:
+    """Check a sheet's declared extent (at its start) and merged ranges (counted in a stream)."""
+    merged = 0
+    with archive.open(name) as stream:
+        head = stream.read(4096)
+        found = _DIMENSION.search(head)
+        if found and found.group(4):
+            rows = int(found.group(4))
+            columns = _column_number(found.group(3).decode())
+            _check_extent(rows, columns, 0)
+        # a sheet has one <mergeCells count="..."> element, near its end: look at every chunk,
+        # overlapping the last one so that a tag cut in two is still seen
+        window = head
+        while True:
+            merged = max([merged, *(int(m.group(1)) for m in _MERGE_COUNT.finditer(window))])
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            window = window[-64:] + chunk
+    _check_extent(0, 0, merged)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_extent(rows: int, columns: int, merged: int) -> None:
+    bound = limits()
+    if rows > bound.HTX_MAX_ROWS:
+        raise ReadError(
+            exceeded(N_("the number of rows"), rows, "HTX_MAX_ROWS", bound.HTX_MAX_ROWS)
+        )
+    if columns > bound.HTX_MAX_COLUMNS:
+        raise ReadError(
+            exceeded(N_("the number of columns"), columns, "HTX_MAX_COLUMNS", bound.HTX_MAX_COLUMNS)
+        )
+    if merged > bound.HTX_MAX_MERGED:
+        raise ReadError(
+            exceeded(
+                N_("the number of merged ranges"), merged, "HTX_MAX_MERGED", bound.HTX_MAX_MERGED
+            )
+        )
+
+
+def _check_cells(values: list[list]) -> None:
+    bound = limits().HTX_MAX_CELL_CHARS
+    for row in values:
+        for cell in row:
+            if isinstance(cell, str) and len(cell) > bound:
+                raise ReadError(
+                    exceeded(N_("the length of a cell"), len(cell), "HTX_MAX_CELL_CHARS", bound)
+                )
 
 
 # --- reading Excel ------------------------------------------------------------------------
@@ -261,6 +423,7 @@ def _excel_rows(source: Source) -> tuple[list[list], str]:
     """Return a sheet's rows (merged ranges filled with their top-left value) and its name."""
     from openpyxl import load_workbook
 
+    check_file(source.path)
     book = load_workbook(source.path, data_only=True)
     try:
         if source.sheet:
@@ -270,7 +433,9 @@ def _excel_rows(source: Source) -> tuple[list[list], str]:
             if not visible:
                 raise ReadError("the workbook has no visible sheet")
             sheet = visible[0]
+        _check_extent(sheet.max_row, sheet.max_column, len(sheet.merged_cells.ranges))
         values = [list(row) for row in sheet.iter_rows(values_only=True)]
+        _check_cells(values)
         for merged in list(sheet.merged_cells.ranges):
             top = values[merged.min_row - 1][merged.min_col - 1] if values else None
             for r in range(merged.min_row - 1, min(merged.max_row, len(values))):

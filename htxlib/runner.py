@@ -1,22 +1,26 @@
 """Build a unit's report: run the notebooks with papermill, export one HTML page, publish safely.
 
-Everything is written to a staging folder first; the published files are replaced
-only when every step succeeded, each with an atomic rename, the HTML last. A failed
-run leaves the previous report as it was and keeps the failed notebook for debugging.
+Everything is written to a staging folder first and published as one unit only when every
+step succeeded (see :mod:`htxlib.publish`). A failed run leaves the previous report as it
+was and keeps the failed notebook for debugging; Ctrl-C stops the kernels at once.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
+from jupyter_client.manager import AsyncKernelManager
+
+from htxlib import publish
 from htxlib.clock import now
 from htxlib.dataset import load_unit
 
@@ -75,11 +79,6 @@ def kernel_name(preferred: str = KERNEL) -> str:
         return "python3"
 
 
-def report_dir(out: Path, unit_id: str, year: int) -> Path:
-    """Return the folder a unit's report for a year is published in."""
-    return Path(out) / unit_id / str(year)
-
-
 def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout: int) -> None:
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
@@ -90,6 +89,7 @@ def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout:
             str(target),
             parameters=parameters,
             kernel_name=kernel,
+            kernel_manager_class=TrackedKernelManager,
             # no ``cwd=``: papermill implements it with a process-wide chdir, which would move
             # every relative path of the other notebook's thread; all paths here are absolute
             execution_timeout=timeout,
@@ -108,14 +108,6 @@ def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout:
         ) from err
 
 
-def _publish(staging: Path, final: Path, names: list[str]) -> None:
-    final.mkdir(parents=True, exist_ok=True)
-    for name in names:  # report.html comes last: readers never see a new page with old parts
-        os.replace(staging / name, final / name)
-        _pause(f"published:{name}")
-    shutil.rmtree(final / "failed", ignore_errors=True)
-
-
 def _pause(stage: str) -> None:
     """Stop at a named stage when ``HTX_PAUSE_AT`` names it (lets tests kill a run there)."""
     if os.environ.get("HTX_PAUSE_AT") == stage:
@@ -123,24 +115,26 @@ def _pause(stage: str) -> None:
         time.sleep(3600)
 
 
-def _remove_stale_staging(out: Path) -> None:
-    """Remove staging folders left by runs that were killed (their process is gone)."""
-    for folder in out.glob(".staging-*"):
-        try:
-            pid = int(folder.name.split("-")[1])
-            os.kill(pid, 0)
-        except ProcessLookupError:
-            shutil.rmtree(folder, ignore_errors=True)
-        except (ValueError, IndexError, PermissionError):
-            continue
+class TrackedKernelManager(AsyncKernelManager):
+    """A kernel manager that records its kernels, so that Ctrl-C can stop them at once."""
 
+    live: ClassVar[set[TrackedKernelManager]] = set()
 
-def _keep_failed(staging: Path, final: Path) -> Path:
-    failed = final / "failed"
-    failed.mkdir(parents=True, exist_ok=True)
-    for path in staging.glob("*.ipynb"):
-        os.replace(path, failed / path.name)
-    return failed
+    async def _async_post_start_kernel(self, **kw) -> None:
+        TrackedKernelManager.live.add(self)
+        await super()._async_post_start_kernel(**kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        TrackedKernelManager.live.discard(self)
+        await super()._async_cleanup_resources(restart=restart)
+
+    @classmethod
+    def kill_all(cls) -> None:
+        """Kill every live kernel process (their notebooks then fail at once)."""
+        for manager in list(cls.live):
+            process = getattr(manager.provisioner, "process", None)
+            if process is not None and process.poll() is None:
+                process.kill()
 
 
 def build_report(
@@ -185,6 +179,11 @@ def build_report(
     ReportError
         A notebook failed; the previous report is untouched and the failed
         notebook is kept in ``<out>/<unit_id>/<year>/failed/``.
+    PublishError
+        The reports folder cannot take the report (a link inside it, or another unit's
+        report under the same id).
+    KeyboardInterrupt
+        Ctrl-C: the kernels are stopped at once and the published report is untouched.
     """
     from htxlib.html_page import report_page
     from htxlib.index import write_index
@@ -195,33 +194,23 @@ def build_report(
     ds = load_unit(data_dir)  # fail fast, before any kernel starts
     period = ds.period(year, as_of)
     unit = unit_of(ds)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
     out.mkdir(parents=True, exist_ok=True)
-    final = report_dir(out, unit.unit_id, year)
-    _remove_stale_staging(out)
-    staging = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=out))
+    final = publish.report_dir(out, unit.unit_id, year)
+    source = hashlib.sha256(str(data_dir).encode("utf-8")).hexdigest()[:16]
+    _check_same_unit(final, source, data_dir)
+    publish.remove_stale(out)
+    staging = publish.Staging(out)
     try:
         parameters = {"data_dir": str(data_dir), "year": int(year), "as_of": as_of}
         kernel = kernel or kernel_name()
-        executed = [staging / f"{notebook}.ipynb" for notebook in notebooks]
-        # The notebooks are independent (each reads the data itself): run them side by side,
-        # one kernel each, so a report takes about as long as its slowest part.
-        with ThreadPoolExecutor(max_workers=len(notebooks)) as pool:
-            runs = [
-                pool.submit(
-                    _execute, Path(notebook_dir) / target.name, target, parameters, kernel, timeout
-                )
-                for target in executed
-            ]
-            errors = [run.exception() for run in runs]
-        failures = [err for err in errors if err is not None]
-        if failures:
-            kept = _keep_failed(staging, final)
-            raise ReportError(f"{failures[0]}\nfailed notebook kept in {kept}") from failures[0]
+        executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
+        _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final)
         title = (
             f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {ds.plan_year(year)}: "
             f"{unit.full_name} (đánh giá năm {year})"
         )
-        (staging / "report.html").write_text(report_page(executed, title), encoding="utf-8")
         meta = {
             "unit_id": unit.unit_id,
             "unit": unit.full_name,
@@ -229,14 +218,49 @@ def build_report(
             "year": int(year),
             "cutoff": period.cutoff.strftime("%d/%m/%Y"),
             "generated": now().strftime("%d/%m/%Y %H:%M"),
+            "source": source,
+            "source_name": data_dir.name,
+            "run": publish.RUN_PLACEHOLDER,
         }
-        (staging / "report.json").write_text(
-            json.dumps(meta, ensure_ascii=False, indent=1), "utf-8"
-        )
-        names = [p.name for p in executed] + ["report.json", "report.html"]
+        page = report_page(executed, title, meta=publish.meta_tags(meta))
         _pause("exported")
-        _publish(staging, final, names)
+        html = publish.publish(out, staging.path, final, executed, page, _pause)
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.close()
     write_index(out)
-    return Report(final / "report.html", tuple(final / p.name for p in executed))
+    run = publish.page_meta(html)["run"]
+    return Report(html, tuple(final / "runs" / run / p.name for p in executed))
+
+
+def _check_same_unit(final: Path, source: str, data_dir: Path) -> None:
+    """Refuse to replace another unit's report that happens to have the same unit id."""
+    page = final / "report.html"
+    if not page.is_file():
+        return
+    meta = publish.page_meta(page)
+    if meta.get("source") and meta["source"] != source:
+        raise publish.PublishError(
+            f"{final} holds the report of another data folder "
+            f"('{meta.get('source_name', '?')}') with the same unit id as {data_dir}; give one "
+            "of them another unit_id (or delete that folder if the unit has moved)"
+        )
+
+
+def _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final) -> None:
+    """Run the notebooks side by side, one kernel each; keep them in ``failed/`` on failure."""
+    pool = ThreadPoolExecutor(max_workers=len(executed))
+    runs = [
+        pool.submit(_execute, Path(notebook_dir) / t.name, t, parameters, kernel, timeout)
+        for t in executed
+    ]
+    try:
+        errors = [run.exception() for run in runs]
+    except KeyboardInterrupt:
+        TrackedKernelManager.kill_all()  # the notebooks fail now instead of running on
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    failures = [err for err in errors if err is not None]
+    if failures:
+        kept = publish.keep_failed(out, executed[0].parent, final)
+        raise ReportError(f"{failures[0]}\nfailed notebook kept in {kept}") from failures[0]

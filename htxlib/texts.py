@@ -1,7 +1,9 @@
 """Analyst-written sections: Markdown files kept with the unit's data for each year.
 
 A unit folder may hold ``texts/<year>/<slot>.md``. The text is converted to HTML with
-raw HTML escaped, so whatever an analyst types is shown, never run.
+raw HTML escaped, so whatever an analyst types is shown, never run; an image is shown as a
+plain link (a report loads nothing from the network when it is opened). A text must be a
+regular file inside the unit folder: a link to a file elsewhere is refused at load time.
 """
 
 from __future__ import annotations
@@ -32,7 +34,18 @@ SLOTS: dict[str, str] = {
 
 MISSING_NOTE = "(Chưa có nội dung: bổ sung tệp texts/{year}/{slot}.md trong thư mục dữ liệu.)"
 
-_markdown = mistune.create_markdown(escape=True)
+
+class _Renderer(mistune.HTMLRenderer):
+    """Markdown to HTML with images turned into links: nothing is fetched when a page opens."""
+
+    def image(self, text: str, url: str, title: str | None = None) -> str:
+        label = text or url
+        if url.startswith(("http://", "https://")):
+            return self.link(f"[Hình: {label}]", url, title)
+        return mistune.escape(f"[Hình: {label}]")
+
+
+_markdown = mistune.create_markdown(renderer=_Renderer(escape=True))
 
 
 def text_path(folder: Path, year: int, slot: str) -> Path:
@@ -54,10 +67,49 @@ def load_text(folder: Path, year: int, slot: str) -> str | None:
     """
     if slot not in SLOTS:
         raise KeyError(f"unknown text slot {slot!r}; known: {', '.join(SLOTS)}")
+    from htxlib.readers import decode
+
     path = text_path(folder, year, slot)
-    if not path.is_file():
+    if not path.is_file() or path.is_symlink():
         return None
-    return _markdown(path.read_text(encoding="utf-8-sig"))
+    text, _ = decode(path.read_bytes())
+    return _markdown(text)
+
+
+def text_problems(folder: Path) -> list:
+    """List the files under ``texts/`` that a report will not read, with why.
+
+    A text must be a regular Markdown file inside the unit folder (a link could reach any
+    file of the machine) and no larger than the file limit, in a supported encoding.
+    """
+    from htxlib.limits import exceeded, limits
+    from htxlib.messages import N_, _
+    from htxlib.problems import Problem
+    from htxlib.readers import ReadError, decode
+
+    root = Path(folder) / "texts"
+    if not root.is_dir() or root.is_symlink():
+        link = root.is_symlink()
+        rule = N_("is a link; keep the analyst texts in the unit folder itself")
+        return [Problem("texts", None, "", "", _(rule))] if link else []
+    problems = []
+    bound = limits().HTX_MAX_FILE_MB
+    for path in sorted(root.rglob("*")):
+        label = path.relative_to(folder).as_posix()
+        if path.is_symlink():
+            rule = _("is a link; keep the analyst texts in the unit folder itself")
+            problems.append(Problem(label, None, "", "", rule))
+        elif path.is_file() and path.suffix.lower() == ".md":
+            if path.stat().st_size > bound * 2**20:
+                size = round(path.stat().st_size / 2**20, 1)
+                rule = exceeded(N_("the file size (MB)"), size, "HTX_MAX_FILE_MB", bound)
+                problems.append(Problem(label, None, "", "", rule))
+                continue
+            try:
+                decode(path.read_bytes())
+            except ReadError as err:
+                problems.append(Problem(label, None, "", "", str(err)))
+    return problems
 
 
 def load_texts(folder: Path, year: int) -> dict[str, str | None]:

@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from htxlib.codes import LEVELS, SCOPES
+
+#: A unit id is a slug: lowercase ASCII letters and digits in hyphen-joined words, at most
+#: 64 characters. It names the unit's output folder, so it can hold no path separator, no
+#: dot-segment and nothing a browser would run in a link.
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+SLUG_LENGTH = 64
+
+
+def slug(text: str) -> str:
+    """Turn a name into a unit id: Vietnamese letters without marks, other signs as hyphens.
+
+    Examples
+    --------
+    >>> slug("Văn Quan"), slug("Đặc khu Phú Quốc"), slug("../../x"), slug("javascript:alert(1)")
+    ('van-quan', 'dac-khu-phu-quoc', 'x', 'javascript-alert-1')
+    """
+    text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:SLUG_LENGTH].strip("-")
+
+
+def is_slug(text: str) -> bool:
+    """Whether a unit id may name an output folder as it is (see :data:`SLUG`)."""
+    return len(text) <= SLUG_LENGTH and SLUG.fullmatch(text) is not None
+
 
 #: How documents name a level before the unit's name, where it differs from the code label:
 #: "thành phố Cần Thơ", not "thành phố trực thuộc trung ương Cần Thơ".

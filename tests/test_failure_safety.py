@@ -10,21 +10,30 @@ import subprocess
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
+from htxlib.publish import page_meta
 from htxlib.runner import ReportError, build_report
 
-from .conftest import ROOT
+from .conftest import ROOT, set_cell
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
-EXPECTED = {"assessment.ipynb", "targets.ipynb", "report.json", "report.html"}
+NOTEBOOKS = {"assessment.ipynb", "targets.ipynb"}
 
 
 def digests(folder):
+    """Every file of a report folder, by its path inside it."""
     return {
-        p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir() if p.is_file()
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.rglob("*")
+        if p.is_file()
     }
+
+
+def published_run(folder):
+    return page_meta(folder / "report.html")["run"]
 
 
 @pytest.fixture
@@ -66,13 +75,20 @@ def wait_for(process, marker, timeout=120):
     assert found.wait(timeout), f"the run never reached '{marker}'"
 
 
+def assert_consistent(folder):
+    """The page and the notebooks of the run it names are complete and belong together."""
+    run = published_run(folder)
+    assert {p.name for p in (folder / "runs" / run).iterdir()} == NOTEBOOKS
+    for path in (folder / "runs").rglob("*.ipynb"):
+        json.loads(path.read_text(encoding="utf-8"))  # complete, from this run or another
+    assert (folder / "report.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert {p.parts[0] for p in map(Path, digests(folder))} <= {"report.html", "runs"}
+
+
 def assert_intact(out, folder, before, index_before):
     assert digests(folder)["report.html"] == before["report.html"]
     assert hashlib.sha256((out / "index.html").read_bytes()).hexdigest() == index_before
-    assert set(digests(folder)) == EXPECTED  # no half-written or temporary file beside them
-    for name in ("assessment.ipynb", "targets.ipynb", "report.json"):
-        json.loads((folder / name).read_text(encoding="utf-8"))  # complete, old or new
-    assert (folder / "report.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
+    assert_consistent(folder)
 
 
 def test_kill_during_notebook_execution(published):
@@ -92,10 +108,7 @@ def test_kill_during_notebook_execution(published):
     assert_intact(out, folder, before, index_before)
 
 
-@pytest.mark.parametrize(
-    "stage",
-    ["exported", "published:assessment.ipynb", "published:targets.ipynb", "published:report.json"],
-)
+@pytest.mark.parametrize("stage", ["exported", "published:runs"])
 def test_kill_at_each_stage_of_publishing(published, stage):
     unit, out, folder = published
     before, index_before = (
@@ -107,6 +120,18 @@ def test_kill_at_each_stage_of_publishing(published, stage):
     process.send_signal(signal.SIGKILL)
     process.wait()
     assert_intact(out, folder, before, index_before)
+
+
+def test_kill_after_the_switch_leaves_the_new_report_whole(published):
+    unit, out, folder = published
+    before = digests(folder)["report.html"]
+    set_cell(unit / "annual.csv", 2, "members", "61")  # a different report
+    process = start(unit, out, {"HTX_PAUSE_AT": "published:report.html"})
+    wait_for(process, "paused at published:report.html")
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    assert digests(folder)["report.html"] != before
+    assert_consistent(folder)
 
 
 def test_next_run_after_a_kill_succeeds_and_cleans_up(published):

@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from htxlib.cli import main
+from htxlib.publish import page_meta
 
 from .conftest import VAN_QUAN
 
@@ -44,9 +45,12 @@ def assert_states(text: str, *phrases: str):
 def test_report_files(vq_report):
     out, _ = vq_report
     folder = out / "van-quan" / "2024"
-    assert (folder / "assessment.ipynb").is_file()
-    assert (folder / "targets.ipynb").is_file()
-    assert (folder / "report.json").is_file()
+    run = page_meta(folder / "report.html")["run"]
+    assert {p.name for p in (folder / "runs" / run).iterdir()} == {
+        "assessment.ipynb",
+        "targets.ipynb",
+    }
+    assert {p.name for p in folder.iterdir()} == {"report.html", "runs"}
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="van-quan/2024/report.html"' in index and "Văn Quan" in index
 

@@ -1,0 +1,82 @@
+"""Resource limits on what a unit folder may make the toolkit read: the one place they live.
+
+A unit folder arrives by e-mail or from a shared drive, so every file in it is bounded before
+it is read: a spreadsheet declaring a million rows, a zip bomb or a field as long as a book
+is refused with the file, the limit and how to raise it, instead of filling the memory.
+
+Each limit can be raised for one run with an environment variable of the same name, for
+example ``HTX_MAX_ROWS=500000 htx report ...``.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Limits:
+    """The limits, with their defaults (generous for a national registry of 35.000 HTX).
+
+    Attributes
+    ----------
+    HTX_MAX_FILE_MB : int
+        Size of one data or text file on disk.
+    HTX_MAX_UNZIPPED_MB : int
+        Total uncompressed size of an .xlsx file's parts.
+    HTX_MAX_ZIP_RATIO : int
+        Uncompressed to compressed size of one part of an .xlsx file (a zip bomb is thousands).
+    HTX_MAX_ROWS : int
+        Rows of one table (a sheet's declared or actual extent, or a CSV file).
+    HTX_MAX_COLUMNS : int
+        Columns of one table.
+    HTX_MAX_CELL_CHARS : int
+        Characters in one cell.
+    HTX_MAX_MERGED : int
+        Merged ranges in one sheet.
+    HTX_SNIFF_CHARS : int
+        Characters of a CSV file looked at to tell its separator.
+    """
+
+    HTX_MAX_FILE_MB: int = 200
+    HTX_MAX_UNZIPPED_MB: int = 500
+    HTX_MAX_ZIP_RATIO: int = 200
+    HTX_MAX_ROWS: int = 2_000_000
+    HTX_MAX_COLUMNS: int = 200
+    HTX_MAX_CELL_CHARS: int = 32_767  # Excel's own limit for a cell
+    HTX_MAX_MERGED: int = 5_000
+    HTX_SNIFF_CHARS: int = 8_192
+
+
+def limits() -> Limits:
+    """Return the limits in force: the defaults, each overridden by its environment variable.
+
+    A variable that is not a positive whole number is ignored.
+    """
+    given = {}
+    for field in fields(Limits):
+        raw = os.environ.get(field.name, "").strip()
+        if raw.isdigit() and int(raw) > 0:
+            given[field.name] = int(raw)
+    return Limits(**given)
+
+
+def exceeded(what: str, found: object, name: str, limit: int) -> str:
+    """Return the message for a limit that a file exceeds.
+
+    Parameters
+    ----------
+    what : str
+        What was measured, in English (translated for the user).
+    found : object
+        The measured value.
+    name : str
+        The limit's name (its environment variable).
+    limit : int
+        Its value.
+    """
+    from htxlib.messages import _
+
+    return _("{what} is {found}, over the limit of {limit} (set {name} to raise it)").format(
+        what=_(what), found=found, limit=limit, name=name
+    )
