@@ -8,6 +8,7 @@ regular file inside the unit folder: a link to a file elsewhere is refused at lo
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import mistune
@@ -73,7 +74,7 @@ def load_text(folder: Path, year: int, slot: str) -> str | None:
     if not path.is_file() or path.is_symlink():
         return None
     text, _ = decode(path.read_bytes())
-    return _markdown(text)
+    return _markdown(unicodedata.normalize("NFC", text))
 
 
 def text_problems(folder: Path) -> list:

@@ -1,0 +1,365 @@
+"""A unit folder is untrusted input: every write stays inside --out, every read inside the unit.
+
+Each test is one way a folder received by e-mail or from a shared drive could harm the office
+machine that opens it, and what the toolkit does instead: a clear message, never a traceback.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from htxlib import publish
+from htxlib.cli import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OUTPUT, main
+from htxlib.dataset import load_unit
+from htxlib.index import list_reports
+from htxlib.problems import DataError
+from htxlib.runner import build_report
+from htxlib.texts import load_text
+
+from .conftest import ROOT, read_rows, set_cell, write_rows
+
+FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
+
+
+def cli(capsys, *args) -> tuple[int, str, str]:
+    code = main(["--lang", "en", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def files_under(folder: Path) -> set[Path]:
+    return {p for p in folder.rglob("*")} if folder.exists() else set()
+
+
+# --- the unit id names the output folder ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "unit_id",
+    ["../../x", "..", "/tmp/elsewhere", "javascript:alert(1)", "Văn Quan", "van quan", "VAN-QUAN"],
+)
+def test_unit_id_that_is_not_a_slug_is_refused(small_unit, tmp_path, capsys, unit_id):
+    set_cell(small_unit / "unit.csv", 2, "unit_id", unit_id)
+    code, _, err = cli(capsys, "validate", "--data", str(small_unit))
+    assert code == EXIT_DATA
+    assert "unit.csv, row 2, column 'unit_id'" in err and "lowercase letters a-z" in err
+    before = files_under(tmp_path)
+    for command in ("report", "export"):
+        code, _, err = cli(
+            capsys,
+            command,
+            "--data",
+            str(small_unit),
+            "--year",
+            "2025",
+            "--out",
+            str(tmp_path / "out"),
+        )
+        assert code == EXIT_DATA and "Traceback" not in err
+    assert files_under(tmp_path) == before  # nothing written anywhere
+
+
+def test_data_folder_as_unit_id_cannot_reach_the_data(small_unit, tmp_path, capsys):
+    set_cell(small_unit / "unit.csv", 2, "unit_id", str(small_unit))
+    data_before = {p: p.read_bytes() for p in small_unit.rglob("*") if p.is_file()}
+    code, _, _ = cli(
+        capsys,
+        "export",
+        "--data",
+        str(small_unit),
+        "--year",
+        "2025",
+        "--out",
+        str(tmp_path / "out"),
+    )
+    assert code == EXIT_DATA
+    assert {p: p.read_bytes() for p in small_unit.rglob("*") if p.is_file()} == data_before
+
+
+def test_index_links_come_from_folder_names_only(tmp_path):
+    out = tmp_path / "out"
+    odd = out / "javascript:alert(1)" / "2025"
+    odd.mkdir(parents=True)
+    (odd / "report.html").write_text(
+        '<html><head><meta name="htx:unit" content="x"><meta name="htx:year" content="2025">'
+        '<meta name="htx:cutoff" content="31/12/2025"><meta name="htx:generated" content="-">'
+        "</head></html>",
+        encoding="utf-8",
+    )
+    assert list_reports(out) == []
+
+
+def test_two_folders_with_one_unit_id_do_not_replace_each_other(small_unit, tmp_path, capsys):
+    out = tmp_path / "out"
+    build_report(small_unit, 2025, out=out)
+    twin = tmp_path / "twin"
+    shutil.copytree(small_unit, twin)
+    code, _, err = cli(capsys, "report", "--data", str(twin), "--year", "2025", "--out", str(out))
+    assert code == EXIT_OUTPUT
+    assert "holds the report of another data folder ('tan-lap')" in err and str(twin) in err
+
+
+# --- reading only what belongs to the unit ---------------------------------------------------
+
+
+def test_analyst_text_linked_to_a_system_file_is_refused(small_unit, capsys):
+    (small_unit / "texts" / "2025").mkdir(parents=True)
+    (small_unit / "texts" / "2025" / "law.md").symlink_to("/etc/passwd")
+    with pytest.raises(DataError, match=r"texts/2025/law.md: is a link"):
+        load_unit(small_unit)
+    assert load_text(small_unit, 2025, "law") is None  # never read, even when asked directly
+
+
+def test_data_file_linked_elsewhere_is_refused(small_unit, tmp_path):
+    outside = tmp_path / "elsewhere.csv"
+    shutil.move(small_unit / "ocop.csv", outside)
+    (small_unit / "ocop.csv").symlink_to(outside)
+    with pytest.raises(DataError, match=r"ocop.csv: is a link to another file"):
+        load_unit(small_unit)
+
+
+def test_remote_image_becomes_a_plain_link(small_unit):
+    folder = small_unit / "texts" / "2025"
+    folder.mkdir(parents=True)
+    (folder / "law.md").write_text(
+        "Ảnh ![tracking](http://example.invalid/beacon.png) và ![x](data:image/png;base64,AAAA)",
+        encoding="utf-8",
+    )
+    html = load_text(small_unit, 2025, "law")
+    assert "<img" not in html
+    assert '<a href="http://example.invalid/beacon.png">[Hình: tracking]</a>' in html
+    assert "data:image" not in html and "[Hình: x]" in html
+
+
+def test_analyst_text_in_windows_1258_is_read(small_unit):
+    folder = small_unit / "texts" / "2025"
+    folder.mkdir(parents=True)
+    # Windows-1258 writes tone marks as combining characters after the letter
+    (folder / "law.md").write_bytes(b"H\xf5\xf2p ta\xecc xa\xde")
+    assert "Hợp tác xã" in load_text(small_unit, 2025, "law")
+
+
+# --- writes never follow links inside --out ----------------------------------------------------
+
+
+def test_unit_folder_in_out_that_is_a_link_is_not_followed(small_unit, tmp_path, capsys):
+    out, target = tmp_path / "out", tmp_path / "target"
+    out.mkdir()
+    target.mkdir()
+    (target / "keep.txt").write_text("x", encoding="utf-8")
+    (target / "2025" / "failed").mkdir(parents=True)
+    (out / "tan-lap").symlink_to(target)
+    before = files_under(target)
+    for command in ("report", "export"):
+        code, _, err = cli(
+            capsys, command, "--data", str(small_unit), "--year", "2025", "--out", str(out)
+        )
+        assert code == EXIT_OUTPUT and "is a link" in err
+    assert files_under(target) == before
+
+
+# --- resources are bounded before reading ------------------------------------------------------
+
+
+def _refuse_loading(monkeypatch):
+    import openpyxl
+
+    def load(*args, **kwargs):
+        raise AssertionError("openpyxl was asked to load a workbook over the limits")
+
+    monkeypatch.setattr(openpyxl, "load_workbook", load)
+
+
+def test_sheet_declaring_a_huge_extent_is_refused_before_loading(small_unit, monkeypatch):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "ocop"
+    book.active["A1"] = "product"
+    book.active["XFD1048576"] = "x"
+    (small_unit / "ocop.csv").unlink()
+    book.save(small_unit / "ocop.xlsx")
+    assert (small_unit / "ocop.xlsx").stat().st_size < 20_000
+    _refuse_loading(monkeypatch)
+    with pytest.raises(DataError, match="the number of columns is 16384, over the limit of 200"):
+        load_unit(small_unit)
+
+
+def test_zip_bomb_is_refused_before_loading(small_unit, monkeypatch):
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "ocop"
+    book.active["A1"] = "product"
+    (small_unit / "ocop.csv").unlink()
+    book.save(small_unit / "plain.xlsx")
+    with (
+        zipfile.ZipFile(small_unit / "plain.xlsx") as plain,
+        zipfile.ZipFile(small_unit / "ocop.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb,
+    ):
+        for item in plain.infolist():
+            bomb.writestr(item, plain.read(item.filename))
+        bomb.writestr("xl/media/padding.bin", b"\0" * (64 * 2**20))
+    (small_unit / "plain.xlsx").unlink()
+    _refuse_loading(monkeypatch)
+    with pytest.raises(DataError, match="the compression ratio is"):
+        load_unit(small_unit)
+
+
+def test_many_merged_ranges_are_refused(small_unit, monkeypatch):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "ocop"
+    book.active.append(["product", "owner", "owner_type", "year"])
+    for row in range(2, 5003):
+        book.active.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+    (small_unit / "ocop.csv").unlink()
+    book.save(small_unit / "ocop.xlsx")
+    _refuse_loading(monkeypatch)
+    with pytest.raises(DataError, match="the number of merged ranges is 5001"):
+        load_unit(small_unit)
+
+
+def test_limits_can_be_raised(small_unit, monkeypatch):
+    monkeypatch.setenv("HTX_MAX_COLUMNS", "5")
+    with pytest.raises(DataError, match=r"over the limit of 5 \(set HTX_MAX_COLUMNS to raise it\)"):
+        load_unit(small_unit)
+
+
+def test_one_line_quote_storm_does_not_stall_the_separator_sniffer(small_unit, monkeypatch):
+    import csv
+
+    calls = []
+    real = csv.Sniffer.sniff
+
+    def sniff(self, sample, delimiters=None):
+        calls.append(len(sample))
+        return real(self, sample, delimiters)
+
+    monkeypatch.setattr(csv.Sniffer, "sniff", sniff)
+    (small_unit / "ocop.csv").write_text('"a,' * 50_000, encoding="utf-8")
+    with pytest.raises(DataError, match="ocop.csv"):
+        load_unit(small_unit)
+    assert calls and max(calls) <= 8192  # the sample is bounded, whatever the file
+
+
+# --- every bad value is a message, never a traceback -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("table", "row", "column", "value", "message"),
+    [
+        ("entities", 3, "founded_on", "9999-12-31", "date outside 01/01/1900-31/12/2200"),
+        ("entities", 3, "founded_on", "0001-01-01", "date outside 01/01/1900-31/12/2200"),
+        ("annual", 2, "members", "12345678901234567890", "number too large for this column"),
+        ("entities", 3, "name", "HTX\x07Alpha", "invisible control character"),
+    ],
+)
+def test_out_of_range_values_are_problems(small_unit, capsys, table, row, column, value, message):
+    set_cell(small_unit / f"{table}.csv", row, column, value)
+    code, _, err = cli(capsys, "validate", "--data", str(small_unit))
+    assert code == EXIT_DATA and message in err and "Traceback" not in err
+
+
+def test_disk_full_is_one_line(small_unit, tmp_path, capsys, monkeypatch):
+    import errno
+
+    from htxlib import files
+
+    def full(path, write):
+        raise OSError(errno.ENOSPC, "No space left on device", str(path))
+
+    monkeypatch.setattr(files, "atomic_write", full)
+    monkeypatch.setattr("htxlib.spreadsheets.atomic_write", full)
+    code, _, err = cli(
+        capsys,
+        "export",
+        "--data",
+        str(small_unit),
+        "--year",
+        "2025",
+        "--out",
+        str(tmp_path / "out"),
+    )
+    assert code == EXIT_OUTPUT
+    assert err.strip().endswith("the disk is full") and len(err.strip().splitlines()) == 1
+
+
+def test_a_broken_neighbour_report_is_left_out_of_the_index(small_unit, tmp_path, capsys):
+    out = tmp_path / "out"
+    broken = out / "other" / "2024"
+    broken.mkdir(parents=True)
+    (broken / "report.html").write_bytes(b"\xff\xfe garbage")
+    report = build_report(small_unit, 2025, out=out)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="tan-lap/2025/report.html"' in index and "other/2024" not in index
+    assert "has no report metadata" in capsys.readouterr().err
+    assert report.html.is_file()
+
+
+# --- runs that share a reports folder ------------------------------------------------------
+
+
+def test_a_live_staging_folder_of_another_container_is_kept(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    other = out / ".staging-othercontainer"
+    other.mkdir()
+    handle = os.open(other / ".lock", os.O_CREAT | os.O_RDWR)
+    fcntl.flock(handle, fcntl.LOCK_EX)  # held, as a live run elsewhere holds it
+    try:
+        publish.remove_stale(out)
+        assert other.is_dir()
+    finally:
+        os.close(handle)
+    publish.remove_stale(out)  # its run is gone now
+    assert not other.exists()
+
+
+def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
+    out, mark = tmp_path / "out", tmp_path / "kernel-started"
+    build_report(small_unit, 2025, out=out)
+    page = (out / "tan-lap" / "2025" / "report.html").read_bytes()
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from htxlib.cli import EXIT_INTERRUPTED\n"
+        "from htxlib.runner import build_report\n"
+        "try:\n"
+        f"    build_report({str(small_unit)!r}, 2025, out={str(out)!r},\n"
+        f"                 notebooks=('hangs',), notebook_dir=Path({str(FIXTURES)!r}))\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(EXIT_INTERRUPTED)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], env={**os.environ, "HTX_TEST_MARK": str(mark)}
+    )
+    deadline = time.monotonic() + 120
+    while not mark.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert mark.exists(), "the kernel never started"
+    process.send_signal(signal.SIGINT)
+    # the hanging cell sleeps 60 s: returning well before means the kernel was stopped
+    assert process.wait(timeout=45) == EXIT_INTERRUPTED
+    assert (out / "tan-lap" / "2025" / "report.html").read_bytes() == page
+    assert not list(out.glob(".staging-*"))
+
+
+def test_rows_limit_on_csv(small_unit, monkeypatch):
+    rows = read_rows(small_unit / "ocop.csv")
+    write_rows(small_unit / "ocop.csv", rows + rows[1:] * 3)
+    monkeypatch.setenv("HTX_MAX_ROWS", "4")
+    with pytest.raises(DataError, match="the number of rows is >4"):
+        load_unit(small_unit)
