@@ -136,7 +136,7 @@ def number_readings(value: object) -> dict[str, float]:
     for name, locale in CONVENTIONS:
         try:
             readings[name] = sign * float(parse_decimal(text, locale=locale, strict=True)) * factor
-        except (NumberFormatError, ValueError):
+        except (NumberFormatError, ValueError, ArithmeticError):  # decimal.InvalidOperation
             continue
     if not readings or not re.fullmatch(r"[0-9.,]+", text):
         raise CellError(
