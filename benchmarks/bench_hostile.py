@@ -18,10 +18,12 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+from tests.hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb  # noqa: E402
+
 HTX = [sys.executable, "-m", "htxlib.cli", "--lang", "en", "validate", "--data"]
 
 
@@ -44,57 +46,20 @@ def unit(base: Path, name: str) -> Path:
     return folder
 
 
-def wide(base: Path) -> Path:
-    from openpyxl import Workbook
-
-    folder = unit(base, "wide")
-    book = Workbook()
-    book.active.title = "ocop"
-    book.active["A1"] = "product"
-    book.active["XFD1048576"] = "x"
-    book.save(folder / "ocop.xlsx")
-    return folder
-
-
-def bomb(base: Path) -> Path:
-    from openpyxl import Workbook
-
-    folder = unit(base, "bomb")
-    book = Workbook()
-    book.active.title = "ocop"
-    book.active["A1"] = "product"
-    book.save(base / "plain.xlsx")
-    with (
-        zipfile.ZipFile(base / "plain.xlsx") as plain,
-        zipfile.ZipFile(folder / "ocop.xlsx", "w", zipfile.ZIP_DEFLATED, compresslevel=9) as out,
-    ):
-        for item in plain.infolist():
-            out.writestr(item, plain.read(item.filename))
-        # written in chunks: the benchmark itself must stay small (a child's peak RSS
-        # counts the memory it was forked with)
-        with out.open("xl/media/padding.bin", "w", force_zip64=True) as part:
-            for _ in range(1500):
-                part.write(bytes(2**20))
-    return folder
-
-
-def merged(base: Path) -> Path:
-    from openpyxl import Workbook
-
-    folder = unit(base, "merged")
-    book = Workbook()
-    book.active.title = "ocop"
-    book.active.append(["product", "owner", "owner_type", "year"])
-    for row in range(2, 10_002):
-        book.active.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
-    book.save(folder / "ocop.xlsx")
-    return folder
-
-
-def quotes(base: Path) -> Path:
-    folder = unit(base, "quotes")
-    (folder / "ocop.csv").write_text('"a,' * 50_000, encoding="utf-8")
-    return folder
+def hostile_folders(base: Path) -> dict[str, Path]:
+    """The hostile folders, each a copy of Văn Quan with its ``ocop`` table replaced."""
+    made = {
+        "wide": lambda f: wide_workbook(f / "ocop.xlsx"),
+        "bomb": lambda f: zip_bomb(f / "ocop.xlsx", megabytes=1500),
+        "merged": lambda f: merged_workbook(f / "ocop.xlsx", ranges=10_000),
+        "quotes": lambda f: quote_storm(f / "ocop.csv"),
+    }
+    folders = {}
+    for name, make in made.items():
+        folder = unit(base, name)
+        make(folder)
+        folders[name] = folder
+    return folders
 
 
 def main() -> None:
@@ -103,16 +68,15 @@ def main() -> None:
     runs = parser.parse_args().runs
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
-        cases = {
+        commands = {
             "import pandas (floor)": [sys.executable, "-c", "import pandas"],
             "Văn Quan as it is": [*HTX, str(ROOT / "data" / "van-quan")],
         }
-        for make in (wide, bomb, merged, quotes):
-            folder = make(base)
+        for folder in hostile_folders(base).values():
             size = sum(p.stat().st_size for p in folder.glob("ocop.*")) / 1024
-            cases[f"{folder.name} ({size:,.0f} KB)"] = [*HTX, str(folder)]
+            commands[f"{folder.name} ({size:,.0f} KB)"] = [*HTX, str(folder)]
         print("| case | median s | peak RSS MB | exit | message |\n|---|---|---|---|---|")
-        for name, command in cases.items():
+        for name, command in commands.items():
             results = sorted(measure(command) for _ in range(runs))
             seconds, rss, code, message = results[len(results) // 2]
             peak = max(r[1] for r in results)

@@ -26,6 +26,7 @@ from htxlib.runner import build_report
 from htxlib.texts import load_text
 
 from .conftest import ROOT, read_rows, set_cell, write_rows
+from .hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 
@@ -180,53 +181,24 @@ def _refuse_loading(monkeypatch):
 
 
 def test_sheet_declaring_a_huge_extent_is_refused_before_loading(small_unit, monkeypatch):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.active.title = "ocop"
-    book.active["A1"] = "product"
-    book.active["XFD1048576"] = "x"
     (small_unit / "ocop.csv").unlink()
-    book.save(small_unit / "ocop.xlsx")
-    assert (small_unit / "ocop.xlsx").stat().st_size < 20_000
+    assert wide_workbook(small_unit / "ocop.xlsx").stat().st_size < 20_000
     _refuse_loading(monkeypatch)
     with pytest.raises(DataError, match="the number of columns is 16384, over the limit of 200"):
         load_unit(small_unit)
 
 
 def test_zip_bomb_is_refused_before_loading(small_unit, monkeypatch):
-    import zipfile
-
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.active.title = "ocop"
-    book.active["A1"] = "product"
     (small_unit / "ocop.csv").unlink()
-    book.save(small_unit / "plain.xlsx")
-    with (
-        zipfile.ZipFile(small_unit / "plain.xlsx") as plain,
-        zipfile.ZipFile(small_unit / "ocop.xlsx", "w", zipfile.ZIP_DEFLATED) as bomb,
-    ):
-        for item in plain.infolist():
-            bomb.writestr(item, plain.read(item.filename))
-        bomb.writestr("xl/media/padding.bin", b"\0" * (64 * 2**20))
-    (small_unit / "plain.xlsx").unlink()
+    zip_bomb(small_unit / "ocop.xlsx", megabytes=64)
     _refuse_loading(monkeypatch)
     with pytest.raises(DataError, match="the compression ratio is"):
         load_unit(small_unit)
 
 
 def test_many_merged_ranges_are_refused(small_unit, monkeypatch):
-    from openpyxl import Workbook
-
-    book = Workbook()
-    book.active.title = "ocop"
-    book.active.append(["product", "owner", "owner_type", "year"])
-    for row in range(2, 5003):
-        book.active.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
     (small_unit / "ocop.csv").unlink()
-    book.save(small_unit / "ocop.xlsx")
+    merged_workbook(small_unit / "ocop.xlsx", ranges=5001)
     _refuse_loading(monkeypatch)
     with pytest.raises(DataError, match="the number of merged ranges is 5001"):
         load_unit(small_unit)
@@ -249,7 +221,7 @@ def test_one_line_quote_storm_does_not_stall_the_separator_sniffer(small_unit, m
         return real(self, sample, delimiters)
 
     monkeypatch.setattr(csv.Sniffer, "sniff", sniff)
-    (small_unit / "ocop.csv").write_text('"a,' * 50_000, encoding="utf-8")
+    quote_storm(small_unit / "ocop.csv")
     with pytest.raises(DataError, match="ocop.csv"):
         load_unit(small_unit)
     assert calls and max(calls) <= 8192  # the sample is bounded, whatever the file
