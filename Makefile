@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -c "from htxlib.runner import install_kernel; install_kernel('$(KERNEL)')"
+	$(BIN)/python -c "from htxlib.report.runner import install_kernel; install_kernel('$(KERNEL)')"
 	touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the toolkit with its dependencies
@@ -42,7 +42,7 @@ lint: $(STAMP) ## Lint and format the code with ruff
 lab: $(STAMP) ## Open the notebooks in JupyterLab
 	$(BIN)/jupyter lab notebooks/
 
-codebook: $(STAMP) ## Regenerate data/README.md from htxlib/schema.py
+codebook: $(STAMP) ## Regenerate data/README.md from htxlib/data/codebook.py
 	$(BIN)/htx codebook --output data/README.md
 
 clean: ## Remove the virtual environment and generated reports

@@ -13,9 +13,9 @@ import os
 import sys
 from pathlib import Path
 
-from htxlib.dataset import Dataset, load_unit
+from htxlib.data.dataset import Dataset, load_unit
+from htxlib.data.problems import DataError, ScopeError
 from htxlib.messages import LANGUAGES, N_, _
-from htxlib.problems import DataError, ScopeError
 
 EXIT_DATA, EXIT_USAGE, EXIT_NOTEBOOK, EXIT_OUTPUT = 1, 2, 3, 4
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
@@ -52,7 +52,7 @@ def _scoped(ds: Dataset, args: argparse.Namespace) -> bool:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from htxlib.summary import summary_text
+    from htxlib.report.summary import summary_text
 
     ds = _load(args, _("nothing was computed."))
     if ds is None:
@@ -64,7 +64,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _codebook(args: argparse.Namespace) -> int:
-    from htxlib.codebook import render
+    from htxlib.report.codebook_page import render
 
     text = render()
     if args.output == "-":
@@ -94,8 +94,8 @@ def _cannot_write(err: OSError) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from htxlib.publish import PublishError
-    from htxlib.runner import ReportError, build_report
+    from htxlib.report.publish import PublishError
+    from htxlib.report.runner import ReportError, build_report
 
     ds = _load(args, _("no report was written."))
     if ds is None:
@@ -123,14 +123,14 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from htxlib.spreadsheets import figure_tables, write_tables
+    from htxlib.report.spreadsheets import figure_tables, write_tables
 
     ds = _load(args, _("nothing was written."))
     if ds is None:
         return EXIT_DATA
     if not _scoped(ds, args):
         return EXIT_USAGE
-    from htxlib.publish import PublishError, inside, report_dir
+    from htxlib.report.publish import PublishError, inside, report_dir
 
     out = Path(args.out).resolve()
     try:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from htxlib.dataset import load_unit
+from htxlib.data.dataset import load_unit
 
 # Messages are Vietnamese by default; the tests read them in English unless a test says otherwise.
 os.environ["HTX_LANG"] = "en"

@@ -13,11 +13,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from htxlib.data_checks import data_findings
-from htxlib.dataset import load_unit
-from htxlib.problems import DataError
-from htxlib.readers import _visible_sheets, fold
-from htxlib.schema import TABLES
+from htxlib.checks.contradictions import contradictions
+from htxlib.data.codebook import TABLES
+from htxlib.data.dataset import load_unit
+from htxlib.data.problems import DataError
+from htxlib.data.readers import _visible_sheets, fold
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -98,11 +98,11 @@ def test_csv_title_block_skipped(small_unit, base):
 def test_csv_totals_row_kept_apart_and_agrees(small_unit, base):
     ds = load_case(small_unit, "csv_totals_row")
     same(ds, base, "annual")
-    assert data_findings(ds).empty
+    assert contradictions(ds).empty
 
 
 def test_csv_totals_row_that_contradicts_is_a_finding(small_unit):
-    found = data_findings(load_case(small_unit, "csv_totals_row_contradicts"))
+    found = contradictions(load_case(small_unit, "csv_totals_row_contradicts"))
     row = found.iloc[0]
     assert (row["check"], row["field"], row["stated"], row["computed"]) == (
         "stated_total",
@@ -271,7 +271,7 @@ def test_excel_merged_data_cells_filled(small_unit):
 def test_excel_totals_row_with_formula(small_unit, base):
     ds = load_case(small_unit, "xlsx_totals_row")
     same(ds, base, "annual")
-    assert data_findings(ds).empty  # the cached total, 103, is the sum of the rows
+    assert contradictions(ds).empty  # the cached total, 103, is the sum of the rows
 
 
 def test_excel_hidden_table_sheet_ignored(small_unit, base):

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from htxlib.checks.contradictions import contradictions
 from htxlib.cli import main
-from htxlib.data_checks import data_findings
-from htxlib.dataset import load_unit
+from htxlib.data.dataset import load_unit
 
 from .conftest import append_row, read_rows, set_cell
 
 
 def test_van_quan_published_figures_agree(vq):
     assert len(vq.reported_figures) == 19
-    assert data_findings(vq).empty
+    assert contradictions(vq).empty
 
 
 def row_of(path, entity_id, year):
@@ -23,7 +23,7 @@ def row_of(path, entity_id, year):
 
 def test_count_that_contradicts_the_rows(vq_copy):
     set_cell(vq_copy / "reported_figures.csv", 2, "value", "37")  # total_htx stated 37
-    found = data_findings(load_unit(vq_copy))
+    found = contradictions(load_unit(vq_copy))
     row = found.iloc[0]
     assert (row["check"], row["field"], row["stated"], row["computed"], row["row"]) == (
         "reported_figure",
@@ -42,7 +42,7 @@ def test_share_that_does_not_match_its_count(vq_copy):
     rows = read_rows(vq_copy / "reported_figures.csv")
     share = next(i for i, r in enumerate(rows, start=1) if r[0] == "rating_share:kha")
     set_cell(vq_copy / "reported_figures.csv", share, "value", "16,76")
-    found = data_findings(load_unit(vq_copy))
+    found = contradictions(load_unit(vq_copy))
     against_data = found[found["check"] == "reported_figure"].set_index("field")
     assert against_data.loc["rating_share:kha", "stated"] == pytest.approx(16.76)
     assert against_data.loc["rating_share:kha", "computed"] == pytest.approx(16.67)
@@ -61,7 +61,7 @@ def test_unit_slip_against_other_years(vq_copy):
     row = row_of(path, "VQ05", 2023)
     revenue = float(read_rows(path)[row - 1][10])
     set_cell(path, row, "revenue", str(revenue * 1000))  # typed in đồng-thousands, not triệu
-    found = data_findings(load_unit(vq_copy))
+    found = contradictions(load_unit(vq_copy))
     slip = found[found["check"] == "unit_slip"].iloc[0]
     assert (slip["row"], slip["field"], slip["year"]) == (row, "revenue", 2023)
     assert slip["stated"] == pytest.approx(revenue * 1000)

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from htxlib.publish import page_meta
-from htxlib.runner import ReportError, build_report
+from htxlib.report.publish import page_meta
+from htxlib.report.runner import ReportError, build_report
 
 from .conftest import ROOT, set_cell
 

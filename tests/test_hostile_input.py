@@ -17,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from htxlib import publish
 from htxlib.cli import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OUTPUT, main
-from htxlib.dataset import load_unit
-from htxlib.index import list_reports
-from htxlib.problems import DataError
-from htxlib.runner import build_report
-from htxlib.texts import load_text
+from htxlib.data.dataset import load_unit
+from htxlib.data.problems import DataError
+from htxlib.data.texts import load_text
+from htxlib.report import publish
+from htxlib.report.index import list_reports
+from htxlib.report.runner import build_report
 
 from .conftest import ROOT, read_rows, set_cell, write_rows
 from .hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb
@@ -248,13 +248,13 @@ def test_out_of_range_values_are_problems(small_unit, capsys, table, row, column
 def test_disk_full_is_one_line(small_unit, tmp_path, capsys, monkeypatch):
     import errno
 
-    from htxlib import files
+    from htxlib.report import files
 
     def full(path, write):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(files, "atomic_write", full)
-    monkeypatch.setattr("htxlib.spreadsheets.atomic_write", full)
+    monkeypatch.setattr("htxlib.report.spreadsheets.atomic_write", full)
     code, _, err = cli(
         capsys,
         "export",
@@ -308,7 +308,7 @@ def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
         "import sys\n"
         "from pathlib import Path\n"
         "from htxlib.cli import EXIT_INTERRUPTED\n"
-        "from htxlib.runner import build_report\n"
+        "from htxlib.report.runner import build_report\n"
         "try:\n"
         f"    build_report({str(small_unit)!r}, 2025, out={str(out)!r},\n"
         f"                 notebooks=('hangs',), notebook_dir=Path({str(FIXTURES)!r}))\n"

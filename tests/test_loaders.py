@@ -8,9 +8,9 @@ import unicodedata
 import pandas as pd
 import pytest
 
-from htxlib.dataset import load_unit
-from htxlib.problems import DataError
-from htxlib.schema import TABLES
+from htxlib.data.codebook import TABLES
+from htxlib.data.dataset import load_unit
+from htxlib.data.problems import DataError
 
 from .conftest import append_row, read_rows, set_cell, write_rows
 

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from htxlib import plan, projections
-from htxlib.dataset import load_unit
-from htxlib.plan_report import build
+from htxlib.data.dataset import load_unit
+from htxlib.plan import projections, targets
+from htxlib.report.part_two import build
 
 from .conftest import append_row, read_rows, write_rows
 
@@ -34,7 +34,7 @@ def tl(small_unit):
 
 
 def test_plan_vs_actual_second_unit(tl):
-    r = plan.plan_vs_actual(tl, 2025).set_index("indicator")
+    r = targets.plan_vs_actual(tl, 2025).set_index("indicator")
     assert r.loc["total_htx", "actual"] == 4
     assert r.loc["total_htx", "verdict"] == "chưa đạt kế hoạch"
     assert r.loc["total_htx", "percent"] == pytest.approx(80.0)
@@ -63,11 +63,11 @@ def test_plan_vs_actual_second_unit(tl):
     ],
 )
 def test_verdict_boundaries(value, low, high, direction, expected):
-    assert plan.verdict(value, low, high, direction)[0] == expected
+    assert targets.verdict(value, low, high, direction)[0] == expected
 
 
 def test_van_quan_2024_plan_vs_actual(vq):
-    r = plan.plan_vs_actual(vq, 2024).set_index("indicator")
+    r = targets.plan_vs_actual(vq, 2024).set_index("indicator")
     assert (r.loc["total_htx", "actual"], r.loc["total_htx", "verdict"]) == (36, "vượt kế hoạch")
     # mid-year: the 03 new HTX to 30/06 are judged on the year-end estimate
     assert r.loc["new_htx", "actual"] == 3
@@ -78,17 +78,17 @@ def test_van_quan_2024_plan_vs_actual(vq):
 
 
 def test_year_end_estimate_mid_year(vq):
-    share = plan.elapsed_share(vq, 2024)
+    share = targets.elapsed_share(vq, 2024)
     assert share == pytest.approx(182 / 366)
-    est = plan.year_end_estimate(vq, "new_htx", 2024)
+    est = targets.year_end_estimate(vq, "new_htx", 2024)
     past = [5, 3, 5]  # HTX founded in 2021, 2022, 2023
     assert est.method == "history"
     assert est.full_year == pytest.approx(3 + sum(past) / 3 * (1 - share))
     # average revenue is a full-year figure as given: never scaled up
-    revenue = plan.year_end_estimate(vq, "avg_htx_income", 2024)
+    revenue = targets.year_end_estimate(vq, "avg_htx_income", 2024)
     assert revenue.method == "actual" and revenue.full_year == revenue.to_date
     # the HTX total is a stock fed by new HTX: it grows by the new HTX still expected
-    total = plan.year_end_estimate(vq, "total_htx", 2024)
+    total = targets.year_end_estimate(vq, "total_htx", 2024)
     assert total.method == "stock_flow"
     assert total.full_year == pytest.approx(36 + est.full_year - 3)
 
@@ -99,15 +99,15 @@ def test_published_year_end_estimate_is_used(vq_copy):
     write_rows(path, [[*rows[0], "kind"], *[[*r, ""] for r in rows[1:]]])
     append_row(path, {"indicator": "new_htx", "year": "2024", "value": "4", "kind": "estimate"})
     ds = load_unit(vq_copy)
-    est = plan.year_end_estimate(ds, "new_htx", 2024)
+    est = targets.year_end_estimate(ds, "new_htx", 2024)
     assert (est.method, est.to_date, est.full_year) == ("published", 3, 4)
-    result = plan.plan_vs_actual(ds, 2024).set_index("indicator")
+    result = targets.plan_vs_actual(ds, 2024).set_index("indicator")
     assert result.loc["new_htx", "estimate_method"] == "published"
     assert result.loc["new_htx", "judged"] == 4
 
 
 def test_full_year_needs_no_estimate(vq):
-    est = plan.year_end_estimate(vq, "new_htx", 2023)
+    est = targets.year_end_estimate(vq, "new_htx", 2023)
     assert (est.method, est.to_date, est.full_year) == ("actual", 5, 5)
 
 
@@ -115,8 +115,8 @@ def test_full_year_needs_no_estimate(vq):
 
 
 def test_projections_are_deterministic(vq):
-    first = plan.chosen_targets(vq, 2024, 2025)
-    again = plan.chosen_targets(load_unit(vq.folder), 2024, 2025)
+    first = targets.chosen_targets(vq, 2024, 2025)
+    again = targets.chosen_targets(load_unit(vq.folder), 2024, 2025)
     pd.testing.assert_frame_equal(first, again)
 
 
@@ -175,7 +175,7 @@ RECORDED_BACKTEST = {
 
 
 def test_backtest_matches_recorded_errors(vq):
-    bt = plan.backtest(vq, 2024).set_index("indicator")
+    bt = targets.backtest(vq, 2024).set_index("indicator")
     assert set(bt.index) == set(RECORDED_BACKTEST)
     for code, (projected, actual, inside) in RECORDED_BACKTEST.items():
         row = bt.loc[code]
@@ -189,7 +189,7 @@ def test_backtest_matches_recorded_errors(vq):
 
 
 def test_chosen_targets_van_quan(vq):
-    t = plan.chosen_targets(vq, 2024, 2025).set_index("indicator")
+    t = targets.chosen_targets(vq, 2024, 2025).set_index("indicator")
     for code in SEED_PART_II:
         assert t.loc[code, "chosen"] == "analyst", code
     assert (t.loc["new_htx", "target_low"], t.loc["new_htx", "target_high"]) == (1, 3)

@@ -8,8 +8,9 @@ import warnings
 import pandas as pd
 import pytest
 
-from htxlib import assessment, charts, formatting
-from htxlib.texts import load_text
+from htxlib import formatting
+from htxlib.data.texts import load_text
+from htxlib.report import charts, part_one
 
 
 def test_formatting_doctests():
@@ -40,7 +41,7 @@ def test_money_and_percent():
 def test_charts_draw_every_vietnamese_glyph(vq):
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # any matplotlib warning fails the test
-        a = assessment.build(vq, 2024)
+        a = part_one.build(vq, 2024)
     assert set(a.charts) == {"sectors", "ratings", "managers", "support"}
     assert all(uri.startswith("data:image/png;base64,") for uri in a.charts.values())
 

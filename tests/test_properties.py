@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from htxlib import metrics as m
-from htxlib.codes import RATINGS, SECTORS
-from htxlib.dataset import load_unit
+from htxlib import figures as m
+from htxlib.data.codes import RATINGS, SECTORS
+from htxlib.data.dataset import load_unit
 
 from .conftest import SMALL_UNIT, write_rows
 

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from htxlib import assessment, plan_report
-from htxlib.data_checks import data_findings
-from htxlib.dataset import load_unit
-from htxlib.narrative import ASSESSMENT_SECTIONS, PLAN_SECTIONS, plan_section, section
+from htxlib.checks.contradictions import contradictions
+from htxlib.data.dataset import load_unit
+from htxlib.report import part_one, part_two
+from htxlib.report.narrative import ASSESSMENT_SECTIONS, PLAN_SECTIONS, plan_section, section
 
 from .conftest import SMALL_UNIT, write_rows
 
@@ -51,8 +51,8 @@ def make_unit(folder: Path, tables: dict[str, list[list]]) -> Path:
 def render(folder: Path, year: int) -> tuple[str, str]:
     """Return the text of Part I and Part II as a reader sees them."""
     ds = load_unit(folder)
-    a = assessment.build(ds, year, with_charts=False)
-    p = plan_report.build(ds, year)
+    a = part_one.build(ds, year, with_charts=False)
+    p = part_two.build(ds, year)
     part1 = "".join(str(section(name, a)) for name in ASSESSMENT_SECTIONS)
     part2 = "".join(str(plan_section(name, p)) for name in PLAN_SECTIONS)
     return text_of(part1), text_of(part2)
@@ -158,7 +158,7 @@ def test_province_of_agricultural_htx(province):
 
 
 def test_province_one_decimal_shares(province):
-    found = data_findings(load_unit(province))
+    found = contradictions(load_unit(province))
     flagged = set(zip(found["check"], found["field"], strict=True))
     # 14,2% against 1 of 7 (14,29%): wrong against the data and against the stated count
     assert flagged == {
@@ -238,7 +238,7 @@ def test_city_at_mid_year_with_its_own_estimate(city):
         "HTX thành lập mới: 01 HTX đến ngày 30/06/2024, ước thực hiện cả năm 03 HTX "
         "(số ước của đơn vị), vượt kế hoạch đề ra",
     )
-    assert data_findings(load_unit(city)).empty
+    assert contradictions(load_unit(city)).empty
 
 
 # --- 3. a district: stated sectors that do not add up, a plan stated as a percentage -----
@@ -305,7 +305,7 @@ def district(tmp_path) -> Path:
 
 
 def test_district_stated_parts_and_percentage_of_plan(district):
-    found = data_findings(load_unit(district))
+    found = contradictions(load_unit(district))
     by_check = {(r.check, r.field): r for r in found.itertuples()}
     parts = by_check[("reported_parts", "total_htx")]
     assert (parts.stated, parts.computed) == (20, 19)
@@ -325,7 +325,7 @@ def test_achievement_with_a_whole_plan_is_not_flagged(district):
     rows = [r if r[3] != "achievement" else [*r[:2], "125", *r[3:]] for r in rows]  # 5 of 4
     rows.append(["new_htx", "2023", "4", "plan", "", "", "kế hoạch"])
     write_rows(path, rows)
-    found = data_findings(load_unit(district))
+    found = contradictions(load_unit(district))
     assert "reported_achievement" not in set(found["check"])
 
 
@@ -438,4 +438,4 @@ def test_rated_before_the_circular(rated_2019):
     )
     assert "theo Thông tư số 01/2020" not in part1
     assert "17/2023/QH15" not in part1 and "09/2024" not in part1
-    assert data_findings(load_unit(rated_2019)).empty
+    assert contradictions(load_unit(rated_2019)).empty

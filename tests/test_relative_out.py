@@ -15,6 +15,7 @@ from pathlib import Path
 from .conftest import ROOT, VAN_QUAN
 
 HTX = [sys.executable, "-m", "htxlib.cli"]
+INSTALL_KERNEL = "from htxlib.report.runner import install_kernel; install_kernel('htx')"
 
 
 def stray_folders(top: Path) -> list[Path]:
@@ -78,7 +79,11 @@ def _clone_with_this_environment(tmp_path: Path) -> Path:
     )
     (bin_dir / "htx").chmod(0o755)
     subprocess.run(
-        [str(python), "-c", "from htxlib.runner import install_kernel; install_kernel('htx')"],
+        [
+            str(python),
+            "-c",
+            "from htxlib.report.runner import install_kernel; install_kernel('htx')",
+        ],
         check=True,
         cwd=clone,
     )

@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from htxlib.cli import main
-from htxlib.publish import page_meta
+from htxlib.report.publish import page_meta
 
 from .conftest import VAN_QUAN
 

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 import yaml
 
-from htxlib import compliance, rating, sizes
 from htxlib.cli import main
-from htxlib.dataset import load_unit
-from htxlib.rules import RULES_DIR, RuleFileError, compliance_rules, rating_rules
+from htxlib.data.dataset import load_unit
+from htxlib.rules import compliance, rating, sizes
+from htxlib.rules.loading import RULES_DIR, RuleFileError, compliance_rules, rating_rules
 
 from .conftest import append_row, read_rows, set_cell, write_rows
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from htxlib import metrics as m
-from htxlib.dataset import load_unit
-from htxlib.metrics.counts import status_counts
+from htxlib import figures as m
+from htxlib.data.dataset import load_unit
+from htxlib.figures.counts import status_counts
 
 YEAR = 2025
 

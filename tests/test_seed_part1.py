@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from htxlib import metrics as m
+from htxlib import figures as m
 
 YEAR = 2024
 
@@ -340,7 +340,7 @@ def test_hoang_gia_are_two_entities(vq):
 def test_flagged_provenance_is_visible(vq):
     # Per-HTX members were spread from the published total: the total is published,
     # one HTX's value is estimated.
-    from htxlib.provenance import value_status
+    from htxlib.figures.provenance import value_status
 
     assert m.members_workers(vq, YEAR).members.status == "published"
     assert value_status(vq, "annual", "members", "VQ01")[0] == "estimated"

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from htxlib.metrics.shares import largest_remainder
+from htxlib.figures.shares import largest_remainder
 
 
 def test_seed_rating_shares():

@@ -8,9 +8,9 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from htxlib.dataset import load_unit
-from htxlib.runner import build_report
-from htxlib.spreadsheets import figure_tables, neutralise, write_tables
+from htxlib.data.dataset import load_unit
+from htxlib.report.runner import build_report
+from htxlib.report.spreadsheets import figure_tables, neutralise, write_tables
 
 from .conftest import set_cell
 

@@ -1,0 +1,104 @@
+"""Figures that contradict themselves: stated totals, published figures, unit slips.
+
+These are findings, not load errors: the data stays usable and the report shows both
+numbers, so that an analyst can see which one is wrong.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from htxlib.checks.stated_figures import COLUMNS, reported_findings
+from htxlib.data.codebook import TABLES
+from htxlib.data.parsing import CellError, number_readings
+
+#: A yearly amount this many times larger or smaller than the entity's other years is a
+#: likely tỷ/triệu slip (a factor of 1.000).
+SLIP_FACTOR = 300
+
+
+def _stated(cell) -> float | None:
+    if cell is None or (isinstance(cell, float) and pd.isna(cell)):
+        return None
+    try:
+        readings = number_readings(cell)
+    except CellError:
+        return None
+    values = set(readings.values())
+    return values.pop() if len(values) == 1 else None
+
+
+def stated_totals(ds) -> list[dict]:
+    """Compare each totals row found under a table with the sum of the table's rows."""
+    found = []
+    for name, totals in ds.stated_totals.items():
+        table = TABLES[name]
+        frame = ds.tables[name]
+        source = ds.sources[name]
+        for row, record in totals.iterrows():
+            for col in table.columns:
+                if col.type not in ("int", "amount"):
+                    continue
+                stated = _stated(record[col.name])
+                if stated is None:
+                    continue
+                computed = float(frame[col.name].fillna(0).sum())
+                if abs(stated - computed) > 1e-6:
+                    found.append(
+                        {
+                            "check": "stated_total",
+                            "file": source.label,
+                            "row": int(row),
+                            "field": col.name,
+                            "year": None,
+                            "stated": stated,
+                            "computed": computed,
+                            "message": "dòng tổng cộng khác tổng các dòng",
+                        }
+                    )
+    return found
+
+
+def unit_slips(ds) -> list[dict]:
+    """Flag yearly amounts about a thousand times off the same entity's other years."""
+    found = []
+    annual = ds.annual
+    source = ds.sources.get("annual")
+    for column in ("revenue", "member_income"):
+        for entity_id, part in annual.groupby("entity_id"):
+            values = part[[column, "year"]].dropna()
+            values = values[values[column] > 0]
+            if len(values) < 3:
+                continue
+            for row, record in values.iterrows():
+                others = values.drop(index=row)[column]
+                typical = float(others.median())
+                value = float(record[column])
+                if value >= typical * SLIP_FACTOR or value * SLIP_FACTOR <= typical:
+                    found.append(
+                        {
+                            "check": "unit_slip",
+                            "file": source.label if source else "annual",
+                            "row": int(row),
+                            "field": column,
+                            "year": int(record["year"]),
+                            "stated": value,
+                            "computed": typical,
+                            "message": f"{entity_id}: khác khoảng 1.000 lần so với các năm khác "
+                            "(có thể nhầm tỷ đồng với triệu đồng)",
+                        }
+                    )
+    return found
+
+
+def contradictions(ds) -> pd.DataFrame:
+    """Run every check on figures that contradict themselves.
+
+    Returns
+    -------
+    DataFrame
+        check (stated_total, reported_figure, reported_parts, reported_share,
+        reported_achievement, unit_slip), file, row, field, year, stated, computed, message.
+    """
+    rows = stated_totals(ds) + reported_findings(ds) + unit_slips(ds)
+    return pd.DataFrame(rows, columns=COLUMNS)

@@ -1,0 +1,354 @@
+"""Figures as documents state them: what each stated figure means, and the checks on them.
+
+A unit's ``reported_figures`` table lists figures the way its own document states them,
+with a qualifier (exact, about, at least, at most), the decimals it gives and what kind of
+figure it is (the value reached, the year-end estimate, the plan, the percentage of plan
+achieved). They are checked
+
+- against the figure computed from the rows, at the stated precision and qualifier;
+- against each other: stated parts against their stated whole, a stated share against its
+  stated count and whole, a stated percentage of plan against its plan (and a count whose
+  implied plan would be a fraction).
+
+A figure rounded to the precision the document uses is never flagged. Each contradiction
+is a finding that shows both numbers and the rows that state them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import pandas as pd
+
+from htxlib import figures as m
+from htxlib.data.codes import RATINGS, SECTOR_GROUPS, SECTORS, THT_PURPOSES, TRAINING_LEVELS
+
+#: How far an "about" figure may be from the computed one, relative to it.
+ABOUT_TOLERANCE = 0.05
+
+#: Columns of a finding (shared with :mod:`htxlib.checks.contradictions`).
+COLUMNS = ["check", "file", "row", "field", "year", "stated", "computed", "message"]
+
+
+def _figure_value(fig) -> float:
+    return float(fig.value) if fig.known else math.nan
+
+
+def _row_value(table: pd.DataFrame, key: str, column: str, code: str) -> float:
+    rows = table[table[key] == code]
+    if rows.empty:
+        return 0.0
+    value = rows[column].iloc[0]
+    return math.nan if value is None or pd.isna(value) else float(value)
+
+
+def _rating_group(ds, year, codes) -> float:
+    table = m.rating_distribution(ds, year)
+    if not m.ratings_given(table):
+        return math.nan
+    return float(table.loc[table["rating"].isin(codes), "count"].sum())
+
+
+def _rating_share(ds, year, codes) -> float:
+    table = m.rating_distribution(ds, year)
+    if not m.ratings_given(table):
+        return math.nan
+    return float(table.loc[table["rating"].isin(codes), "share"].sum())
+
+
+def _sector_count(ds, year, sectors) -> float:
+    by_sector = m.htx_overview(ds, year).by_sector
+    return float(by_sector.loc[by_sector["sector"].isin(sectors), "count"].sum())
+
+
+def _sector_share(ds, year, sectors) -> float:
+    total = m.htx_overview(ds, year).total.value
+    return 100.0 * _sector_count(ds, year, sectors) / total if total else math.nan
+
+
+def _sector_capital(ds, year, sectors) -> float:
+    capital = m.capital_by_sector(ds, year)
+    part = capital[capital["sector"].isin(sectors)]
+    if part.empty:
+        return 0.0
+    return math.nan if part["capital"].isna().all() else float(part["capital"].fillna(0).sum())
+
+
+def _status_count(ds, year, status) -> float:
+    return float(m.status_counts(ds, year).loc["HTX", status])
+
+
+def _indicator(code: str) -> Callable:
+    def compute(ds, year):
+        from htxlib.plan.indicators import actual
+
+        return actual(ds, code, year)
+
+    return compute
+
+
+#: Plain stated figures: name to ``compute(ds, year) -> float`` (NaN when not given).
+FIGURES: dict[str, Callable] = {
+    "total_htx": lambda ds, y: float(m.htx_overview(ds, y).total.value),
+    "new_htx": lambda ds, y: float(len(m.htx_overview(ds, y).new)),
+    "dissolved_htx": lambda ds, y: float(len(m.htx_overview(ds, y).dissolved)),
+    "operating_htx": lambda ds, y: _status_count(ds, y, "operating"),
+    "suspended_htx": lambda ds, y: float(len(m.htx_overview(ds, y).suspended)),
+    "paper_only_htx": lambda ds, y: float(len(m.htx_overview(ds, y).paper_only)),
+    "capital": lambda ds, y: _sector_capital(ds, y, list(SECTORS)),
+    "union_count": lambda ds, y: float(m.union_overview(ds, y).total.value),
+    "union_members": lambda ds, y: _figure_value(m.union_overview(ds, y).members),
+    "tht_count": lambda ds, y: float(m.tht_overview(ds, y).total.value),
+    "tht_members": lambda ds, y: _figure_value(m.tht_overview(ds, y).members),
+    "members": lambda ds, y: _figure_value(m.members_workers(ds, y).members),
+    "new_members": lambda ds, y: _figure_value(m.members_workers(ds, y).new_members),
+    "workers": lambda ds, y: _figure_value(m.members_workers(ds, y).workers),
+    "workers_members": lambda ds, y: _figure_value(m.members_workers(ds, y).workers_members),
+    "managers": lambda ds, y: _figure_value(m.manager_training(ds, y).total),
+    "reports_filed": lambda ds, y: _figure_value(m.reports_filed(ds, y)),
+    "effective_htx": lambda ds, y: _rating_group(ds, y, ("tot", "kha")),
+    "effective_share": lambda ds, y: _rating_share(ds, y, ("tot", "kha")),
+}
+for _code in (
+    "htx_to_dissolve",
+    "managers_trained_share",
+    "managers_untrained",
+    "avg_htx_income",
+    "member_income",
+):
+    FIGURES[_code] = _indicator(_code)
+for _code in SECTORS:
+    FIGURES[f"sector_count:{_code}"] = lambda ds, y, c=_code: _sector_count(ds, y, [c])
+    FIGURES[f"sector_share:{_code}"] = lambda ds, y, c=_code: _sector_share(ds, y, [c])
+    FIGURES[f"sector_capital:{_code}"] = lambda ds, y, c=_code: _sector_capital(ds, y, [c])
+for _code, (_label, _members) in SECTOR_GROUPS.items():
+    FIGURES[f"sector_count:{_code}"] = lambda ds, y, c=_members: _sector_count(ds, y, c)
+    FIGURES[f"sector_share:{_code}"] = lambda ds, y, c=_members: _sector_share(ds, y, c)
+for _code in RATINGS:
+    FIGURES[f"rating_count:{_code}"] = lambda ds, y, c=_code: _rating_group(ds, y, (c,))
+    FIGURES[f"rating_share:{_code}"] = lambda ds, y, c=_code: _rating_share(ds, y, (c,))
+# older documents group the good classes as "khá trở lên" (good or fair)
+FIGURES["rating_count:kha_tro_len"] = FIGURES["effective_htx"]
+FIGURES["rating_share:kha_tro_len"] = FIGURES["effective_share"]
+for _code in TRAINING_LEVELS:
+    FIGURES[f"manager_level:{_code}"] = lambda ds, y, c=_code: _row_value(
+        m.manager_training(ds, y).levels, "level", "count", c
+    )
+for _code in THT_PURPOSES:
+    FIGURES[f"tht_purpose_count:{_code}"] = lambda ds, y, c=_code: _row_value(
+        m.tht_overview(ds, y).by_purpose, "purpose", "count", c
+    )
+    FIGURES[f"tht_purpose_members:{_code}"] = lambda ds, y, c=_code: _row_value(
+        m.tht_overview(ds, y).by_purpose, "purpose", "members", c
+    )
+
+#: Stated wholes and the prefix of the stated figures that are their parts.
+PARTS_OF = {
+    "total_htx": ("sector_count:", set(SECTORS)),
+    "managers": ("manager_level:", set(TRAINING_LEVELS)),
+    "tht_count": ("tht_purpose_count:", set(THT_PURPOSES)),
+    "tht_members": ("tht_purpose_members:", set(THT_PURPOSES)),
+    "capital": ("sector_capital:", set(SECTORS)),
+}
+_RATING_PARTS = {r for r in RATINGS}
+
+#: Stated shares and the (count, whole) figures they are a share of.
+SHARES = {
+    **{f"sector_share:{c}": (f"sector_count:{c}", "total_htx") for c in SECTORS},
+    **{f"sector_share:{c}": (f"sector_count:{c}", "total_htx") for c in SECTOR_GROUPS},
+    **{f"rating_share:{c}": (f"rating_count:{c}", "total_htx") for c in RATINGS},
+    "rating_share:kha_tro_len": ("rating_count:kha_tro_len", "total_htx"),
+    "effective_share": ("effective_htx", "total_htx"),
+}
+
+#: Figures that are counts: a plan for them cannot be a fraction.
+COUNTS = {
+    name for name in FIGURES if not any(k in name for k in ("share", "capital", "income", "avg_"))
+}
+
+
+def computed(ds, name: str, year: int) -> float | None:
+    """Return the computed value of a stated figure; None for a name that is not a figure.
+
+    NaN means the data does not give it.
+    """
+    compute = FIGURES.get(name)
+    return None if compute is None else float(compute(ds, year))
+
+
+def decimals_of(value: float, stated: object = None) -> int:
+    """Return the decimals a figure was stated with: the given number, else the value's own."""
+    if stated is not None and not pd.isna(stated):
+        return int(stated)
+    text = f"{float(value):.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def agrees(stated: float, value: float, qualifier: str, decimals: int) -> bool:
+    """Whether a stated figure agrees with a value, at the stated precision and qualifier.
+
+    Examples
+    --------
+    >>> agrees(12.5, 12.47, "exact", 1), agrees(12.47, 12.5, "exact", 2)
+    (True, False)
+    >>> agrees(40, 38.9, "about", 0), agrees(20, 23.5, "at_least", 0)
+    (True, True)
+    """
+    half = 0.5 * 10.0**-decimals + 1e-9
+    if qualifier == "about":
+        return abs(value - stated) <= max(half, ABOUT_TOLERANCE * abs(stated))
+    if qualifier == "at_least":
+        return value >= stated - half
+    if qualifier == "at_most":
+        return value <= stated + half
+    return abs(value - stated) <= half
+
+
+def _finding(check: str, label: str, stated, computed_value, message: str) -> dict:
+    """Describe a contradiction found on a stated figure (a row of ``reported_figures``)."""
+    return {
+        "check": check,
+        "file": label,
+        "row": int(stated["row"]),
+        "field": stated["indicator"],
+        "year": int(stated["year"]),
+        "stated": float(stated["value"]),
+        "computed": computed_value,
+        "message": message,
+    }
+
+
+def _stated(ds) -> pd.DataFrame:
+    rows = ds.reported_figures.copy()
+    rows["kind"] = rows["kind"].fillna("actual")
+    rows["qualifier"] = rows["qualifier"].fillna("exact")
+    rows["row"] = rows.index
+    return rows
+
+
+def reported_findings(ds) -> list[dict]:
+    """Check every stated figure against the data and against the other stated figures."""
+    source = ds.sources.get("reported_figures")
+    label = source.label if source else "reported_figures"
+    stated = _stated(ds)
+    found = _against_data(ds, stated, label)
+    for year, part in stated[stated["kind"] == "actual"].groupby("year"):
+        found += _parts_and_wholes(part, int(year), label)
+        found += _shares(part, int(year), label)
+    found += _achievements(ds, stated, label)
+    return found
+
+
+def _against_data(ds, stated: pd.DataFrame, label: str) -> list[dict]:
+    found = []
+    for _, record in stated[stated["kind"] == "actual"].iterrows():
+        # estimates, plans and percentages are checked against each other, not the data
+        value = float(record["value"])
+        computed_value = computed(ds, record["indicator"], int(record["year"]))
+        places = decimals_of(value, record["decimals"])
+        if computed_value is None:
+            message = "chỉ tiêu không xác định"
+        elif math.isnan(computed_value):
+            continue  # the data does not give it: nothing to compare with
+        elif agrees(value, computed_value, record["qualifier"], places):
+            continue
+        else:
+            message = "số liệu công bố khác số liệu tính từ dữ liệu"
+        found.append(_finding("reported_figure", label, record, computed_value, message))
+    return found
+
+
+def _by_name(part: pd.DataFrame) -> dict[str, pd.Series]:
+    return {r["indicator"]: r for _, r in part.iterrows()}
+
+
+def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
+    found = []
+    named = _by_name(part)
+    wholes = dict(PARTS_OF)
+    wholes["total_htx#ratings"] = ("rating_count:", _RATING_PARTS)
+    for whole_key, (prefix, codes) in wholes.items():
+        whole_name = whole_key.split("#")[0]
+        whole = named.get(whole_name)
+        parts = [named[f"{prefix}{c}"] for c in codes if f"{prefix}{c}" in named]
+        if whole is None or len(parts) < 2:
+            continue  # a lone part is not a breakdown
+        if any(p["qualifier"] != "exact" for p in [*parts, whole]):
+            continue
+        total = sum(float(p["value"]) for p in parts)
+        places = max(decimals_of(p["value"], p["decimals"]) for p in [*parts, whole])
+        if not agrees(float(whole["value"]), total, "exact", places):
+            rows = ", ".join(str(int(p["row"])) for p in parts)
+            message = f"các số liệu thành phần ({prefix}..., dòng {rows}) cộng lại khác tổng số"
+            found.append(_finding("reported_parts", label, whole, total, message))
+    return found
+
+
+def _shares(part: pd.DataFrame, year: int, label: str) -> list[dict]:
+    found = []
+    named = _by_name(part)
+    for share_name, (count_name, whole_name) in SHARES.items():
+        share, count, whole = (named.get(n) for n in (share_name, count_name, whole_name))
+        if share is None or count is None or whole is None or not float(whole["value"]):
+            continue
+        implied = 100.0 * float(count["value"]) / float(whole["value"])
+        places = decimals_of(share["value"], share["decimals"])
+        if not agrees(float(share["value"]), implied, share["qualifier"], places):
+            message = (
+                f"tỷ lệ được nêu khác tỷ lệ suy ra từ số lượng (dòng {int(count['row'])}) "
+                f"và tổng số (dòng {int(whole['row'])})"
+            )
+            found.append(_finding("reported_share", label, share, implied, message))
+    return found
+
+
+def _achievements(ds, stated: pd.DataFrame, label: str) -> list[dict]:
+    """Check "đạt X% kế hoạch" against the plan, and flag plans that would be fractions."""
+    found = []
+    for _, record in stated[stated["kind"] == "achievement"].iterrows():
+        name, percent = record["indicator"], float(record["value"])
+        same = stated[(stated["indicator"] == name) & (stated["year"] == record["year"])]
+        achieved = same[same["kind"].isin(["estimate", "actual"])]
+        if achieved.empty:
+            value = computed(ds, name, int(record["year"]))
+            if value is None or math.isnan(value):
+                continue
+        else:  # the document's own estimate first: percentages are usually of it
+            achieved = achieved.sort_values("kind", key=lambda k: k != "estimate")
+            value = float(achieved["value"].iloc[0])
+        plan = same[same["kind"] == "plan"]
+        places = decimals_of(percent, record["decimals"])
+        if not plan.empty:
+            target = float(plan["value"].iloc[0])
+            implied = 100.0 * value / target if target else math.nan
+            if agrees(percent, implied, record["qualifier"], places):
+                continue
+            message = (
+                f"tỷ lệ hoàn thành kế hoạch khác {value:g}/{target:g} "
+                f"(dòng {int(plan['row'].iloc[0])})"
+            )
+            found.append(_finding("reported_achievement", label, record, implied, message))
+            continue
+        if not percent or name not in COUNTS:
+            continue
+        implied_plan = value * 100.0 / percent
+        # the plan behind a rounded percentage lies in an interval; a count plan is whole
+        half = 0.5 * 10.0**-places
+        low, high = value * 100.0 / (percent + half), value * 100.0 / max(percent - half, 1e-9)
+        if math.floor(high) < math.ceil(low):
+            message = (
+                f"{value:g} đạt {percent:g}% kế hoạch thì kế hoạch là {implied_plan:.2f}, "
+                "không phải số nguyên"
+            )
+            found.append(_finding("reported_achievement", label, record, implied_plan, message))
+    return found
+
+
+def published_estimate(ds, name: str, year: int) -> float | None:
+    """Return the year-end estimate the unit's own document publishes, if it states one."""
+    stated = _stated(ds)
+    rows = stated[
+        (stated["indicator"] == name) & (stated["year"] == year) & (stated["kind"] == "estimate")
+    ]
+    return None if rows.empty else float(rows["value"].iloc[0])

@@ -1,0 +1,215 @@
+"""Checks across rows and tables: ids that must exist, dates in order, parts within wholes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+import pandas as pd
+
+from htxlib.data.problems import Problem
+from htxlib.data.readers import fold
+from htxlib.messages import N_, _
+
+MANAGER_PARTS = ("managers_university", "managers_vocational", "managers_untrained")
+
+
+def _unknown_ids(ds, loc) -> Iterator[Problem]:
+    ids = set(ds.entities["entity_id"])
+    for table in ("aliases", "status_events", "annual", "rating_scores", "ocop"):
+        frame = ds.tables[table]
+        for row, entity_id in frame["entity_id"].dropna().items():
+            if entity_id not in ids:
+                yield loc.problem(
+                    table, row, "entity_id", entity_id, N_("unknown entity_id (not in entities)")
+                )
+    kinds = dict(zip(ds.entities["entity_id"], ds.entities["kind"], strict=True))
+    for row, union_id in ds.entities["union_id"].dropna().items():
+        if kinds.get(union_id) != "LHHTX":
+            yield loc.problem(
+                "entities", row, "union_id", union_id, N_("not the entity_id of an LH HTX")
+            )
+    for row, record in ds.ocop.iterrows():
+        if pd.notna(record["entity_id"]) and kinds.get(record["entity_id"]) not in (
+            None,
+            "HTX",
+            "LHHTX",
+        ):
+            yield loc.problem(
+                "ocop", row, "entity_id", record["entity_id"], N_("owner is not an HTX")
+            )
+
+
+def _names_unique(ds, loc) -> Iterator[Problem]:
+    seen: dict[str, str] = {}
+    for row, record in ds.entities.iterrows():
+        key = fold(record["name"])
+        if key in seen:
+            yield loc.problem(
+                "entities",
+                row,
+                "name",
+                record["name"],
+                _("same name as {other}").format(other=seen[key]),
+            )
+        seen[key] = record["entity_id"]
+    for row, record in ds.aliases.iterrows():
+        key = fold(record["alias"])
+        owner = seen.get(key)
+        if owner is not None and owner != record["entity_id"]:
+            yield loc.problem(
+                "aliases",
+                row,
+                "alias",
+                record["alias"],
+                _("already the name of {other}").format(other=owner),
+            )
+        seen.setdefault(key, record["entity_id"])
+
+
+def _required_by_kind(ds, loc) -> Iterator[Problem]:
+    for row, record in ds.entities.iterrows():
+        if record["kind"] in ("HTX", "LHHTX"):
+            if pd.isna(record["founded_on"]):
+                yield loc.problem(
+                    "entities", row, "founded_on", None, N_("required for HTX and LH HTX")
+                )
+            if pd.isna(record["sector"]):
+                yield loc.problem(
+                    "entities", row, "sector", None, N_("required for HTX and LH HTX")
+                )
+        elif pd.notna(record["union_id"]):
+            yield loc.problem(
+                "entities", row, "union_id", record["union_id"], N_("only an HTX joins an LH HTX")
+            )
+
+
+def _dates_in_order(ds, loc) -> Iterator[Problem]:
+    checks = (
+        ("entities", "founded_on", "dissolved_on", N_("dissolution before founding")),
+        ("status_events", "start_date", "end_date", N_("end before start")),
+        ("periods", "period_start", "cutoff_date", N_("cutoff before period start")),
+        ("support", "period_start", "period_end", N_("end before start")),
+    )
+    for table, first, last, rule in checks:
+        frame = ds.tables[table]
+        for row in frame.index[frame[last] < frame[first]]:
+            yield loc.problem(table, row, last, frame.at[row, last], rule)
+    founded = dict(zip(ds.entities["entity_id"], ds.entities["founded_on"], strict=True))
+    events = ds.status_events
+    for row, record in events.iterrows():
+        start = founded.get(record["entity_id"])
+        if pd.notna(start) and record["start_date"] < start:
+            yield loc.problem(
+                "status_events", row, "start_date", record["start_date"], N_("before founding")
+            )
+    for row, record in ds.annual.iterrows():
+        start = founded.get(record["entity_id"])
+        if pd.notna(start) and record["year"] < start.year:
+            yield loc.problem("annual", row, "year", record["year"], N_("year before founding"))
+    for row, record in ds.periods.iterrows():
+        if record["cutoff_date"].year != record["year"]:
+            yield loc.problem(
+                "periods", row, "cutoff_date", record["cutoff_date"], N_("not in the year")
+            )
+
+
+def _part_within_whole(frame: pd.DataFrame, part: str, whole: str) -> pd.Index:
+    both = frame[part].notna() & frame[whole].notna()
+    return frame.index[both & (frame[part] > frame[whole])]
+
+
+def _parts_within_wholes(ds, loc) -> Iterator[Problem]:
+    pairs = (
+        ("annual", "new_members", "members"),
+        ("annual", "workers_members", "workers"),
+        ("support", "dossiers_appraised", "dossiers_received"),
+        ("support", "loans_outstanding", "loans_disbursed"),
+    )
+    for table, part, whole in pairs:
+        frame = ds.tables[table]
+        for row in _part_within_whole(frame, part, whole):
+            rule = _("larger than {whole} ({value})").format(
+                whole=whole, value=frame.at[row, whole]
+            )
+            yield loc.problem(table, row, part, frame.at[row, part], rule)
+    annual = ds.annual
+    given = annual[list(MANAGER_PARTS)].notna().any(axis=1) & annual["managers"].notna()
+    total = annual[list(MANAGER_PARTS)].fillna(0).sum(axis=1)
+    for row in annual.index[given & (total != annual["managers"])]:
+        rule = _("managers by training level add up to {parts}, not {whole}").format(
+            parts=total[row], whole=annual.at[row, "managers"]
+        )
+        yield loc.problem("annual", row, "managers", annual.at[row, "managers"], rule)
+    support = ds.support
+    decided = support["dossiers_eligible"].fillna(0) + support["dossiers_not_eligible"].fillna(0)
+    has = support["dossiers_appraised"].notna()
+    for row in support.index[has & (decided > support["dossiers_appraised"])]:
+        rule = _("eligible + not eligible ({value}) exceed dossiers appraised").format(
+            value=decided[row]
+        )
+        yield loc.problem(
+            "support", row, "dossiers_eligible", support.at[row, "dossiers_eligible"], rule
+        )
+
+
+def _one_unit(ds, loc) -> Iterator[Problem]:
+    from htxlib.data.unit import SLUG_LENGTH, is_slug, slug
+
+    if len(ds.unit) != 1:
+        yield loc.problem(
+            "unit", None, "unit_id", len(ds.unit), N_("the unit table must have exactly one row")
+        )
+    for row, unit_id in ds.unit["unit_id"].dropna().items():
+        if not is_slug(str(unit_id)):
+            suggestion = slug(str(unit_id)) or "don-vi"
+            rule = _(
+                "a unit id names the report's folder: lowercase letters a-z, digits and hyphens, "
+                "at most {length} characters; write for example '{suggestion}'"
+            ).format(length=SLUG_LENGTH, suggestion=suggestion)
+            yield loc.problem("unit", row, "unit_id", unit_id, rule)
+
+
+def _provenance_targets(ds, loc) -> Iterator[Problem]:
+    from htxlib.data.codebook import TABLES
+
+    for row, record in ds.provenance.iterrows():
+        table = TABLES.get(record["table"])
+        if table is None:
+            yield loc.problem("provenance", row, "table", record["table"], N_("unknown table"))
+        elif record["field"] not in table.names:
+            yield loc.problem(
+                "provenance",
+                row,
+                "field",
+                record["field"],
+                _("no such column in {table}").format(table=table.name),
+            )
+
+
+CHECKS: tuple[Callable, ...] = (
+    _one_unit,
+    _unknown_ids,
+    _names_unique,
+    _required_by_kind,
+    _dates_in_order,
+    _parts_within_wholes,
+    _provenance_targets,
+)
+
+
+def cross_table_problems(ds, loc) -> list[Problem]:
+    """Run every cross-table check.
+
+    Parameters
+    ----------
+    ds : Dataset
+        Tables that passed the per-table schema checks.
+    loc : Locator
+        Maps (table, row, column) to the file and header.
+
+    Returns
+    -------
+    list of Problem
+        Empty when the data is consistent.
+    """
+    return [problem for check in CHECKS for problem in check(ds, loc)]

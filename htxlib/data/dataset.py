@@ -1,0 +1,312 @@
+"""Load a unit folder into one validated :class:`Dataset`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from htxlib.data.codebook import TABLES, Table
+from htxlib.data.parsing import parse_column
+from htxlib.data.problems import DataError, Problem, ScopeError
+from htxlib.data.readers import Source, fold, locate, read_table
+from htxlib.data.validation import schema_failures
+from htxlib.messages import N_
+
+#: Years a report can be about: the cooperative registry and this toolkit's rules.
+MIN_YEAR, MAX_YEAR = 1990, 2100
+
+
+def _dmy(day: pd.Timestamp) -> str:
+    return day.strftime("%d/%m/%Y")
+
+
+@dataclass(frozen=True)
+class Period:
+    """The span a year's figures cover.
+
+    Parameters
+    ----------
+    year : int
+        Assessed year.
+    start : Timestamp
+        First day counted for flows (new HTX, new members, support in the period).
+    cutoff : Timestamp
+        Date the stocks (counts, members, capital) are taken at.
+    """
+
+    year: int
+    start: pd.Timestamp
+    cutoff: pd.Timestamp
+
+    @property
+    def full_year(self) -> bool:
+        """Whether the period covers the whole calendar year."""
+        return (
+            self.start.month == 1
+            and self.start.day == 1
+            and self.cutoff.month == 12
+            and (self.cutoff.day == 31)
+        )
+
+
+@dataclass
+class Locator:
+    """Turns (table, row, column) into a :class:`Problem` naming the file and header."""
+
+    sources: dict[str, Source]
+    headers: dict[str, dict[str, str]]
+
+    def problem(
+        self, table: str, row: int | None, column: str, value: object, rule: str
+    ) -> Problem:
+        """Return a problem located in the file the table came from."""
+        source = self.sources.get(table)
+        label = source.label if source else f"{table}.csv"
+        header = self.headers.get(table, {}).get(column, column)
+        shown = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+        if isinstance(shown, pd.Timestamp):
+            shown = shown.strftime("%d/%m/%Y")
+        return Problem(label, row, header, str(shown), rule, source.sheet if source else "")
+
+
+@dataclass
+class Dataset:
+    """A unit's validated tables.
+
+    Attributes
+    ----------
+    folder : Path
+        The unit folder.
+    tables : dict of str to DataFrame
+        Every codebook table (absent optional ones are empty), typed, indexed by
+        the spreadsheet row each record came from.
+    sources : dict of str to Source
+        Where each table was read from.
+    warnings : list of Problem
+        Things ignored while loading (unknown columns, hidden sheets).
+    stated_totals : dict of str to DataFrame
+        Totals rows found under a table's data (as text cells), to check against the rows.
+    """
+
+    folder: Path
+    tables: dict[str, pd.DataFrame]
+    sources: dict[str, Source]
+    warnings: list[Problem] = field(default_factory=list)
+    stated_totals: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    @property
+    def unit_info(self) -> dict:
+        """The unit's metadata as a dict (the one row of ``unit``)."""
+        return self.tables["unit"].iloc[0].to_dict()
+
+    @property
+    def unit_id(self) -> str:
+        """The unit's identifier."""
+        return str(self.unit_info["unit_id"])
+
+    @property
+    def years(self) -> list[int]:
+        """Years with a reporting period, ascending."""
+        return sorted(int(y) for y in self.tables["periods"]["year"])
+
+    def period(self, year: int, as_of: str | pd.Timestamp | None = None) -> Period:
+        """Return the period of a year, optionally with another cutoff date.
+
+        Parameters
+        ----------
+        year : int
+            Assessed year.
+        as_of : str or Timestamp, optional
+            Cutoff date overriding the one in ``periods`` (``yyyy-mm-dd`` or ``dd/mm/yyyy``).
+            Without a ``periods`` row, the default is 31/12 of the year.
+
+        Raises
+        ------
+        ScopeError
+            ``as_of`` is not a real date, or falls outside the period's year or before its start.
+        """
+        from htxlib.data.parsing import CellError, parse_date
+        from htxlib.messages import _
+
+        if not MIN_YEAR <= int(year) <= MAX_YEAR:
+            raise ScopeError(
+                _("year {year} is outside {low}-{high}; write the year in full, e.g. 2024").format(
+                    year=year, low=MIN_YEAR, high=MAX_YEAR
+                )
+            )
+        rows = self.tables["periods"]
+        row = rows[rows["year"] == year]
+        start = pd.Timestamp(year=year, month=1, day=1)
+        cutoff = pd.Timestamp(year=year, month=12, day=31)
+        if not row.empty:
+            record = row.iloc[0]
+            if pd.notna(record["period_start"]):
+                start = record["period_start"]
+            cutoff = record["cutoff_date"]
+        if as_of is not None:
+            try:
+                cutoff = parse_date(as_of)
+            except CellError as err:
+                raise ScopeError(
+                    _("cutoff date '{value}' cannot be used: {reason}").format(
+                        value=as_of, reason=_(str(err))
+                    )
+                ) from None
+        start, cutoff = pd.Timestamp(start), pd.Timestamp(cutoff)
+        if cutoff.year != int(year) or cutoff < start:
+            raise ScopeError(
+                _(
+                    "cutoff date {cutoff} is not within the assessed period "
+                    "({start} to 31/12/{year})"
+                ).format(cutoff=_dmy(cutoff), start=_dmy(start), year=year)
+            )
+        return Period(int(year), start, cutoff)
+
+    def check_year(self, year: int, allow_missing_period: bool = False) -> None:
+        """Refuse a year the unit has no ``periods`` row for, unless explicitly allowed.
+
+        A year without a period row has no stated cutoff and usually no data: a report on it
+        would be built confidently from nothing.
+
+        Raises
+        ------
+        ScopeError
+            With the years the unit does have.
+        """
+        from htxlib.messages import _
+
+        self.period(year)  # the year itself must be plausible
+        if int(year) in self.years or allow_missing_period:
+            return
+        have = ", ".join(str(y) for y in self.years) or "-"
+        raise ScopeError(
+            _(
+                "{folder}: no row for {year} in 'periods' (years given: {have}); add the row, "
+                "or pass --allow-missing-period to report on 01/01-31/12/{year}"
+            ).format(folder=self.folder, year=year, have=have)
+        )
+
+    def plan_year(self, year: int) -> int:
+        """Return the year a report on ``year`` plans for (the period's, else the next year)."""
+        rows = self.tables["periods"]
+        given = rows.loc[rows["year"] == year, "plan_year"]
+        if len(given) and pd.notna(given.iloc[0]):
+            return int(given.iloc[0])
+        return int(year) + 1
+
+    def resolve(self, name: str) -> str | None:
+        """Return the entity_id whose canonical name or alias matches ``name``.
+
+        Matching ignores case, stray spaces and Unicode normalisation form.
+        """
+        wanted = fold(name)
+        entities = self.tables["entities"]
+        for entity_id, canonical in zip(entities["entity_id"], entities["name"], strict=True):
+            if fold(canonical) == wanted:
+                return str(entity_id)
+        aliases = self.tables["aliases"]
+        for entity_id, alias in zip(aliases["entity_id"], aliases["alias"], strict=True):
+            if fold(alias) == wanted:
+                return str(entity_id)
+        return None
+
+
+def _parse_table(
+    frame: pd.DataFrame, table: Table, locator: Locator
+) -> tuple[pd.DataFrame, list[Problem]]:
+    problems: list[Problem] = []
+    parsed = {}
+    for col in table.columns:
+        parsed[col.name], errors = parse_column(frame[col.name], col)
+        for row, value, message in errors:
+            problems.append(locator.problem(table.name, row, col.name, value, message))
+    typed = pd.DataFrame(parsed, index=frame.index)
+    absent = {c.name for c in table.columns if c.required and frame[c.name].isna().all()}
+    for row, column, value, rule in schema_failures(typed, table):
+        if rule.startswith("dtype("):
+            continue  # cells that failed to parse are already reported
+        if column in absent and row is not None and len(frame) > 1:
+            continue  # a column missing altogether is reported once, not on every row
+        problems.append(locator.problem(table.name, row, column, value, rule))
+    return typed, problems
+
+
+def _empty(table: Table) -> pd.DataFrame:
+    empty = pd.DataFrame({c.name: pd.Series(dtype="object") for c in table.columns})
+    typed, _ = _parse_table(empty, table, Locator({}, {}))
+    return typed
+
+
+def load_unit(folder: str | Path) -> Dataset:
+    """Load and validate a unit folder.
+
+    Every problem is collected before anything is raised, so one run lists them all.
+
+    Parameters
+    ----------
+    folder : str or Path
+        Folder holding the unit's tables as CSV or Excel files.
+
+    Returns
+    -------
+    Dataset
+        The validated data.
+
+    Raises
+    ------
+    DataError
+        With every problem found: file, row, column, value and rule.
+    """
+    from htxlib.data.cross_table import cross_table_problems
+
+    root = Path(folder)
+    if not root.is_dir():
+        raise DataError([Problem(str(root), None, "", "", N_("no such folder"))])
+    sources, problems = locate(root)
+    locator = Locator(sources, {})
+    tables: dict[str, pd.DataFrame] = {}
+    totals: dict[str, pd.DataFrame] = {}
+    for name, table in TABLES.items():
+        if name not in sources:
+            if table.required:
+                stem = f"{table.name}.csv / {table.name}.xlsx (or '{table.vi}')"
+                problems.append(Problem(stem, None, "", "", N_("required table missing")))
+            tables[name] = _empty(table)
+            continue
+        read = read_table(sources[name], table)
+        locator.headers[name] = read.headers
+        problems += read.problems
+        tables[name], parse_problems = _parse_table(read.frame, table, locator)
+        problems += parse_problems
+        if len(read.totals):
+            totals[name] = read.totals
+    from htxlib.data.texts import text_problems
+
+    problems += text_problems(root)
+    dataset = Dataset(root, tables, sources, stated_totals=totals)
+    errors = [p for p in problems if not p.warning]
+    if not errors:
+        errors += cross_table_problems(dataset, locator)
+    if errors:
+        raise DataError(errors)
+    dataset.warnings = [p for p in problems if p.warning]
+    _apply_scope(dataset)
+    return dataset
+
+
+def _apply_scope(ds: Dataset) -> None:
+    """Keep only the HTX a report of limited scope covers (after validation of the whole)."""
+    scope = ds.tables["unit"]["scope"].iloc[0] if len(ds.tables["unit"]) else None
+    if scope is None or pd.isna(scope) or scope == "all":
+        return
+    entities = ds.tables["entities"]
+    outside = (entities["kind"] == "HTX") & (entities["sector"] != scope)
+    ds.tables["entities"] = entities[~outside]

@@ -1,0 +1,307 @@
+"""Turn text cells into typed values, one column at a time, naming every bad cell.
+
+Numbers may be written as a program writes them ("3327.272") or as Vietnamese documents
+do ("3.327,272", "81.233", "11,11%", "1,5 tỷ"); Babel's locale data reads both. A cell
+that means different numbers under the two conventions ("81.233": 81,233 or 81233) takes
+the convention the rest of its column shows, and is an error when the column shows none
+or both: the toolkit never guesses.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from decimal import Decimal
+
+import pandas as pd
+from babel.numbers import NumberFormatError, parse_decimal
+
+from htxlib.data.codebook import Column
+from htxlib.data.codes import CODE_LISTS
+from htxlib.data.readers import fold
+from htxlib.messages import N_, _
+
+_TRUE = {"true", "yes", "1", "x", "có", "co", "đã", "da"}
+_FALSE = {"false", "no", "0", "không", "khong", "chưa", "chua"}
+_ISO = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+_VN_DATE = re.compile(r"^\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$")
+_SERIAL = re.compile(r"^\d{5}(\.0+)?$")
+EXCEL_EPOCH = pd.Timestamp("1899-12-30")
+#: Unit words an amount in triệu đồng may carry, with their factor to triệu đồng.
+UNIT_WORDS = (
+    ("triệu đồng", 1),
+    ("tỷ đồng", 1000),
+    ("tỉ đồng", 1000),
+    ("tỷ", 1000),
+    ("tỉ", 1000),
+    ("triệu", 1),
+    ("trđ", 1),
+    ("tr", 1),
+    ("%", 1),
+)
+#: Number conventions: name, Babel locale.
+CONVENTIONS = (("dot-decimal", "en_US"), ("comma-decimal", "vi_VN"))
+
+
+class CellError(ValueError):
+    """A cell that cannot be read as its column's type; the message says what was expected."""
+
+
+#: The largest number a count or amount may hold: a trillion (10^12) triệu đồng or people is
+#: far beyond any real registry, and well inside what a 64-bit column stores exactly.
+MAX_NUMBER = 10**12
+
+#: Dates a registry can hold: anything outside is a typing slip, and pandas cannot hold it.
+DATE_RANGE = (dt.date(1900, 1, 1), dt.date(2200, 12, 31))
+
+
+def parse_date(value: object) -> pd.Timestamp:
+    """Read a date given as an Excel date or serial, ``yyyy-mm-dd`` or ``dd/mm/yyyy``."""
+    day = _date_of(value)
+    if not DATE_RANGE[0] <= day <= DATE_RANGE[1]:
+        raise CellError(N_("date outside 01/01/1900-31/12/2200; check the year"))
+    return pd.Timestamp(day)
+
+
+def _date_of(value: object) -> dt.date:
+    if isinstance(value, pd.Timestamp):
+        return value.date()
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _serial(float(value)).date()
+    text = str(value).strip()
+    if " " in text:  # "2024-06-30 00:00:00" from a spreadsheet export
+        text = text.split(" ")[0]
+    try:
+        if _ISO.match(text):
+            return dt.date.fromisoformat(_pad_iso(text))
+        if _VN_DATE.match(text):
+            day, month, year = (int(p) for p in re.split(r"[/.-]", text))
+            return dt.date(year, month, day)
+    except ValueError:
+        raise CellError(N_("not a real date")) from None
+    if _SERIAL.match(text):
+        return _serial(float(text)).date()
+    raise CellError(N_("not a date; write dd/mm/yyyy or yyyy-mm-dd"))
+
+
+def _serial(number: float) -> pd.Timestamp:
+    # Excel counts days from 30/12/1899; 20000-80000 covers 1954-2119, and keeps small
+    # numbers (a year, a count typed by mistake) from passing as dates.
+    if not 20000 <= number <= 80000 or not float(number).is_integer():
+        raise CellError(N_("not a date; write dd/mm/yyyy or yyyy-mm-dd"))
+    return EXCEL_EPOCH + pd.Timedelta(days=int(number))
+
+
+def _pad_iso(text: str) -> str:
+    year, month, day = text.split("-")
+    return f"{year}-{int(month):02d}-{int(day):02d}"
+
+
+def number_readings(value: object) -> dict[str, float]:
+    """Return what a cell means under each number convention that can read it.
+
+    Parameters
+    ----------
+    value : object
+        A number, or text such as ``"81.233"``, ``"3.327,272"``, ``"1,5 tỷ"``, ``"11,11%"``.
+
+    Returns
+    -------
+    dict
+        Convention name to value (in the column's unit: a "tỷ" amount becomes triệu).
+        A native number gives ``{"native": value}``.
+
+    Raises
+    ------
+    CellError
+        When no convention reads it.
+    """
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return {"native": float(value)}
+    text = fold(str(value)).replace("\u00a0", " ")
+    factor = 1
+    for word, scale in UNIT_WORDS:
+        if text.endswith(word):
+            text, factor = text[: -len(word)].strip(), scale
+            break
+    text = text.replace(" ", "")
+    sign = -1 if text.startswith("-") else 1
+    text = text.lstrip("+-")
+    readings = {}
+    for name, locale in CONVENTIONS:
+        try:
+            readings[name] = sign * float(parse_decimal(text, locale=locale, strict=True)) * factor
+        except (NumberFormatError, ValueError, ArithmeticError):  # decimal.InvalidOperation
+            continue
+    if not readings or not re.fullmatch(r"[0-9.,]+", text):
+        raise CellError(
+            N_(
+                "not a number; write digits such as 3327.272 or 3.327,272 "
+                "(a unit may follow: triệu, tỷ)"
+            )
+        )
+    return readings
+
+
+def parse_bool(value: object) -> bool:
+    """Read yes/no in English or Vietnamese (true/false, có/không, 1/0, x)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float) and value in (0, 1):
+        return bool(value)
+    text = fold(str(value))
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise CellError(N_("not yes/no; write true or false (có/không)"))
+
+
+def code_reader(list_name: str) -> Callable[[object], str]:
+    """Return a reader that accepts a code or its Vietnamese label and gives the code.
+
+    Unknown values pass through unchanged so that validation reports them
+    against the full list of allowed codes.
+    """
+    codes = CODE_LISTS[list_name]
+    lookup = {fold(code): code for code in codes}
+    lookup.update({fold(label): code for code, label in codes.items()})
+
+    def read(value: object) -> str:
+        text = str(value)
+        return lookup.get(fold(text), text)
+
+    return read
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _text(value: object) -> str:
+    if isinstance(value, str) and _CONTROL.search(value):
+        raise CellError(N_("contains an invisible control character; type the text again"))
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))  # an id typed as a number in Excel
+    if isinstance(value, dt.datetime | dt.date):
+        return pd.Timestamp(value).strftime("%Y-%m-%d")
+    return str(value)
+
+
+def reader_for(column: Column) -> Callable[[object], object]:
+    """Return the cell reader for a non-numeric codebook column."""
+    if column.type == "code":
+        return code_reader(column.codes)
+    return {"text": _text, "date": parse_date, "bool": parse_bool}[column.type]
+
+
+DTYPES = {
+    "text": "object",
+    "code": "object",
+    "int": "Int64",
+    "amount": "Float64",
+    "date": "datetime64[ns]",
+    "bool": "boolean",
+}
+
+
+def _missing(cell: object) -> bool:
+    return cell is None or (isinstance(cell, float) and pd.isna(cell))
+
+
+def _numbers(cells: pd.Series, column: Column) -> tuple[list[object], list[tuple[int, str, str]]]:
+    """Read a numeric column, settling two-way cells by the column's convention."""
+    readings: dict[int, dict[str, float]] = {}
+    errors: list[tuple[int, str, str]] = []
+    for row, cell in cells.items():
+        if _missing(cell) or str(cell).strip() in ("", "-"):
+            continue  # blank (or a dash) is "not given", never zero
+        try:
+            readings[row] = number_readings(cell)
+        except CellError as exc:
+            errors.append((int(row), str(cell), str(exc)))
+    evidence = {
+        name
+        for r in readings.values()
+        if "native" not in r and len(set(r.values())) == 1 and len(r) == 1
+        for name in r
+    }
+    values: list[object] = []
+    for row in cells.index:
+        reading = readings.get(row)
+        if reading is None:
+            values.append(None)
+            continue
+        distinct = set(reading.values())
+        if len(distinct) == 1:
+            value = distinct.pop()
+        elif len(evidence) == 1 and next(iter(evidence)) in reading:
+            value = reading[next(iter(evidence))]
+        else:
+            shown = str(cells[row])
+            options = _(" or ").join(f"{v:g}" for v in sorted(distinct))
+            why = (
+                _("the column mixes both ways of writing numbers")
+                if evidence
+                else _("nothing in the column says which")
+            )
+            message = _(
+                "ambiguous number: {options} ({why}); write it with no thousands "
+                "separator (81233), or as a decimal with a comma (81,233)"
+            ).format(options=options, why=why)
+            errors.append((int(row), shown, message))
+            values.append(None)
+            continue
+        if column.type == "int" and not float(value).is_integer():
+            errors.append((int(row), str(cells[row]), _("not a whole number")))
+            values.append(None)
+            continue
+        if abs(value) > MAX_NUMBER:
+            errors.append((int(row), str(cells[row]), _("number too large for this column")))
+            values.append(None)
+            continue
+        values.append(int(value) if column.type == "int" else float(value))
+    return values, errors
+
+
+def parse_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, str, str]]]:
+    """Parse one column of text cells.
+
+    Parameters
+    ----------
+    cells : Series
+        Cells indexed by spreadsheet row; missing cells are None.
+    column : Column
+        Codebook entry giving the type.
+
+    Returns
+    -------
+    values : Series
+        Typed values (nullable dtype); bad cells become missing.
+    errors : list of (row, value, message)
+        One entry per cell that could not be read.
+    """
+    if column.type in ("int", "amount"):
+        values, errors = _numbers(cells, column)
+    else:
+        read = reader_for(column)
+        values, errors = [], []
+        for row, cell in cells.items():
+            if _missing(cell):
+                values.append(None)
+                continue
+            try:
+                values.append(read(cell))
+            except CellError as exc:
+                values.append(None)
+                errors.append((int(row), str(cell), str(exc)))
+    series = pd.Series(values, index=cells.index, dtype="object", name=column.name)
+    if column.type == "date":
+        series = pd.to_datetime(series).astype("datetime64[ns]")
+    else:
+        series = series.astype(DTYPES[column.type])
+    return series, errors

@@ -1,0 +1,646 @@
+"""Read one table from a CSV or Excel file into text cells, headers in English.
+
+Reading is kept apart from parsing: every cell comes back as NFC-normalised text (or a
+native date/number from Excel), indexed by the row number a spreadsheet shows, so that
+later problems can name the exact row. Files are taken as analysts keep them:
+
+- CSV in UTF-8 (with or without BOM), UTF-16 (with BOM) or a legacy Windows code page
+  (1258 when the text shows Vietnamese letters, else 1252); comma, semicolon or tab;
+- a title block above the header row, headers merged over two rows, merged data cells;
+- a totals row at the bottom (kept aside, so that it can be checked against the rows);
+- Excel formulas (their cached values), hidden sheets (skipped when choosing a sheet).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from htxlib.data.codebook import TABLES, Table
+from htxlib.data.limits import exceeded, limits
+from htxlib.data.problems import Problem
+from htxlib.messages import N_, _
+
+SUFFIXES = (".csv", ".xlsx", ".xlsm")
+#: Spreadsheet formats met in offices that the loader does not read (said, not skipped).
+UNSUPPORTED = (".xls", ".ods", ".numbers")
+_MANGLED = re.compile(r"^(.*)\.\d+$")
+#: First cells that mark a totals row (folded).
+TOTAL_WORDS = ("tổng cộng", "tổng số", "tổng", "cộng", "total")
+#: How many rows above the header a title block may take.
+HEADER_SEARCH_ROWS = 30
+_VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c in (0x300, 0x301, 0x303, 0x309, 0x323)}
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a table was read from.
+
+    Parameters
+    ----------
+    path : Path
+        The file.
+    sheet : str
+        Sheet name for Excel files, empty for CSV.
+    """
+
+    path: Path
+    sheet: str = ""
+
+    @property
+    def label(self) -> str:
+        """File name as problems print it."""
+        return self.path.name
+
+    @property
+    def is_excel(self) -> bool:
+        """Whether the file is an Excel workbook."""
+        return self.path.suffix.lower() in (".xlsx", ".xlsm")
+
+
+@dataclass
+class RawTable:
+    """A table's cells as read, before typing.
+
+    Attributes
+    ----------
+    rows : list of (int, list)
+        Data rows with their spreadsheet row numbers.
+    header : list of str
+        Header cells as written (empty string for a blank header cell).
+    totals : list of (int, list)
+        Rows recognised as totals rows, kept apart.
+    encoding : str
+        Text encoding of a CSV file ("" for Excel).
+    problems : list of Problem
+        What went wrong or was ignored while reading.
+    """
+
+    rows: list[tuple[int, list]] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    totals: list[tuple[int, list]] = field(default_factory=list)
+    encoding: str = ""
+    problems: list[Problem] = field(default_factory=list)
+
+
+def fold(text: str) -> str:
+    """Normalise a header or label for matching: NFC, trimmed, single spaces, case-folded."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+
+
+def clean_text(value: object) -> object:
+    """NFC-normalise text and collapse stray white space; leave other values alone."""
+    if isinstance(value, str):
+        text = " ".join(unicodedata.normalize("NFC", value).split())
+        return text if text else None
+    return value
+
+
+def header_map(table: Table) -> dict[str, str]:
+    """Map every accepted header spelling (folded) to the English column name."""
+    mapping: dict[str, str] = {}
+    for col in table.columns:
+        mapping[fold(col.name)] = col.name
+        mapping[fold(col.vi)] = col.name
+    return mapping
+
+
+def _table_names(table: Table) -> set[str]:
+    return {fold(table.name), fold(table.vi)}
+
+
+def _visible_sheets(path: Path) -> tuple[list[str], list[str]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(path, read_only=True)
+    try:
+        visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+        hidden = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
+    finally:
+        book.close()
+    return visible, hidden
+
+
+def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
+    """Find the file (and sheet) of each table in a unit folder.
+
+    A table is ``<name>.csv`` or ``<name>.xlsx`` (English or Vietnamese stem; an Excel
+    file's first visible sheet), or a visible sheet so named in any workbook of the folder.
+    Hidden sheets are skipped with a warning.
+
+    Parameters
+    ----------
+    folder : Path
+        The unit folder.
+
+    Returns
+    -------
+    dict, list of Problem
+        Table name to source, and problems (a table found twice, unreadable workbooks).
+    """
+    found: dict[str, list[Source]] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.iterdir()):
+        if path.is_symlink() and path.suffix.lower() in (*SUFFIXES, *UNSUPPORTED):
+            rule = _("is a link to another file; copy the file itself into the unit folder")
+            problems.append(Problem(path.name, None, "", "", rule))
+            continue
+        if path.suffix.lower() in UNSUPPORTED and not path.name.startswith("~$"):
+            rule = _(
+                "{suffix} files are not read; save it as .xlsx (Excel Workbook) or CSV UTF-8"
+            ).format(suffix=path.suffix)
+            problems.append(Problem(path.name, None, "", "", rule))
+    files = sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.is_symlink()
+    )
+    for path in files:
+        if path.name.startswith("~$"):  # Excel's lock file of an open workbook
+            continue
+        stem = fold(path.stem)
+        table = next((t for t in TABLES.values() if stem in _table_names(t)), None)
+        if table is not None:
+            found.setdefault(table.name, []).append(Source(path))
+            continue
+        if path.suffix.lower() == ".csv":
+            continue
+        try:
+            check_file(path)
+            visible, hidden = _visible_sheets(path)
+        except Exception as err:  # noqa: BLE001 - any unreadable workbook is reported, not raised
+            problems.append(
+                Problem(
+                    path.name,
+                    None,
+                    "",
+                    "",
+                    _("not a readable Excel workbook ({error})").format(error=err),
+                )
+            )
+            continue
+        for sheet in visible:
+            t = next((t for t in TABLES.values() if fold(sheet) in _table_names(t)), None)
+            if t is not None:
+                found.setdefault(t.name, []).append(Source(path, sheet))
+        for sheet in hidden:
+            rule = _("hidden sheet, ignored (unhide it to use it)")
+            problems.append(Problem(path.name, None, "", "", rule, sheet, warning=True))
+    for name, sources in found.items():
+        if len(sources) > 1:
+            rule = _("table '{table}' is given more than once (also in {other}); keep one").format(
+                table=name, other=sources[0].label
+            )
+            problems.append(Problem(sources[1].label, None, "", "", rule, sources[1].sheet))
+    return {name: sources[0] for name, sources in found.items()}, problems
+
+
+# --- decoding CSV -------------------------------------------------------------------------
+
+
+class ReadError(ValueError):
+    """A file that cannot be read at all; the message says how to fix it."""
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode CSV bytes, returning (text, encoding name).
+
+    UTF-8 (with or without BOM) and UTF-16/32 with a BOM are read as such. Other bytes
+    are read as Windows-1258 when that shows Vietnamese letters, else as Windows-1252.
+
+    Raises
+    ------
+    ReadError
+        Empty file, or bytes that no supported encoding reads.
+    """
+    if not data.strip():
+        raise ReadError("the file is empty")
+    for bom, name in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name
+            except UnicodeDecodeError as err:
+                raise ReadError(
+                    f"starts as {name} but is not valid {name} ({err.reason})"
+                ) from None
+    if b"\x00" in data[:4096]:
+        raise ReadError("looks like UTF-16 without a byte-order mark; save it as CSV UTF-8")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("cp1258")
+        if _VIETNAMESE & set(text):
+            return text, "windows-1258"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "windows-1252"
+    except UnicodeDecodeError:
+        raise ReadError(
+            "not UTF-8, Windows-1258 or Windows-1252 text; save it as CSV UTF-8"
+        ) from None
+
+
+def _csv_rows(path: Path) -> tuple[list[list], str]:
+    bound = limits()
+    text, encoding = decode(path.read_bytes())
+    # the sniffer is quadratic in its sample: a bounded sample of whole lines
+    sample = "\n".join(text[: bound.HTX_SNIFF_CHARS].splitlines()[:50])
+    try:
+        delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    csv.field_size_limit(bound.HTX_MAX_CELL_CHARS)
+    rows = []
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            rows.append(row)
+            if len(rows) > bound.HTX_MAX_ROWS:
+                raise ReadError(
+                    exceeded(
+                        N_("the number of rows"),
+                        f">{len(rows) - 1}",
+                        "HTX_MAX_ROWS",
+                        bound.HTX_MAX_ROWS,
+                    )
+                )
+    except csv.Error as err:
+        if "field larger" in str(err):
+            raise ReadError(
+                exceeded(
+                    N_("the length of a cell"),
+                    f"> {bound.HTX_MAX_CELL_CHARS}",
+                    "HTX_MAX_CELL_CHARS",
+                    bound.HTX_MAX_CELL_CHARS,
+                )
+            ) from None
+        raise
+    widest = max((len(r) for r in rows), default=0)
+    if widest > bound.HTX_MAX_COLUMNS:
+        raise ReadError(
+            exceeded(N_("the number of columns"), widest, "HTX_MAX_COLUMNS", bound.HTX_MAX_COLUMNS)
+        )
+    return rows, encoding
+
+
+# --- bounds, checked before a file is read --------------------------------------------------
+
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
+_MERGE_COUNT = re.compile(rb'<(?:\w+:)?mergeCells count="(\d+)"')
+
+
+def check_file(path: Path) -> None:
+    """Refuse a file over the size limit, and an .xlsx whose parts or sheets are too large.
+
+    The workbook is inspected as the zip file it is, before openpyxl reads anything: the
+    uncompressed size of its parts, their compression ratio (a zip bomb), each sheet's
+    declared extent and its merged ranges.
+
+    Raises
+    ------
+    ReadError
+        Naming the limit and how to raise it.
+    """
+    bound = limits()
+    size = path.stat().st_size
+    if size > bound.HTX_MAX_FILE_MB * 2**20:
+        raise ReadError(
+            exceeded(
+                N_("the file size (MB)"),
+                round(size / 2**20, 1),
+                "HTX_MAX_FILE_MB",
+                bound.HTX_MAX_FILE_MB,
+            )
+        )
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
+    import zipfile
+
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as err:
+        raise ReadError(f"not a readable Excel workbook ({err})") from None
+    with archive:
+        parts = archive.infolist()
+        total = sum(p.file_size for p in parts)
+        if total > bound.HTX_MAX_UNZIPPED_MB * 2**20:
+            raise ReadError(
+                exceeded(
+                    N_("the uncompressed size (MB)"),
+                    round(total / 2**20, 1),
+                    "HTX_MAX_UNZIPPED_MB",
+                    bound.HTX_MAX_UNZIPPED_MB,
+                )
+            )
+        for part in parts:
+            ratio = part.file_size / max(part.compress_size, 1)
+            if part.file_size > 2**20 and ratio > bound.HTX_MAX_ZIP_RATIO:
+                raise ReadError(
+                    exceeded(
+                        N_("the compression ratio"),
+                        f"{round(ratio)} ({part.filename})",
+                        "HTX_MAX_ZIP_RATIO",
+                        bound.HTX_MAX_ZIP_RATIO,
+                    )
+                )
+            if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
+                _check_sheet_part(archive, part.filename)
+
+
+def _check_sheet_part(archive, name: str) -> None:
+    """Check a sheet's declared extent (at its start) and merged ranges (counted in a stream)."""
+    merged = 0
+    with archive.open(name) as stream:
+        head = stream.read(4096)
+        found = _DIMENSION.search(head)
+        if found and found.group(4):
+            rows = int(found.group(4))
+            columns = _column_number(found.group(3).decode())
+            _check_extent(rows, columns, 0)
+        # a sheet has one <mergeCells count="..."> element, near its end: look at every chunk,
+        # overlapping the last one so that a tag cut in two is still seen
+        window = head
+        while True:
+            merged = max([merged, *(int(m.group(1)) for m in _MERGE_COUNT.finditer(window))])
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            window = window[-64:] + chunk
+    _check_extent(0, 0, merged)
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + ord(letter) - 64
+    return number
+
+
+def _check_extent(rows: int, columns: int, merged: int) -> None:
+    bound = limits()
+    if rows > bound.HTX_MAX_ROWS:
+        raise ReadError(
+            exceeded(N_("the number of rows"), rows, "HTX_MAX_ROWS", bound.HTX_MAX_ROWS)
+        )
+    if columns > bound.HTX_MAX_COLUMNS:
+        raise ReadError(
+            exceeded(N_("the number of columns"), columns, "HTX_MAX_COLUMNS", bound.HTX_MAX_COLUMNS)
+        )
+    if merged > bound.HTX_MAX_MERGED:
+        raise ReadError(
+            exceeded(
+                N_("the number of merged ranges"), merged, "HTX_MAX_MERGED", bound.HTX_MAX_MERGED
+            )
+        )
+
+
+def _check_cells(values: list[list]) -> None:
+    bound = limits().HTX_MAX_CELL_CHARS
+    for row in values:
+        for cell in row:
+            if isinstance(cell, str) and len(cell) > bound:
+                raise ReadError(
+                    exceeded(N_("the length of a cell"), len(cell), "HTX_MAX_CELL_CHARS", bound)
+                )
+
+
+# --- reading Excel ------------------------------------------------------------------------
+
+
+def _excel_rows(source: Source) -> tuple[list[list], str]:
+    """Return a sheet's rows (merged ranges filled with their top-left value) and its name."""
+    from openpyxl import load_workbook
+
+    check_file(source.path)
+    book = load_workbook(source.path, data_only=True)
+    try:
+        if source.sheet:
+            sheet = book[source.sheet]
+        else:
+            visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+            if not visible:
+                raise ReadError("the workbook has no visible sheet")
+            sheet = visible[0]
+        _check_extent(sheet.max_row, sheet.max_column, len(sheet.merged_cells.ranges))
+        values = [list(row) for row in sheet.iter_rows(values_only=True)]
+        _check_cells(values)
+        for merged in list(sheet.merged_cells.ranges):
+            top = values[merged.min_row - 1][merged.min_col - 1] if values else None
+            for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
+                for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
+                    values[r][c] = top
+        name = sheet.title
+    finally:
+        book.close()
+    _check_cached_formulas(source, name, values)
+    return values, name
+
+
+def _check_cached_formulas(source: Source, sheet: str, values: list[list]) -> None:
+    """Raise when formulas have no cached value (a file written by a program, never opened)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(source.path, data_only=False, read_only=True)
+    try:
+        for r, row in enumerate(book[sheet].iter_rows(values_only=True)):
+            for c, cell in enumerate(row):
+                if isinstance(cell, str) and cell.startswith("=") and values[r][c] is None:
+                    raise ReadError(
+                        f"row {r + 1}: formula {cell} has no saved value; open the file in Excel "
+                        "(or LibreOffice) and save it again"
+                    )
+    finally:
+        book.close()
+
+
+# --- header row and totals row --------------------------------------------------------------
+
+
+def _header_score(row: list, mapping: dict[str, str]) -> int:
+    return sum(1 for cell in row if cell is not None and fold(cell) in mapping)
+
+
+def find_header(rows: list[list], table: Table) -> int | None:
+    """Return the index of the header row: the row among the first ones naming most columns."""
+    mapping = header_map(table)
+    best, best_score = None, 0
+    for i, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        score = _header_score(row, mapping)
+        if score > best_score:
+            best, best_score = i, score
+    return best
+
+
+def is_totals_row(row: list, table: Table, header: list[str]) -> bool:
+    """Whether a row is a totals row: its first text says "tổng" or "cộng" and gives no key."""
+    first = next((c for c in row if c is not None and str(c).strip() != ""), None)
+    if not isinstance(first, str) or not fold(first).startswith(TOTAL_WORDS):
+        return False
+    mapping = header_map(table)
+    for i, cell in enumerate(header):
+        name = mapping.get(fold(cell)) if cell else None
+        if name in table.key and i < len(row) and row[i] not in (None, "") and row[i] != first:
+            return False
+    return True
+
+
+def _blank(cell: object) -> bool:
+    return cell is None or (isinstance(cell, str) and cell.strip() == "")
+
+
+def read_raw(source: Source, table: Table) -> RawTable:
+    """Read a file's header, data rows and totals rows.
+
+    Parameters
+    ----------
+    source : Source
+        Where to read from.
+    table : Table
+        The codebook entry the file holds (to find its header row).
+
+    Returns
+    -------
+    RawTable
+    """
+    raw = RawTable()
+    label = source.label
+    try:
+        if source.is_excel:
+            rows, sheet = _excel_rows(source)
+            source = Source(source.path, source.sheet or sheet)
+        else:
+            rows, raw.encoding = _csv_rows(source.path)
+    except (ReadError, OSError, csv.Error, KeyError) as err:
+        raw.problems.append(
+            Problem(
+                label, None, "", "", _("cannot be read: {error}").format(error=err), source.sheet
+            )
+        )
+        return raw
+    except Exception as err:  # noqa: BLE001 - a corrupt workbook must not crash the run
+        rule = _("cannot be read as {suffix} ({error})").format(
+            suffix=source.path.suffix, error=f"{type(err).__name__}: {err}"
+        )
+        raw.problems.append(Problem(label, None, "", "", rule, source.sheet))
+        return raw
+    index = find_header(rows, table)
+    if index is None:
+        expected = ", ".join(f"'{c.name}'/'{c.vi}'" for c in table.columns[:3])
+        rule = _("no header row found in the first {rows} rows (expected {expected}, ...)").format(
+            rows=HEADER_SEARCH_ROWS, expected=expected
+        )
+        raw.problems.append(Problem(label, None, "", "", rule, source.sheet))
+        return raw
+    header = ["" if c is None else str(c) for c in rows[index]]
+    # a header cell merged over two rows keeps its text in the upper row
+    if index > 0:
+        mapping = header_map(table)
+        for i, cell in enumerate(header):
+            above = rows[index - 1][i] if i < len(rows[index - 1]) else None
+            if not cell and above is not None and fold(above) in mapping:
+                header[i] = str(above)
+    raw.header = header
+    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
+        row = list(row) + [None] * (len(header) - len(row))
+        if all(_blank(c) for c in row):
+            continue
+        if is_totals_row(row, table, header):
+            raw.totals.append((offset, row))
+        else:
+            raw.rows.append((offset, row))
+    return raw
+
+
+@dataclass
+class ReadTable:
+    """A table read and mapped to English column names, cells still text.
+
+    Attributes
+    ----------
+    frame : DataFrame
+        Every codebook column (absent ones empty), indexed by spreadsheet row.
+    headers : dict
+        English column name to the header as written, for messages.
+    totals : DataFrame
+        Totals rows found under the data, same columns and index convention.
+    problems : list of Problem
+        Unreadable file, duplicated or unknown columns, missing required columns.
+    """
+
+    frame: object
+    headers: dict[str, str]
+    totals: object
+    problems: list[Problem]
+
+
+def read_table(source: Source, table: Table) -> ReadTable:
+    """Read a table's cells with headers mapped to English column names.
+
+    Parameters
+    ----------
+    source : Source
+        Where to read from.
+    table : Table
+        The codebook entry the file holds.
+
+    Returns
+    -------
+    ReadTable
+    """
+    import pandas as pd
+
+    raw = read_raw(source, table)
+    label, sheet = source.label, source.sheet
+    problems = list(raw.problems)
+    mapping = header_map(table)
+    headers: dict[str, str] = {}
+    keep: dict[int, str] = {}
+    for i, written in enumerate(raw.header):
+        name = mapping.get(fold(written)) if written else None
+        mangled = _MANGLED.match(written)
+        if name is None and mangled:
+            name = mapping.get(fold(mangled.group(1)))
+        if name is None:
+            has_data = any(i < len(r) and not _blank(r[i]) for _, r in raw.rows)
+            if written or has_data:
+                shown = written or _("column {number} (no header)").format(number=i + 1)
+                rule = _("unknown column, ignored (see data/README.md)")
+                problems.append(Problem(label, None, shown, "", rule, sheet, warning=True))
+            continue
+        if name in headers:
+            rule = _("column given twice (also as '{other}'); keep one").format(other=headers[name])
+            problems.append(Problem(label, None, written, "", rule, sheet))
+            continue
+        headers[name] = written
+        keep[i] = name
+
+    def frame_of(rows: list[tuple[int, list]]) -> pd.DataFrame:
+        data = {name: [clean_text(r[i]) for _, r in rows] for i, name in keep.items()}
+        frame = pd.DataFrame(data, index=[n for n, _ in rows], dtype=object)
+        for col in table.columns:
+            if col.name not in frame.columns:
+                frame[col.name] = None
+        return frame[table.names]
+
+    if raw.header:
+        for col in table.columns:
+            if col.required and col.name not in headers:
+                rule = _("required column missing (header '{name}' or '{vi}')").format(
+                    name=col.name, vi=col.vi
+                )
+                problems.append(Problem(label, None, col.name, "", rule, sheet))
+    for col in table.columns:
+        headers.setdefault(col.name, col.name)
+    return ReadTable(frame_of(raw.rows), headers, frame_of(raw.totals), problems)

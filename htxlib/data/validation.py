@@ -1,0 +1,101 @@
+"""Pandera schemas built from the codebook, and their failures as located problems."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from htxlib.data.codebook import Column, Table
+from htxlib.data.codes import CODE_LISTS
+from htxlib.data.parsing import DTYPES
+from htxlib.messages import N_, _
+
+NOT_NEGATIVE = N_("must not be negative")
+MISSING = N_("required value missing")
+
+
+def _checks(column: Column) -> list[pa.Check]:
+    checks = []
+    if column.type in ("int", "amount") and not column.signed:
+        checks.append(pa.Check.ge(0, error=NOT_NEGATIVE))
+    if column.type == "code":
+        allowed = list(CODE_LISTS[column.codes])
+        checks.append(
+            pa.Check.isin(
+                allowed, error=_("unknown code; allowed: {codes}").format(codes=", ".join(allowed))
+            )
+        )
+    return checks
+
+
+def _dtype(column: Column) -> str | None:
+    # Text may be held as object or as pandas' string dtype; both are fine.
+    return None if column.type in ("text", "code") else DTYPES[column.type]
+
+
+def table_schema(table: Table) -> pa.DataFrameSchema:
+    """Build the pandera schema of a codebook table.
+
+    Parameters
+    ----------
+    table : Table
+        Codebook entry.
+
+    Returns
+    -------
+    DataFrameSchema
+        Types, required values, non-negative numbers, code lists and unique keys.
+    """
+    columns = {
+        c.name: pa.Column(_dtype(c), _checks(c), nullable=not c.required, required=True)
+        for c in table.columns
+    }
+    return pa.DataFrameSchema(
+        columns,
+        unique=list(table.key) or None,
+        report_duplicates="all",
+        name=table.name,
+    )
+
+
+def schema_failures(frame: pd.DataFrame, table: Table) -> list[tuple[int | None, str, str, str]]:
+    """Validate a parsed table lazily and list every failure.
+
+    Parameters
+    ----------
+    frame : DataFrame
+        Parsed table, indexed by spreadsheet row.
+    table : Table
+        Codebook entry.
+
+    Returns
+    -------
+    list of (row, column, value, rule)
+        Empty when the table passes.
+    """
+    try:
+        table_schema(table).validate(frame, lazy=True)
+    except SchemaErrors as err:
+        return [_failure(case, table) for case in err.failure_cases.to_dict("records")]
+    return []
+
+
+def _failure(case: dict, table: Table) -> tuple[int | None, str, str, str]:
+    index = case.get("index")
+    row = None if index is None or pd.isna(index) else int(index)
+    check = str(case.get("check"))
+    column = case.get("column")
+    value = case.get("failure_case")
+    value = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value)
+    if check == "not_nullable":
+        return row, str(column), "", MISSING
+    if "uniqueness" in check or "unique" in check:
+        key = ", ".join(table.key)
+        return (
+            row,
+            str(column if column in table.names else table.key[0]),
+            value,
+            _("duplicate key ({key})").format(key=key),
+        )
+    return row, str(column), value, check

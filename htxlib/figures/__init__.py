@@ -1,0 +1,46 @@
+"""Figures: the Part I figures of a unit, year and cutoff, each with its provenance.
+
+Takes a :class:`~htxlib.data.dataset.Dataset`; gives counts, members, managers, capital,
+ratings, support and OCOP as tidy tables and :class:`~htxlib.figures.provenance.Figure`
+values, where a figure the data does not give is None ("not given"), never 0.
+
+Depends on ``data``.
+"""
+
+from htxlib.figures.capital import capital_by_sector
+from htxlib.figures.counts import (
+    GroupOverview,
+    HtxOverview,
+    htx_overview,
+    reports_filed,
+    status_counts,
+    statuses_given,
+    tht_overview,
+    union_overview,
+)
+from htxlib.figures.people import ManagerTraining, MembersWorkers, manager_training, members_workers
+from htxlib.figures.ratings import NOT_GIVEN, rating_distribution, ratings_given
+from htxlib.figures.shares import largest_remainder
+from htxlib.figures.support import ocop_by_year, support_results
+
+__all__ = [
+    "NOT_GIVEN",
+    "GroupOverview",
+    "HtxOverview",
+    "ManagerTraining",
+    "MembersWorkers",
+    "capital_by_sector",
+    "htx_overview",
+    "largest_remainder",
+    "manager_training",
+    "members_workers",
+    "ocop_by_year",
+    "rating_distribution",
+    "ratings_given",
+    "reports_filed",
+    "status_counts",
+    "statuses_given",
+    "support_results",
+    "tht_overview",
+    "union_overview",
+]

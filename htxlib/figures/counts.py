@@ -1,0 +1,269 @@
+"""How many HTX, LH HTX and THT there are, and what happened to them in the period."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib.data.codes import SECTORS, THT_PURPOSES
+from htxlib.docs import scoped
+from htxlib.figures.frames import count_by, events, existing, facts, given_sum
+from htxlib.figures.provenance import Figure, figure
+
+
+@dataclass(frozen=True)
+class HtxOverview:
+    """HTX counts at the cutoff and changes in the period.
+
+    Attributes
+    ----------
+    total : Figure
+        HTX registered and not dissolved at the cutoff (suspended and paper-only included).
+    new : DataFrame
+        HTX founded in the period: entity_id, name, founded_on (HTX that re-registered
+        under the 2012 Law in the period are not new: see ``reorganised``).
+    dissolved : DataFrame
+        HTX dissolved in the period: entity_id, name, dissolved_on.
+    by_sector : DataFrame
+        sector, label, count, share (percent, adds to 100), names, ids, status.
+    suspended : DataFrame
+        HTX suspended at the cutoff: entity_id, name, start_date, end_date, detail, reason.
+    paper_only : DataFrame
+        HTX assessed as existing only on paper: entity_id, name, commune, detail.
+    registration_changes : DataFrame
+        Registration changes in the period: entity_id, name, start_date, detail.
+    dissolving : DataFrame
+        HTX in the course of dissolution at the cutoff: entity_id, name, start_date, detail.
+    reorganised : DataFrame
+        HTX reorganised (re-registered) under the 2012 Law in the period: entity_id, name,
+        start_date, detail.
+    """
+
+    total: Figure
+    new: pd.DataFrame
+    dissolved: pd.DataFrame
+    by_sector: pd.DataFrame
+    suspended: pd.DataFrame
+    paper_only: pd.DataFrame
+    registration_changes: pd.DataFrame
+    dissolving: pd.DataFrame
+    reorganised: pd.DataFrame
+
+
+@scoped
+def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
+    """Count HTX at the cutoff and list the period's changes.
+
+    Parameters
+    ----------
+    {scope}
+
+    Returns
+    -------
+    HtxOverview
+    """
+    period = ds.period(year, as_of)
+    start, cutoff = period.start, period.cutoff
+    alive = existing(ds, "HTX", cutoff)
+    htx = ds.entities[ds.entities["kind"] == "HTX"]
+    reorganised = _in_period(events(ds, "reorganised"), start, cutoff)
+    founded = (htx["founded_on"] >= start) & (htx["founded_on"] <= cutoff)
+    founded &= ~htx["entity_id"].isin(set(reorganised["entity_id"]))
+    new = htx[founded][["entity_id", "name", "founded_on"]]
+    gone = htx[(htx["dissolved_on"] >= start) & (htx["dissolved_on"] <= cutoff)]
+    ids = set(alive["entity_id"])
+
+    suspended = events(ds, "suspension")
+    suspended = suspended[_live(suspended, cutoff) & suspended["entity_id"].isin(ids)]
+    paper = events(ds, "paper_only")
+    paper = paper[(paper["start_date"] <= cutoff) & paper["entity_id"].isin(ids)]
+    changes = _in_period(events(ds, "registration_change"), start, cutoff)
+    changes = changes[changes["entity_id"].isin(ids)].sort_values("start_date")
+    dissolving = events(ds, "dissolving")
+    dissolving = dissolving[_live(dissolving, cutoff) & dissolving["entity_id"].isin(ids)]
+    listed = ["entity_id", "name", "start_date", "detail"]
+
+    return HtxOverview(
+        total=figure(ds, len(alive), "entities", "entity_id", alive["entity_id"], total=True),
+        new=new.sort_values("founded_on").reset_index(drop=True),
+        dissolved=gone[["entity_id", "name", "dissolved_on"]].reset_index(drop=True),
+        by_sector=count_by(ds, alive, "sector", SECTORS, "entities", keep_empty=False),
+        suspended=suspended[
+            ["entity_id", "name", "start_date", "end_date", "detail", "reason"]
+        ].reset_index(drop=True),
+        paper_only=paper[["entity_id", "name", "commune", "detail"]].reset_index(drop=True),
+        registration_changes=changes[listed].reset_index(drop=True),
+        dissolving=dissolving[listed].reset_index(drop=True),
+        reorganised=reorganised[listed].reset_index(drop=True),
+    )
+
+
+def statuses_given(ds) -> bool:
+    """Whether the unit gives its HTX's statuses (a ``status_events`` table, even empty).
+
+    Without it, "no HTX suspended" or "no HTX on paper only" would be a guess.
+    """
+    return "status_events" in ds.sources
+
+
+def _in_period(frame: pd.DataFrame, start: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
+    return frame[(frame["start_date"] >= start) & (frame["start_date"] <= cutoff)]
+
+
+def _live(frame: pd.DataFrame, cutoff: pd.Timestamp) -> pd.Series:
+    """Events that have started by the cutoff and not ended before it."""
+    return (frame["start_date"] <= cutoff) & (
+        frame["end_date"].isna() | (frame["end_date"] >= cutoff)
+    )
+
+
+@dataclass(frozen=True)
+class GroupOverview:
+    """THT or LH HTX at the cutoff.
+
+    Attributes
+    ----------
+    total : Figure
+        Number existing at the cutoff.
+    members : Figure
+        Their members (THT: people; LH HTX: member HTX); None when not given.
+    by_purpose : DataFrame
+        purpose, label, count, members (THT only; empty for LH HTX); a last row with
+        purpose None counts the THT whose purpose is not given.
+    new : DataFrame
+        Founded in the period: entity_id, name, founded_on.
+    """
+
+    total: Figure
+    members: Figure
+    by_purpose: pd.DataFrame
+    new: pd.DataFrame
+
+
+@scoped
+def tht_overview(ds, year: int, as_of=None) -> GroupOverview:
+    """Count cooperative groups (THT) and their members at the cutoff, by purpose.
+
+    Parameters
+    ----------
+    {scope}
+    """
+    period = ds.period(year, as_of)
+    groups = facts(ds, "THT", year, period.cutoff)
+    rows = [
+        {
+            "purpose": code,
+            "label": label,
+            "count": int((groups["purpose"] == code).sum()),
+            "members": given_sum(
+                ds, groups[groups["purpose"] == code], "members", "annual", year
+            ).value,
+        }
+        for code, label in THT_PURPOSES.items()
+    ]
+    unknown = int(groups["purpose"].isna().sum())
+    if unknown:
+        rows.append(
+            {
+                "purpose": None,
+                "label": "Tổ hợp tác chưa rõ mục đích",
+                "count": unknown,
+                "members": given_sum(
+                    ds, groups[groups["purpose"].isna()], "members", "annual", year
+                ).value,
+            }
+        )
+    ids = groups["entity_id"]
+    return GroupOverview(
+        total=figure(ds, len(groups), "entities", "entity_id", ids, total=True),
+        members=given_sum(ds, groups, "members", "annual", year),
+        by_purpose=pd.DataFrame(rows, columns=["purpose", "label", "count", "members"]),
+        new=_new(groups, period.start),
+    )
+
+
+@scoped
+def union_overview(ds, year: int, as_of=None) -> GroupOverview:
+    """Count unions of cooperatives (LH HTX) and their member HTX at the cutoff.
+
+    Parameters
+    ----------
+    {scope}
+    """
+    period = ds.period(year, as_of)
+    unions = existing(ds, "LHHTX", period.cutoff)
+    members = existing(ds, "HTX", period.cutoff)
+    members = members[members["union_id"].isin(set(unions["entity_id"]))]
+    ids = unions["entity_id"]
+    # a union has at least three member HTX by law: none linked means the links are not given
+    linked = (
+        figure(ds, len(members), "entities", "union_id", members["entity_id"], True)
+        if len(members) or unions.empty
+        else Figure(None, given=0, of=len(unions))
+    )
+    return GroupOverview(
+        total=figure(ds, len(unions), "entities", "entity_id", ids, total=True),
+        members=linked,
+        by_purpose=pd.DataFrame(columns=["purpose", "label", "count", "members"]),
+        new=_new(unions, period.start),
+    )
+
+
+def _new(frame: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:
+    new = frame[frame["founded_on"] >= start]
+    return new[["entity_id", "name", "founded_on"]].reset_index(drop=True)
+
+
+STATUS_ORDER = ("operating", "suspended", "paper_only", "dissolving", "dissolved")
+
+
+@scoped
+def status_counts(ds, year: int, as_of=None) -> pd.DataFrame:
+    """Count entities by kind and status at the cutoff.
+
+    Status is, in order of precedence: dissolved (on or before the cutoff), dissolving,
+    paper_only, suspended, else operating. Entities founded after the cutoff are left out.
+
+    Parameters
+    ----------
+    {scope}
+
+    Returns
+    -------
+    DataFrame
+        Index: kind; columns: the statuses of :data:`STATUS_ORDER` and ``total``.
+    """
+    cutoff = ds.period(year, as_of).cutoff
+    e = ds.entities
+    e = e[e["founded_on"].isna() | (e["founded_on"] <= cutoff)]
+    status = pd.Series("operating", index=e.index)
+    for event in ("suspension", "paper_only", "dissolving"):
+        ev = ds.status_events[ds.status_events["event"] == event]
+        name = "suspended" if event == "suspension" else event
+        status[e["entity_id"].isin(set(ev.loc[_live(ev, cutoff), "entity_id"]))] = name
+    status[e["dissolved_on"].notna() & (e["dissolved_on"] <= cutoff)] = "dissolved"
+    table = pd.crosstab(e["kind"], status).reindex(columns=list(STATUS_ORDER), fill_value=0)
+    table = table.reindex(["HTX", "LHHTX", "THT"], fill_value=0)
+    table["total"] = table.sum(axis=1)
+    table.columns.name = None
+    return table
+
+
+@scoped
+def reports_filed(ds, year: int, as_of=None) -> Figure:
+    """Count the HTX existing at the cutoff that filed their annual report for the year.
+
+    None (not given) when no HTX's row says whether it filed; ``given`` tells how many do.
+
+    Parameters
+    ----------
+    {scope}
+    """
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    given = frame[frame["report_filed"].notna()]
+    if given.empty:
+        return Figure(0 if frame.empty else None, given=0, of=len(frame))
+    filed = int(given["report_filed"].astype(bool).sum())
+    found = figure(ds, filed, "annual", "report_filed", given["entity_id"], year=year)
+    return Figure(found.value, found.status, found.note, given=len(given), of=len(frame))

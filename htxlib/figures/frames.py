@@ -1,0 +1,130 @@
+"""Selections shared by the metrics: what exists at a date, and the year's facts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def existing(ds, kind: str, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Return entities of ``kind`` registered on or before ``cutoff`` and not dissolved by then.
+
+    An entity with no founding date (allowed for THT) counts as existing.
+    """
+    e = ds.entities
+    founded = e["founded_on"].isna() | (e["founded_on"] <= cutoff)
+    alive = e["dissolved_on"].isna() | (e["dissolved_on"] > cutoff)
+    return e[(e["kind"] == kind) & founded & alive]
+
+
+def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Return the year's annual facts of the entities of ``kind`` existing at ``cutoff``.
+
+    Entities without a row for the year are kept, with empty facts.
+    """
+    annual = ds.annual[ds.annual["year"] == year].drop(columns="year")
+    base = existing(ds, kind, cutoff)
+    return base.merge(annual, on="entity_id", how="left")
+
+
+def given_sum(
+    ds,
+    frame: pd.DataFrame,
+    field: str,
+    table: str,
+    year: int | None = None,
+    key: str = "entity_id",
+):
+    """Sum a field over the records that give it; None (not given) when none does.
+
+    A sum over no record at all is 0: with no HTX there is nothing left unknown.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data (for provenance).
+    frame : DataFrame
+        The records the sum should cover, with ``key`` and ``field``.
+    field, table : str
+        The summed column and the table it lives in.
+    year : int, optional
+        Year of the values, for tables with a year.
+    key : str
+        Column naming each record (for provenance).
+
+    Returns
+    -------
+    Figure
+        With ``given`` and ``of`` saying how many records the sum covers.
+    """
+    from htxlib.figures.provenance import Figure, figure
+
+    given = frame[frame[field].notna()]
+    if given.empty:
+        return Figure(0 if frame.empty else None, given=0, of=len(frame))
+    total = given[field].sum()
+    value = int(total) if pd.api.types.is_integer_dtype(frame[field]) else float(total)
+    found = figure(ds, value, table, field, given[key], total=True, year=year)
+    return Figure(found.value, found.status, found.note, given=len(given), of=len(frame))
+
+
+def events(ds, event: str) -> pd.DataFrame:
+    """Return status events of one kind joined with the entity's name."""
+    ev = ds.status_events[ds.status_events["event"] == event]
+    return ev.merge(ds.entities[["entity_id", "name", "commune"]], on="entity_id", how="left")
+
+
+def count_by(
+    ds,
+    frame: pd.DataFrame,
+    column: str,
+    codes: dict[str, str],
+    table: str,
+    keep_empty: bool,
+    year: int | None = None,
+) -> pd.DataFrame:
+    """Count the rows of ``frame`` per code of ``column``, with names, shares and provenance.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data (for provenance).
+    frame : DataFrame
+        Entities (with ``entity_id`` and ``name``) and the coded column.
+    column : str
+        Coded column to group by.
+    codes : dict
+        Code list in report order, code to label.
+    table : str
+        Table the coded column lives in (for provenance).
+    keep_empty : bool
+        Keep codes with no rows (count 0).
+    year : int, optional
+        Year of the coded values (for provenance of annual facts).
+
+    Returns
+    -------
+    DataFrame
+        ``column``, label, count, share (percent, adds to 100), names, ids, status.
+    """
+    from htxlib.figures.provenance import figure
+    from htxlib.figures.shares import largest_remainder
+
+    rows = []
+    for code, label in codes.items():
+        part = frame[frame[column] == code]
+        if part.empty and not keep_empty:
+            continue
+        fig = figure(ds, len(part), table, column, part["entity_id"], total=True, year=year)
+        rows.append(
+            {
+                column: code,
+                "label": label,
+                "count": len(part),
+                "names": list(part["name"]),
+                "ids": list(part["entity_id"]),
+                "status": fig.status,
+            }
+        )
+    result = pd.DataFrame(rows, columns=[column, "label", "count", "names", "ids", "status"])
+    result.insert(3, "share", largest_remainder(list(result["count"])))
+    return result

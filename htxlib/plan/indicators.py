@@ -1,0 +1,281 @@
+"""Plan indicators: what each target measures and how its actual value is computed.
+
+An indicator's code is what the ``targets`` table names. Stocks are taken at the
+cutoff; flows add up over the period (and get a year-end estimate when the period
+ends before 31/12).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib import figures as m
+from htxlib.figures.frames import facts
+
+
+@dataclass(frozen=True)
+class Indicator:
+    """A plan indicator.
+
+    Parameters
+    ----------
+    code : str
+        Name used in the ``targets`` table.
+    label : str
+        Vietnamese label.
+    unit : str
+        Unit printed after values.
+    kind : str
+        ``stock`` (value at the cutoff), ``flow`` (accumulates over the year, so a partial
+        year gets a year-end estimate) or ``annual`` (a full-year figure as the data states
+        it, such as an average yearly revenue: never scaled up).
+    direction : str
+        ``up`` when more is better, ``down`` when less is better.
+    compute : callable
+        ``compute(ds, year, as_of) -> float`` giving the actual value.
+    decimals : int
+        Decimals shown.
+    events : bool
+        Whether the indicator counts events (new HTX, new members): the rest of a partial
+        year is then estimated from the yearly average of past years.
+    registry : bool
+        Whether the value is computed from the registry's dates (founding, dissolution), so
+        that a past year's full-year value is known even when its period ended early.
+    """
+
+    code: str
+    label: str
+    unit: str
+    kind: str
+    direction: str
+    compute: Callable
+    decimals: int = 0
+    events: bool = False
+    registry: bool = False
+
+
+NAN = float("nan")
+
+
+def _known(figure) -> float:
+    """Return a figure's value, NaN when it is not given (so nothing is computed from it)."""
+    return float(figure.value) if figure.known else NAN
+
+
+def _total_htx(ds, year, as_of):
+    return m.htx_overview(ds, year, as_of).total.value
+
+
+def _new_htx(ds, year, as_of):
+    return len(m.htx_overview(ds, year, as_of).new)
+
+
+def _effective_htx(ds, year, as_of):
+    table = m.rating_distribution(ds, year, as_of)
+    if not m.ratings_given(table):
+        return NAN
+    ratings = table.set_index("rating")["count"]
+    return int(ratings["tot"] + ratings["kha"])
+
+
+def _paper_only(ds, year, as_of):
+    if not m.statuses_given(ds):
+        return NAN
+    return len(m.htx_overview(ds, year, as_of).paper_only)
+
+
+def _to_dissolve(ds, year, as_of):
+    from htxlib.rules.compliance import dissolution_candidates
+
+    if not m.statuses_given(ds):
+        return NAN
+    return len(dissolution_candidates(ds, year, as_of))
+
+
+def _managers_untrained(ds, year, as_of):
+    levels = m.manager_training(ds, year, as_of).levels.set_index("level")["count"]
+    untrained = levels["managers_untrained"]
+    return NAN if untrained is None or pd.isna(untrained) else int(untrained)
+
+
+def _managers_trained_share(ds, year, as_of):
+    # the complement of the untrained count, over the total: one definition for both
+    total = _known(m.manager_training(ds, year, as_of).total)
+    untrained = _managers_untrained(ds, year, as_of)
+    if not total or pd.isna(total) or pd.isna(untrained):
+        return NAN
+    return 100.0 * (total - untrained) / total
+
+
+def _members(ds, year, as_of):
+    return _known(m.members_workers(ds, year, as_of).members)
+
+
+def _new_members(ds, year, as_of):
+    return _known(m.members_workers(ds, year, as_of).new_members)
+
+
+def _avg_htx_income(ds, year, as_of):
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    revenue = frame["revenue"].dropna()
+    return float(revenue.mean()) if len(revenue) else NAN
+
+
+def _member_income(ds, year, as_of):
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    given = frame[frame["member_income"].notna() & frame["members"].notna()]
+    weight = given["members"].astype(float)
+    if weight.sum() == 0:
+        return NAN
+    return float((given["member_income"].astype(float) * weight).sum() / weight.sum())
+
+
+INDICATORS: dict[str, Indicator] = {
+    i.code: i
+    for i in (
+        Indicator("total_htx", "Tổng số HTX", "HTX", "stock", "up", _total_htx),
+        Indicator(
+            "new_htx",
+            "HTX thành lập mới",
+            "HTX",
+            "flow",
+            "up",
+            _new_htx,
+            events=True,
+            registry=True,
+        ),
+        Indicator(
+            "effective_htx",
+            "HTX hoạt động hiệu quả (xếp loại tốt, khá)",
+            "HTX",
+            "stock",
+            "up",
+            _effective_htx,
+        ),
+        Indicator(
+            "paper_only_htx", "HTX chỉ tồn tại trên danh nghĩa", "HTX", "stock", "down", _paper_only
+        ),
+        Indicator(
+            "htx_to_dissolve",
+            "HTX cần giải thể (chỉ tồn tại trên danh nghĩa hoặc tạm ngừng quá thời hạn)",
+            "HTX",
+            "stock",
+            "down",
+            _to_dissolve,
+        ),
+        Indicator(
+            "managers_trained_share",
+            "Tỷ lệ cán bộ quản lý HTX đã qua đào tạo",
+            "%",
+            "stock",
+            "up",
+            _managers_trained_share,
+            2,
+        ),
+        Indicator(
+            "managers_untrained",
+            "Cán bộ quản lý HTX chưa qua đào tạo",
+            "người",
+            "stock",
+            "down",
+            _managers_untrained,
+        ),
+        Indicator(
+            "avg_htx_income",
+            "Doanh thu bình quân một HTX",
+            "triệu đồng/năm",
+            "annual",
+            "up",
+            _avg_htx_income,
+            1,
+        ),
+        Indicator(
+            "member_income",
+            "Thu nhập bình quân của thành viên HTX",
+            "triệu đồng/năm",
+            "stock",
+            "up",
+            _member_income,
+            1,
+        ),
+        Indicator("members", "Thành viên HTX", "thành viên", "stock", "up", _members),
+        Indicator(
+            "new_members", "Thành viên mới", "thành viên", "flow", "up", _new_members, events=True
+        ),
+    )
+}
+
+
+#: What each indicator is computed from (table, field), for its provenance.
+INPUTS = {
+    "total_htx": (("entities", "entity_id"),),
+    "new_htx": (("entities", "founded_on"),),
+    "effective_htx": (("annual", "rating"),),
+    "paper_only_htx": (("status_events", "event"),),
+    "htx_to_dissolve": (("status_events", "event"),),
+    "managers_trained_share": (("annual", "managers"), ("annual", "managers_untrained")),
+    "managers_untrained": (("annual", "managers_untrained"),),
+    "avg_htx_income": (("annual", "revenue"),),
+    "member_income": (("annual", "member_income"), ("annual", "members")),
+    "members": (("annual", "members"),),
+    "new_members": (("annual", "new_members"),),
+}
+
+
+def status(ds, code: str, year: int, as_of=None) -> str:
+    """Return the provenance of an indicator's value: the weakest of the values it uses."""
+    from htxlib.figures.provenance import figure, weakest
+
+    ids = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)["entity_id"]
+    return weakest(
+        figure(ds, None, table, field, ids, total=True, year=year).status
+        for table, field in INPUTS[code]
+    )
+
+
+def actual(ds, code: str, year: int, as_of=None) -> float:
+    """Return an indicator's actual value for a year (at its cutoff, or ``as_of``).
+
+    NaN when the data does not give it: it is then neither judged nor projected from.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    code : str
+        Indicator code (see :data:`INDICATORS`).
+    year : int
+        Year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    """
+    # a loaded dataset does not change, so each value is computed once
+    cache = ds.__dict__.setdefault("_indicator_cache", {})
+    key = (code, int(year), None if as_of is None else str(as_of))
+    if key not in cache:
+        cache[key] = float(INDICATORS[code].compute(ds, year, as_of))
+    return cache[key]
+
+
+def history(ds, code: str, last_year: int) -> pd.Series:
+    """Return an indicator's comparable values for every year with a period, up to ``last_year``.
+
+    Stocks are taken at each period's cutoff. A flow is only comparable over whole years:
+    a year whose period ends before 31/12 gives its full-year value when the registry
+    dates give it (a year before the latest one), and NaN (left out) otherwise, so that a
+    first-half count is never set beside full years.
+    """
+    ind = INDICATORS[code]
+    values = {}
+    latest = ds.years[-1] if ds.years else last_year
+    for y in (y for y in ds.years if y <= last_year):
+        if ind.kind != "flow" or ds.period(y).full_year:
+            values[y] = actual(ds, code, y)
+        elif ind.registry and y < latest:
+            values[y] = actual(ds, code, y, f"31/12/{y}")
+        else:
+            values[y] = float("nan")
+    return pd.Series(values, dtype=float, name=code)

@@ -1,0 +1,394 @@
+"""Part II figures: plan versus actual, year-end estimates, projections and chosen targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib.figures.provenance import value_status
+from htxlib.plan import projections as pj
+from htxlib.plan.indicators import INDICATORS, actual, history, status
+
+#: How each indicator is projected (see :mod:`htxlib.plan.projections`).
+METHODS = {
+    "total_htx": "trend",
+    "new_htx": "poisson",
+    "effective_htx": "trend",
+    "paper_only_htx": "status_quo",
+    "htx_to_dissolve": "status_quo",
+    "managers_trained_share": "trend",
+    "managers_untrained": "trend",
+    "avg_htx_income": "growth",
+    "member_income": "growth",
+    "members": "trend",
+    "new_members": "poisson",
+}
+
+#: Indicators every Part II states, in order (the targets a plan of this kind sets).
+PLAN_INDICATORS = (
+    "new_htx",
+    "effective_htx",
+    "paper_only_htx",
+    "htx_to_dissolve",
+    "managers_trained_share",
+    "managers_untrained",
+    "avg_htx_income",
+    "member_income",
+)
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """A flow's value to the cutoff and its estimate for the whole year.
+
+    Attributes
+    ----------
+    to_date : float
+        Actual value from the period start to the cutoff.
+    full_year : float
+        Estimated value for the whole year ("ước thực hiện cả năm").
+    method : str
+        ``actual`` (the period is the whole year), ``published`` (the estimate the unit's
+        own document states), ``history`` (to date plus the average of past years for the
+        rest of the year), ``pro_rata`` (to date scaled to 12 months) or ``stock_flow`` (a
+        stock plus the estimated rest of the flow that feeds it).
+    """
+
+    to_date: float
+    full_year: float
+    method: str
+
+
+ESTIMATE_LABELS = {
+    "actual": "số thực hiện cả năm",
+    "published": "số ước thực hiện cả năm do đơn vị công bố",
+    "stock_flow": "số hiện có cộng số ước phát sinh thêm đến cuối năm",
+    "history": "số thực hiện đến ngày báo cáo cộng bình quân các năm trước "
+    "cho phần còn lại của năm",
+    "pro_rata": "số thực hiện đến ngày báo cáo quy ra 12 tháng",
+}
+
+
+def elapsed_share(ds, year: int, as_of=None) -> float:
+    """Return the share of the calendar year covered by the period (0 to 1)."""
+    period = ds.period(year, as_of)
+    start = pd.Timestamp(year=year, month=1, day=1)
+    days = (pd.Timestamp(year=year, month=12, day=31) - start).days + 1
+    return min(((period.cutoff - start).days + 1) / days, 1.0)
+
+
+#: Stocks that a flow feeds: the HTX total grows by the HTX founded in the rest of the year.
+FED_BY = {"total_htx": "new_htx"}
+
+
+def has_year_end_estimate(code: str) -> bool:
+    """Whether the toolkit estimates an indicator's year-end value (flows, and fed stocks)."""
+    return INDICATORS[code].kind == "flow" or code in FED_BY
+
+
+def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
+    """Estimate an indicator for the whole year when the period ends before 31/12.
+
+    The estimate the unit's own document publishes (``reported_figures``, kind
+    ``estimate``) comes first. Otherwise counts with at least two earlier full years use the
+    ``history`` method (the rest of the year at the past yearly average); other flows are
+    scaled ``pro_rata``; a stock fed by a flow (the HTX total) adds the flow's estimated
+    rest of the year. Other stocks and full-year figures keep their value.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    code : str
+        Indicator code (a flow).
+    year : int
+        Assessed year.
+    as_of : str or Timestamp, optional
+        Cutoff overriding the period's.
+    """
+    from htxlib.checks.stated_figures import published_estimate
+
+    to_date = actual(ds, code, year, as_of)
+    share = elapsed_share(ds, year, as_of)
+    if share >= 1.0 or pd.isna(to_date):
+        return Estimate(to_date, to_date, "actual")
+    published = published_estimate(ds, code, year)
+    if published is not None:
+        return Estimate(to_date, published, "published")
+    if code in FED_BY:
+        feed = year_end_estimate(ds, FED_BY[code], year, as_of)
+        return Estimate(to_date, to_date + feed.full_year - feed.to_date, "stock_flow")
+    if INDICATORS[code].kind != "flow":
+        return Estimate(to_date, to_date, "actual")
+    past = history(ds, code, year - 1).dropna()  # full-year values only
+    if INDICATORS[code].events and len(past) >= 2:
+        rest = float(past.mean()) * (1 - share)
+        return Estimate(to_date, to_date + rest, "history")
+    return Estimate(to_date, to_date / share, "pro_rata")
+
+
+def yearly_values(ds, code: str, year: int, as_of=None) -> pd.Series:
+    """Return an indicator's values by year up to ``year``, the last one as a full-year value.
+
+    Stocks are taken at each cutoff; a flow (or a stock a flow feeds) of a year that ends
+    before 31/12 is replaced by its year-end estimate.
+    """
+    values = history(ds, code, year - 1)
+    if has_year_end_estimate(code):
+        values[year] = year_end_estimate(ds, code, year, as_of).full_year
+    else:
+        values[year] = actual(ds, code, year, as_of)
+    return values.sort_index()
+
+
+def project(ds, code: str, basis_year: int, plan_year: int, as_of=None) -> pj.Projection:
+    """Project an indicator for ``plan_year`` from the years up to ``basis_year``.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The unit's data.
+    code : str
+        Indicator code.
+    basis_year : int
+        Last year of history used (the assessed year).
+    plan_year : int
+        Year projected.
+    as_of : str or Timestamp, optional
+        Cutoff of the assessed year overriding the period's.
+    """
+    values = yearly_values(ds, code, basis_year, as_of)
+    if pd.isna(values.get(basis_year)):
+        return pj.not_projected()  # the assessed year itself is not given: nothing to go on
+    # indicators shown without decimals are counts, projected as whole numbers
+    return pj.project_with(METHODS[code], values, plan_year, INDICATORS[code].decimals == 0)
+
+
+def _target(ds, code: str, plan_year: int) -> dict | None:
+    targets = ds.targets
+    row = targets[(targets["indicator"] == code) & (targets["plan_year"] == plan_year)]
+    if row.empty:
+        return None
+    record = row.iloc[0]
+    status = value_status(ds, "targets", "low", code, plan_year)[0]
+    low = None if pd.isna(record["low"]) else float(record["low"])
+    high = None if pd.isna(record["high"]) else float(record["high"])
+    return {"low": low, "high": high, "source": record["source"], "status": status}
+
+
+def verdict(
+    value: float, low: float | None, high: float | None, direction: str
+) -> tuple[str, float]:
+    """Judge a value against a target.
+
+    Returns
+    -------
+    (str, float)
+        ``vượt kế hoạch``, ``đạt kế hoạch`` or ``chưa đạt kế hoạch``, and the value as a
+        percentage of the target: only for a single-valued or "at least" target (NaN for a
+        range, which has no one value to be a percentage of, and for "at most" targets).
+    """
+    if direction == "down":
+        limit = high if high is not None else low
+        return ("đạt kế hoạch" if value <= limit else "chưa đạt kế hoạch"), float("nan")
+    single = high is None or high == low
+    percent = 100.0 * value / low if low and single else float("nan")
+    if low is not None and value < low:
+        return "chưa đạt kế hoạch", percent
+    ceiling = high if high is not None else low
+    if ceiling is not None and value > ceiling:
+        return "vượt kế hoạch", percent
+    return "đạt kế hoạch", percent
+
+
+def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
+    """Judge each target set for ``year`` against what was achieved.
+
+    Flows are judged on their year-end estimate when the period ends before 31/12.
+
+    Returns
+    -------
+    DataFrame
+        indicator, label, unit, decimals, direction, low, high, target_status, source,
+        actual (to the cutoff), actual_status (its provenance), estimate (year-end, flows and
+        fed stocks of a partial year; else NaN), estimate_method (see :class:`Estimate`),
+        judged (the value judged), verdict, percent. Indicators
+        whose actual value is not given are left out: nothing is judged on an unknown.
+    """
+    rows = []
+    for code in ds.targets.loc[ds.targets["plan_year"] == year, "indicator"]:
+        if code not in INDICATORS:
+            continue
+        ind, target = INDICATORS[code], _target(ds, code, year)
+        value = actual(ds, code, year, as_of)
+        if pd.isna(value):
+            continue
+        estimate, method = float("nan"), "actual"
+        if has_year_end_estimate(code) and elapsed_share(ds, year, as_of) < 1:
+            found = year_end_estimate(ds, code, year, as_of)
+            estimate, method = found.full_year, found.method
+        judged = value if pd.isna(estimate) else estimate
+        text, percent = verdict(judged, target["low"], target["high"], ind.direction)
+        rows.append(
+            {
+                "indicator": code,
+                "label": ind.label,
+                "unit": ind.unit,
+                "decimals": ind.decimals,
+                "direction": ind.direction,
+                "low": target["low"],
+                "high": target["high"],
+                "target_status": target["status"],
+                "source": target["source"],
+                "actual": value,
+                "actual_status": status(ds, code, year, as_of),
+                "estimate": estimate,
+                "estimate_method": method,
+                "judged": judged,
+                "verdict": text,
+                "percent": percent,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
+    """Set out, for each plan indicator, the analyst's target and the projection side by side.
+
+    The chosen target is the analyst's where the ``targets`` table gives one for the plan
+    year; else, for an indicator that is another's complement (untrained managers and the
+    trained share), the one implied by the analyst's target of the other, so that the two
+    never contradict each other; else the projection (its point and interval).
+
+    Returns
+    -------
+    DataFrame
+        indicator, label, unit, decimals, current (value of the assessed year, full-year
+        estimate for flows), current_status (its provenance), target_low, target_high,
+        target_status, source, point, low, high, method, basis (years), chosen
+        (``analyst``, ``derived`` or ``projection``), derived_from (label), chosen_low,
+        chosen_high.
+    """
+    codes = list(PLAN_INDICATORS) + [
+        c
+        for c in ds.targets.loc[ds.targets["plan_year"] == plan_year, "indicator"]
+        if c in INDICATORS and c not in PLAN_INDICATORS
+    ]
+    rows = []
+    for code in codes:
+        ind = INDICATORS[code]
+        proj = project(ds, code, year, plan_year, as_of)
+        target = _target(ds, code, plan_year)
+        current = yearly_values(ds, code, year, as_of).iloc[-1]
+        row = {
+            "indicator": code,
+            "label": ind.label,
+            "unit": ind.unit,
+            "decimals": ind.decimals,
+            "direction": ind.direction,
+            "current": current,
+            "current_status": status(ds, code, year, as_of),
+            "target_low": target["low"] if target else None,
+            "target_high": target["high"] if target else None,
+            "target_status": target["status"] if target else None,
+            "source": target["source"] if target else None,
+            "point": proj.point,
+            "low": proj.low,
+            "high": proj.high,
+            "method": proj.method,
+            "basis": proj.basis,
+            "chosen": "analyst" if target else "projection",
+            "derived_from": None,
+        }
+        if target:
+            row["chosen_low"], row["chosen_high"] = target["low"], target["high"]
+        else:
+            row["chosen_low"], row["chosen_high"] = proj.point, None
+        rows.append(row)
+    _derive_complements(ds, year, plan_year, as_of, rows)
+    return pd.DataFrame(rows)
+
+
+def _managers_total(ds, year, as_of) -> float:
+    from htxlib.figures import manager_training
+
+    total = manager_training(ds, year, as_of).total
+    return float(total.value) if total.known and total.value else float("nan")
+
+
+#: Indicators that are one another's complement, and how a target of one implies the other's:
+#: untrained managers = managers x (1 - trained share), with the managers of the assessed year.
+COMPLEMENTS = {
+    "managers_untrained": (
+        "managers_trained_share",
+        lambda share, total: round(total * (1 - share / 100.0)),
+    ),
+    "managers_trained_share": (
+        "managers_untrained",
+        lambda untrained, total: 100.0 * (1 - untrained / total),
+    ),
+}
+
+
+def _derive_complements(ds, year, plan_year, as_of, rows: list[dict]) -> None:
+    """Give an indicator without an analyst target the target its complement's target implies."""
+    by_code = {row["indicator"]: row for row in rows}
+    total = _managers_total(ds, year, as_of)
+    for code, (source, implied) in COMPLEMENTS.items():
+        mine, theirs = by_code.get(code), by_code.get(source)
+        if mine is None or theirs is None or mine["chosen"] != "projection":
+            continue
+        if theirs["chosen"] != "analyst" or pd.isna(total):
+            continue
+        bounds = [b for b in (theirs["target_low"], theirs["target_high"]) if b is not None]
+        values = sorted(implied(b, total) for b in bounds)
+        low, high = values[0], values[-1]
+        # a "down" indicator's target is an upper bound; an "up" one's a lower bound
+        if INDICATORS[code].direction == "down" and len(bounds) == 1:
+            low, high = None, values[0]
+        elif len(bounds) == 1:
+            low, high = values[0], None
+        mine.update(
+            chosen="derived",
+            derived_from=theirs["label"],
+            target_low=low,
+            target_high=high,
+            target_status=theirs["target_status"],
+            source=theirs["source"],
+            chosen_low=low,
+            chosen_high=high,
+        )
+
+
+def backtest(ds, test_year: int, codes=PLAN_INDICATORS) -> pd.DataFrame:
+    """Project ``test_year`` from the years before it and compare with what happened.
+
+    Returns
+    -------
+    DataFrame
+        indicator, projected, low, high, actual (full-year estimate for flows of a
+        partial year), error (projected - actual), abs_pct (|error| / actual, percent;
+        NaN when actual is 0), inside (actual within the interval); indicators that
+        cannot be projected or whose actual value is not given are left out.
+    """
+    rows = []
+    for code in codes:
+        proj = project(ds, code, test_year - 1, test_year)
+        real = yearly_values(ds, code, test_year).iloc[-1]
+        if proj.method == pj.NOT_PROJECTED or pd.isna(real):
+            continue  # nothing to test
+        error = proj.point - real
+        rows.append(
+            {
+                "indicator": code,
+                "projected": proj.point,
+                "low": proj.low,
+                "high": proj.high,
+                "actual": real,
+                "error": error,
+                "abs_pct": abs(error) / real * 100 if real else float("nan"),
+                "inside": proj.low <= real <= proj.high,
+            }
+        )
+    return pd.DataFrame(rows)

@@ -1,0 +1,46 @@
+"""``reports/index.html``: a page listing every report present."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from htxlib.data.unit import is_slug
+from htxlib.report.files import atomic_write
+from htxlib.report.narrative import render
+from htxlib.report.publish import YEAR, page_meta
+
+
+def list_reports(out: Path) -> list[dict]:
+    """Return the metadata of every published report under ``out``, sorted by unit and year.
+
+    Links are built from the folder names, which are unit ids and years, never from what a
+    page says; a page without readable metadata is left out with a warning.
+    """
+    found = []
+    out = Path(out)
+    for page in sorted(out.glob("*/*/report.html")):
+        unit, year = page.parent.parent, page.parent
+        if not is_slug(unit.name) or not YEAR.fullmatch(year.name):
+            continue
+        if unit.is_symlink() or year.is_symlink() or page.is_symlink():
+            continue
+        try:
+            info = page_meta(page)
+        except OSError as err:
+            info = {}
+            print(f"warning: {page}: {err}", file=sys.stderr)
+        if not {"unit", "year", "cutoff", "generated"} <= set(info):
+            print(f"warning: {page} has no report metadata; left out of the index", file=sys.stderr)
+            continue
+        info["year"] = year.name
+        info["href"] = f"{unit.name}/{year.name}/report.html"
+        found.append(info)
+    return sorted(found, key=lambda r: (r["unit"], -int(r["year"])))
+
+
+def write_index(out: Path) -> Path:
+    """Write ``<out>/index.html`` atomically and return its path."""
+    out = Path(out)
+    html = str(render("index.html.j2", reports=list_reports(out)))
+    return atomic_write(out / "index.html", lambda tmp: tmp.write_text(html, encoding="utf-8"))

@@ -1,0 +1,269 @@
+"""Everything Part I of a report states, gathered for one unit, year and cutoff."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from htxlib import figures as m
+from htxlib import formatting
+from htxlib.checks.contradictions import contradictions
+from htxlib.data.dataset import Dataset, Period
+from htxlib.data.texts import load_texts
+from htxlib.data.unit import Unit, unit_of
+from htxlib.docs import scoped
+from htxlib.formatting import period_in, period_phrase
+from htxlib.plan.targets import plan_vs_actual
+from htxlib.report import charts
+from htxlib.report.narrative import records
+from htxlib.rules.compliance import counts_by_rule, findings
+from htxlib.rules.loading import RatingRules, rating_rules
+from htxlib.rules.rating import computed_ratings
+from htxlib.rules.sizes import size_classes, size_summary
+
+#: The sector code that documents set apart from the rest ("phi nông nghiệp").
+AGRICULTURE = "nong_nghiep"
+
+
+@dataclass
+class Assessment:
+    """The figures, texts and charts of Part I for one unit and year."""
+
+    ds: Dataset
+    unit: Unit
+    period: Period
+    period_phrase: str
+    period_in: str
+    overview: m.HtxOverview
+    unions: m.GroupOverview
+    groups: m.GroupOverview
+    members: m.MembersWorkers
+    filed: object
+    managers: m.ManagerTraining
+    capital: pd.DataFrame
+    ratings: pd.DataFrame
+    support: pd.DataFrame
+    ocop: pd.DataFrame
+    texts: dict[str, str | None]
+    plan_results: pd.DataFrame
+    plan_year: int
+    rating_rules: RatingRules
+    rating_check: pd.DataFrame
+    findings: pd.DataFrame
+    finding_counts: pd.DataFrame
+    sizes: pd.DataFrame
+    contradictions: pd.DataFrame
+    charts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def not_rated_summary(self) -> list[dict]:
+        """Why HTX were not rated: one record per reason with its text, count and names."""
+        from htxlib.rules.rating import NO_SCORES
+
+        texts = {k: v["text"] for k, v in self.rating_rules.not_rated.items()}
+        texts[NO_SCORES] = "HTX chưa có phiếu tự chấm điểm"
+        check = self.rating_check[self.rating_check["reason"].notna()]
+        return [
+            {
+                "reason": reason,
+                "text": texts.get(reason, reason),
+                "count": len(part),
+                "names": list(part["name"]),
+            }
+            for reason, part in check.groupby("reason", sort=False)
+        ]
+
+    def plan_result(self, indicator: str) -> dict | None:
+        """Return the plan-versus-actual record of an indicator for the year, if a target exists."""
+        rows = self.plan_results
+        if rows.empty or indicator not in set(rows["indicator"]):
+            return None
+        return records(rows[rows["indicator"] == indicator])[0]
+
+    @property
+    def statuses_given(self) -> bool:
+        """Whether the unit gives its HTX's statuses (suspensions, paper-only, changes)."""
+        return m.statuses_given(self.ds)
+
+    @property
+    def rating_document(self) -> str | None:
+        """The regulation the year's ratings were made under, if this toolkit knows it."""
+        return (
+            self.rating_rules.document if self.rating_rules.applies_to(self.period.year) else None
+        )
+
+    @property
+    def ratings_known(self) -> bool:
+        """Whether any HTX's rating for the year is given."""
+        return m.ratings_given(self.ratings) > 0
+
+    def rating_group(self, *codes: str) -> dict:
+        """Count and share of the HTX rated in any of ``codes``."""
+        part = self.ratings[self.ratings["rating"].isin(codes)]
+        return {"count": int(part["count"].sum()), "share": float(part["share"].sum())}
+
+    @property
+    def rated(self) -> int:
+        """HTX with a rating class (not "not rated", not "not given")."""
+        return self.rating_group("tot", "kha", "trung_binh", "yeu")["count"]
+
+    @property
+    def sector_split(self) -> dict | None:
+        """Agricultural and non-agricultural HTX ("phi nông nghiệp"), when both exist."""
+        by_sector = self.overview.by_sector
+        agri = int(by_sector.loc[by_sector["sector"] == AGRICULTURE, "count"].sum())
+        rest = int(by_sector["count"].sum()) - agri
+        return {"agri": agri, "non_agri": rest} if agri and rest else None
+
+    @property
+    def training(self) -> dict:
+        """Managers trained (vocational and up) and untrained; None where not given."""
+        levels = self.managers.levels.set_index("level")["count"]
+        trained = [levels[k] for k in ("managers_university", "managers_vocational")]
+        untrained = levels["managers_untrained"]
+        known = not any(formatting.is_missing(v) for v in trained)
+        return {
+            "trained": int(sum(trained)) if known else None,
+            "untrained": None if formatting.is_missing(untrained) else int(untrained),
+        }
+
+    @property
+    def tht_rows(self) -> list[dict]:
+        """THT purposes that have groups, with counts and members (None when not given).
+
+        Empty when no group's purpose is given: there is no breakdown to state.
+        """
+        rows = self.groups.by_purpose
+        rows = rows[rows["count"] > 0]
+        return records(rows) if rows["purpose"].notna().any() else []
+
+    @property
+    def tht_water_only(self) -> bool:
+        """Whether every THT of a known purpose is a water-user group (and there are some)."""
+        rows = self.groups.by_purpose.dropna(subset=["purpose"])
+        water = int(rows.loc[rows["purpose"] == "dung_nuoc", "count"].sum())
+        return water > 0 and water == int(rows["count"].sum())
+
+    @property
+    def finding_entities(self) -> int:
+        """How many entities the compliance findings concern (one may break several rules)."""
+        return int(self.findings["entity_id"].nunique())
+
+    @property
+    def clean_rules(self) -> list[str]:
+        """Texts of the rules with no finding, phrased to sit mid-sentence."""
+        counts = self.finding_counts
+        return [formatting.lower_first(t) for t in counts.loc[counts["count"] == 0, "text"]]
+
+    def finding_groups(self) -> list[dict]:
+        """Group the findings by rule: text, count, names (Vietnamese order), basis, confirmed."""
+        groups = []
+        for rule_id, part in self.findings.groupby("rule", sort=False):
+            groups.append(
+                {
+                    "rule": rule_id,
+                    "text": part["text"].iloc[0],
+                    "count": len(part),
+                    "names": formatting.sort_names(part["name"]),
+                    "basis": part["basis"].iloc[0],
+                    "confirmed": bool(part["confirmed"].all()),
+                }
+            )
+        return groups
+
+    def rating_names(self, row: dict) -> list[str]:
+        """Names of a rating row's HTX; the not rated ones with the reason the data gives."""
+        if row["rating"] != "khong_xep_loai":
+            return list(row["names"])
+        year = self.ds.annual[self.ds.annual["year"] == self.period.year]
+        notes = dict(zip(year["entity_id"], year["rating_note"], strict=True))
+        return [
+            f"{name}: {formatting.lower_first(notes[i])}"
+            if isinstance(notes.get(i), str) and notes[i]
+            else name
+            for name, i in zip(row["names"], row["ids"], strict=True)
+        ]
+
+    @property
+    def capital_rows(self) -> list[dict]:
+        """Capital by sector as plain records (capital None when not given)."""
+        return records(self.capital)
+
+    @property
+    def rating_rows(self) -> list[dict]:
+        """The rating distribution as plain records."""
+        return records(self.ratings)
+
+    @property
+    def rating_check_rows(self) -> list[dict]:
+        """The recomputed ratings as plain records (missing values as None)."""
+        return records(self.rating_check)
+
+    @property
+    def support_rows(self) -> list[dict]:
+        """Support results as plain records, missing values as None (for templates)."""
+        return records(self.support)
+
+
+@scoped
+def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Assessment:
+    """Compute every Part I figure for a unit and year.
+
+    Parameters
+    ----------
+    {scope}
+    with_charts : bool
+        Draw the charts (as PNG data URIs).
+
+    Returns
+    -------
+    Assessment
+    """
+    period = ds.period(year, as_of)
+    rules = rating_rules()
+    found = findings(ds, year, as_of)
+    a = Assessment(
+        ds=ds,
+        unit=unit_of(ds),
+        period=period,
+        period_phrase=period_phrase(period.start, period.cutoff),
+        period_in=period_in(period.start, period.cutoff),
+        overview=m.htx_overview(ds, year, as_of),
+        unions=m.union_overview(ds, year, as_of),
+        groups=m.tht_overview(ds, year, as_of),
+        members=m.members_workers(ds, year, as_of),
+        filed=m.reports_filed(ds, year, as_of),
+        managers=m.manager_training(ds, year, as_of),
+        capital=m.capital_by_sector(ds, year, as_of),
+        ratings=m.rating_distribution(ds, year, as_of),
+        support=m.support_results(ds, year, as_of),
+        ocop=m.ocop_by_year(ds, up_to=year),
+        texts=load_texts(ds.folder, year),
+        plan_results=plan_vs_actual(ds, year, as_of),
+        plan_year=ds.plan_year(year),
+        rating_rules=rules,
+        rating_check=computed_ratings(ds, year, as_of, rules),
+        findings=found,
+        finding_counts=counts_by_rule(found),
+        sizes=size_summary(size_classes(ds, year, as_of)),
+        contradictions=contradictions(ds),
+    )
+    if with_charts:
+        a.charts = draw_charts(a)
+    return a
+
+
+def draw_charts(a: Assessment) -> dict[str, str]:
+    """Draw the Part I charts that have something to show, as data URIs."""
+    figures = {
+        "sectors": charts.sectors_chart(a.overview.by_sector)
+        if len(a.overview.by_sector)
+        else None,
+        "ratings": charts.ratings_chart(a.ratings) if a.ratings_known else None,
+        "managers": charts.managers_chart(a.managers.levels)
+        if a.managers.levels["count"].notna().all() and a.managers.total.value
+        else None,
+        "support": charts.support_chart(a.support) if len(a.support) else None,
+    }
+    return {name: charts.to_data_uri(fig) for name, fig in figures.items() if fig is not None}

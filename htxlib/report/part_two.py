@@ -1,0 +1,65 @@
+"""Everything Part II of a report states, gathered for one unit, assessed year and plan year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from htxlib.data.dataset import Dataset, Period
+from htxlib.data.texts import load_texts
+from htxlib.data.unit import Unit, unit_of
+from htxlib.docs import scoped
+from htxlib.formatting import period_phrase
+from htxlib.plan import targets
+from htxlib.report.narrative import records
+from htxlib.rules.compliance import dissolution_candidates
+
+
+@dataclass
+class PlanPart:
+    """The figures and texts of Part II."""
+
+    ds: Dataset
+    unit: Unit
+    period: Period
+    period_phrase: str
+    plan_year: int
+    results: pd.DataFrame
+    targets: pd.DataFrame
+    candidates: pd.DataFrame
+    backtest: pd.DataFrame
+    partial_year: bool
+    texts: dict[str, str | None]
+
+    def records(self, name: str) -> list[dict]:
+        """Return a table as plain records with missing values as None (for templates)."""
+        return records(getattr(self, name))
+
+
+@scoped
+def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> PlanPart:
+    """Compute Part II for a unit: plan versus actual for ``year`` and targets for the plan year.
+
+    Parameters
+    ----------
+    {scope}
+    plan_year : int, optional
+        Year planned (default: the period's ``plan_year``, else ``year + 1``).
+    """
+    period = ds.period(year, as_of)
+    plan_year = plan_year or ds.plan_year(year)
+    first = ds.years[0] if ds.years else year
+    return PlanPart(
+        ds=ds,
+        unit=unit_of(ds),
+        period=period,
+        period_phrase=period_phrase(period.start, period.cutoff),
+        plan_year=plan_year,
+        results=targets.plan_vs_actual(ds, year, as_of),
+        targets=targets.chosen_targets(ds, year, plan_year, as_of),
+        candidates=dissolution_candidates(ds, year, as_of),
+        backtest=targets.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
+        partial_year=targets.elapsed_share(ds, year, as_of) < 1,
+        texts=load_texts(ds.folder, year),
+    )

@@ -1,0 +1,217 @@
+"""The reports folder: where a report may be written, and how it is published as one unit.
+
+Layout of ``--out``::
+
+    index.html                          every report present
+    <unit>/<year>/report.html           the published report: its metadata in <meta> tags
+    <unit>/<year>/runs/<run>/*.ipynb    the executed notebooks of the run that made it
+    <unit>/<year>/failed/*.ipynb        notebooks of the last failed run, for debugging
+    .staging-<random>/                  a run in progress, holding .lock while it lives
+
+``<unit>`` is the unit id, which validation requires to be a slug, and ``<year>`` four
+digits: no name in the layout comes from anything but them. Every path is checked to lie
+inside ``--out`` and no symbolic link inside it is followed or written through.
+
+A report is published as one unit: its notebooks go to a new ``runs/<run>`` folder first,
+then ``report.html``, which names that run, replaces the old one in a single atomic rename.
+A reader sees the old report and its notebooks, or the new ones, never a mix; a run killed
+at any moment leaves the published report as it was.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import os
+import re
+import shutil
+import time
+import uuid
+from html.parser import HTMLParser
+from pathlib import Path
+
+from htxlib.data.unit import is_slug
+
+#: A folder whose lock is free (or that has none after this many seconds) is left over by a
+#: run that is gone, in this container or another one sharing the folder.
+STALE_AFTER = 600
+YEAR = re.compile(r"\d{4}")
+META_PREFIX = "htx:"
+
+
+class PublishError(OSError):
+    """The reports folder cannot take this report; the message says why and what to do."""
+
+
+def inside(out: Path, path: Path) -> Path:
+    """Return ``path`` after checking that no part below ``out`` is a link and it stays inside.
+
+    Raises
+    ------
+    PublishError
+        A part is a symbolic link, or the path leads outside ``out``.
+    """
+    out = Path(out)
+    path = Path(path)
+    relative = path.relative_to(out) if path.is_absolute() else path
+    current = out
+    for part in relative.parts:
+        if part in ("", ".", ".."):
+            raise PublishError(f"{path}: a report path may not contain '{part}'")
+        current = current / part
+        if current.is_symlink():
+            raise PublishError(
+                f"{current} is a link; reports are never written through links inside {out}"
+            )
+    if not current.resolve().is_relative_to(out.resolve()):
+        raise PublishError(f"{current} is outside {out}")
+    return current
+
+
+def report_dir(out: Path, unit_id: str, year: int) -> Path:
+    """Return the folder a unit's report for a year is published in (checked, not created)."""
+    if not is_slug(unit_id) or not YEAR.fullmatch(str(year)):
+        raise PublishError(f"'{unit_id}/{year}' cannot name a report folder")
+    return inside(out, Path(out) / unit_id / str(year))
+
+
+class Staging:
+    """A private folder in ``--out`` where a run writes everything before publishing.
+
+    It holds an exclusive lock on ``.lock`` for as long as the run lives; another run
+    (even in another container sharing the folder) removes it only once the lock is free.
+    """
+
+    def __init__(self, out: Path):
+        self.path = inside(out, Path(out) / f".staging-{uuid.uuid4().hex[:12]}")
+        self.path.mkdir()
+        self._lock = os.open(self.path / ".lock", os.O_CREAT | os.O_RDWR, 0o644)
+        fcntl.flock(self._lock, fcntl.LOCK_EX)
+
+    def close(self) -> None:
+        """Remove the folder and release its lock."""
+        shutil.rmtree(self.path, ignore_errors=True)
+        os.close(self._lock)
+
+
+def remove_stale(out: Path) -> None:
+    """Remove staging folders whose run is gone (their lock is free)."""
+    for folder in Path(out).glob(".staging-*"):
+        if folder.is_symlink() or not folder.is_dir():
+            continue
+        lock = folder / ".lock"
+        if not lock.exists():
+            if time.time() - folder.stat().st_mtime > STALE_AFTER:
+                shutil.rmtree(folder, ignore_errors=True)
+            continue
+        handle = os.open(lock, os.O_RDWR)
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # a live run holds it
+        finally:
+            os.close(handle)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_id(html: str) -> str:
+    """Name a run by its report's content, so that the same inputs give the same page."""
+    return "run-" + hashlib.sha256(html.encode("utf-8")).hexdigest()[:12]
+
+
+def publish(out: Path, staging: Path, final: Path, notebooks: list[Path], html: str, pause) -> Path:
+    """Publish a run: its notebooks into ``runs/<run>``, then ``report.html`` in one rename.
+
+    Parameters
+    ----------
+    out : Path
+        The reports folder.
+    staging : Path
+        The run's staging folder (holding the executed notebooks).
+    final : Path
+        The report folder (checked by :func:`report_dir`).
+    notebooks : list of Path
+        Executed notebooks in the staging folder.
+    html : str
+        The report page; it names the run (see :func:`page_meta`).
+    pause : callable
+        ``pause(stage)``, a hook that lets tests stop the run at each stage.
+
+    Returns
+    -------
+    Path
+        The published ``report.html``.
+    """
+    run = run_id(html)
+    final.mkdir(parents=True, exist_ok=True)
+    runs = inside(out, final / "runs")
+    runs.mkdir(exist_ok=True)
+    folder = staging / run
+    folder.mkdir()
+    for path in notebooks:
+        os.replace(path, folder / path.name)
+    target = inside(out, runs / run)
+    if target.exists():  # the same inputs again: equivalent notebooks, replaced one by one
+        for path in folder.iterdir():
+            os.replace(path, target / path.name)
+    else:
+        os.replace(folder, target)
+    pause("published:runs")
+    page = staging / "report.html"
+    page.write_text(html.replace(RUN_PLACEHOLDER, run), encoding="utf-8")
+    os.replace(page, final / "report.html")  # the switch: readers see the new run from here
+    pause("published:report.html")
+    for old in runs.iterdir():
+        if old.name != run and not old.is_symlink():
+            shutil.rmtree(old, ignore_errors=True)
+    failed = final / "failed"
+    if failed.is_dir() and not failed.is_symlink():
+        shutil.rmtree(failed, ignore_errors=True)
+    return final / "report.html"
+
+
+def keep_failed(out: Path, staging: Path, final: Path) -> Path:
+    """Move a failed run's notebooks to ``<final>/failed`` (replacing the last failure's)."""
+    final.mkdir(parents=True, exist_ok=True)
+    failed = inside(out, final / "failed")
+    if failed.is_dir():
+        shutil.rmtree(failed)
+    failed.mkdir()
+    for path in staging.glob("*.ipynb"):
+        os.replace(path, failed / path.name)
+    return failed
+
+
+#: Stands for the run id in a page before it is known (the id is a hash of the page).
+RUN_PLACEHOLDER = "htx-run-id"
+
+
+def meta_tags(meta: dict[str, str]) -> dict[str, str]:
+    """Return the report's metadata as ``<meta>`` names and contents for the page head."""
+    return {f"{META_PREFIX}{key}": str(value) for key, value in meta.items()}
+
+
+class _MetaReader(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.meta: dict[str, str] = {}
+        self.done = False
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        name = values.get("name") or ""
+        if tag == "meta" and name.startswith(META_PREFIX):
+            self.meta[name[len(META_PREFIX) :]] = values.get("content") or ""
+
+    def handle_endtag(self, tag):
+        if tag == "head":
+            self.done = True
+
+
+def page_meta(html_path: Path) -> dict[str, str]:
+    """Read a published report's metadata from its page head (an empty dict if it has none)."""
+    reader = _MetaReader()
+    with open(html_path, encoding="utf-8", errors="replace") as handle:
+        while not reader.done and (chunk := handle.read(65536)):
+            reader.feed(chunk)
+    return reader.meta

@@ -1,0 +1,266 @@
+"""Build a unit's report: run the notebooks with papermill, export one HTML page, publish safely.
+
+Everything is written to a staging folder first and published as one unit only when every
+step succeeded (see :mod:`htxlib.report.publish`). A failed run leaves the previous report as it
+was and keeps the failed notebook for debugging; Ctrl-C stops the kernels at once.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import json
+import os
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from jupyter_client.manager import AsyncKernelManager
+
+from htxlib.data.dataset import load_unit
+from htxlib.report import publish
+from htxlib.report.clock import now
+
+# nbformat (under papermill and nbconvert) imports jsonschema, which imports the optional
+# rfc3987_syntax only to check "iri" string formats that notebook schemas never use; that
+# import builds a grammar and costs about a second per run. Marking it absent skips it.
+sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
+
+NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+#: Notebooks that make up a report, in page order.
+REPORT_NOTEBOOKS = ("assessment", "targets")
+KERNEL = "htx"
+
+
+class ReportError(RuntimeError):
+    """A notebook failed or timed out; the message names the cell and the error."""
+
+
+@dataclass(frozen=True)
+class Report:
+    """Where a built report was published."""
+
+    html: Path
+    notebooks: tuple[Path, ...]
+
+
+def install_kernel(name: str = KERNEL, prefix: str = sys.prefix) -> Path:
+    """Install the kernelspec of this Python environment under ``prefix``; return its folder.
+
+    The kernel logs only errors: a report run should not print the kernel's notices about
+    its local transport on every start.
+    """
+    from ipykernel.kernelspec import install
+
+    folder = Path(install(kernel_name=name, display_name="Python (htx)", prefix=prefix))
+    spec = json.loads((folder / "kernel.json").read_text(encoding="utf-8"))
+    spec["argv"].append("--Application.log_level=40")
+    (folder / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    return folder
+
+
+def kernel_name(preferred: str = KERNEL) -> str:
+    """Return a kernel that runs this Python environment, installing its spec if needed.
+
+    The ``htx`` kernelspec is installed into ``sys.prefix`` (the virtual environment)
+    so that papermill never picks up another Python by accident.
+    """
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    if preferred in KernelSpecManager().find_kernel_specs():
+        return preferred
+    try:
+        install_kernel(preferred)
+        return preferred
+    except OSError:
+        return "python3"
+
+
+def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout: int) -> None:
+    import papermill as pm
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        pm.execute_notebook(
+            str(source),
+            str(target),
+            parameters=parameters,
+            kernel_name=kernel,
+            kernel_manager_class=TrackedKernelManager,
+            # no ``cwd=``: papermill implements it with a process-wide chdir, which would move
+            # every relative path of the other notebook's thread; all paths here are absolute
+            execution_timeout=timeout,
+            progress_bar=False,
+            request_save_on_cell_execute=False,
+            # outputs are collected by then; waiting for a graceful exit costs ~0.5 s
+            shutdown_kernel="immediate",
+        )
+    except PapermillExecutionError as err:
+        raise ReportError(
+            f"notebook {source.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
+        ) from err
+    except Exception as err:  # kernel died, timeout, ...
+        raise ReportError(
+            f"notebook {source.name} did not run: {type(err).__name__}: {err}"
+        ) from err
+
+
+def _pause(stage: str) -> None:
+    """Stop at a named stage when ``HTX_PAUSE_AT`` names it (lets tests kill a run there)."""
+    if os.environ.get("HTX_PAUSE_AT") == stage:
+        print(f"paused at {stage}", file=sys.stderr, flush=True)
+        time.sleep(3600)
+
+
+class TrackedKernelManager(AsyncKernelManager):
+    """A kernel manager that records its kernels, so that Ctrl-C can stop them at once."""
+
+    live: ClassVar[set[TrackedKernelManager]] = set()
+
+    async def _async_post_start_kernel(self, **kw) -> None:
+        TrackedKernelManager.live.add(self)
+        await super()._async_post_start_kernel(**kw)
+
+    async def _async_cleanup_resources(self, restart: bool = False) -> None:
+        TrackedKernelManager.live.discard(self)
+        await super()._async_cleanup_resources(restart=restart)
+
+    @classmethod
+    def kill_all(cls) -> None:
+        """Kill every live kernel process (their notebooks then fail at once)."""
+        for manager in list(cls.live):
+            process = getattr(manager.provisioner, "process", None)
+            if process is not None and process.poll() is None:
+                process.kill()
+
+
+def build_report(
+    data_dir: str | Path,
+    year: int,
+    as_of: str | None = None,
+    out: str | Path = "reports",
+    kernel: str | None = None,
+    timeout: int = 600,
+    notebooks: tuple[str, ...] = REPORT_NOTEBOOKS,
+    notebook_dir: Path = NOTEBOOK_DIR,
+) -> Report:
+    """Build and publish the report of a unit and year.
+
+    Parameters
+    ----------
+    data_dir : str or Path
+        Unit folder.
+    year : int
+        Assessed year.
+    as_of : str, optional
+        Cutoff date overriding the period's (dd/mm/yyyy or yyyy-mm-dd).
+    out : str or Path
+        Reports folder; the report goes to ``<out>/<unit_id>/<year>/``.
+    kernel : str, optional
+        Jupyter kernel name (default: the ``htx`` kernel of this environment).
+    timeout : int
+        Seconds a cell may run before the run is stopped.
+    notebooks : tuple of str
+        Notebook names (without ``.ipynb``) making up the report, in order.
+    notebook_dir : Path
+        Folder holding them.
+
+    Returns
+    -------
+    Report
+
+    Raises
+    ------
+    DataError
+        The data has problems; nothing is run or written.
+    ReportError
+        A notebook failed; the previous report is untouched and the failed
+        notebook is kept in ``<out>/<unit_id>/<year>/failed/``.
+    PublishError
+        The reports folder cannot take the report (a link inside it, or another unit's
+        report under the same id).
+    KeyboardInterrupt
+        Ctrl-C: the kernels are stopped at once and the published report is untouched.
+    """
+    from htxlib.data.unit import unit_of
+    from htxlib.report.html_page import report_page
+    from htxlib.report.index import write_index
+
+    data_dir = Path(data_dir).resolve()
+    out = Path(out).resolve()  # before any thread runs: nothing below depends on the cwd
+    ds = load_unit(data_dir)  # fail fast, before any kernel starts
+    period = ds.period(year, as_of)
+    unit = unit_of(ds)
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    final = publish.report_dir(out, unit.unit_id, year)
+    source = hashlib.sha256(str(data_dir).encode("utf-8")).hexdigest()[:16]
+    _check_same_unit(final, source, data_dir)
+    publish.remove_stale(out)
+    staging = publish.Staging(out)
+    try:
+        parameters = {"data_dir": str(data_dir), "year": int(year), "as_of": as_of}
+        kernel = kernel or kernel_name()
+        executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
+        _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final)
+        title = (
+            f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {ds.plan_year(year)}: "
+            f"{unit.full_name} (đánh giá năm {year})"
+        )
+        meta = {
+            "unit_id": unit.unit_id,
+            "unit": unit.full_name,
+            "province": unit.province,
+            "year": int(year),
+            "cutoff": period.cutoff.strftime("%d/%m/%Y"),
+            "generated": now().strftime("%d/%m/%Y %H:%M"),
+            "source": source,
+            "source_name": data_dir.name,
+            "run": publish.RUN_PLACEHOLDER,
+        }
+        page = report_page(executed, title, meta=publish.meta_tags(meta))
+        _pause("exported")
+        html = publish.publish(out, staging.path, final, executed, page, _pause)
+    finally:
+        staging.close()
+    write_index(out)
+    run = publish.page_meta(html)["run"]
+    return Report(html, tuple(final / "runs" / run / p.name for p in executed))
+
+
+def _check_same_unit(final: Path, source: str, data_dir: Path) -> None:
+    """Refuse to replace another unit's report that happens to have the same unit id."""
+    page = final / "report.html"
+    if not page.is_file():
+        return
+    meta = publish.page_meta(page)
+    if meta.get("source") and meta["source"] != source:
+        raise publish.PublishError(
+            f"{final} holds the report of another data folder "
+            f"('{meta.get('source_name', '?')}') with the same unit id as {data_dir}; give one "
+            "of them another unit_id (or delete that folder if the unit has moved)"
+        )
+
+
+def _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final) -> None:
+    """Run the notebooks side by side, one kernel each; keep them in ``failed/`` on failure."""
+    pool = ThreadPoolExecutor(max_workers=len(executed))
+    runs = [
+        pool.submit(_execute, Path(notebook_dir) / t.name, t, parameters, kernel, timeout)
+        for t in executed
+    ]
+    try:
+        errors = [run.exception() for run in runs]
+    except KeyboardInterrupt:
+        TrackedKernelManager.kill_all()  # the notebooks fail now instead of running on
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+    failures = [err for err in errors if err is not None]
+    if failures:
+        kept = publish.keep_failed(out, executed[0].parent, final)
+        raise ReportError(f"{failures[0]}\nfailed notebook kept in {kept}") from failures[0]

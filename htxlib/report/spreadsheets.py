@@ -1,0 +1,92 @@
+"""Write report figures as CSV and Excel for analysts, safe to open in a spreadsheet.
+
+Text that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``, ``@``,
+a tab or a carriage return) is written with a leading apostrophe, so that a name in the
+data can never run as a formula.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from htxlib.report.files import atomic_write
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: object) -> object:
+    """Return a cell value that a spreadsheet shows as text, never runs as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Neutralise every text cell (and header) of a table; lists become "; "-joined text."""
+    out = frame.copy()
+    for column in out.columns:
+        out[column] = out[column].map(
+            lambda v: neutralise("; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        )
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
+    """Write tables as ``<name>.csv`` (UTF-8 with BOM, for Excel) and one ``figures.xlsx``.
+
+    Parameters
+    ----------
+    tables : dict of str to DataFrame
+        Sheet or file name to table.
+    folder : Path
+        Where to write (created if needed).
+
+    Returns
+    -------
+    list of Path
+        The files written.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    safe = {name: safe_frame(frame) for name, frame in tables.items()}
+    for name, frame in safe.items():
+        path = folder / f"{name}.csv"
+        atomic_write(path, lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
+        written.append(path)
+
+    def workbook(tmp: Path) -> None:
+        with pd.ExcelWriter(tmp, engine="openpyxl") as writer:
+            for name, frame in safe.items():
+                frame.to_excel(writer, sheet_name=name[:31], index=False)
+
+    path = folder / "figures.xlsx"
+    atomic_write(path, workbook)
+    written.append(path)
+    return written
+
+
+def figure_tables(ds, year: int, as_of=None) -> dict[str, pd.DataFrame]:
+    """Collect the main figure tables of a unit and year for export."""
+    from htxlib import figures
+    from htxlib.checks.contradictions import contradictions
+    from htxlib.plan import targets
+    from htxlib.rules import compliance
+    from htxlib.rules.rating import computed_ratings
+
+    overview = figures.htx_overview(ds, year, as_of)
+    return {
+        "sectors": overview.by_sector.drop(columns="ids"),
+        "capital": figures.capital_by_sector(ds, year, as_of),
+        "ratings": figures.rating_distribution(ds, year, as_of).drop(columns="ids"),
+        "rating_check": computed_ratings(ds, year, as_of).drop(columns="over"),
+        "managers": figures.manager_training(ds, year, as_of).levels,
+        "support": figures.support_results(ds, year, as_of),
+        "findings": compliance.findings(ds, year, as_of),
+        "plan_vs_actual": targets.plan_vs_actual(ds, year, as_of),
+        "targets": targets.chosen_targets(ds, year, ds.plan_year(year), as_of),
+        "contradictions": contradictions(ds),
+    }

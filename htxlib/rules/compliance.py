@@ -1,0 +1,285 @@
+"""Compliance findings: which entities break the law's minimums or exist only on paper.
+
+Each finding names the entity, the rule, its legal basis, the evidence and the date it
+refers to. A rule applies only to facts dated while it is in force, in the version then in
+force (a membership count at 30/06/2024 is judged by the 2012 Law, at 31/12/2024 by the 2023
+Law); before any version is in force, nothing is found. Part II asks which HTX a plan must
+act on, so it judges the same facts by the rules in force when the plan year starts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pandas as pd
+
+from htxlib.docs import scoped
+from htxlib.figures.frames import events, existing, facts
+from htxlib.formatting import date as fmt_date
+from htxlib.formatting import sort_key
+from htxlib.rules.loading import compliance_rules, in_force, longer_than, rule_ids
+
+COLUMNS = [
+    "entity_id",
+    "name",
+    "kind",
+    "rule",
+    "text",
+    "basis",
+    "evidence",
+    "date",
+    "confirmed",
+]
+
+#: Rules whose findings make an HTX a candidate for dissolution.
+DISSOLUTION_RULES = ("paper_only", "suspension_too_long", "suspension_overdue")
+
+
+def _members(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
+    frame = facts(ds, kind, year, cutoff)
+    if kind == "LHHTX":
+        htx = existing(ds, "HTX", cutoff)
+        counts = htx["union_id"].value_counts()
+        frame = frame.assign(members=frame["entity_id"].map(counts).fillna(0))
+    return frame[frame["members"].notna()]
+
+
+def _min_members(ds, rule, year, cutoff) -> Iterator[dict]:
+    unit = "HTX thành viên" if rule["kind"] == "LHHTX" else "thành viên"
+    for row in _members(ds, rule["kind"], year, cutoff).itertuples():
+        if row.members < rule["min_members"]:
+            yield {
+                "entity_id": row.entity_id,
+                "name": row.name,
+                "kind": rule["kind"],
+                "evidence": f"{int(row.members)} {unit} (tối thiểu {rule['min_members']})",
+                "date": cutoff,
+            }
+
+
+def _suspensions(ds, cutoff) -> pd.DataFrame:
+    suspended = events(ds, "suspension")
+    alive = set(existing(ds, "HTX", cutoff)["entity_id"])
+    return suspended[suspended["entity_id"].isin(alive) & (suspended["start_date"] <= cutoff)]
+
+
+def _suspension_too_long(ds, rule, year, cutoff) -> Iterator[dict]:
+    for row in _suspensions(ds, cutoff).itertuples():
+        if pd.isna(row.end_date):
+            continue
+        if longer_than(row.start_date, row.end_date, int(rule["max_months"])):
+            yield {
+                "entity_id": row.entity_id,
+                "name": row.name,
+                "kind": "HTX",
+                "evidence": f"tạm ngừng từ {fmt_date(row.start_date)} đến {fmt_date(row.end_date)}",
+                "date": row.start_date,
+            }
+
+
+def _filed(value) -> bool:
+    return bool(pd.notna(value) and value)
+
+
+def _active(ds, entity_id: str, year: int) -> bool:
+    """Evidence of activity in a year: a report filed or some revenue."""
+    active = ds.__dict__.get("_active_years")
+    if active is None:  # one pass over the annual facts, kept with the (unchanging) dataset
+        annual = ds.annual
+        evidence = annual["report_filed"].fillna(False).astype(bool) | (
+            annual["revenue"].fillna(0) > 0
+        )
+        active = set(
+            zip(annual.loc[evidence, "entity_id"], annual.loc[evidence, "year"], strict=True)
+        )
+        ds.__dict__["_active_years"] = active
+    return (entity_id, year) in active
+
+
+def _suspension_overdue(ds, rule, year, cutoff) -> Iterator[dict]:
+    for row in _suspensions(ds, cutoff).itertuples():
+        if (
+            pd.notna(row.end_date)
+            and row.end_date < cutoff
+            and not _active(ds, row.entity_id, year)
+        ):
+            yield {
+                "entity_id": row.entity_id,
+                "name": row.name,
+                "kind": "HTX",
+                "evidence": f"thời hạn tạm ngừng hết ngày {fmt_date(row.end_date)}; năm {year} "
+                "không có báo cáo, không có doanh thu",
+                "date": row.end_date,
+            }
+
+
+def _no_annual_update(ds, rule, year, cutoff) -> Iterator[dict]:
+    month, day = rule["deadline"]["month"], rule["deadline"]["day"]
+    deadline = pd.Timestamp(year=year, month=month, day=day)
+    if deadline > cutoff:  # this year's deadline has not come: judge the last one
+        deadline = pd.Timestamp(year=year - 1, month=month, day=day)
+    if deadline.year not in set(ds.annual["year"]):
+        return
+    for row in facts(ds, "HTX", deadline.year, deadline).itertuples():
+        # only a "no" counts: a blank says nothing about the update
+        if pd.notna(row.report_filed) and not row.report_filed:
+            yield {
+                "entity_id": row.entity_id,
+                "name": row.name,
+                "kind": "HTX",
+                "evidence": f"chưa cập nhật thông tin năm {deadline.year}",
+                "date": deadline,
+            }
+
+
+def _paper_only(ds, rule, year, cutoff) -> Iterator[dict]:
+    """Find the HTX the office assessed as existing only on paper (the list Part I states)."""
+    for row in _assessed_paper_only(ds, cutoff).itertuples():
+        yield {
+            "entity_id": row.entity_id,
+            "name": row.name,
+            "kind": "HTX",
+            "evidence": row.detail or "đánh giá chỉ tồn tại trên danh nghĩa",
+            "date": cutoff,
+        }
+
+
+def _assessed_paper_only(ds, cutoff) -> pd.DataFrame:
+    alive = set(existing(ds, "HTX", cutoff)["entity_id"])
+    assessed = events(ds, "paper_only")
+    return assessed[(assessed["start_date"] <= cutoff) & assessed["entity_id"].isin(alive)]
+
+
+def _idle(ds, rule, year, cutoff) -> Iterator[dict]:
+    """HTX with no sign of activity for the whole window, not already known as such.
+
+    Suspended and assessed paper-only HTX are left out: their status is already stated.
+    """
+    alive = existing(ds, "HTX", cutoff)
+    known = set(_assessed_paper_only(ds, cutoff)["entity_id"]) | set(
+        _suspensions(ds, cutoff)["entity_id"]
+    )
+    idle_from = cutoff - pd.DateOffset(months=int(rule["idle_months"]))
+    years = range(idle_from.year, year + 1)
+    if not all(y in set(ds.annual["year"]) for y in years):
+        return  # a year without facts is unknown, not idle
+    for row in alive.itertuples():
+        if row.entity_id in known or row.founded_on > idle_from:
+            continue
+        if all(not _active(ds, row.entity_id, y) for y in years):
+            yield {
+                "entity_id": row.entity_id,
+                "name": row.name,
+                "kind": "HTX",
+                "evidence": f"không báo cáo, không có doanh thu từ {fmt_date(idle_from)} "
+                f"đến {fmt_date(cutoff)}",
+                "date": cutoff,
+            }
+
+
+CHECKS = {
+    "htx_min_members": _min_members,
+    "union_min_members": _min_members,
+    "tht_min_members": _min_members,
+    "suspension_too_long": _suspension_too_long,
+    "suspension_overdue": _suspension_overdue,
+    "no_annual_update": _no_annual_update,
+    "paper_only": _paper_only,
+    "idle": _idle,
+}
+
+
+@scoped
+def findings(ds, year: int, as_of=None, rules: list | None = None, judged_on=None) -> pd.DataFrame:
+    """List every compliance finding at the cutoff.
+
+    Parameters
+    ----------
+    {scope}
+    rules : list of dict, optional
+        Compliance rule versions (default: ``htxlib/rules/compliance.yaml``).
+    judged_on : Timestamp, optional
+        Judge every fact by the versions in force on this date (Part II: the plan year's
+        first day). By default each fact is judged by the version in force on its own date.
+
+    Returns
+    -------
+    DataFrame
+        entity_id, name, kind, rule, text, basis, evidence, date, confirmed (False when the
+        rule's validity or basis could not be checked); in rule-file order, then by name.
+    """
+    rules = rules if rules is not None else compliance_rules()
+    cutoff = ds.period(year, as_of).cutoff
+    rows = []
+    for rule_id in rule_ids(rules):
+        check = CHECKS.get(rule_id)
+        if check is None:
+            continue
+        versions = [r for r in rules if r["id"] == rule_id]
+        rows.extend(_under_versions(ds, check, versions, year, cutoff, judged_on))
+    frame = pd.DataFrame(rows, columns=COLUMNS)
+    order = {rule_id: i for i, rule_id in enumerate(rule_ids(rules))}
+    frame["_order"] = frame["rule"].map(order)
+    frame["_name"] = frame["name"].map(sort_key)
+    frame = frame.sort_values(["_order", "_name"], kind="stable")
+    return frame.drop(columns=["_order", "_name"]).reset_index(drop=True)
+
+
+def _under_versions(ds, check, versions, year, cutoff, judged_on) -> Iterator[dict]:
+    """Run a check under each version of its rule; keep what the version in force finds."""
+    for version in versions:
+        for found in check(ds, version, year, cutoff):
+            when = judged_on if judged_on is not None else found["date"]
+            if not in_force(version, pd.Timestamp(when)):
+                continue
+            yield {
+                **found,
+                "rule": version["id"],
+                "text": version["text"],
+                "basis": version["basis"],
+                "confirmed": version.get("confirmed", True) is not False,
+            }
+
+
+def counts_by_rule(found: pd.DataFrame, rules: list | None = None) -> pd.DataFrame:
+    """Count findings and the entities they concern per rule, every rule listed (zero included).
+
+    Returns
+    -------
+    DataFrame
+        rule, text (of the latest version), count, entities; in rule-file order.
+    """
+    rules = rules if rules is not None else compliance_rules()
+    texts = {r["id"]: r["text"] for r in rules}
+    return pd.DataFrame(
+        [
+            {
+                "rule": rule_id,
+                "text": texts[rule_id],
+                "count": int((found["rule"] == rule_id).sum()),
+                "entities": int(found.loc[found["rule"] == rule_id, "entity_id"].nunique()),
+            }
+            for rule_id in rule_ids(rules)
+        ],
+        columns=["rule", "text", "count", "entities"],
+    )
+
+
+def dissolution_candidates(ds, year: int, as_of=None, rules: list | None = None) -> pd.DataFrame:
+    """List the HTX a plan should consider dissolving: paper-only, or suspended beyond the law.
+
+    The facts at the cutoff are judged by the rules in force on the first day of the plan year,
+    the year in which the plan acts on them.
+
+    Returns
+    -------
+    DataFrame
+        entity_id, name, reason (the finding's text), one row per HTX (first rule wins).
+    """
+    judged_on = pd.Timestamp(year=ds.plan_year(year), month=1, day=1)
+    found = findings(ds, year, as_of, rules, judged_on=judged_on)
+    chosen = found[found["rule"].isin(DISSOLUTION_RULES)]
+    chosen = chosen.drop_duplicates("entity_id")
+    return chosen.rename(columns={"text": "reason"})[["entity_id", "name", "reason"]].reset_index(
+        drop=True
+    )

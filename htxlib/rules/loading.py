@@ -1,0 +1,222 @@
+"""Legal rules kept as data: the YAML files in ``htxlib/rules`` (or any file a caller names).
+
+A new regulation is an edit of a rule file (plus a test), not a code change. Loading
+checks the structure and says which file and key is wrong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+RULES_DIR = Path(__file__).resolve().parent
+
+
+class RuleFileError(ValueError):
+    """A rule file is missing a key or holds an impossible value."""
+
+
+def load_yaml(name_or_path: str | Path) -> dict:
+    """Read a rule file: a name in ``htxlib/rules`` (``"rating"``) or a path to a YAML file."""
+    path = Path(name_or_path)
+    if path.suffix not in (".yaml", ".yml"):
+        path = RULES_DIR / f"{name_or_path}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as err:
+        raise RuleFileError(f"{path}: cannot be read: {err}") from err
+    if not isinstance(data, dict):
+        raise RuleFileError(f"{path}: expected a mapping at the top level")
+    data["_path"] = str(path)
+    return data
+
+
+def _need(data: dict, key: str, where: str):
+    if key not in data:
+        raise RuleFileError(f"{where}: missing key '{key}'")
+    return data[key]
+
+
+def in_force(rule: dict, when: pd.Timestamp) -> bool:
+    """Whether a rule (with optional ``valid_from`` / ``valid_to``) applies on a date."""
+    start, end = rule.get("valid_from"), rule.get("valid_to")
+    if start is not None and pd.Timestamp(start) > when:
+        return False
+    return end is None or pd.Timestamp(end) >= when
+
+
+def longer_than(start: pd.Timestamp, end: pd.Timestamp, months: int) -> bool:
+    """Whether the span from ``start`` to ``end``, both days included, exceeds ``months`` months."""
+    return end + pd.Timedelta(days=1) > start + pd.DateOffset(months=months)
+
+
+def _date(value) -> str:
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return "" if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Criterion:
+    """A rating criterion: number, group, name, maximum (None when unconfirmed)."""
+
+    id: int
+    group: str
+    name: str
+    max: float | None
+    confirmed: bool
+
+
+@dataclass(frozen=True)
+class RatingRules:
+    """The rating rules of one regulation.
+
+    Attributes
+    ----------
+    id, document, basis : str
+        Identifier and citation.
+    valid_from : str
+        Date it applies from (dd/mm/yyyy), empty when unknown.
+    valid_to : str
+        Last day it applies (dd/mm/yyyy), empty while in force.
+    rating_date : tuple of int
+        (month, day) of the rating in the rated year.
+    groups : dict
+        Group id to its maximum points.
+    criteria : tuple of Criterion
+        The criteria.
+    thresholds : tuple of (str, float)
+        (rating, lowest total) from the best class down.
+    not_rated : dict
+        Not-rated rule id to its parameters (``text``, ``months``, ``sectors``).
+    path : str
+        File the rules came from.
+    """
+
+    id: str
+    document: str
+    basis: str
+    valid_from: str
+    valid_to: str
+    rating_date: tuple[int, int]
+    groups: dict[str, float]
+    criteria: tuple[Criterion, ...]
+    thresholds: tuple[tuple[str, float], ...]
+    not_rated: dict[str, dict]
+    path: str
+
+    @property
+    def unconfirmed(self) -> list[str]:
+        """Names of the criteria whose maximum could not be confirmed."""
+        return [c.name for c in self.criteria if not c.confirmed]
+
+    def date_in(self, year: int) -> pd.Timestamp:
+        """Return the rating date of a year."""
+        month, day = self.rating_date
+        return pd.Timestamp(year=year, month=month, day=day)
+
+    def applies_to(self, year: int) -> bool:
+        """Whether a year's rating (made on its rating date) falls under these rules."""
+        span = {
+            "valid_from": pd.to_datetime(self.valid_from, dayfirst=True)
+            if self.valid_from
+            else None,
+            "valid_to": pd.to_datetime(self.valid_to, dayfirst=True) if self.valid_to else None,
+        }
+        return in_force(span, self.date_in(year))
+
+
+def rating_rules(source: str | Path = "rating") -> RatingRules:
+    """Load and check rating rules.
+
+    Parameters
+    ----------
+    source : str or Path
+        A rule file name in ``htxlib/rules`` or a path.
+
+    Raises
+    ------
+    RuleFileError
+        Missing keys, thresholds not in descending order, criteria over their group's points.
+    """
+    data = load_yaml(source)
+    where = data["_path"]
+    groups = {str(g["id"]): float(g["max"]) for g in _need(data, "groups", where)}
+    criteria = []
+    for c in _need(data, "criteria", where):
+        group = str(_need(c, "group", f"{where}: criterion {c.get('id')}"))
+        if group not in groups:
+            raise RuleFileError(f"{where}: criterion {c.get('id')} names unknown group '{group}'")
+        maximum = c.get("max")
+        criteria.append(
+            Criterion(
+                int(c["id"]),
+                group,
+                str(c.get("name", "")),
+                None if maximum is None else float(maximum),
+                bool(c.get("confirmed", True)),
+            )
+        )
+    for group, top in groups.items():
+        known = sum(c.max or 0 for c in criteria if c.group == group)
+        if known > top:
+            raise RuleFileError(f"{where}: criteria of group {group} exceed its {top:g} points")
+    thresholds = tuple(
+        (str(t["rating"]), float(t["min"])) for t in _need(data, "thresholds", where)
+    )
+    mins = [m for _, m in thresholds]
+    if mins != sorted(mins, reverse=True):
+        raise RuleFileError(f"{where}: thresholds must go from the best class down")
+    date = _need(data, "rating_date", where)
+    return RatingRules(
+        id=str(_need(data, "id", where)),
+        document=str(_need(data, "document", where)),
+        basis=str(data.get("basis", "")),
+        valid_from=_date(data.get("valid_from")),
+        valid_to=_date(data.get("valid_to")),
+        rating_date=(int(date["month"]), int(date["day"])),
+        groups=groups,
+        criteria=tuple(criteria),
+        thresholds=thresholds,
+        not_rated={str(r["id"]): r for r in _need(data, "not_rated", where)},
+        path=where,
+    )
+
+
+def size_schemes(source: str | Path = "size") -> list[dict]:
+    """Load the size-class schemes (each with its citation and classes)."""
+    data = load_yaml(source)
+    schemes = _need(data, "schemes", data["_path"])
+    for scheme in schemes:
+        for key in ("id", "document", "measure"):
+            _need(scheme, key, f"{data['_path']}: scheme {scheme.get('id')}")
+    return schemes
+
+
+def compliance_rules(source: str | Path = "compliance") -> list[dict]:
+    """Load the compliance rules: one entry per version of a rule, in file order.
+
+    A rule id may have several versions, each with its own ``basis`` and validity
+    (``valid_from`` / ``valid_to``): the law in force for a fact decides which applies.
+    """
+    data = load_yaml(source)
+    rules = []
+    for rule in _need(data, "rules", data["_path"]):
+        for key in ("id", "text", "basis"):
+            _need(rule, key, f"{data['_path']}: rule {rule.get('id')}")
+        rules.append({**rule, "id": str(rule["id"])})
+    return rules
+
+
+def rule_ids(rules: list[dict]) -> list[str]:
+    """Return the distinct rule ids in file order."""
+    return list(dict.fromkeys(rule["id"] for rule in rules))
+
+
+def version_on(rules: list[dict], rule_id: str, when: pd.Timestamp) -> dict | None:
+    """Return the version of a rule in force on a date, or None when none is."""
+    return next((r for r in rules if r["id"] == rule_id and in_force(r, when)), None)

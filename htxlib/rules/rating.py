@@ -1,0 +1,183 @@
+"""The rating engine: criterion scores to totals and ratings under the rating rules.
+
+Totals use the supervisory board's checked score where given, else the board's own
+score. Each score is bounded by its criterion's maximum, and a group's criteria by the
+group's points (which is all that bounds criteria whose own maximum is unconfirmed).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from htxlib.docs import scoped
+from htxlib.figures.frames import existing
+from htxlib.rules.loading import RatingRules, longer_than, rating_rules
+
+#: Why an HTX has no computed rating when no legal rule excludes it.
+NO_SCORES = "no_scores"
+CHECK_COLUMNS = [
+    "entity_id",
+    "name",
+    "total",
+    "self_total",
+    "computed",
+    "reason",
+    "recorded",
+    "agrees",
+    "over",
+]
+
+
+def classify(total: float, rules: RatingRules) -> str:
+    """Return the rating of a total score (``tot``, ``kha``, ``trung_binh`` or ``yeu``)."""
+    for rating, lowest in rules.thresholds:
+        if total >= lowest:
+            return rating
+    return rules.thresholds[-1][0]
+
+
+def not_rated_reason(entity: pd.Series, year: int, ds, rules: RatingRules) -> str | None:
+    """Return the id of the not-rated rule that excludes an HTX from the year's rating, if any.
+
+    Parameters
+    ----------
+    entity : Series
+        The HTX's registry row.
+    year : int
+        Rated year.
+    ds : Dataset
+        The unit's data (status history).
+    rules : RatingRules
+        Rules in force.
+    """
+    date = rules.date_in(year)
+    for rule_id, rule in rules.not_rated.items():
+        if "sectors" in rule and entity["sector"] in rule["sectors"]:
+            return rule_id
+        founded = entity["founded_on"]
+        if (
+            rule_id == "operating_less_than_12_months"
+            and pd.notna(founded)
+            and founded + pd.DateOffset(months=int(rule["months"])) > date
+        ):
+            return rule_id
+        if rule_id == "stopped_more_than_3_months" and _stopped_too_long(
+            ds, entity["entity_id"], year, int(rule["months"])
+        ):
+            return rule_id
+    return None
+
+
+def _stopped_too_long(ds, entity_id: str, year: int, months: int) -> bool:
+    """Whether notified suspensions overlap the year by more than ``months`` months."""
+    events = ds.status_events
+    mine = events[(events["entity_id"] == entity_id) & (events["event"] == "suspension")]
+    first, last = pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
+    for row in mine.itertuples():
+        start = max(row.start_date, first)
+        end = min(row.end_date if pd.notna(row.end_date) else last, last)
+        if longer_than(start, end, months):
+            return True
+    return False
+
+
+def score_totals(ds, year: int, rules: RatingRules) -> pd.DataFrame:
+    """Add up each HTX's criterion scores for a year, bounded by the rules.
+
+    Returns
+    -------
+    DataFrame
+        entity_id, total, self_total, over (list of criteria whose score exceeded the
+        maximum, or of groups whose criteria did), one row per HTX with scores.
+    """
+    scores = ds.rating_scores[ds.rating_scores["year"] == year]
+    maxima = {c.id: c.max for c in rules.criteria}
+    group_of = {c.id: c.group for c in rules.criteria}
+    rows = []
+    for entity_id, part in scores.groupby("entity_id", sort=True):
+        used = part["checked_score"].where(part["checked_score"].notna(), part["self_score"])
+        totals = {"checked": 0.0, "self": 0.0}
+        over: list[str] = []
+        for column, values in (("checked", used), ("self", part["self_score"])):
+            by_group: dict[str, float] = {}
+            for criterion, value in zip(part["criterion"], values, strict=True):
+                if pd.isna(value) or int(criterion) not in maxima:
+                    continue
+                top = maxima[int(criterion)]
+                if top is not None and value > top:
+                    if column == "checked":
+                        over.append(f"tiêu chí {int(criterion)}")
+                    value = top
+                group = group_of[int(criterion)]
+                by_group[group] = by_group.get(group, 0.0) + float(value)
+            for group, value in by_group.items():
+                if value > rules.groups[group]:
+                    if column == "checked":
+                        over.append(f"nhóm {group}")
+                    value = rules.groups[group]
+                totals[column] += value
+        rows.append(
+            {
+                "entity_id": entity_id,
+                "total": totals["checked"],
+                "self_total": totals["self"],
+                "over": over,
+            }
+        )
+    return pd.DataFrame(rows, columns=["entity_id", "total", "self_total", "over"])
+
+
+@scoped
+def computed_ratings(ds, year: int, as_of=None, rules: RatingRules | None = None) -> pd.DataFrame:
+    """Rate every HTX existing at the cutoff from its scores, and compare with the recorded rating.
+
+    Parameters
+    ----------
+    {scope}
+    rules : RatingRules, optional
+        Rules to apply (default: ``htxlib/rules/rating.yaml``).
+
+    Returns
+    -------
+    DataFrame
+        entity_id, name, total (NaN when not rated), self_total, computed (rating code;
+        ``khong_xep_loai`` when excluded or without scores), reason (not-rated rule id,
+        ``no_scores`` or None), recorded (rating in ``annual``), agrees (computed equals
+        recorded; NaN when there are no scores to judge by), over (bounded scores).
+    """
+    rules = rules or rating_rules()
+    if not rules.applies_to(year):
+        return pd.DataFrame(columns=CHECK_COLUMNS)  # the year was rated under other rules
+    htx = existing(ds, "HTX", ds.period(year, as_of).cutoff)
+    totals = score_totals(ds, year, rules).set_index("entity_id")
+    annual = ds.annual[ds.annual["year"] == year].set_index("entity_id")
+    rows = []
+    for _, entity in htx.iterrows():
+        entity_id = entity["entity_id"]
+        reason = not_rated_reason(entity, year, ds, rules)
+        has_scores = entity_id in totals.index
+        if reason is None and not has_scores:
+            reason = NO_SCORES
+        total = (
+            float(totals.at[entity_id, "total"]) if has_scores and reason is None else float("nan")
+        )
+        computed = "khong_xep_loai" if reason else classify(total, rules)
+        recorded = annual.at[entity_id, "rating"] if entity_id in annual.index else None
+        recorded = None if recorded is None or pd.isna(recorded) else str(recorded)
+        judged = reason != NO_SCORES and recorded is not None
+        rows.append(
+            {
+                "entity_id": entity_id,
+                "name": entity["name"],
+                "total": total,
+                "self_total": float(totals.at[entity_id, "self_total"])
+                if has_scores
+                else float("nan"),
+                "computed": computed,
+                "reason": reason,
+                "recorded": recorded,
+                "agrees": (computed == recorded) if judged else float("nan"),
+                "over": list(totals.at[entity_id, "over"]) if has_scores else [],
+            }
+        )
+    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
