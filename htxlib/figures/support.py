@@ -86,6 +86,7 @@ def ocop_by_year(ds, up_to: int | None = None) -> pd.DataFrame:
     -------
     DataFrame
         year, status (awarded or planned), products, by_stars (dict stars to count),
+        single_stars (the star class when every product has the same, else None),
         re_evaluated, reward (triệu đồng; None when not given), reward_status, items (list of dicts:
         product, owner, owner_type, stars, assessment).
     """
@@ -101,6 +102,9 @@ def ocop_by_year(ds, up_to: int | None = None) -> pd.DataFrame:
                 "status": "planned" if (part["status"] == "planned").any() else "awarded",
                 "products": len(part),
                 "by_stars": part["stars"].value_counts().sort_index().to_dict(),
+                "single_stars": int(part["stars"].iloc[0])
+                if part["stars"].nunique() == 1
+                else None,
                 "re_evaluated": int((part["assessment"] == "re_evaluated").sum()),
                 "reward": reward.value,
                 "reward_status": reward.status,

@@ -98,7 +98,12 @@ def section(name: str, a) -> Markup:
 
     extra = {}
     if name == "appendix":
-        extra = {"checks": report_checks(a), "provenance_rows": summary(a.ds).to_dict("records")}
+        checks = report_checks(a)
+        extra = {
+            "checks": checks,
+            "checks_passed": sum(c.passed for c in checks),
+            "provenance_rows": summary(a.ds).to_dict("records"),
+        }
     return render(f"assessment/{name}.html.j2", a=a, generated=now().date(), **extra)
 
 

@@ -186,6 +186,81 @@ class Assessment:
         ]
 
     @property
+    def paper_only_detail(self) -> str | None:
+        """The status the paper-only HTX share, when the data gives one and only one."""
+        details = self.overview.paper_only["detail"].dropna().unique()
+        return str(details[0]) if len(details) == 1 else None
+
+    @property
+    def changed(self) -> dict:
+        """HTX that changed their registration in the period: how many, and their names."""
+        changes = self.overview.registration_changes
+        return {
+            "count": int(changes["entity_id"].nunique()),
+            "names": list(changes["name"].unique()),
+        }
+
+    @property
+    def training_given(self) -> bool:
+        """Whether any training level of the managers is given."""
+        return bool(self.managers.levels["count"].notna().any())
+
+    @property
+    def training_share_total(self) -> float | None:
+        """The managers' level shares added up (None when a level is not given)."""
+        shares = self.managers.levels["share"]
+        return None if shares.isna().any() else float(shares.sum())
+
+    @property
+    def rating_totals(self) -> dict:
+        """The rating table's totals: HTX counted and shares added up."""
+        return {
+            "count": int(self.ratings["count"].sum()),
+            "share": float(self.ratings["share"].sum()),
+        }
+
+    @property
+    def rating_agreement(self) -> dict:
+        """How the recomputed ratings compare with the recorded ones.
+
+        judged (HTX with both), agree (how many are the same), differ (records of those that
+        are not: name, computed, recorded).
+        """
+        check = self.rating_check
+        judged = check[check["agrees"].notna()]
+        same = judged["agrees"].astype(bool)
+        return {
+            "judged": len(judged),
+            "agree": int(same.sum()),
+            "differ": records(judged.loc[~same, ["name", "computed", "recorded"]]),
+        }
+
+    @property
+    def size_rows(self) -> list[dict]:
+        """One row per size scheme: document, label and its counts in size order."""
+        rows = []
+        for _, part in self.sizes.groupby("scheme", sort=False):
+            first = part.iloc[0]
+            rows.append(
+                {
+                    "document": first["document"],
+                    "label": first["label"],
+                    "counts": list(part["count"]),
+                }
+            )
+        return rows
+
+    @property
+    def ocop_rows(self) -> list[dict]:
+        """OCOP products by year as plain records (missing values as None)."""
+        return records(self.ocop)
+
+    @property
+    def contradiction_rows(self) -> list[dict]:
+        """The contradictions as plain records (missing values as None)."""
+        return records(self.contradictions)
+
+    @property
     def capital_rows(self) -> list[dict]:
         """Capital by sector as plain records (capital None when not given)."""
         return records(self.capital)

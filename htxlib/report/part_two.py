@@ -36,6 +36,24 @@ class PlanPart:
         """Return a table as plain records with missing values as None (for templates)."""
         return records(getattr(self, name))
 
+    @property
+    def candidate_names(self) -> list[str]:
+        """Names of the HTX a plan should consider dissolving."""
+        return list(self.candidates["name"])
+
+    @property
+    def methods(self) -> list[str]:
+        """The projection methods the targets use, in first-use order."""
+        return list(dict.fromkeys(self.targets["method"]))
+
+    @property
+    def backtest_rows(self) -> list[dict]:
+        """The backtest with each indicator's label and decimals."""
+        if self.backtest.empty:
+            return []
+        labels = self.targets.set_index("indicator")[["label", "decimals"]]
+        return records(self.backtest.join(labels, on="indicator"))
+
 
 @scoped
 def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> PlanPart:

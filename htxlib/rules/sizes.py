@@ -81,7 +81,8 @@ def size_summary(classes: pd.DataFrame, schemes: list[dict] | None = None) -> pd
     Returns
     -------
     DataFrame
-        scheme, document, size (code, or None for unclassified), count.
+        scheme, document, label (what the scheme classifies by), size (code, or None for
+        unclassified), count.
     """
     schemes = schemes if schemes is not None else size_schemes()
     rows = []
@@ -90,6 +91,12 @@ def size_summary(classes: pd.DataFrame, schemes: list[dict] | None = None) -> pd
         for size in ("sieu_nho", "nho", "vua", "lon", None):
             n = int(counts.get(size, 0)) if size else int(classes[scheme["id"]].isna().sum())
             rows.append(
-                {"scheme": scheme["id"], "document": scheme["document"], "size": size, "count": n}
+                {
+                    "scheme": scheme["id"],
+                    "document": scheme["document"],
+                    "label": scheme.get("label", ""),
+                    "size": size,
+                    "count": n,
+                }
             )
     return pd.DataFrame(rows)
