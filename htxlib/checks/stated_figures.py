@@ -23,6 +23,7 @@ import pandas as pd
 
 from htxlib import figures as m
 from htxlib.data.codes import RATINGS, SECTOR_GROUPS, SECTORS, THT_PURPOSES, TRAINING_LEVELS
+from htxlib.data.stated import stated_figures
 
 #: How far an "about" figure may be from the computed one, relative to it.
 ABOUT_TOLERANCE = 0.05
@@ -219,19 +220,11 @@ def _finding(check: str, label: str, stated, computed_value, message: str) -> di
     }
 
 
-def _stated(ds) -> pd.DataFrame:
-    rows = ds.reported_figures.copy()
-    rows["kind"] = rows["kind"].fillna("actual")
-    rows["qualifier"] = rows["qualifier"].fillna("exact")
-    rows["row"] = rows.index
-    return rows
-
-
 def reported_findings(ds) -> list[dict]:
     """Check every stated figure against the data and against the other stated figures."""
     source = ds.sources.get("reported_figures")
     label = source.label if source else "reported_figures"
-    stated = _stated(ds)
+    stated = stated_figures(ds)
     found = _against_data(ds, stated, label)
     for year, part in stated[stated["kind"] == "actual"].groupby("year"):
         found += _parts_and_wholes(part, int(year), label)
@@ -343,12 +336,3 @@ def _achievements(ds, stated: pd.DataFrame, label: str) -> list[dict]:
             )
             found.append(_finding("reported_achievement", label, record, implied_plan, message))
     return found
-
-
-def published_estimate(ds, name: str, year: int) -> float | None:
-    """Return the year-end estimate the unit's own document publishes, if it states one."""
-    stated = _stated(ds)
-    rows = stated[
-        (stated["indicator"] == name) & (stated["year"] == year) & (stated["kind"] == "estimate")
-    ]
-    return None if rows.empty else float(rows["value"].iloc[0])

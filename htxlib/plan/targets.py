@@ -107,7 +107,7 @@ def year_end_estimate(ds, code: str, year: int, as_of=None) -> Estimate:
     as_of : str or Timestamp, optional
         Cutoff overriding the period's.
     """
-    from htxlib.checks.stated_figures import published_estimate
+    from htxlib.data.stated import published_estimate
 
     to_date = actual(ds, code, year, as_of)
     share = elapsed_share(ds, year, as_of)

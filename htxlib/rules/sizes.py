@@ -51,26 +51,20 @@ def size_classes(ds, year: int, as_of=None, schemes: list[dict] | None = None) -
     Returns
     -------
     DataFrame
-        entity_id, name, members, charter_capital, revenue (yearly), and one column per
-        scheme id holding the size code or None.
+        entity_id, name, members, charter_capital, revenue (the year's, as the codebook
+        defines it: never scaled), and one column per scheme id holding the size code or None.
     """
-    from htxlib.plan.targets import elapsed_share
-
     schemes = schemes if schemes is not None else size_schemes()
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
-    share = elapsed_share(ds, year, as_of)
-    frame = frame.assign(yearly_revenue=frame["revenue"].astype(float) / share)
-    out = frame[["entity_id", "name", "members", "charter_capital", "yearly_revenue"]].rename(
-        columns={"yearly_revenue": "revenue"}
-    )
+    frame = frame.assign(revenue=frame["revenue"].astype(float))
+    out = frame[["entity_id", "name", "members", "charter_capital", "revenue"]]
     for scheme in schemes:
         measure = scheme["measure"]
         if measure in ("members", "charter_capital"):
             out[scheme["id"]] = [_by_threshold(v, scheme["classes"]) for v in frame[measure]]
         else:
             out[scheme["id"]] = [
-                _by_decree(row, row["yearly_revenue"], scheme["sectors"])
-                for _, row in frame.iterrows()
+                _by_decree(row, row["revenue"], scheme["sectors"]) for _, row in frame.iterrows()
             ]
     return out.reset_index(drop=True)
 

@@ -1,0 +1,28 @@
+"""The figures a unit's own document states (the ``reported_figures`` table), ready to use.
+
+Blank kinds and qualifiers take their defaults, and each row keeps the spreadsheet row it
+came from. What the stated figures mean and how they are checked is
+:mod:`htxlib.checks.stated_figures`; a stated year-end estimate is used by the plan.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+
+def stated_figures(ds) -> pd.DataFrame:
+    """Return the stated figures with kind (default ``actual``), qualifier (``exact``) and row."""
+    rows = ds.reported_figures.copy()
+    rows["kind"] = rows["kind"].fillna("actual")
+    rows["qualifier"] = rows["qualifier"].fillna("exact")
+    rows["row"] = rows.index
+    return rows
+
+
+def published_estimate(ds, name: str, year: int) -> float | None:
+    """Return the year-end estimate the unit's own document publishes, if it states one."""
+    given = stated_figures(ds)
+    rows = given[
+        (given["indicator"] == name) & (given["year"] == year) & (given["kind"] == "estimate")
+    ]
+    return None if rows.empty else float(rows["value"].iloc[0])
