@@ -372,6 +372,9 @@ def test_unknown_is_never_zero(bare):
         "có 01 THT (chưa có số liệu về số thành viên).",
     )
     assert "gồm:" not in part1 and "dùng nước" not in part1
+    # nothing checked cannot be reported as nothing found
+    assert "Chưa đủ số liệu để rà soát: HTX có ít hơn số thành viên chính thức tối thiểu" in part1
+    assert "Không phát hiện trường hợp: HTX có ít hơn" not in part1
     assert "không đánh giá, xếp loại: 04" not in part1
     assert_states(
         part2,

@@ -17,7 +17,7 @@ from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import plan_vs_actual
 from htxlib.report import charts
 from htxlib.report.narrative import records
-from htxlib.rules.compliance import counts_by_rule, findings
+from htxlib.rules.compliance import counts_by_rule, findings, judged_rules
 from htxlib.rules.loading import RatingRules, rating_rules
 from htxlib.rules.rating import computed_ratings
 from htxlib.rules.sizes import size_classes, size_summary
@@ -154,7 +154,14 @@ class Assessment:
     def clean_rules(self) -> list[str]:
         """Texts of the rules with no finding, phrased to sit mid-sentence."""
         counts = self.finding_counts
-        return [formatting.lower_first(t) for t in counts.loc[counts["count"] == 0, "text"]]
+        clean = counts[(counts["count"] == 0) & counts["judged"]]
+        return [formatting.lower_first(t) for t in clean["text"]]
+
+    @property
+    def unjudged_rules(self) -> list[str]:
+        """Texts of the rules the data does not let the toolkit check, phrased mid-sentence."""
+        counts = self.finding_counts
+        return [formatting.lower_first(t) for t in counts.loc[~counts["judged"], "text"]]
 
     def finding_groups(self) -> list[dict]:
         """Group the findings by rule: text, count, names (Vietnamese order), basis, confirmed."""
@@ -320,7 +327,7 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         rating_rules=rules,
         rating_check=computed_ratings(ds, year, as_of, rules),
         findings=found,
-        finding_counts=counts_by_rule(found),
+        finding_counts=counts_by_rule(found, judged=judged_rules(ds, year, as_of)),
         sizes=size_summary(size_classes(ds, year, as_of)),
         contradictions=contradictions(ds),
     )

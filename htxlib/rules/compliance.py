@@ -14,6 +14,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from htxlib.docs import scoped
+from htxlib.figures.counts import statuses_given
 from htxlib.figures.frames import events, existing, facts
 from htxlib.formatting import date as fmt_date
 from htxlib.formatting import sort_key
@@ -40,7 +41,8 @@ def _members(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
     if kind == "LHHTX":
         htx = existing(ds, "HTX", cutoff)
         counts = htx["union_id"].value_counts()
-        frame = frame.assign(members=frame["entity_id"].map(counts).fillna(0))
+        # a union with no member HTX linked has its links not given (a union has 3 or more)
+        frame = frame.assign(members=frame["entity_id"].map(counts))
     return frame[frame["members"].notna()]
 
 
@@ -241,13 +243,62 @@ def _under_versions(ds, check, versions, year, cutoff, judged_on) -> Iterator[di
             }
 
 
-def counts_by_rule(found: pd.DataFrame, rules: list | None = None) -> pd.DataFrame:
+def _members_given(ds, kind: str, year: int, cutoff) -> bool:
+    frame = _members(ds, kind, year, cutoff)
+    return (
+        not existing(ds, kind, cutoff).empty and not frame.empty or existing(ds, kind, cutoff).empty
+    )
+
+
+def _filed_given(ds, year: int, cutoff) -> bool:
+    annual = ds.annual
+    return bool(annual.loc[annual["year"].isin([year - 1, year]), "report_filed"].notna().any())
+
+
+#: What each check needs from the data to say anything: without it, finding nothing would
+#: claim a compliance that no one has checked.
+JUDGEABLE = {
+    "htx_min_members": lambda ds, y, c: _members_given(ds, "HTX", y, c),
+    "union_min_members": lambda ds, y, c: _members_given(ds, "LHHTX", y, c),
+    "tht_min_members": lambda ds, y, c: _members_given(ds, "THT", y, c),
+    "suspension_too_long": lambda ds, y, c: statuses_given(ds),
+    "suspension_overdue": lambda ds, y, c: statuses_given(ds),
+    "paper_only": lambda ds, y, c: statuses_given(ds),
+    "no_annual_update": _filed_given,
+    "idle": lambda ds, y, c: _filed_given(ds, y, c) or ds.annual["revenue"].notna().any(),
+}
+
+
+@scoped
+def judged_rules(ds, year: int, as_of=None) -> set[str]:
+    """Return the rules the data lets the toolkit judge at the cutoff (see :data:`JUDGEABLE`).
+
+    Parameters
+    ----------
+    {scope}
+    """
+    cutoff = ds.period(year, as_of).cutoff
+    return {rule for rule, can in JUDGEABLE.items() if can(ds, year, cutoff)}
+
+
+def counts_by_rule(
+    found: pd.DataFrame, rules: list | None = None, judged: set[str] | None = None
+) -> pd.DataFrame:
     """Count findings and the entities they concern per rule, every rule listed (zero included).
+
+    Parameters
+    ----------
+    found : DataFrame
+        Findings (see :func:`findings`).
+    rules : list of dict, optional
+        Rule versions (default: the rule file).
+    judged : set of str, optional
+        Rules the data lets the toolkit judge (see :func:`judged_rules`); default: all.
 
     Returns
     -------
     DataFrame
-        rule, text (of the latest version), count, entities; in rule-file order.
+        rule, text (of the latest version), count, entities, judged; in rule-file order.
     """
     rules = rules if rules is not None else compliance_rules()
     texts = {r["id"]: r["text"] for r in rules}
@@ -258,10 +309,11 @@ def counts_by_rule(found: pd.DataFrame, rules: list | None = None) -> pd.DataFra
                 "text": texts[rule_id],
                 "count": int((found["rule"] == rule_id).sum()),
                 "entities": int(found.loc[found["rule"] == rule_id, "entity_id"].nunique()),
+                "judged": judged is None or rule_id in judged,
             }
             for rule_id in rule_ids(rules)
         ],
-        columns=["rule", "text", "count", "entities"],
+        columns=["rule", "text", "count", "entities", "judged"],
     )
 
 
