@@ -79,33 +79,43 @@ def kernel_name(preferred: str = KERNEL) -> str:
         return "python3"
 
 
+#: Kernel start-up failures worth one more try: two kernels started at once can race for a
+#: free port, and a kernel of a killed run may hold one for a moment.
+STARTUP_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond in")
+
+
 def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout: int) -> None:
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
-    try:
-        pm.execute_notebook(
-            str(source),
-            str(target),
-            parameters=parameters,
-            kernel_name=kernel,
-            kernel_manager_class=TrackedKernelManager,
-            # no ``cwd=``: papermill implements it with a process-wide chdir, which would move
-            # every relative path of the other notebook's thread; all paths here are absolute
-            execution_timeout=timeout,
-            progress_bar=False,
-            request_save_on_cell_execute=False,
-            # outputs are collected by then; waiting for a graceful exit costs ~0.5 s
-            shutdown_kernel="immediate",
-        )
-    except PapermillExecutionError as err:
-        raise ReportError(
-            f"notebook {source.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
-        ) from err
-    except Exception as err:  # kernel died, timeout, ...
-        raise ReportError(
-            f"notebook {source.name} did not run: {type(err).__name__}: {err}"
-        ) from err
+    for attempt in (1, 2):
+        try:
+            pm.execute_notebook(
+                str(source),
+                str(target),
+                parameters=parameters,
+                kernel_name=kernel,
+                kernel_manager_class=TrackedKernelManager,
+                # no ``cwd=``: papermill implements it with a process-wide chdir, which would
+                # move every relative path of the other notebook's thread; all paths here are
+                # absolute
+                execution_timeout=timeout,
+                progress_bar=False,
+                request_save_on_cell_execute=False,
+                # outputs are collected by then; waiting for a graceful exit costs ~0.5 s
+                shutdown_kernel="immediate",
+            )
+            return
+        except PapermillExecutionError as err:
+            raise ReportError(
+                f"notebook {source.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
+            ) from err
+        except Exception as err:  # kernel died, timeout, ...
+            if attempt == 1 and any(text in str(err) for text in STARTUP_FAILURES):
+                continue
+            raise ReportError(
+                f"notebook {source.name} did not run: {type(err).__name__}: {err}"
+            ) from err
 
 
 def _pause(stage: str) -> None:
