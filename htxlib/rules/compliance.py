@@ -79,10 +79,6 @@ def _suspension_too_long(ds, rule, year, cutoff) -> Iterator[dict]:
             }
 
 
-def _filed(value) -> bool:
-    return bool(pd.notna(value) and value)
-
-
 def _active(ds, entity_id: str, year: int) -> bool:
     """Evidence of activity in a year: a report filed or some revenue."""
     active = ds.__dict__.get("_active_years")

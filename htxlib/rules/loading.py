@@ -215,8 +215,3 @@ def compliance_rules(source: str | Path = "compliance") -> list[dict]:
 def rule_ids(rules: list[dict]) -> list[str]:
     """Return the distinct rule ids in file order."""
     return list(dict.fromkeys(rule["id"] for rule in rules))
-
-
-def version_on(rules: list[dict], rule_id: str, when: pd.Timestamp) -> dict | None:
-    """Return the version of a rule in force on a date, or None when none is."""
-    return next((r for r in rules if r["id"] == rule_id and in_force(r, when)), None)
