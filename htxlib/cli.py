@@ -25,40 +25,37 @@ def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def _load(args: argparse.Namespace, outcome: str) -> Dataset | None:
-    """Load the unit folder, or print its problems; ``outcome`` says what was not done."""
-    try:
-        return load_unit(args.data)
-    except DataError as err:
-        _say(
-            _("{folder}: the data has problems; {outcome}").format(
-                folder=args.data, outcome=outcome
-            )
-        )
-        _say(err.render(limit=args.max_problems))
-        return None
+def _data_problems(args: argparse.Namespace, err: DataError, outcome: str) -> int:
+    """Print a unit folder's problems; ``outcome`` says what was not done."""
+    _say(_("{folder}: the data has problems; {outcome}").format(folder=args.data, outcome=outcome))
+    _say(err.render(limit=args.max_problems))
+    return EXIT_DATA
 
 
-def _scoped(ds: Dataset, args: argparse.Namespace) -> bool:
-    """Check the year and cutoff asked for; print why not and return False when they don't fit."""
+def _unit(args: argparse.Namespace, outcome: str) -> Dataset | int:
+    """Load the unit folder and check the year and cutoff asked for.
+
+    Returns the dataset, or the exit status after printing why it cannot be used.
+    """
     try:
+        ds = load_unit(args.data)
         if args.year is not None:
-            ds.check_year(args.year, getattr(args, "allow_missing_period", False))
+            ds.check_year(args.year, args.allow_missing_period)
             ds.period(args.year, args.as_of)
+    except DataError as err:
+        return _data_problems(args, err, outcome)
     except ScopeError as err:
         _say(str(err))
-        return False
-    return True
+        return EXIT_USAGE
+    return ds
 
 
 def _validate(args: argparse.Namespace) -> int:
     from htxlib.report.summary import summary_text
 
-    ds = _load(args, _("nothing was computed."))
-    if ds is None:
-        return EXIT_DATA
-    if not _scoped(ds, args):
-        return EXIT_USAGE
+    ds = _unit(args, _("nothing was computed."))
+    if isinstance(ds, int):
+        return ds
     print(summary_text(ds, args.year, args.as_of))
     return 0
 
@@ -97,16 +94,21 @@ def _report(args: argparse.Namespace) -> int:
     from htxlib.report.publish import PublishError
     from htxlib.report.runner import ReportError, build_report
 
-    ds = _load(args, _("no report was written."))
-    if ds is None:
-        return EXIT_DATA
-    if not _scoped(ds, args):
-        return EXIT_USAGE
     try:
-        report = build_report(args.data, args.year, args.as_of, args.out, args.kernel, args.timeout)
-    except DataError as err:  # the folder changed after the check above
-        _say(err.render(limit=args.max_problems))
-        return EXIT_DATA
+        report = build_report(
+            args.data,
+            args.year,
+            args.as_of,
+            args.out,
+            args.kernel,
+            args.timeout,
+            allow_missing_period=args.allow_missing_period,
+        )
+    except DataError as err:
+        return _data_problems(args, err, _("no report was written."))
+    except ScopeError as err:
+        _say(str(err))
+        return EXIT_USAGE
     except ReportError as err:
         _say(_("report failed; the previous report, if any, is unchanged.") + f"\n{err}")
         return EXIT_NOTEBOOK
@@ -125,17 +127,13 @@ def _report(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from htxlib.report.spreadsheets import figure_tables, write_tables
 
-    ds = _load(args, _("nothing was written."))
-    if ds is None:
-        return EXIT_DATA
-    if not _scoped(ds, args):
-        return EXIT_USAGE
-    from htxlib.report.publish import PublishError, inside, report_dir
+    ds = _unit(args, _("nothing was written."))
+    if isinstance(ds, int):
+        return ds
+    from htxlib.report.publish import PublishError, inside, report_dir, reports_folder
 
-    out = Path(args.out).resolve()
     try:
-        if out.exists() and not out.is_dir():
-            raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
+        out = reports_folder(args.out)
         folder = inside(out, report_dir(out, ds.unit_id, args.year) / "figures")
         for path in write_tables(figure_tables(ds, args.year, args.as_of), folder):
             print(path)

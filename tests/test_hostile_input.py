@@ -37,6 +37,11 @@ def cli(capsys, *args) -> tuple[int, str, str]:
     return code, captured.out, captured.err
 
 
+def write_with(capsys, command: str, unit: Path, out: Path) -> tuple[int, str, str]:
+    """Run ``report`` or ``export`` of a unit's 2025 figures into ``out``."""
+    return cli(capsys, command, "--data", str(unit), "--year", "2025", "--out", str(out))
+
+
 def files_under(folder: Path) -> set[Path]:
     return {p for p in folder.rglob("*")} if folder.exists() else set()
 
@@ -55,16 +60,7 @@ def test_unit_id_that_is_not_a_slug_is_refused(small_unit, tmp_path, capsys, uni
     assert "unit.csv, row 2, column 'unit_id'" in err and "lowercase letters a-z" in err
     before = files_under(tmp_path)
     for command in ("report", "export"):
-        code, _, err = cli(
-            capsys,
-            command,
-            "--data",
-            str(small_unit),
-            "--year",
-            "2025",
-            "--out",
-            str(tmp_path / "out"),
-        )
+        code, _, err = write_with(capsys, command, small_unit, tmp_path / "out")
         assert code == EXIT_DATA and "Traceback" not in err
     assert files_under(tmp_path) == before  # nothing written anywhere
 
@@ -72,16 +68,7 @@ def test_unit_id_that_is_not_a_slug_is_refused(small_unit, tmp_path, capsys, uni
 def test_data_folder_as_unit_id_cannot_reach_the_data(small_unit, tmp_path, capsys):
     set_cell(small_unit / "unit.csv", 2, "unit_id", str(small_unit))
     data_before = {p: p.read_bytes() for p in small_unit.rglob("*") if p.is_file()}
-    code, _, _ = cli(
-        capsys,
-        "export",
-        "--data",
-        str(small_unit),
-        "--year",
-        "2025",
-        "--out",
-        str(tmp_path / "out"),
-    )
+    code, _, _ = write_with(capsys, "export", small_unit, tmp_path / "out")
     assert code == EXIT_DATA
     assert {p: p.read_bytes() for p in small_unit.rglob("*") if p.is_file()} == data_before
 
@@ -104,7 +91,7 @@ def test_two_folders_with_one_unit_id_do_not_replace_each_other(small_unit, tmp_
     build_report(small_unit, 2025, out=out)
     twin = tmp_path / "twin"
     shutil.copytree(small_unit, twin)
-    code, _, err = cli(capsys, "report", "--data", str(twin), "--year", "2025", "--out", str(out))
+    code, _, err = write_with(capsys, "report", twin, out)
     assert code == EXIT_OUTPUT
     assert "holds the report of another data folder ('tan-lap')" in err and str(twin) in err
 
@@ -161,9 +148,7 @@ def test_unit_folder_in_out_that_is_a_link_is_not_followed(small_unit, tmp_path,
     (out / "tan-lap").symlink_to(target)
     before = files_under(target)
     for command in ("report", "export"):
-        code, _, err = cli(
-            capsys, command, "--data", str(small_unit), "--year", "2025", "--out", str(out)
-        )
+        code, _, err = write_with(capsys, command, small_unit, out)
         assert code == EXIT_OUTPUT and "is a link" in err
     assert files_under(target) == before
 
@@ -248,16 +233,7 @@ def test_disk_full_is_one_line(small_unit, tmp_path, capsys, monkeypatch):
 
     monkeypatch.setattr(files, "atomic_write", full)
     monkeypatch.setattr("htxlib.report.spreadsheets.atomic_write", full)
-    code, _, err = cli(
-        capsys,
-        "export",
-        "--data",
-        str(small_unit),
-        "--year",
-        "2025",
-        "--out",
-        str(tmp_path / "out"),
-    )
+    code, _, err = write_with(capsys, "export", small_unit, tmp_path / "out")
     assert code == EXIT_OUTPUT
     assert err.strip().endswith("the disk is full") and len(err.strip().splitlines()) == 1
 

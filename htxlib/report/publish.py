@@ -20,6 +20,7 @@ at any moment leaves the published report as it was.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -41,6 +42,23 @@ META_PREFIX = "htx:"
 
 class PublishError(OSError):
     """The reports folder cannot take this report; the message says why and what to do."""
+
+
+def reports_folder(out: str | Path) -> Path:
+    """Return the reports folder as an absolute path, created if needed.
+
+    Resolved once, before any thread runs, so that nothing depends on the working folder.
+
+    Raises
+    ------
+    NotADirectoryError
+        ``out`` is a file.
+    """
+    out = Path(out).resolve()
+    if out.exists() and not out.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
+    out.mkdir(parents=True, exist_ok=True)
+    return out
 
 
 def inside(out: Path, path: Path) -> Path:

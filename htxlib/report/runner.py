@@ -7,7 +7,6 @@ was and keeps the failed notebook for debugging; Ctrl-C stops the kernels at onc
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -156,6 +155,7 @@ def build_report(
     timeout: int = 600,
     notebooks: tuple[str, ...] = REPORT_NOTEBOOKS,
     notebook_dir: Path = NOTEBOOK_DIR,
+    allow_missing_period: bool = False,
 ) -> Report:
     """Build and publish the report of a unit and year.
 
@@ -177,6 +177,8 @@ def build_report(
         Notebook names (without ``.ipynb``) making up the report, in order.
     notebook_dir : Path
         Folder holding them.
+    allow_missing_period : bool
+        Accept a year without a ``periods`` row (see :meth:`Dataset.check_year`).
 
     Returns
     -------
@@ -186,6 +188,8 @@ def build_report(
     ------
     DataError
         The data has problems; nothing is run or written.
+    ScopeError
+        The year or cutoff does not fit the data; nothing is run or written.
     ReportError
         A notebook failed; the previous report is untouched and the failed
         notebook is kept in ``<out>/<unit_id>/<year>/failed/``.
@@ -200,13 +204,11 @@ def build_report(
     from htxlib.report.index import write_index
 
     data_dir = Path(data_dir).resolve()
-    out = Path(out).resolve()  # before any thread runs: nothing below depends on the cwd
     ds = load_unit(data_dir)  # fail fast, before any kernel starts
+    ds.check_year(year, allow_missing_period)
     period = ds.period(year, as_of)
     unit = unit_of(ds)
-    if out.exists() and not out.is_dir():
-        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
-    out.mkdir(parents=True, exist_ok=True)
+    out = publish.reports_folder(out)
     final = publish.report_dir(out, unit.unit_id, year)
     source = hashlib.sha256(str(data_dir).encode("utf-8")).hexdigest()[:16]
     _check_same_unit(final, source, data_dir)
