@@ -91,27 +91,30 @@ def _indicator(code: str) -> Callable:
 
 #: Plain stated figures: name to ``compute(ds, year) -> float`` (NaN when not given).
 FIGURES: dict[str, Callable] = {
-    "total_htx": lambda ds, y: float(m.htx_overview(ds, y).total.value),
-    "new_htx": lambda ds, y: float(len(m.htx_overview(ds, y).new)),
     "dissolved_htx": lambda ds, y: float(len(m.htx_overview(ds, y).dissolved)),
     "operating_htx": lambda ds, y: _status_count(ds, y, "operating"),
-    "suspended_htx": lambda ds, y: float(len(m.htx_overview(ds, y).suspended)),
-    "paper_only_htx": lambda ds, y: float(len(m.htx_overview(ds, y).paper_only)),
+    "suspended_htx": lambda ds, y: (
+        float(len(m.htx_overview(ds, y).suspended)) if m.statuses_given(ds) else math.nan
+    ),
     "capital": lambda ds, y: _sector_capital(ds, y, list(SECTORS)),
     "union_count": lambda ds, y: float(m.union_overview(ds, y).total.value),
     "union_members": lambda ds, y: _figure_value(m.union_overview(ds, y).members),
     "tht_count": lambda ds, y: float(m.tht_overview(ds, y).total.value),
     "tht_members": lambda ds, y: _figure_value(m.tht_overview(ds, y).members),
-    "members": lambda ds, y: _figure_value(m.members_workers(ds, y).members),
-    "new_members": lambda ds, y: _figure_value(m.members_workers(ds, y).new_members),
     "workers": lambda ds, y: _figure_value(m.members_workers(ds, y).workers),
     "workers_members": lambda ds, y: _figure_value(m.members_workers(ds, y).workers_members),
     "managers": lambda ds, y: _figure_value(m.manager_training(ds, y).total),
     "reports_filed": lambda ds, y: _figure_value(m.reports_filed(ds, y)),
-    "effective_htx": lambda ds, y: _rating_group(ds, y, ("tot", "kha")),
     "effective_share": lambda ds, y: _rating_share(ds, y, ("tot", "kha")),
 }
+# the plan indicators' own definitions: one meaning for a name, in Part I, Part II and here
 for _code in (
+    "total_htx",
+    "new_htx",
+    "paper_only_htx",
+    "effective_htx",
+    "members",
+    "new_members",
     "htx_to_dissolve",
     "managers_trained_share",
     "managers_untrained",

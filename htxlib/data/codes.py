@@ -51,7 +51,8 @@ THT_PURPOSES: dict[str, str] = {
     "khac": "Tổ hợp tác khác",
 }
 
-#: What a report covers: every HTX of the unit, or its agricultural HTX only.
+#: What a report covers: every HTX of the unit, or only the HTX of one sector, named by that
+#: sector's code (agricultural HTX only: ``nong_nghiep``).
 SCOPES: dict[str, str] = {
     "all": "tất cả HTX",
     "nong_nghiep": "HTX nông nghiệp",

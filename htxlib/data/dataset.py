@@ -308,5 +308,6 @@ def _apply_scope(ds: Dataset) -> None:
     if scope is None or pd.isna(scope) or scope == "all":
         return
     entities = ds.tables["entities"]
+    # a limited scope is named by the sector code it keeps (see codes.SCOPES)
     outside = (entities["kind"] == "HTX") & (entities["sector"] != scope)
     ds.tables["entities"] = entities[~outside]
