@@ -10,7 +10,7 @@ UNIT   ?= data/van-quan
 YEAR   ?= 2024
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report validate test lint format lab codebook clean
+.PHONY: help setup report validate texts test lint format lab codebook clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -24,11 +24,14 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP) ## Create .venv and install the toolkit with its dependencies
 
-report: $(STAMP) ## Build the HTML report of the default unit and year (UNIT=..., YEAR=...)
+report: $(STAMP) ## Build the plan document (HTML, Word) and the analyst annex (UNIT=..., YEAR=...)
 	@$(BIN)/htx report --data $(UNIT) --year $(YEAR) --out reports
 
-validate: $(STAMP) ## Check a unit folder (UNIT=...)
+validate: $(STAMP) ## Check a unit folder and its analyst texts (UNIT=...)
 	$(BIN)/htx validate --data $(UNIT)
+
+texts: $(STAMP) ## Create a year's analyst text files with guidance (UNIT=units/..., YEAR=...)
+	$(BIN)/htx texts --data $(UNIT) --year $(YEAR)
 
 test: $(STAMP) ## Lint, then run the test suite (pytest and nbval)
 	$(BIN)/ruff check .

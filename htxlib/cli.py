@@ -57,6 +57,56 @@ def _validate(args: argparse.Namespace) -> int:
     if isinstance(ds, int):
         return ds
     print(summary_text(ds, args.year, args.as_of))
+    year = args.year or (ds.years[-1] if ds.years else None)
+    if year is not None:
+        _text_warnings(ds.folder, year)
+    return 0
+
+
+#: How ``htx validate`` words a text that is not ready to go out.
+_TEXT_WARNINGS = {
+    "empty": N_("warning: {file}: no text yet; the document will say the section is missing"),
+    "sample": N_("warning: {file}: still the sample text; replace it before the document goes out"),
+}
+
+
+def _text_warnings(folder: Path, year: int) -> None:
+    """Warn about analyst texts that are missing, empty or still samples."""
+    from htxlib.data.texts import text_states
+
+    for slot, state in text_states(folder, year).items():
+        if state in _TEXT_WARNINGS:
+            _say(_(_TEXT_WARNINGS[state]).format(file=f"texts/{year}/{slot}.md"))
+
+
+#: The toolkit's own sample units, which it never writes into.
+SAMPLES = Path(__file__).resolve().parents[1] / "data"
+
+
+def _texts(args: argparse.Namespace) -> int:
+    from htxlib.data.texts import write_guidance
+
+    ds = _unit(args, _("nothing was written."))
+    if isinstance(ds, int):
+        return ds
+    folder = Path(ds.folder).resolve()
+    if folder.is_relative_to(SAMPLES):
+        _say(
+            _(
+                "{folder} is sample data of the toolkit, which htx never writes into; copy the "
+                "unit folder first (for example: cp -r {folder} my-unit) and run htx texts on "
+                "the copy"
+            ).format(folder=args.data)
+        )
+        return EXIT_USAGE
+    try:
+        created, kept = write_guidance(folder, args.year)
+    except OSError as err:
+        return _cannot_write(err)
+    for path in created:
+        print(path)
+    if kept:
+        _say(_("{count} texts already exist and were left as they are").format(count=len(kept)))
     return 0
 
 
@@ -90,7 +140,23 @@ def _cannot_write(err: OSError) -> int:
     return EXIT_OUTPUT
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    """Parse ``--format``: a comma-separated list of formats."""
+    from htxlib.report.runner import FORMATS
+
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            _("unknown format '{value}'; choose among {known}").format(
+                value=", ".join(unknown) or text, known=", ".join(FORMATS)
+            )
+        )
+    return chosen
+
+
 def _report(args: argparse.Namespace) -> int:
+    from htxlib.report.pdf import PdfError
     from htxlib.report.publish import PublishError
     from htxlib.report.runner import ReportError, build_report
 
@@ -103,6 +169,7 @@ def _report(args: argparse.Namespace) -> int:
             args.kernel,
             args.timeout,
             allow_missing_period=args.allow_missing_period,
+            formats=args.formats,
         )
     except DataError as err:
         return _data_problems(args, err, _("no report was written."))
@@ -112,7 +179,7 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as err:
         _say(_("report failed; the previous report, if any, is unchanged.") + f"\n{err}")
         return EXIT_NOTEBOOK
-    except PublishError as err:
+    except (PublishError, PdfError) as err:
         _say(str(err))
         return EXIT_OUTPUT
     except OSError as err:
@@ -121,6 +188,9 @@ def _report(args: argparse.Namespace) -> int:
         _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
         return EXIT_INTERRUPTED
     print(report.html)
+    for path in report.files:
+        if path != report.html:
+            print(path)
     return 0
 
 
@@ -186,13 +256,31 @@ def build_parser() -> argparse.ArgumentParser:
     val.set_defaults(func=_validate)
 
     rep = sub.add_parser(
-        "report", help="run the notebooks and write the HTML report of a unit and year"
+        "report",
+        help="run the notebooks and write the plan document and the analyst annex of a unit "
+        "and year (HTML, Word, PDF)",
     )
     _unit_options(rep, year_required=True)
     rep.add_argument("--out", default="reports", help="reports folder (default: reports)")
     rep.add_argument("--kernel", help="Jupyter kernel name (default: htx, this environment)")
     rep.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
+    rep.add_argument(
+        "--format",
+        dest="formats",
+        type=_formats,
+        default=("html", "docx"),
+        help="comma-separated among html, docx, pdf (default: html,docx; html is always "
+        "written; pdf needs LibreOffice)",
+    )
     rep.set_defaults(func=_report)
+
+    texts = sub.add_parser(
+        "texts",
+        help="create the year's analyst text files (Markdown), each with guidance on what to "
+        "write; existing files are kept",
+    )
+    _unit_options(texts, year_required=True)
+    texts.set_defaults(func=_texts)
 
     exp = sub.add_parser("export", help="write the figure tables as CSV and Excel")
     _unit_options(exp, year_required=True)

@@ -82,6 +82,26 @@ def date(value: dt.date | pd.Timestamp | None) -> str:
     return format_date(pd.Timestamp(value).date(), "dd/MM/yyyy", locale=LOCALE)
 
 
+def long_date(value: dt.date | pd.Timestamp | None) -> str:
+    """Write a date as a document's date line does: "ngày 05 tháng 02 năm 2025".
+
+    Days below 10 and the months January and February take a leading zero (Decree
+    30/2020/NĐ-CP, Appendix I); a date not given stays a visible blank to fill by hand.
+
+    Examples
+    --------
+    >>> long_date(pd.Timestamp("2025-02-05")), long_date(pd.Timestamp("2024-07-15"))
+    ('ngày 05 tháng 02 năm 2025', 'ngày 15 tháng 7 năm 2024')
+    >>> long_date(None)
+    'ngày … tháng … năm …'
+    """
+    if is_missing(value):
+        return "ngày … tháng … năm …"
+    day = pd.Timestamp(value)
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
 def money(value: float | None) -> str:
     """Format an amount in millions of đồng: "81.233 triệu đồng"."""
     return f"{number(value)} triệu đồng"

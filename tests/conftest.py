@@ -169,3 +169,14 @@ def small_unit(tmp_path) -> Path:
     for name, rows in SMALL_UNIT.items():
         write_rows(folder / f"{name}.csv", rows)
     return folder
+
+
+@pytest.fixture(scope="session")
+def vq_report(tmp_path_factory):
+    """The Văn Quan 2024 report built once with the default formats: (reports folder, page)."""
+    from htxlib.cli import main
+
+    out = tmp_path_factory.mktemp("reports")
+    assert main(["report", "--data", str(VAN_QUAN), "--year", "2024", "--out", str(out)]) == 0
+    html = (out / "van-quan" / "2024" / "report.html").read_text(encoding="utf-8")
+    return out, html

@@ -82,7 +82,8 @@ def assert_consistent(folder):
     for path in (folder / "runs").rglob("*.ipynb"):
         json.loads(path.read_text(encoding="utf-8"))  # complete, from this run or another
     assert (folder / "report.html").read_text(encoding="utf-8").rstrip().endswith("</html>")
-    assert {p.parts[0] for p in map(Path, digests(folder))} <= {"report.html", "runs"}
+    listed = page_meta(folder / "report.html")["files"].split(",")
+    assert {p.parts[0] for p in map(Path, digests(folder))} <= {"report.html", "runs", *listed}
 
 
 def assert_intact(out, folder, before, index_before):

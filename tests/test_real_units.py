@@ -16,7 +16,14 @@ from bs4 import BeautifulSoup
 from htxlib.checks.contradictions import contradictions
 from htxlib.data.dataset import load_unit
 from htxlib.report import part_one, part_two
-from htxlib.report.narrative import ASSESSMENT_SECTIONS, PLAN_SECTIONS, plan_section, section
+from htxlib.report.narrative import (
+    ANNEX_SECTIONS,
+    ASSESSMENT_SECTIONS,
+    PLAN_SECTIONS,
+    annex_section,
+    plan_section,
+    section,
+)
 
 from .conftest import SMALL_UNIT, write_rows
 
@@ -49,11 +56,12 @@ def make_unit(folder: Path, tables: dict[str, list[list]]) -> Path:
 
 
 def render(folder: Path, year: int) -> tuple[str, str]:
-    """Return the text of Part I and Part II as a reader sees them."""
+    """Return the text of Part I (with its annex) and Part II as a reader sees them."""
     ds = load_unit(folder)
     a = part_one.build(ds, year, with_charts=False)
     p = part_two.build(ds, year)
     part1 = "".join(str(section(name, a)) for name in ASSESSMENT_SECTIONS)
+    part1 += "".join(str(annex_section(name, a)) for name in ANNEX_SECTIONS)
     part2 = "".join(str(plan_section(name, p)) for name in PLAN_SECTIONS)
     return text_of(part1), text_of(part2)
 

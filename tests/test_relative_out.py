@@ -38,9 +38,15 @@ def test_relative_default_out_ten_runs_in_a_row(tmp_path):
             check=False,
         )
         assert done.returncode == 0, f"run {run + 1}: {done.stderr}"
-        assert done.stdout.strip().endswith("reports/van-quan/2024/report.html")
+        assert done.stdout.splitlines()[0].endswith("reports/van-quan/2024/report.html")
     published = tmp_path / "reports" / "van-quan" / "2024"
-    assert {p.name for p in published.iterdir()} == {"runs", "report.html"}
+    assert {p.name for p in published.iterdir()} == {
+        "runs",
+        "report.html",
+        "annex.html",
+        "report.docx",
+        "annex.docx",
+    }
     assert len(list((published / "runs").iterdir())) == 1  # older runs are removed
     assert stray_folders(tmp_path) == []
     assert not (ROOT / "notebooks" / "reports").exists()

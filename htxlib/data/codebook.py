@@ -65,6 +65,8 @@ class Table:
         Columns that identify a row; duplicates are an error.
     required : bool
         Whether a unit folder must contain the table.
+    title : str
+        What the table holds, in Vietnamese, as reports name it to readers.
     """
 
     name: str
@@ -73,6 +75,7 @@ class Table:
     columns: tuple[Column, ...]
     key: tuple[str, ...] = ()
     required: bool = False
+    title: str = ""
 
     def column(self, name: str) -> Column:
         """Return the column called ``name``."""
@@ -97,6 +100,13 @@ UNIT = Table(
         C("province", "Tỉnh", "text", "Province the unit belongs to (itself for a province)."),
         C("issuing_body", "Cơ quan ban hành", "text", "Body that issues the report."),
         C(
+            "parent_body",
+            "Cơ quan chủ quản",
+            "text",
+            "Body above the issuing body, printed above it in the document's header (Decree "
+            "30/2020/NĐ-CP); empty for a People's Committee.",
+        ),
+        C(
             "scope",
             "Phạm vi",
             "code",
@@ -107,6 +117,7 @@ UNIT = Table(
     ),
     key=("unit_id",),
     required=True,
+    title="Thông tin đơn vị",
 )
 
 PERIODS = Table(
@@ -122,6 +133,7 @@ PERIODS = Table(
     ),
     key=("year",),
     required=True,
+    title="Kỳ số liệu",
 )
 
 ENTITIES = Table(
@@ -142,6 +154,7 @@ ENTITIES = Table(
     ),
     key=("entity_id",),
     required=True,
+    title="Danh sách HTX, LH HTX, THT",
 )
 
 ALIASES = Table(
@@ -153,6 +166,7 @@ ALIASES = Table(
         C("alias", "Tên khác", "text", "The variant spelling.", required=True),
     ),
     key=("alias",),
+    title="Tên gọi khác",
 )
 
 STATUS_EVENTS = Table(
@@ -167,6 +181,7 @@ STATUS_EVENTS = Table(
         C("detail", "Nội dung", "text", "What changed, or the finding."),
         C("reason", "Lý do", "text", "Reason given."),
     ),
+    title="Biến động tình trạng",
 )
 
 ANNUAL = Table(
@@ -236,6 +251,7 @@ ANNUAL = Table(
     ),
     key=("entity_id", "year"),
     required=True,
+    title="Số liệu hằng năm",
 )
 
 RATING_SCORES = Table(
@@ -256,6 +272,7 @@ RATING_SCORES = Table(
         ),
     ),
     key=("entity_id", "year", "criterion"),
+    title="Phiếu chấm điểm xếp loại",
 )
 
 SUPPORT = Table(
@@ -299,6 +316,7 @@ SUPPORT = Table(
         C("note", "Ghi chú", "text", "Remark printed with the figures."),
     ),
     key=("programme", "period_start", "period_end"),
+    title="Chính sách hỗ trợ",
 )
 
 OCOP = Table(
@@ -337,6 +355,7 @@ OCOP = Table(
         ),
     ),
     key=("product", "year"),
+    title="Sản phẩm OCOP",
 )
 
 TARGETS = Table(
@@ -352,6 +371,7 @@ TARGETS = Table(
         C("source", "Nguồn", "text", "Document that set the target."),
     ),
     key=("indicator", "plan_year"),
+    title="Chỉ tiêu kế hoạch",
 )
 
 REPORTED_FIGURES = Table(
@@ -389,6 +409,7 @@ REPORTED_FIGURES = Table(
         C("source", "Nguồn", "text", "Document and section stating it."),
     ),
     key=("indicator", "year", "kind"),
+    title="Số liệu công bố",
 )
 
 PROVENANCE = Table(
@@ -418,6 +439,65 @@ PROVENANCE = Table(
         C("note", "Ghi chú", "text", "How it was rebuilt or estimated, and from what."),
     ),
     key=("table", "record", "field", "year"),
+    title="Nguồn gốc số liệu",
+)
+
+DOCUMENT = Table(
+    "document",
+    "van_ban",
+    "The plan document of an assessed year as issued (Decree 30/2020/NĐ-CP layout). Every "
+    "field is optional: one not given stays a visible blank in the document.",
+    (
+        C("year", "Năm", "int", "Assessed year (as in periods).", required=True),
+        C("number", "Số", "text", "Number of the document, e.g. '125'."),
+        C("symbol", "Ký hiệu", "text", "Symbol after the number, e.g. 'KH-UBND'."),
+        C("place", "Địa danh", "text", "Place in the date line (default: the unit's name)."),
+        C("issued_on", "Ngày ban hành", "date", "Date of issue."),
+        C("signer_authority", "Thẩm quyền ký", "text", "e.g. 'TM. ỦY BAN NHÂN DÂN'."),
+        C("signer_capacity", "Hình thức ký", "text", "e.g. 'KT. CHỦ TỊCH'; empty if none."),
+        C("signer_title", "Chức vụ người ký", "text", "e.g. 'PHÓ CHỦ TỊCH'."),
+        C("signer_name", "Họ tên người ký", "text", "Full name of the signer."),
+    ),
+    key=("year",),
+    title="Thông tin văn bản",
+)
+
+DOCUMENT_REFERENCES = Table(
+    "document_references",
+    "can_cu",
+    "Documents the plan implements, cited in its opening sentence in file order.",
+    (
+        C("year", "Năm", "int", "Assessed year (as in periods).", required=True),
+        C(
+            "doc_type",
+            "Loại văn bản",
+            "text",
+            "e.g. 'Công văn', 'Kế hoạch', 'Nghị quyết'.",
+            required=True,
+        ),
+        C("number", "Số, ký hiệu", "text", "e.g. '1811/SKHĐT-ĐKKD'."),
+        C("issued_on", "Ngày ban hành", "date", "Date of issue."),
+        C("issuer", "Cơ quan ban hành", "text", "Body that issued it."),
+        C("title", "Trích yếu", "text", "What it is about, e.g. 'về việc xây dựng kế hoạch ...'."),
+    ),
+    title="Văn bản được thực hiện",
+)
+
+RECIPIENTS = Table(
+    "recipients",
+    "noi_nhan",
+    "Recipients listed under 'Nơi nhận:', in file order (the archive line included).",
+    (
+        C("year", "Năm", "int", "Assessed year (as in periods).", required=True),
+        C(
+            "recipient",
+            "Nơi nhận",
+            "text",
+            "One line, e.g. 'Sở Tài chính tỉnh (b/c)'.",
+            required=True,
+        ),
+    ),
+    title="Nơi nhận",
 )
 
 TABLES: dict[str, Table] = {
@@ -435,5 +515,8 @@ TABLES: dict[str, Table] = {
         TARGETS,
         REPORTED_FIGURES,
         PROVENANCE,
+        DOCUMENT,
+        DOCUMENT_REFERENCES,
+        RECIPIENTS,
     )
 }

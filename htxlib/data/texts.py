@@ -33,7 +33,53 @@ SLOTS: dict[str, str] = {
     "implementation": "Tổ chức thực hiện",
 }
 
+#: What each slot's text should cover: the guidance ``htx texts`` writes at the top of a new
+#: file. It sits on lines starting with :data:`GUIDANCE`, which a report never shows.
+PROMPTS: dict[str, str] = {
+    "operation": "Đánh giá chung tình hình hoạt động của HTX, THT trong năm: mô hình tiêu biểu, "
+    "HTX hoạt động hiệu quả, HTX gặp khó khăn và lý do.",
+    "sectors": "Tình hình từng lĩnh vực (nông nghiệp, công nghiệp - tiểu thủ công nghiệp, "
+    "thương mại - dịch vụ, vận tải, xây dựng, tín dụng...): sản phẩm, dịch vụ, kết quả nổi bật.",
+    "impact": "Tác động của HTX, THT đối với thành viên, hộ gia đình và cộng đồng: việc làm, "
+    "thu nhập, liên kết sản xuất, xây dựng nông thôn mới.",
+    "law": "Kết quả triển khai, thi hành pháp luật về kinh tế tập thể: văn bản đã ban hành, "
+    "công tác tuyên truyền, phổ biến Luật Hợp tác xã.",
+    "management": "Công tác quản lý nhà nước về kinh tế tập thể: bộ máy, cán bộ phụ trách, "
+    "kiểm tra, giám sát, đăng ký và cập nhật thông tin HTX.",
+    "policy": "Bối cảnh triển khai chính sách hỗ trợ: chính sách nào đang áp dụng, thuận lợi và "
+    "vướng mắc khi HTX tiếp cận.",
+    "achievements": "Các kết quả chính đạt được trong năm, ngoài các số liệu đã nêu.",
+    "limitations": "Những tồn tại, hạn chế của khu vực kinh tế tập thể trên địa bàn.",
+    "causes": "Nguyên nhân của tồn tại, hạn chế: khách quan và chủ quan.",
+    "recommendations": "Đề xuất, kiến nghị với cấp trên (cơ chế, chính sách, nguồn lực).",
+    "favourable": "Những thuận lợi dự báo cho năm kế hoạch.",
+    "difficult": "Những khó khăn, thách thức dự báo cho năm kế hoạch.",
+    "orientation": "Định hướng chung phát triển kinh tế tập thể trong năm kế hoạch.",
+    "objective": "Mục tiêu tổng quát của năm kế hoạch (các chỉ tiêu cụ thể do số liệu lập sẵn).",
+    "solutions": "Các nhóm giải pháp: cơ chế, chính sách; tuyên truyền, đào tạo; nâng cao hiệu "
+    "quả HTX; quản lý nhà nước.",
+    "implementation": "Phân công tổ chức thực hiện: nhiệm vụ của từng cơ quan, đơn vị, "
+    "Ủy ban nhân dân cấp xã.",
+}
+
 MISSING_NOTE = "(Chưa có nội dung: bổ sung tệp texts/{year}/{slot}.md trong thư mục dữ liệu.)"
+#: Lines starting with this are guidance for the writer: removed before a text is shown.
+GUIDANCE = "> HƯỚNG DẪN:"
+#: A text still carrying this mark is a sample that an office must replace.
+SAMPLE_MARK = "(Nội dung mẫu"
+
+
+def guidance(slot: str) -> str:
+    """Return the guidance lines a new text file of ``slot`` starts with."""
+    return (
+        f"{GUIDANCE} {PROMPTS[slot]}\n"
+        f"{GUIDANCE} Viết nội dung bên dưới (Markdown: đoạn văn, danh sách bắt đầu bằng '-'). "
+        "Các dòng hướng dẫn này không xuất hiện trong văn bản.\n\n"
+    )
+
+
+def _without_guidance(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.startswith(GUIDANCE))
 
 
 class _Renderer(mistune.HTMLRenderer):
@@ -55,7 +101,7 @@ def text_path(folder: Path, year: int, slot: str) -> Path:
 
 
 def load_text(folder: Path, year: int, slot: str) -> str | None:
-    """Return a slot's analyst text as safe HTML, or None when the file is absent.
+    """Return a slot's analyst text as safe HTML, or None when absent or only guidance.
 
     Parameters
     ----------
@@ -74,7 +120,8 @@ def load_text(folder: Path, year: int, slot: str) -> str | None:
     if not path.is_file() or path.is_symlink():
         return None
     text, _ = decode(path.read_bytes())
-    return _markdown(unicodedata.normalize("NFC", text))
+    text = _without_guidance(unicodedata.normalize("NFC", text))
+    return _markdown(text) if text.strip() else None
 
 
 def text_problems(folder: Path) -> list:
@@ -116,3 +163,41 @@ def text_problems(folder: Path) -> list:
 def load_texts(folder: Path, year: int) -> dict[str, str | None]:
     """Return every slot's analyst text (None where missing)."""
     return {slot: load_text(folder, year, slot) for slot in SLOTS}
+
+
+def text_states(folder: Path, year: int) -> dict[str, str]:
+    """Say, for each slot, whether its text is ``written``, a ``sample`` or ``empty``.
+
+    ``empty`` covers a missing file, a blank one and one holding only guidance.
+    """
+    states = {}
+    for slot in SLOTS:
+        html = load_text(folder, year, slot)
+        if html is None:
+            states[slot] = "empty"
+        else:
+            states[slot] = "sample" if SAMPLE_MARK in html else "written"
+    return states
+
+
+def write_guidance(folder: Path, year: int) -> tuple[list[Path], list[Path]]:
+    """Create the year's missing text files, each holding only its guidance.
+
+    Existing files are never touched.
+
+    Returns
+    -------
+    tuple of list of Path
+        The files created, and the files that already existed.
+    """
+    created, kept = [], []
+    for slot in SLOTS:
+        path = text_path(folder, year, slot)
+        if path.exists() or path.is_symlink():
+            kept.append(path)
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never overwrite
+            handle.write(guidance(slot))
+        created.append(path)
+    return created, kept

@@ -1,7 +1,9 @@
 """Report charts: one style, Vietnamese labels, embedded as PNG data URIs.
 
-Labels are NFC-normalised and drawn in DejaVu Sans, which has every Vietnamese glyph
-(DejaVu Sans Mono does not).
+Charts use the document's serif family: Times New Roman where the machine has it, else
+Liberation Serif (its metric twin), else DejaVu Serif, which matplotlib ships; a face is
+used only if it draws every Vietnamese letter. Labels are NFC-normalised. A chart has no
+title: the caption under it in the document names it.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import base64
 import io
 import textwrap
 import warnings
+from functools import cache
 
 import matplotlib
 
@@ -22,8 +25,33 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from htxlib.formatting import count, nfc, number, percent  # noqa: E402
 
+#: Serif faces in order of preference; the last one ships with matplotlib.
+SERIF_FACES = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
+#: Letters a face must draw to label Vietnamese charts.
+VIETNAMESE = "ẮẰẲẴẶẤẦẨẪẬĐÉẾỀỂỄỆỐỒỔỖỘỚỜỞỠỢỨỪỬỮỰỲỶỸỴắằẳẵặấầẩẫậđếềểễệốồổỗộớờởỡợứừửữựỳỷỹỵ"
+
+
+@cache
+def serif_face() -> str:
+    """Return the first face of :data:`SERIF_FACES` installed that draws all of Vietnamese."""
+    from matplotlib import font_manager
+    from matplotlib.ft2font import FT2Font
+
+    for face in SERIF_FACES:
+        try:
+            path = font_manager.findfont(
+                font_manager.FontProperties(family=face), fallback_to_default=False
+            )
+        except ValueError:  # not installed
+            continue
+        charmap = FT2Font(path).get_charmap()
+        if all(ord(letter) in charmap for letter in VIETNAMESE):
+            return face
+    return SERIF_FACES[-1]
+
+
 STYLE = {
-    "font.family": "DejaVu Sans",
+    "font.family": "serif",
     "font.size": 10,
     "axes.titlesize": 12,
     "axes.titleweight": "bold",
@@ -45,16 +73,13 @@ class MissingGlyph(RuntimeError):
     """Raised when a label has a character the chart font cannot draw."""
 
 
-def _barh(
-    title: str, labels: list[str], values: list[float], texts: list[str], colors=None
-) -> Figure:
-    with plt.rc_context(STYLE):
+def _barh(labels: list[str], values: list[float], texts: list[str], colors=None) -> Figure:
+    with plt.rc_context({**STYLE, "font.serif": [serif_face(), SERIF_FACES[-1]]}):
         fig, ax = plt.subplots(figsize=(7.5, 0.6 * len(labels) + 1.2))
         labels = [textwrap.fill(nfc(label), LABEL_WIDTH) for label in labels]
         positions = range(len(labels))[::-1]
         ax.barh(list(positions), values, color=colors or COLOR, height=0.6)
         ax.set_yticks(list(positions), labels)
-        ax.set_title(nfc(title), loc="left")
         top = max(values, default=0) or 1
         ax.set_xlim(0, top * 1.25)
         for y, value, text in zip(positions, values, texts, strict=True):
@@ -70,7 +95,7 @@ def sectors_chart(by_sector: pd.DataFrame) -> Figure:
         f"{count(c)} HTX ({percent(s)})"
         for c, s in zip(by_sector["count"], by_sector["share"], strict=True)
     ]
-    return _barh("Số HTX theo lĩnh vực", list(by_sector["label"]), list(by_sector["count"]), texts)
+    return _barh(list(by_sector["label"]), list(by_sector["count"]), texts)
 
 
 def ratings_chart(ratings: pd.DataFrame) -> Figure:
@@ -80,7 +105,7 @@ def ratings_chart(ratings: pd.DataFrame) -> Figure:
         for c, s in zip(ratings["count"], ratings["share"], strict=True)
     ]
     labels = [label[:1].upper() + label[1:] for label in ratings["label"]]
-    return _barh("Kết quả xếp loại HTX", labels, list(ratings["count"]), texts, RATING_COLORS)
+    return _barh(labels, list(ratings["count"]), texts, RATING_COLORS)
 
 
 def managers_chart(levels: pd.DataFrame) -> Figure:
@@ -90,7 +115,7 @@ def managers_chart(levels: pd.DataFrame) -> Figure:
         for c, s in zip(levels["count"], levels["share"], strict=True)
     ]
     labels = [label[:1].upper() + label[1:] for label in levels["label"]]
-    return _barh("Cán bộ quản lý HTX theo trình độ", labels, list(levels["count"]), texts)
+    return _barh(labels, list(levels["count"]), texts)
 
 
 def support_chart(support: pd.DataFrame) -> Figure | None:
@@ -101,7 +126,7 @@ def support_chart(support: pd.DataFrame) -> Figure | None:
         return None
     values = [float(v) for v in paid["cumulative_amount_paid"]]
     texts = [f"{number(v)} triệu đồng" for v in values]
-    return _barh("Kinh phí hỗ trợ lũy kế theo chính sách", list(paid["label"]), values, texts)
+    return _barh(list(paid["label"]), values, texts)
 
 
 def to_data_uri(fig: Figure) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
-from htxlib.report.narrative import plan_section, section
+from htxlib.report.narrative import annex_section, plan_section, section
 
 
 def show_section(name: str, a) -> None:
@@ -31,3 +31,16 @@ def show_plan_section(name: str, p) -> None:
         The Part II figures.
     """
     display(HTML(str(plan_section(name, p))))
+
+
+def show_annex_section(name: str, part) -> None:
+    """Display one section of the analyst annex as HTML in the running notebook.
+
+    Parameters
+    ----------
+    name : str
+        Section name (see :data:`htxlib.report.narrative.ANNEX_SECTIONS`).
+    part : Assessment or PlanPart
+        The figures the section draws on.
+    """
+    display(HTML(str(annex_section(name, part))))

@@ -1,27 +1,35 @@
-"""Turn executed notebooks into one self-contained HTML page.
+"""Turn executed notebooks into self-contained HTML pages: the plan document and the annex.
 
-nbconvert's ``basic`` template gives the cells' outputs without any page chrome,
-scripts or stylesheet links; the page around them (inline CSS, no external URL) is
-``templates/page.html.j2``. Code cells, prompts and the papermill parameters cell are
-left out.
+nbconvert's ``basic`` template gives the cells' outputs without any page chrome, scripts or
+stylesheet links; the page around them (inline CSS, no external URL) is
+``templates/page.html.j2``. Code cells, prompts and the papermill parameters cell are left
+out. Cells tagged ``annex`` make the analyst annex; the others make the plan document.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from functools import cache
 from pathlib import Path
 
+import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
 from htxlib.report.clock import now
 from htxlib.report.narrative import render
 
-#: Cells tagged with these are dropped from the shared report.
+#: Cells tagged with these are dropped from both pages.
 REMOVE_TAGS = {"remove-cell", "parameters", "injected-parameters"}
+#: The tag of the cells that make the analyst annex.
+ANNEX_TAG = "annex"
+#: The two products of a report run.
+DOCUMENT, ANNEX = "document", "annex"
 
 
+@cache
 def _exporter() -> HTMLExporter:
+    """One exporter for the process: building it loads the templates."""
     exporter = HTMLExporter(
         template_name="basic",
         exclude_input=True,
@@ -34,9 +42,23 @@ def _exporter() -> HTMLExporter:
     return exporter
 
 
-def notebook_body(path: Path) -> str:
-    """Return the HTML of an executed notebook's outputs (no code, no prompts)."""
-    body, _ = _exporter().from_filename(str(path))
+def notebook_body(path: Path, product: str = DOCUMENT) -> str:
+    """Return the HTML of an executed notebook's outputs for one product (no code, no prompts).
+
+    Parameters
+    ----------
+    path : Path
+        Executed notebook.
+    product : str
+        :data:`DOCUMENT` (cells not tagged ``annex``) or :data:`ANNEX` (cells tagged so).
+    """
+    notebook = nbformat.read(str(path), as_version=4)
+    notebook.cells = [
+        cell
+        for cell in notebook.cells
+        if (ANNEX_TAG in cell.get("metadata", {}).get("tags", [])) == (product == ANNEX)
+    ]
+    body, _ = _exporter().from_notebook_node(notebook)
     return body
 
 
@@ -45,8 +67,9 @@ def report_page(
     title: str,
     generated: dt.datetime | None = None,
     meta: dict[str, str] | None = None,
+    product: str = DOCUMENT,
 ) -> str:
-    """Assemble the report page from executed notebooks, in order.
+    """Assemble one product's page from executed notebooks, in order.
 
     Parameters
     ----------
@@ -55,15 +78,26 @@ def report_page(
     title : str
         Page title.
     generated : datetime, optional
-        Generation time printed in the footer (default: now).
+        Generation time printed at the end of the annex (default: now).
     meta : dict, optional
         ``<meta>`` names and contents for the page head (the report's metadata).
+    product : str
+        :data:`DOCUMENT` or :data:`ANNEX`.
 
     Returns
     -------
     str
         A complete HTML document with inline CSS, embedded images and no scripts.
     """
-    bodies = [notebook_body(path) for path in notebooks]
+    bodies = [notebook_body(path, product) for path in notebooks]
     stamp = (generated or now()).strftime("%d/%m/%Y %H:%M")
-    return str(render("page.html.j2", title=title, bodies=bodies, generated=stamp, meta=meta or {}))
+    return str(
+        render(
+            "page.html.j2",
+            title=title,
+            bodies=bodies,
+            generated=stamp,
+            meta=meta or {},
+            annex=product == ANNEX,
+        )
+    )

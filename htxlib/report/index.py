@@ -10,6 +10,16 @@ from htxlib.report.files import atomic_write
 from htxlib.report.narrative import render
 from htxlib.report.publish import YEAR, page_meta
 
+#: The files a report run may publish, as the index names them (nothing else is linked).
+LINK_LABELS = {
+    "report.html": "Kế hoạch (HTML)",
+    "report.docx": "Kế hoạch (Word)",
+    "report.pdf": "Kế hoạch (PDF)",
+    "annex.html": "Phụ lục phân tích (HTML)",
+    "annex.docx": "Phụ lục phân tích (Word)",
+    "annex.pdf": "Phụ lục phân tích (PDF)",
+}
+
 
 def list_reports(out: Path) -> list[dict]:
     """Return the metadata of every published report under ``out``, sorted by unit and year.
@@ -35,6 +45,11 @@ def list_reports(out: Path) -> list[dict]:
             continue
         info["year"] = year.name
         info["href"] = f"{unit.name}/{year.name}/report.html"
+        info["links"] = [
+            {"label": LINK_LABELS[name], "href": f"{unit.name}/{year.name}/{name}"}
+            for name in info.get("files", "report.html").split(",")
+            if name in LINK_LABELS and (page.parent / name).is_file()
+        ]
         found.append(info)
     return sorted(found, key=lambda r: (r["unit"], -int(r["year"])))
 

@@ -12,7 +12,7 @@ from markupsafe import Markup
 from htxlib import formatting
 from htxlib.data import codes
 from htxlib.data.texts import MISSING_NOTE, SLOTS
-from htxlib.report.clock import now
+from htxlib.report.letterhead import BLANK
 
 #: Short marks printed beside figures that were not published as such.
 PROVENANCE_MARKS = {"rebuilt": "DL", "estimated": "UT"}
@@ -48,6 +48,7 @@ def environment() -> Environment:
         marks=PROVENANCE_MARKS,
         missing_note=MISSING_NOTE,
         isna=formatting.is_missing,
+        blank=BLANK,
     )
     return env
 
@@ -77,10 +78,13 @@ def render(template: str, **context) -> Markup:
     return Markup(_ENV.get_template(template).render(**context))
 
 
-#: Part I sections in report order (templates ``assessment/<name>.html.j2``).
-ASSESSMENT_SECTIONS = ("title", "i_1_a", "i_1_b", "i_1_c", "i_2", "i_3", "ii", "iii_iv", "appendix")
-#: Part II sections in report order (templates ``targets/<name>.html.j2``).
-PLAN_SECTIONS = ("title", "results", "content", "methods")
+#: Part I sections of the document, in order (templates ``assessment/<name>.html.j2``).
+ASSESSMENT_SECTIONS = ("head", "title", "i_1_a", "i_1_b", "i_1_c", "i_2", "i_3", "ii", "iii_iv")
+#: Part II sections of the document, in order (templates ``targets/<name>.html.j2``).
+PLAN_SECTIONS = ("title", "results", "content", "closing")
+#: Sections of the analyst annex drawn from Part I, then from Part II (``annex/<name>.html.j2``).
+ANNEX_SECTIONS = ("title", "sources", "provenance", "checks", "findings", "rating", "sizes")
+ANNEX_PLAN_SECTIONS = ("projections",)
 
 
 def section(name: str, a) -> Markup:
@@ -93,18 +97,14 @@ def section(name: str, a) -> Markup:
     a : Assessment
         The figures.
     """
-    from htxlib.checks.consistency import report_checks
-    from htxlib.figures.provenance import summary
+    return render(f"assessment/{name}.html.j2", a=a)
 
-    extra = {}
-    if name == "appendix":
-        checks = report_checks(a)
-        extra = {
-            "checks": checks,
-            "checks_passed": sum(c.passed for c in checks),
-            "provenance_rows": summary(a.ds).to_dict("records"),
-        }
-    return render(f"assessment/{name}.html.j2", a=a, generated=now().date(), **extra)
+
+def _plan_labels() -> dict:
+    from htxlib.plan.projections import METHOD_LABELS
+    from htxlib.plan.targets import ESTIMATE_LABELS
+
+    return {"method_labels": METHOD_LABELS, "estimate_labels": ESTIMATE_LABELS}
 
 
 def plan_section(name: str, p) -> Markup:
@@ -117,9 +117,17 @@ def plan_section(name: str, p) -> Markup:
     p : PlanPart
         The Part II figures.
     """
-    from htxlib.plan.projections import METHOD_LABELS
-    from htxlib.plan.targets import ESTIMATE_LABELS
+    return render(f"targets/{name}.html.j2", p=p, **_plan_labels())
 
-    return render(
-        f"targets/{name}.html.j2", p=p, method_labels=METHOD_LABELS, estimate_labels=ESTIMATE_LABELS
-    )
+
+def annex_section(name: str, part) -> Markup:
+    """Render one section of the analyst annex.
+
+    Parameters
+    ----------
+    name : str
+        Section name (see :data:`ANNEX_SECTIONS` and :data:`ANNEX_PLAN_SECTIONS`).
+    part : Assessment or PlanPart
+        The figures: an assessment for Part I's sections, a plan part for Part II's.
+    """
+    return render(f"annex/{name}.html.j2", a=part, p=part, **_plan_labels())

@@ -15,7 +15,8 @@ from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import plan_vs_actual
-from htxlib.report import charts
+from htxlib.report import annex, charts
+from htxlib.report.letterhead import Letterhead, letterhead
 from htxlib.report.narrative import records
 from htxlib.rules.compliance import counts_by_rule, findings, judged_rules
 from htxlib.rules.loading import RatingRules, rating_rules
@@ -264,8 +265,35 @@ class Assessment:
 
     @property
     def contradiction_rows(self) -> list[dict]:
-        """The contradictions as plain records (missing values as None)."""
-        return records(self.contradictions)
+        """The contradictions as plain records, fields named in Vietnamese."""
+        return annex.contradiction_rows(self.contradictions)
+
+    @property
+    def letterhead(self) -> Letterhead:
+        """The document's header, references, recipients and signature."""
+        return letterhead(self.ds, self.unit, self.period.year)
+
+    @property
+    def source_rows(self) -> list[dict]:
+        """The files read, for the annex."""
+        return annex.source_rows(self.ds)
+
+    @property
+    def provenance_rows(self) -> list[dict]:
+        """The provenance table, for the annex."""
+        return annex.provenance_rows(self.ds)
+
+    @property
+    def checks(self) -> list:
+        """What the report proves about its own figures (see :mod:`htxlib.checks.consistency`)."""
+        from htxlib.checks.consistency import report_checks
+
+        return report_checks(self)
+
+    @property
+    def checks_passed(self) -> int:
+        """How many of :attr:`checks` pass."""
+        return sum(c.passed for c in self.checks)
 
     @property
     def capital_rows(self) -> list[dict]:

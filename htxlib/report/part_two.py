@@ -12,6 +12,7 @@ from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_phrase
 from htxlib.plan import targets
+from htxlib.report.letterhead import Letterhead, letterhead
 from htxlib.report.narrative import records
 from htxlib.rules.compliance import dissolution_candidates
 
@@ -35,6 +36,11 @@ class PlanPart:
     def records(self, name: str) -> list[dict]:
         """Return a table as plain records with missing values as None (for templates)."""
         return records(getattr(self, name))
+
+    @property
+    def letterhead(self) -> Letterhead:
+        """The document's header, references, recipients and signature."""
+        return letterhead(self.ds, self.unit, self.period.year)
 
     @property
     def candidate_names(self) -> list[str]:

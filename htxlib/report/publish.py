@@ -3,7 +3,9 @@
 Layout of ``--out``::
 
     index.html                          every report present
-    <unit>/<year>/report.html           the published report: its metadata in <meta> tags
+    <unit>/<year>/report.html           the plan document: the run's metadata in <meta> tags
+    <unit>/<year>/annex.html            the analyst annex
+    <unit>/<year>/report.docx, .pdf     the plan document in Word and PDF (annex.* likewise)
     <unit>/<year>/runs/<run>/*.ipynb    the executed notebooks of the run that made it
     <unit>/<year>/failed/*.ipynb        notebooks of the last failed run, for debugging
     .staging-<random>/                  a run in progress, holding .lock while it lives
@@ -137,8 +139,20 @@ def run_id(html: str) -> str:
     return "run-" + hashlib.sha256(html.encode("utf-8")).hexdigest()[:12]
 
 
-def publish(out: Path, staging: Path, final: Path, notebooks: list[Path], html: str, pause) -> Path:
-    """Publish a run: its notebooks into ``runs/<run>``, then ``report.html`` in one rename.
+def publish(
+    out: Path,
+    staging: Path,
+    final: Path,
+    notebooks: list[Path],
+    html: str,
+    files: list[Path],
+    pause,
+) -> Path:
+    """Publish a run: notebooks into ``runs/<run>``, the other files, then ``report.html``.
+
+    Each file is replaced in one rename, ``report.html`` last: it names the run and lists the
+    files (see :func:`page_meta`), so a reader following it finds this run's files. Files of
+    formats this run did not write are removed after the switch.
 
     Parameters
     ----------
@@ -152,6 +166,8 @@ def publish(out: Path, staging: Path, final: Path, notebooks: list[Path], html: 
         Executed notebooks in the staging folder.
     html : str
         The report page; it names the run (see :func:`page_meta`).
+    files : list of Path
+        The run's other files in the staging folder (annex, Word, PDF).
     pause : callable
         ``pause(stage)``, a hook that lets tests stop the run at each stage.
 
@@ -175,6 +191,8 @@ def publish(out: Path, staging: Path, final: Path, notebooks: list[Path], html: 
     else:
         os.replace(folder, target)
     pause("published:runs")
+    for path in files:
+        os.replace(path, inside(out, final / path.name))
     page = staging / "report.html"
     page.write_text(html.replace(RUN_PLACEHOLDER, run), encoding="utf-8")
     os.replace(page, final / "report.html")  # the switch: readers see the new run from here
@@ -182,6 +200,10 @@ def publish(out: Path, staging: Path, final: Path, notebooks: list[Path], html: 
     for old in runs.iterdir():
         if old.name != run and not old.is_symlink():
             shutil.rmtree(old, ignore_errors=True)
+    kept = {"report.html", *(path.name for path in files)}
+    for old in final.iterdir():
+        if old.is_file() and old.name not in kept and old.suffix in PRODUCT_SUFFIXES:
+            old.unlink()
     failed = final / "failed"
     if failed.is_dir() and not failed.is_symlink():
         shutil.rmtree(failed, ignore_errors=True)
@@ -199,6 +221,9 @@ def keep_failed(out: Path, staging: Path, final: Path) -> Path:
         os.replace(path, failed / path.name)
     return failed
 
+
+#: Suffixes of the files a run publishes beside its notebooks.
+PRODUCT_SUFFIXES = {".html", ".docx", ".pdf"}
 
 #: Stands for the run id in a page before it is known (the id is a hash of the page).
 RUN_PLACEHOLDER = "htx-run-id"

@@ -20,8 +20,9 @@ from typing import ClassVar
 from jupyter_client.manager import AsyncKernelManager
 
 from htxlib.data.dataset import load_unit
-from htxlib.report import publish
+from htxlib.report import pdf, publish
 from htxlib.report.clock import now
+from htxlib.report.html_page import ANNEX, DOCUMENT
 
 # nbformat (under papermill and nbconvert) imports jsonschema, which imports the optional
 # rfc3987_syntax only to check "iri" string formats that notebook schemas never use; that
@@ -38,12 +39,18 @@ class ReportError(RuntimeError):
     """A notebook failed or timed out; the message names the cell and the error."""
 
 
+#: Formats a report can be written in; HTML is always written (it carries the metadata).
+FORMATS = ("html", "docx", "pdf")
+DEFAULT_FORMATS = ("html", "docx")
+
+
 @dataclass(frozen=True)
 class Report:
     """Where a built report was published."""
 
     html: Path
     notebooks: tuple[Path, ...]
+    files: tuple[Path, ...] = ()
 
 
 def install_kernel(name: str = KERNEL, prefix: str = sys.prefix) -> Path:
@@ -156,8 +163,9 @@ def build_report(
     notebooks: tuple[str, ...] = REPORT_NOTEBOOKS,
     notebook_dir: Path = NOTEBOOK_DIR,
     allow_missing_period: bool = False,
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
 ) -> Report:
-    """Build and publish the report of a unit and year.
+    """Build and publish the report of a unit and year: the plan document and the annex.
 
     Parameters
     ----------
@@ -179,6 +187,8 @@ def build_report(
         Folder holding them.
     allow_missing_period : bool
         Accept a year without a ``periods`` row (see :meth:`Dataset.check_year`).
+    formats : tuple of str
+        Among :data:`FORMATS`; HTML is always written.
 
     Returns
     -------
@@ -190,6 +200,8 @@ def build_report(
         The data has problems; nothing is run or written.
     ScopeError
         The year or cutoff does not fit the data; nothing is run or written.
+    PdfError
+        PDF was asked for and LibreOffice is missing (checked before anything runs) or failed.
     ReportError
         A notebook failed; the previous report is untouched and the failed
         notebook is kept in ``<out>/<unit_id>/<year>/failed/``.
@@ -203,6 +215,12 @@ def build_report(
     from htxlib.report.html_page import report_page
     from htxlib.report.index import write_index
 
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        known = ", ".join(FORMATS)
+        raise ValueError(f"unknown format {', '.join(sorted(unknown))}; known: {known}")
+    if "pdf" in formats:
+        pdf.require()  # say what to install before any kernel starts
     data_dir = Path(data_dir).resolve()
     ds = load_unit(data_dir)  # fail fast, before any kernel starts
     ds.check_year(year, allow_missing_period)
@@ -223,6 +241,7 @@ def build_report(
             f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {ds.plan_year(year)}: "
             f"{unit.full_name} (đánh giá năm {year})"
         )
+        products = _products(formats)
         meta = {
             "unit_id": unit.unit_id,
             "unit": unit.full_name,
@@ -233,15 +252,60 @@ def build_report(
             "source": source,
             "source_name": data_dir.name,
             "run": publish.RUN_PLACEHOLDER,
+            "files": ",".join(products),
         }
-        page = report_page(executed, title, meta=publish.meta_tags(meta))
+        pages = {
+            product: report_page(
+                executed,
+                title,
+                meta=publish.meta_tags(meta) if product == DOCUMENT else {},
+                product=product,
+            )
+            for product in (DOCUMENT, ANNEX)
+        }
         _pause("exported")
-        html = publish.publish(out, staging.path, final, executed, page, _pause)
+        files = _write_formats(staging.path, pages, title, formats)
+        html = publish.publish(out, staging.path, final, executed, pages[DOCUMENT], files, _pause)
     finally:
         staging.close()
     write_index(out)
     run = publish.page_meta(html)["run"]
-    return Report(html, tuple(final / "runs" / run / p.name for p in executed))
+    notebooks_run = tuple(final / "runs" / run / p.name for p in executed)
+    return Report(html, notebooks_run, tuple(final / name for name in products))
+
+
+#: The file name of each product, by format.
+FILE_NAMES = {DOCUMENT: "report", ANNEX: "annex"}
+
+
+def _products(formats: tuple[str, ...]) -> list[str]:
+    """Name the files a run publishes: the document first, then the annex, by format."""
+    chosen = [f for f in FORMATS if f == "html" or f in formats]
+    return [f"{FILE_NAMES[p]}.{f}" for f in chosen for p in (DOCUMENT, ANNEX)]
+
+
+def _write_formats(folder: Path, pages: dict[str, str], title: str, formats) -> list[Path]:
+    """Write the annex page and the Word and PDF files of both products into ``folder``.
+
+    The document's own page is written by :func:`publish.publish`, last, as the switch.
+    """
+    from htxlib.report.word import to_docx
+
+    annex = folder / f"{FILE_NAMES[ANNEX]}.html"
+    annex.write_text(pages[ANNEX], encoding="utf-8")
+    files = [annex]
+    if "docx" not in formats and "pdf" not in formats:
+        return files
+    titles = {DOCUMENT: title, ANNEX: f"Phụ lục phân tích: {title}"}
+    documents = [
+        to_docx(pages[p], folder / f"{FILE_NAMES[p]}.docx", titles[p]) for p in (DOCUMENT, ANNEX)
+    ]
+    if "docx" in formats:
+        files += documents
+    if "pdf" in formats:
+        _pause("pdf")
+        files += pdf.to_pdf(documents, folder)
+    return files
 
 
 def _check_same_unit(final: Path, source: str, data_dir: Path) -> None:

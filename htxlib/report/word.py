@@ -1,0 +1,350 @@
+"""Word (.docx) documents from the report's HTML, laid out as Decree 30/2020/NĐ-CP prescribes.
+
+The HTML page is the one narrative source. pandoc (shipped as a wheel by
+``pypandoc-binary``, so nothing is installed by hand) turns it into real Word headings,
+lists, tables, footnotes and images; python-docx then builds the reference document that
+carries the page and the named styles, and finishes what pandoc does not set: the
+borderless letterhead and signature tables and the "-"/"+" list marks.
+
+The page (Decree 30/2020/NĐ-CP, Appendix I): A4; margins top and bottom 20 mm, left 30 mm,
+right 15 mm; Times New Roman; page numbers centred in the top margin from page 2 on.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm, Mm, Pt, RGBColor, Twips
+
+from htxlib.report.letterhead import NATION
+
+FONT = "Times New Roman"
+BODY_SIZE = 14
+#: A4 and the decree's margins.
+PAGE = {
+    "page_width": Mm(210),
+    "page_height": Mm(297),
+    "top_margin": Mm(20),
+    "bottom_margin": Mm(20),
+    "left_margin": Mm(30),
+    "right_margin": Mm(15),
+    "header_distance": Mm(10),
+}
+TEXT_WIDTH = Mm(210 - 30 - 15)
+CENTER, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT
+JUSTIFY = WD_ALIGN_PARAGRAPH.JUSTIFY
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a named paragraph style looks (sizes in points)."""
+
+    size: float = BODY_SIZE
+    bold: bool = False
+    italic: bool = False
+    align: WD_ALIGN_PARAGRAPH = CENTER
+    before: float = 0
+    after: float = 0
+    indent: float = 0  # first-line indent, cm
+    rule: bool = False  # followed by a short line (see :data:`RULE`)
+
+
+#: The named styles the templates ask for (``data-custom-style``) and the ones pandoc uses.
+#: Sizes follow Decree 30/2020/NĐ-CP, Appendix I, section II.
+STYLES: dict[str, Look] = {
+    "Cơ quan chủ quản": Look(size=12),
+    "Cơ quan ban hành": Look(size=12, bold=True, rule=True),
+    "Quốc hiệu": Look(size=12, bold=True),
+    "Tiêu ngữ": Look(size=14, bold=True, rule=True),
+    "Số, ký hiệu": Look(size=13, before=6),
+    "Địa danh, ngày tháng": Look(size=14, italic=True, before=6),
+    "Tên loại văn bản": Look(size=14, bold=True, before=18),
+    "Trích yếu": Look(size=14, bold=True, after=12),
+    "Nơi nhận": Look(size=12, bold=True, italic=True, align=LEFT, before=12),
+    "Danh sách nơi nhận": Look(size=11, align=LEFT),
+    "Thẩm quyền ký": Look(size=14, bold=True, before=12),
+    "Họ tên người ký": Look(size=14, bold=True, before=72),
+    "Body Text": Look(align=JUSTIFY, before=6, indent=1.0),
+    "First Paragraph": Look(align=JUSTIFY, before=6, indent=1.0),
+    "Compact": Look(align=JUSTIFY, before=2, after=2),
+    "Footnote Text": Look(size=11, align=JUSTIFY),
+    "Image Caption": Look(size=12, italic=True),
+    "Captioned Figure": Look(before=6),
+    "Heading 1": Look(bold=True, before=12, after=6),
+    "Heading 2": Look(bold=True, before=12, after=6),
+    "Heading 3": Look(bold=True, align=JUSTIFY, before=12, after=3),
+    "Heading 4": Look(bold=True, align=JUSTIFY, before=6, after=3),
+    "Heading 5": Look(bold=True, italic=True, align=JUSTIFY, before=6, after=3),
+}
+#: The style of the short line under the issuing body and the motto: an empty paragraph
+#: with a bottom border between wide indents (Decree 30: a third to a half of the text).
+RULE = "Đường kẻ ngắn"
+#: Tables that place text rather than hold data: no borders, fixed column shares.
+LAYOUT_TABLES = {NATION: (0.38, 0.62), "Nơi nhận:": (0.50, 0.50)}
+#: List marks by level, as administrative documents write them.
+LIST_MARKS = ("-", "+", "•")
+
+
+class WordError(RuntimeError):
+    """pandoc could not convert the page; the message says why."""
+
+
+def _pandoc() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def _font(style, look: Look) -> None:
+    font = style.font
+    font.name = FONT
+    font.size = Pt(look.size)
+    font.bold = look.bold
+    font.italic = look.italic
+    font.color.rgb = RGBColor(0, 0, 0)
+    fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        fonts.set(qn(attr), FONT)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:cstheme", "w:eastAsiaTheme"):
+        fonts.attrib.pop(qn(attr), None)
+
+
+def _rule_style(document) -> None:
+    """Add the style of :data:`RULE`: a tiny empty paragraph whose bottom border is the line."""
+    style = document.styles.add_style(RULE, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = document.styles["Normal"]
+    style.font.size = Pt(2)
+    fmt = style.paragraph_format
+    fmt.space_before = fmt.space_after = Pt(0)
+    fmt.left_indent = fmt.right_indent = Cm(1.9)
+    p_pr = style.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    p_pr.append(borders)
+
+
+def _style(document, name: str, look: Look) -> None:
+    styles = document.styles
+    if name in [s.name for s in styles]:
+        style = styles[name]
+    else:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.base_style = styles["Normal"]
+        style.quick_style = True
+    _font(style, look)
+    fmt = style.paragraph_format
+    fmt.alignment = look.align
+    fmt.space_before = Pt(look.before)
+    fmt.space_after = Pt(look.after)
+    fmt.line_spacing = 1.0 if name not in ("Body Text", "First Paragraph", "Compact") else 1.15
+    fmt.first_line_indent = Cm(look.indent)  # 0 too: styles based on body text inherit it
+
+
+def _page_number_header(section) -> None:
+    """Centre the page number in the top margin, and leave the first page without one."""
+    section.different_first_page_header_footer = True
+    paragraph = section.header.paragraphs[0]
+    paragraph.alignment = CENTER
+    run = paragraph.add_run()
+    run.font.name, run.font.size = FONT, Pt(BODY_SIZE)
+    for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
+        if kind:
+            field = OxmlElement("w:fldChar")
+            field.set(qn("w:fldCharType"), kind)
+        else:
+            field = OxmlElement("w:instrText")
+            field.set(qn("xml:space"), "preserve")
+            field.text = text
+        run._r.append(field)
+
+
+@cache
+def reference_docx() -> Path:
+    """Build the reference document pandoc takes its page and styles from (once a process)."""
+    try:
+        data = subprocess.run(
+            [_pandoc(), "--print-default-data-file", "reference.docx"],
+            capture_output=True,
+            check=True,
+            timeout=60,
+        ).stdout
+    except (OSError, subprocess.SubprocessError) as err:
+        raise WordError(f"pandoc did not start: {err}") from err
+    folder = Path(tempfile.mkdtemp(prefix="htx-word-"))
+    source = folder / "pandoc.docx"
+    source.write_bytes(data)
+    document = Document(str(source))
+    _font(document.styles["Normal"], Look(align=JUSTIFY))
+    for name, look in STYLES.items():
+        _style(document, name, look)
+    _rule_style(document)
+    section = document.sections[0]
+    for key, value in PAGE.items():
+        setattr(section, key, value)
+    _page_number_header(section)
+    target = folder / "reference.docx"
+    document.save(str(target))
+    return target
+
+
+def _no_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), "nil")
+        borders.append(element)
+    tbl_pr = table._tbl.tblPr
+    for old in tbl_pr.findall(qn("w:tblBorders")):
+        tbl_pr.remove(old)
+    tbl_pr.append(borders)
+
+
+def _grid_borders(table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        for key, value in (("w:val", "single"), ("w:sz", "4"), ("w:color", "808080")):
+            element.set(qn(key), value)
+        borders.append(element)
+    table._tbl.tblPr.append(borders)
+
+
+def _full_width(table, shares: tuple[float, ...] | None = None) -> None:
+    """Span the text width; with ``shares``, give the columns fixed widths."""
+    tbl_pr = table._tbl.tblPr
+    width = tbl_pr.find(qn("w:tblW"))
+    if width is None:
+        width = OxmlElement("w:tblW")
+        tbl_pr.append(width)
+    width.set(qn("w:type"), "pct")
+    width.set(qn("w:w"), "5000")  # fiftieths of a percent: 100%
+    if shares is None:
+        return
+    table.autofit = False
+    twips = [int(TEXT_WIDTH.twips * share) for share in shares]
+    for column, value in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=False):
+        column.set(qn("w:w"), str(value))
+    for row in table.rows:
+        for cell, value in zip(row.cells, twips, strict=False):
+            cell.width = Twips(value)
+
+
+def _add_rules(table) -> None:
+    """Put a short line under each paragraph whose style asks for one."""
+    ruled = {name for name, look in STYLES.items() if look.rule}
+    for row in table.rows:
+        for cell in row.cells:
+            for paragraph in list(cell.paragraphs):
+                if paragraph.style is not None and paragraph.style.name in ruled:
+                    line = OxmlElement("w:p")
+                    paragraph._p.addnext(line)
+                    cell.paragraphs[[p._p for p in cell.paragraphs].index(line)].style = RULE
+
+
+def _layout_table(table, shares: tuple[float, float]) -> None:
+    _no_borders(table)
+    _add_rules(table)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _full_width(table, shares)
+
+
+#: A cell holding only a figure (with its provenance mark) is aligned right.
+FIGURE_CELL = re.compile(r"[\d.,%\s-]+(\[[A-Z]{2}\])?")
+
+
+def _align_cells(table) -> None:
+    """Align figures right and text left: justified text in a narrow cell leaves gaps."""
+    for number, row in enumerate(table.rows):
+        for cell in row.cells:
+            figure = number > 0 and FIGURE_CELL.fullmatch(cell.text.strip() or "x")
+            for paragraph in cell.paragraphs:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if figure else LEFT
+
+
+def _list_marks(document) -> None:
+    """Write bullet lists with "-" at the first level and "+" at the second."""
+    numbering = document.part.numbering_part.element
+    for level in numbering.iter(qn("w:lvl")):
+        fmt = level.find(qn("w:numFmt"))
+        if fmt is None or fmt.get(qn("w:val")) != "bullet":
+            continue
+        depth = int(level.get(qn("w:ilvl")))
+        level.find(qn("w:lvlText")).set(qn("w:val"), LIST_MARKS[min(depth, len(LIST_MARKS) - 1)])
+        r_pr = level.find(qn("w:rPr"))
+        if r_pr is None:
+            r_pr = OxmlElement("w:rPr")
+            level.append(r_pr)
+        for old in r_pr.findall(qn("w:rFonts")):
+            r_pr.remove(old)
+        fonts = OxmlElement("w:rFonts")
+        for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+            fonts.set(qn(attr), FONT)
+        r_pr.append(fonts)
+
+
+def finish(path: Path, title: str) -> None:
+    """Set what pandoc leaves out: layout tables, list marks, data-table borders, title."""
+    document = Document(str(path))
+    for table in document.tables:
+        first = table.rows[0].cells[0].text if table.rows else ""
+        texts = "\n".join(c.text for c in table.rows[0].cells) if table.rows else ""
+        shares = next((s for key, s in LAYOUT_TABLES.items() if key in texts or key in first), None)
+        if shares:
+            _layout_table(table, shares)
+        else:
+            _grid_borders(table)
+            _full_width(table)
+            _align_cells(table)
+    _list_marks(document)
+    document.core_properties.title = title
+    document.core_properties.author = ""
+    document.save(str(path))
+
+
+def to_docx(html: str, target: Path, title: str) -> Path:
+    """Convert a report page to a Word document at ``target``.
+
+    Parameters
+    ----------
+    html : str
+        A complete page from :func:`htxlib.report.html_page.report_page`.
+    target : Path
+        Where to write the .docx.
+    title : str
+        The document's title property.
+
+    Raises
+    ------
+    WordError
+        pandoc failed.
+    """
+    import pypandoc
+
+    # the page's <title> would become a title block above the letterhead
+    body = re.sub(r"<title>.*?</title>", "", html, count=1, flags=re.S)
+    try:
+        pypandoc.convert_text(
+            body,
+            "docx",
+            format="html",
+            outputfile=str(target),
+            extra_args=["--reference-doc", str(reference_docx())],
+        )
+    except (OSError, RuntimeError) as err:
+        raise WordError(f"pandoc could not write {target.name}: {err}") from err
+    finish(target, title)
+    return target

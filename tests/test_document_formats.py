@@ -1,0 +1,133 @@
+"""What an office does around the document: write the analyst texts, check them, choose formats.
+
+PDF needs LibreOffice: where the machine has it (CI installs it) a real PDF is made and read
+back; everywhere the message for a machine without it is tested.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from htxlib.cli import main
+from htxlib.data.texts import GUIDANCE, SLOTS, load_text, text_states
+from htxlib.report import pdf
+
+from .conftest import ROOT, VAN_QUAN
+
+
+def files_under(folder: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()
+    }
+
+
+def test_texts_creates_guidance_files_and_keeps_existing_ones(small_unit, capsys):
+    assert main(["texts", "--data", str(small_unit), "--year", "2025"]) == 0
+    created = capsys.readouterr().out.split()
+    assert len(created) == len(SLOTS)
+    law = small_unit / "texts" / "2025" / "law.md"
+    assert law.read_text(encoding="utf-8").startswith(GUIDANCE)
+    assert load_text(small_unit, 2025, "law") is None  # guidance alone is no text
+    law.write_text(law.read_text(encoding="utf-8") + "Đã phổ biến Luật Hợp tác xã.\n", "utf-8")
+    before = law.read_bytes()
+    assert main(["texts", "--data", str(small_unit), "--year", "2025"]) == 0
+    assert capsys.readouterr().out == ""  # nothing created, nothing overwritten
+    assert law.read_bytes() == before
+    shown = load_text(small_unit, 2025, "law")
+    assert "Đã phổ biến Luật Hợp tác xã." in shown and "HƯỚNG DẪN" not in shown
+
+
+def test_texts_never_writes_into_the_sample_data(capsys):
+    before = files_under(ROOT / "data")
+    assert main(["texts", "--data", str(VAN_QUAN), "--year", "2024"]) == 2
+    assert "sample data" in capsys.readouterr().err
+    assert files_under(ROOT / "data") == before
+
+
+def test_validate_warns_about_sample_and_empty_texts(vq_copy, capsys):
+    unit_copy = vq_copy
+    (unit_copy / "texts" / "2024" / "law.md").write_text("Văn bản đã viết xong.\n", "utf-8")
+    (unit_copy / "texts" / "2024" / "causes.md").unlink()
+    states = text_states(unit_copy, 2024)
+    assert states["law"] == "written" and states["causes"] == "empty"
+    assert states["operation"] == "sample"
+    assert main(["validate", "--data", str(unit_copy), "--year", "2024"]) == 0
+    err = capsys.readouterr().err
+    assert "texts/2024/causes.md: no text yet" in err
+    assert "texts/2024/operation.md: still the sample text" in err
+    assert "law.md" not in err
+
+
+def test_second_unit_leaves_visible_blanks(small_unit, tmp_path, capsys):
+    out = tmp_path / "reports"
+    assert main(["report", "--data", str(small_unit), "--year", "2025", "--out", str(out)]) == 0
+    html = (out / "tan-lap" / "2025" / "report.html").read_text(encoding="utf-8")
+    page = BeautifulSoup(html, "html.parser")
+    head = " ".join(page.find(id="head").get_text(" ").split())
+    assert "ỦY BAN NHÂN DÂN XÃ TÂN LẬP" in head
+    assert "Số: …/KH-UBND" in head and "Tân Lập, ngày … tháng … năm …" in head
+    assert "Thực hiện" not in head  # no reference given: none invented
+    closing = " ".join(page.find(id="closing").get_text(" ").split())
+    assert "Nơi nhận: - …" in closing and closing.endswith("… …")
+    assert "huyện" not in html
+
+
+def test_unknown_format_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as stop:
+        main(["report", "--data", str(VAN_QUAN), "--year", "2024", "--format", "html,odt"])
+    assert stop.value.code == 2
+    assert "odt" in capsys.readouterr().err
+
+
+def test_pdf_without_libreoffice_says_what_to_install(monkeypatch, tmp_path, capsys):
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    out = tmp_path / "reports"
+    code = main(
+        ["report", "--data", str(VAN_QUAN), "--year", "2024", "--out", str(out), "--format", "pdf"]
+    )
+    assert code == 4
+    err = capsys.readouterr().err
+    assert "LibreOffice" in err and pdf.PACKAGE in err
+    assert not (out / "van-quan").exists()  # checked before anything ran
+
+
+@pytest.mark.skipif(
+    pdf.engine() is None and not os.environ.get("CI"),
+    reason="LibreOffice is not installed on this machine (CI installs it)",
+)
+def test_pdf_is_the_word_document_on_a4(small_unit, tmp_path, capsys):
+    out = tmp_path / "reports"
+    code = main(
+        [
+            "report",
+            "--data",
+            str(small_unit),
+            "--year",
+            "2025",
+            "--out",
+            str(out),
+            "--format",
+            "html,pdf",
+        ]
+    )
+    assert code == 0, capsys.readouterr().err
+    folder = out / "tan-lap" / "2025"
+    names = {p.name for p in folder.iterdir()}
+    assert {"report.pdf", "annex.pdf", "report.html", "annex.html"} <= names
+    assert "report.docx" not in names  # made for the PDF, not asked for
+    data = (folder / "report.pdf").read_bytes()
+    assert data.startswith(b"%PDF")
+    if shutil.which("pdfinfo"):
+        import subprocess
+
+        info = subprocess.run(
+            ["pdfinfo", str(folder / "report.pdf")], capture_output=True, text=True
+        )
+        assert "(A4)" in info.stdout
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert 'href="tan-lap/2025/report.pdf"' in index

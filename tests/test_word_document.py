@@ -1,0 +1,185 @@
+"""The Word document an office edits and signs: Decree 30/2020/NĐ-CP layout, every seed figure,
+and no code identifier in either product.
+
+Opened with python-docx, as another program would read it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+from docx import Document
+from docx.shared import Mm
+
+from htxlib.data import codes
+from htxlib.data.codebook import TABLES
+from htxlib.plan.indicators import INDICATORS
+from htxlib.plan.projections import METHOD_LABELS
+from htxlib.report.html_page import ANNEX, DOCUMENT, report_page
+from htxlib.report.word import FONT, to_docx
+
+from .test_report_e2e import SEED_PHRASES
+
+
+def squash(text: str) -> str:
+    """Drop whitespace: Word joins runs where HTML puts spaces around tags."""
+    return re.sub(r"\s+", "", text)
+
+
+def lines(cell) -> str:
+    """A cell's non-empty paragraphs (the short rules under names are empty paragraphs)."""
+    return "\n".join(p.text for p in cell.paragraphs if p.text)
+
+
+def all_text(document) -> str:
+    """Every paragraph of the body, the tables (nested too) and the footnotes."""
+    parts = [p.text for p in document.paragraphs]
+
+    def cells(tables):
+        for table in tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    parts.extend(p.text for p in cell.paragraphs)
+                    cells(cell.tables)
+
+    cells(document.tables)
+    footnotes = [
+        part for part in document.part.package.parts if part.partname.endswith("footnotes.xml")
+    ]
+    for part in footnotes:
+        parts.append(" ".join(re.findall(r"<w:t[^>]*>([^<]*)</w:t>", part.blob.decode("utf-8"))))
+    return "\n".join(parts)
+
+
+@pytest.fixture(scope="module")
+def docx_files(vq_report):
+    folder = vq_report[0] / "van-quan" / "2024"
+    return Document(str(folder / "report.docx")), Document(str(folder / "annex.docx"))
+
+
+def test_a4_and_the_decree_margins(docx_files):
+    for document in docx_files:
+        section = document.sections[0]
+        assert abs(section.page_width - Mm(210)) < Mm(1)
+        assert abs(section.page_height - Mm(297)) < Mm(1)
+        assert abs(section.top_margin - Mm(20)) < Mm(1)
+        assert abs(section.bottom_margin - Mm(20)) < Mm(1)
+        assert abs(section.left_margin - Mm(30)) < Mm(1)
+        assert abs(section.right_margin - Mm(15)) < Mm(1)
+
+
+def test_page_numbers_from_page_two(docx_files):
+    section = docx_files[0].sections[0]
+    assert section.different_first_page_header_footer
+    assert "PAGE" in section.header._element.xml
+    assert "PAGE" not in section.first_page_header._element.xml
+
+
+def test_times_new_roman_13_to_14_points(docx_files):
+    styles = docx_files[0].styles
+    for name in ("Normal", "Body Text", "First Paragraph", "Heading 3", "Tên loại văn bản"):
+        assert styles[name].font.name == FONT, name
+    assert 13 <= styles["Body Text"].font.size.pt <= 14
+
+
+def test_header_table(docx_files):
+    header = docx_files[0].tables[0]
+    texts = [lines(cell) for row in header.rows for cell in row.cells]
+    assert texts[0] == "ỦY BAN NHÂN DÂN\nHUYỆN VĂN QUAN"
+    assert texts[1] == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+    assert texts[2] == "Số: …/KH-UBND"
+    assert texts[3] == "Văn Quan, ngày … tháng … năm …"
+    assert "w:tblBorders" in header._tbl.xml and 'w:val="nil"' in header._tbl.xml
+    styles = {p.style.name for row in header.rows for cell in row.cells for p in cell.paragraphs}
+    assert {"Cơ quan ban hành", "Quốc hiệu", "Tiêu ngữ", "Số, ký hiệu"} <= styles
+
+
+def test_title_opening_closing_and_signature(docx_files):
+    document = docx_files[0]
+    paragraphs = [p.text for p in document.paragraphs]
+    assert "KẾ HOẠCH" in paragraphs
+    assert "Phát triển kinh tế tập thể, hợp tác xã năm 2025" in paragraphs
+    assert any(
+        p.startswith("Thực hiện Công văn số 1811/SKHĐT-ĐKKD ngày 29/06/2024") for p in paragraphs
+    )
+    assert any(p.startswith("Trên đây là Kế hoạch") and p.endswith("./.") for p in paragraphs)
+    closing = document.tables[-1]
+    recipients, signer = (lines(cell) for cell in closing.rows[0].cells)
+    assert recipients.startswith("Nơi nhận:\n- Sở Kế hoạch và Đầu tư tỉnh;")
+    assert recipients.endswith("- Lưu: VT, TCKH.")
+    assert signer == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTriệu Đức Dũng"
+
+
+def test_real_headings_lists_tables_and_charts(docx_files):
+    document = docx_files[0]
+    used = {p.style.name for p in document.paragraphs}
+    assert {"Heading 2", "Heading 3", "Heading 4", "Heading 5"} <= used
+    assert len(document.inline_shapes) == 4  # the four charts, as pictures
+    numbering = document.part.numbering_part.element.xml
+    assert 'w:lvlText w:val="-"' in numbering and 'w:lvlText w:val="+"' in numbering
+    assert len(document.tables) >= 5
+
+
+@pytest.mark.parametrize("section", sorted(SEED_PHRASES))
+def test_every_seed_figure_in_the_docx(docx_files, section):
+    text = squash(all_text(docx_files[0]))
+    missing = [p for p in SEED_PHRASES[section] if squash(p) not in text]
+    assert not missing
+
+
+def test_provenance_marks_explained_in_one_footnote(docx_files):
+    text = all_text(docx_files[0])
+    assert "[UT]" in text and "[DL]" in text
+    assert text.count("là số liệu dựng lại") == 1
+
+
+def _identifiers() -> set[str]:
+    """Names only code uses: tables, columns, codes, indicators and methods."""
+    names = set(TABLES)
+    for table in TABLES.values():
+        names |= set(table.names)
+    for values in codes.CODE_LISTS.values():
+        names |= set(values)
+    names |= set(INDICATORS) | set(METHOD_LABELS)
+    # a name is an identifier when it has an underscore or is a plain-ASCII word of 4+
+    # letters; shorter codes ("tot", "kha") and a few that are also Vietnamese words are not
+    vietnamese = {"tinh", "khac", "nong", "dich", "thuong", "nghiep"}
+    return {
+        n
+        for n in names
+        if ("_" in n or (n.isascii() and n.isalpha() and len(n) >= 4)) and n not in vietnamese
+    }
+
+
+def _code_identifiers_in(text: str) -> list[str]:
+    text = re.sub(r"\S+\.(csv|xlsx|md)\b", " ", text)  # file names are what an analyst opens
+    return sorted(
+        i for i in _identifiers() if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)
+    )
+
+
+def test_no_code_identifier_in_any_product(vq_report, docx_files):
+    folder = vq_report[0] / "van-quan" / "2024"
+    for name in ("report.html", "annex.html"):
+        page = BeautifulSoup((folder / name).read_text(encoding="utf-8"), "html.parser")
+        for hidden in page(["style", "head"]):
+            hidden.decompose()
+        assert _code_identifiers_in(page.get_text(" ")) == [], name
+    for document in docx_files:
+        assert _code_identifiers_in(all_text(document)) == []
+
+
+def test_one_narrative_source(vq_report, tmp_path):
+    """The Word file is made from the HTML page: the same words, in the same order."""
+    folder = vq_report[0] / "van-quan" / "2024"
+    run = sorted((folder / "runs").iterdir())[0]
+    notebooks = [run / "assessment.ipynb", run / "targets.ipynb"]
+    for product in (DOCUMENT, ANNEX):
+        page = report_page(notebooks, "t", product=product)
+        docx = Document(str(to_docx(page, tmp_path / f"{product}.docx", "t")))
+        html_words = squash(BeautifulSoup(page, "html.parser").find("main").get_text())
+        for paragraph in docx.paragraphs:
+            if paragraph.text.strip():
+                assert squash(paragraph.text) in html_words, paragraph.text
