@@ -12,9 +12,11 @@ right 15 mm; Times New Roman; page numbers centred in the top margin from page 2
 
 from __future__ import annotations
 
+import io
 import re
 import subprocess
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -27,6 +29,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
+from htxlib.report.clock import now
 from htxlib.report.letterhead import NATION
 
 FONT = "Times New Roman"
@@ -310,9 +313,22 @@ def finish(path: Path, title: str) -> None:
             _full_width(table)
             _align_cells(table)
     _list_marks(document)
-    document.core_properties.title = title
-    document.core_properties.author = ""
-    document.save(str(path))
+    properties = document.core_properties
+    properties.title = title
+    properties.author = properties.last_modified_by = ""
+    properties.created = properties.modified = now().replace(tzinfo=None, microsecond=0)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    _stable_zip(buffer, path)
+
+
+def _stable_zip(buffer: io.BytesIO, path: Path) -> None:
+    """Write the package with fixed entry times, so the same inputs give the same bytes."""
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(path, "w") as target:
+        for item in source.infolist():
+            entry = zipfile.ZipInfo(item.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(item.filename))
 
 
 def to_docx(html: str, target: Path, title: str) -> Path:
