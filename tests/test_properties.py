@@ -162,3 +162,36 @@ def test_shares_add_to_100(registry):
         ):
             assert sum(shares) == pytest.approx(100 if total else 0, abs=1e-9)
             assert (shares >= 0).all()
+
+
+@given(
+    st.from_regex(r"[+-]?[0-9]{1,7}([.,][0-9]{1,5})?", fullmatch=True),
+)
+def test_plain_numbers_read_as_babel_reads_them(text):
+    """The column-wise reading of plain cells agrees with the cell-by-cell locale reading."""
+    import re
+
+    from htxlib.data.parsing import _GROUPED, _plain_numbers, number_readings
+
+    values, evidence = _plain_numbers(pd.Series([text]))
+    readings = number_readings(text)
+    if pd.isna(values[0]):  # left to the locale rules: a separator that may group thousands
+        assert re.fullmatch(_GROUPED, text)
+        return
+    assert set(readings.values()) == {values[0]}
+    if evidence:  # a decimal mark that only one convention can read
+        assert set(readings) == evidence
+
+
+@given(st.lists(st.tuples(st.sampled_from("abc"), st.integers(1, 10**6)), min_size=1, max_size=30))
+def test_leave_one_out_median_matches_dropping_the_row(rows):
+    from htxlib.checks.contradictions import _leave_one_out_median
+
+    frame = pd.DataFrame(rows, columns=["entity_id", "revenue"])
+    frame = frame[frame.groupby("entity_id")["revenue"].transform("size") >= 2]
+    if frame.empty:
+        return
+    typical = _leave_one_out_median(frame, "revenue")
+    for row in frame.index:
+        group = frame[frame["entity_id"] == frame.at[row, "entity_id"]]
+        assert typical[row] == group.drop(index=row)["revenue"].median()

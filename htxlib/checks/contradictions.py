@@ -6,6 +6,7 @@ numbers, so that an analyst can see which one is wrong.
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from htxlib.checks.stated_figures import COLUMNS, reported_findings
@@ -59,35 +60,55 @@ def stated_totals(ds) -> list[dict]:
     return found
 
 
+def _leave_one_out_median(values: pd.DataFrame, column: str) -> pd.Series:
+    """Median of each entity's other values, for every row, in one pass over sorted arrays.
+
+    Removing the k-th smallest of n sorted values leaves n - 1 values whose j-th smallest is
+    the (j + [j >= k])-th of the whole; the median takes the middle one or two of them.
+    """
+    ordered = values.sort_values(["entity_id", column], kind="stable")
+    sizes = ordered.groupby("entity_id", sort=False)[column].transform("size").to_numpy()
+    rank = ordered.groupby("entity_id", sort=False).cumcount().to_numpy()
+    start = np.arange(len(ordered)) - rank
+    numbers = ordered[column].to_numpy(dtype=float)
+    low, high = (sizes - 2) // 2, (sizes - 1) // 2
+
+    def nth_other(j):
+        return numbers[start + j + (j >= rank)]
+
+    typical = (nth_other(low) + nth_other(high)) / 2
+    return pd.Series(typical, index=ordered.index).reindex(values.index)
+
+
 def unit_slips(ds) -> list[dict]:
     """Flag yearly amounts about a thousand times off the same entity's other years."""
     found = []
     annual = ds.annual
     source = ds.sources.get("annual")
     for column in ("revenue", "member_income"):
-        for entity_id, part in annual.groupby("entity_id"):
-            values = part[[column, "year"]].dropna()
-            values = values[values[column] > 0]
-            if len(values) < 3:
-                continue
-            for row, record in values.iterrows():
-                others = values.drop(index=row)[column]
-                typical = float(others.median())
-                value = float(record[column])
-                if value >= typical * SLIP_FACTOR or value * SLIP_FACTOR <= typical:
-                    found.append(
-                        {
-                            "check": "unit_slip",
-                            "file": source.label if source else "annual",
-                            "row": int(row),
-                            "field": column,
-                            "year": int(record["year"]),
-                            "stated": value,
-                            "computed": typical,
-                            "message": f"{entity_id}: khác khoảng 1.000 lần so với các năm khác "
-                            "(có thể nhầm tỷ đồng với triệu đồng)",
-                        }
-                    )
+        values = annual[["entity_id", column, "year"]].dropna()
+        values = values[values[column] > 0]
+        values = values[values.groupby("entity_id")[column].transform("size") >= 3]
+        if values.empty:
+            continue
+        typical = _leave_one_out_median(values, column)
+        amount = values[column].astype(float)
+        slips = values[(amount >= typical * SLIP_FACTOR) | (amount * SLIP_FACTOR <= typical)]
+        slips = slips.sort_values("entity_id", kind="stable")  # by entity, then row
+        for row, record in slips.iterrows():
+            found.append(
+                {
+                    "check": "unit_slip",
+                    "file": source.label if source else "annual",
+                    "row": int(row),
+                    "field": column,
+                    "year": int(record["year"]),
+                    "stated": float(record[column]),
+                    "computed": float(typical[row]),
+                    "message": f"{record['entity_id']}: khác khoảng 1.000 lần so với các năm "
+                    "khác (có thể nhầm tỷ đồng với triệu đồng)",
+                }
+            )
     return found
 
 

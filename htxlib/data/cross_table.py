@@ -13,73 +13,75 @@ from htxlib.messages import N_, _
 MANAGER_PARTS = ("managers_university", "managers_vocational", "managers_untrained")
 
 
+def _founded(ds, frame: pd.DataFrame) -> pd.Series:
+    """Return the founding date of each row's entity (a join on entity_id; NaT when unknown)."""
+    dates = ds.entities.drop_duplicates("entity_id").set_index("entity_id")["founded_on"]
+    return frame["entity_id"].map(dates)
+
+
 def _unknown_ids(ds, loc) -> Iterator[Problem]:
-    ids = set(ds.entities["entity_id"])
+    ids = ds.entities["entity_id"]
     for table in ("aliases", "status_events", "annual", "rating_scores", "ocop"):
-        frame = ds.tables[table]
-        for row, entity_id in frame["entity_id"].dropna().items():
-            if entity_id not in ids:
-                yield loc.problem(
-                    table, row, "entity_id", entity_id, N_("unknown entity_id (not in entities)")
-                )
-    kinds = dict(zip(ds.entities["entity_id"], ds.entities["kind"], strict=True))
-    for row, union_id in ds.entities["union_id"].dropna().items():
-        if kinds.get(union_id) != "LHHTX":
+        given = ds.tables[table]["entity_id"].dropna()
+        for row, entity_id in given[~given.isin(ids)].items():
             yield loc.problem(
-                "entities", row, "union_id", union_id, N_("not the entity_id of an LH HTX")
+                table, row, "entity_id", entity_id, N_("unknown entity_id (not in entities)")
             )
-    for row, record in ds.ocop.iterrows():
-        if pd.notna(record["entity_id"]) and kinds.get(record["entity_id"]) not in (
-            None,
-            "HTX",
-            "LHHTX",
-        ):
-            yield loc.problem(
-                "ocop", row, "entity_id", record["entity_id"], N_("owner is not an HTX")
-            )
+    kinds = ds.entities.drop_duplicates("entity_id").set_index("entity_id")["kind"]
+    unions = ds.entities["union_id"].dropna()
+    for row, union_id in unions[unions.map(kinds) != "LHHTX"].items():
+        yield loc.problem(
+            "entities", row, "union_id", union_id, N_("not the entity_id of an LH HTX")
+        )
+    owners = ds.ocop["entity_id"].dropna()
+    owner_kinds = owners.map(kinds)
+    for row, owner in owners[owner_kinds.notna() & ~owner_kinds.isin(["HTX", "LHHTX"])].items():
+        yield loc.problem("ocop", row, "entity_id", owner, N_("owner is not an HTX"))
 
 
 def _names_unique(ds, loc) -> Iterator[Problem]:
     seen: dict[str, str] = {}
-    for row, record in ds.entities.iterrows():
-        key = fold(record["name"])
+    for row, name, entity_id in zip(
+        ds.entities.index, ds.entities["name"], ds.entities["entity_id"], strict=True
+    ):
+        key = fold(name)
         if key in seen:
             yield loc.problem(
-                "entities",
-                row,
-                "name",
-                record["name"],
-                _("same name as {other}").format(other=seen[key]),
+                "entities", row, "name", name, _("same name as {other}").format(other=seen[key])
             )
-        seen[key] = record["entity_id"]
-    for row, record in ds.aliases.iterrows():
-        key = fold(record["alias"])
+        seen[key] = entity_id
+    for row, alias, entity_id in zip(
+        ds.aliases.index, ds.aliases["alias"], ds.aliases["entity_id"], strict=True
+    ):
+        key = fold(alias)
         owner = seen.get(key)
-        if owner is not None and owner != record["entity_id"]:
+        if owner is not None and owner != entity_id:
             yield loc.problem(
-                "aliases",
-                row,
-                "alias",
-                record["alias"],
-                _("already the name of {other}").format(other=owner),
+                "aliases", row, "alias", alias, _("already the name of {other}").format(other=owner)
             )
-        seen.setdefault(key, record["entity_id"])
+        seen.setdefault(key, entity_id)
 
 
 def _required_by_kind(ds, loc) -> Iterator[Problem]:
-    for row, record in ds.entities.iterrows():
-        if record["kind"] in ("HTX", "LHHTX"):
-            if pd.isna(record["founded_on"]):
-                yield loc.problem(
-                    "entities", row, "founded_on", None, N_("required for HTX and LH HTX")
-                )
-            if pd.isna(record["sector"]):
-                yield loc.problem(
-                    "entities", row, "sector", None, N_("required for HTX and LH HTX")
-                )
-        elif pd.notna(record["union_id"]):
+    entities = ds.entities
+    registered = entities["kind"].isin(["HTX", "LHHTX"])
+    no_date = registered & entities["founded_on"].isna()
+    no_sector = registered & entities["sector"].isna()
+    joins = ~registered & entities["union_id"].notna()
+    for row in entities.index[no_date | no_sector | joins]:  # row order, as a reader checks
+        if no_date[row]:
             yield loc.problem(
-                "entities", row, "union_id", record["union_id"], N_("only an HTX joins an LH HTX")
+                "entities", row, "founded_on", None, N_("required for HTX and LH HTX")
+            )
+        if no_sector[row]:
+            yield loc.problem("entities", row, "sector", None, N_("required for HTX and LH HTX"))
+        if joins[row]:
+            yield loc.problem(
+                "entities",
+                row,
+                "union_id",
+                entities.at[row, "union_id"],
+                N_("only an HTX joins an LH HTX"),
             )
 
 
@@ -94,23 +96,21 @@ def _dates_in_order(ds, loc) -> Iterator[Problem]:
         frame = ds.tables[table]
         for row in frame.index[frame[last] < frame[first]]:
             yield loc.problem(table, row, last, frame.at[row, last], rule)
-    founded = dict(zip(ds.entities["entity_id"], ds.entities["founded_on"], strict=True))
     events = ds.status_events
-    for row, record in events.iterrows():
-        start = founded.get(record["entity_id"])
-        if pd.notna(start) and record["start_date"] < start:
-            yield loc.problem(
-                "status_events", row, "start_date", record["start_date"], N_("before founding")
-            )
-    for row, record in ds.annual.iterrows():
-        start = founded.get(record["entity_id"])
-        if pd.notna(start) and record["year"] < start.year:
-            yield loc.problem("annual", row, "year", record["year"], N_("year before founding"))
-    for row, record in ds.periods.iterrows():
-        if record["cutoff_date"].year != record["year"]:
-            yield loc.problem(
-                "periods", row, "cutoff_date", record["cutoff_date"], N_("not in the year")
-            )
+    early = events["start_date"] < _founded(ds, events)
+    for row in events.index[early]:
+        yield loc.problem(
+            "status_events", row, "start_date", events.at[row, "start_date"], N_("before founding")
+        )
+    annual = ds.annual
+    before = annual["year"] < _founded(ds, annual).dt.year
+    for row in annual.index[before.fillna(False).astype(bool)]:
+        yield loc.problem("annual", row, "year", annual.at[row, "year"], N_("year before founding"))
+    periods = ds.periods
+    for row in periods.index[periods["cutoff_date"].dt.year != periods["year"]]:
+        yield loc.problem(
+            "periods", row, "cutoff_date", periods.at[row, "cutoff_date"], N_("not in the year")
+        )
 
 
 def _part_within_whole(frame: pd.DataFrame, part: str, whole: str) -> pd.Index:

@@ -245,7 +245,7 @@ def _empty(table: Table) -> pd.DataFrame:
     return typed
 
 
-def load_unit(folder: str | Path) -> Dataset:
+def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset:
     """Load and validate a unit folder.
 
     Every problem is collected before anything is raised, so one run lists them all.
@@ -254,6 +254,9 @@ def load_unit(folder: str | Path) -> Dataset:
     ----------
     folder : str or Path
         Folder holding the unit's tables as CSV or Excel files.
+    snapshot : str or Path, optional
+        A dataset ``htx report`` already validated for this run (see
+        :mod:`htxlib.data.snapshot`); used when the folder's files are unchanged.
 
     Returns
     -------
@@ -267,6 +270,12 @@ def load_unit(folder: str | Path) -> Dataset:
     """
     from htxlib.data.cross_table import cross_table_problems
 
+    if snapshot:
+        from htxlib.data.snapshot import read_snapshot
+
+        saved = read_snapshot(snapshot, folder)
+        if saved is not None:
+            return saved
     root = Path(folder)
     if not root.is_dir():
         raise DataError([Problem(str(root), None, "", "", N_("no such folder"))])

@@ -213,34 +213,79 @@ def _missing(cell: object) -> bool:
     return cell is None or (isinstance(cell, float) and pd.isna(cell))
 
 
+#: Cells a column can read without Babel, by one regular expression each: whole numbers
+#: (the same under both conventions), and decimals whose separator can only be a decimal
+#: mark ("38.7", "3327.272"; "1,5"). A cell with 1-3 digits, then groups of three after a
+#: dot or comma ("81.233"), may be a thousands separator and goes the slow way.
+#: ASCII digits only: other scripts' digits go the slow way, which names them as errors.
+_WHOLE = r"[+-]?[0-9]+"
+_DOT_DECIMAL = r"[+-]?[0-9]+\.[0-9]+"
+_COMMA_DECIMAL = r"[+-]?[0-9]+,[0-9]+"
+_GROUPED = r"[+-]?[0-9]{1,3}(?:[.,][0-9]{3})+"
+
+
+def _plain_numbers(text: pd.Series) -> tuple[pd.Series, set[str]]:
+    """Read the cells that need no locale rules, column-wise.
+
+    Returns the values (NaN where a cell needs :func:`number_readings`) and the conventions
+    the column shows by them (a dot or comma that can only be a decimal mark).
+    """
+    values = pd.Series(float("nan"), index=text.index)
+    grouped = text.str.fullmatch(_GROUPED)
+    whole = text.str.fullmatch(_WHOLE)
+    dot = text.str.fullmatch(_DOT_DECIMAL) & ~grouped
+    comma = text.str.fullmatch(_COMMA_DECIMAL) & ~grouped
+    values[whole] = pd.to_numeric(text[whole]).astype(float)
+    values[dot] = pd.to_numeric(text[dot])
+    values[comma] = pd.to_numeric(text[comma].str.replace(",", ".", regex=False))
+    evidence = {
+        name for name, mask in (("dot-decimal", dot), ("comma-decimal", comma)) if mask.any()
+    }
+    return values, evidence
+
+
 def _numbers(cells: pd.Series, column: Column) -> tuple[list[object], list[tuple[int, str, str]]]:
-    """Read a numeric column, settling two-way cells by the column's convention."""
-    readings: dict[int, dict[str, float]] = {}
+    """Read a numeric column, settling two-way cells by the column's convention.
+
+    Plain cells are read column-wise (:func:`_plain_numbers`); only cells with thousands
+    separators, units or other signs go through Babel, one by one.
+    """
     errors: list[tuple[int, str, str]] = []
-    for row, cell in cells.items():
-        if _missing(cell) or str(cell).strip() in ("", "-"):
-            continue  # blank (or a dash) is "not given", never zero
+    kinds = cells.map(type)
+    native = kinds.isin([int, float, Decimal]) & cells.notna()
+    strings = kinds.isin([str])
+    text = cells[strings].str.strip()
+    present = text[~text.isin(["", "-"])]  # blank (or a dash) is "not given", never zero
+    values = pd.Series(float("nan"), index=cells.index)
+    values[native] = cells[native].astype(float)
+    plain, evidence = _plain_numbers(present)
+    values[plain.index] = plain
+    # everything else that is given: separators, units, signs, and cells of other types
+    # (a bool or a date in a number column), which the slow way names as errors
+    blank = pd.Series(False, index=cells.index)
+    blank[text.index] = text.isin(["", "-"])
+    read = pd.Series(False, index=cells.index)
+    read[plain.index] = plain.notna()
+    slow = cells.notna() & ~native & ~blank & ~read
+    readings: dict[int, dict[str, float]] = {}
+    for row, cell in cells[slow].items():
         try:
             readings[row] = number_readings(cell)
         except CellError as exc:
             errors.append((int(row), str(cell), str(exc)))
-    evidence = {
+    evidence |= {
         name
         for r in readings.values()
         if "native" not in r and len(set(r.values())) == 1 and len(r) == 1
         for name in r
     }
-    values: list[object] = []
-    for row in cells.index:
-        reading = readings.get(row)
-        if reading is None:
-            values.append(None)
-            continue
+    late: list[tuple[int, str, str]] = []
+    for row, reading in readings.items():
         distinct = set(reading.values())
         if len(distinct) == 1:
-            value = distinct.pop()
+            values[row] = distinct.pop()
         elif len(evidence) == 1 and next(iter(evidence)) in reading:
-            value = reading[next(iter(evidence))]
+            values[row] = reading[next(iter(evidence))]
         else:
             shown = str(cells[row])
             options = _(" or ").join(f"{v:g}" for v in sorted(distinct))
@@ -253,19 +298,22 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[list[object], list[tuple
                 "ambiguous number: {options} ({why}); write it with no thousands "
                 "separator (81233), or as a decimal with a comma (81,233)"
             ).format(options=options, why=why)
-            errors.append((int(row), shown, message))
-            values.append(None)
-            continue
-        if column.type == "int" and not float(value).is_integer():
-            errors.append((int(row), str(cells[row]), _("not a whole number")))
-            values.append(None)
-            continue
-        if abs(value) > MAX_NUMBER:
-            errors.append((int(row), str(cells[row]), _("number too large for this column")))
-            values.append(None)
-            continue
-        values.append(int(value) if column.type == "int" else float(value))
-    return values, errors
+            late.append((int(row), shown, message))
+    known = values.notna()
+    if column.type == "int":
+        fraction = known & (values != values.round())
+        late += [(int(r), str(cells[r]), _("not a whole number")) for r in values.index[fraction]]
+        values[fraction] = float("nan")
+    too_large = values.abs() > MAX_NUMBER
+    late += [
+        (int(r), str(cells[r]), _("number too large for this column"))
+        for r in values.index[too_large]
+    ]
+    values[too_large] = float("nan")
+    errors += sorted(late, key=lambda error: error[0])
+    if column.type == "int":
+        return [None if pd.isna(v) else int(v) for v in values], errors
+    return [None if pd.isna(v) else float(v) for v in values], errors
 
 
 def parse_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, str, str]]]:

@@ -19,11 +19,15 @@ def existing(ds, kind: str, cutoff: pd.Timestamp) -> pd.DataFrame:
 def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
     """Return the year's annual facts of the entities of ``kind`` existing at ``cutoff``.
 
-    Entities without a row for the year are kept, with empty facts.
+    Entities without a row for the year are kept, with empty facts. The join is made once
+    per dataset, kind, year and cutoff; callers get their own copy.
     """
-    annual = ds.annual[ds.annual["year"] == year].drop(columns="year")
-    base = existing(ds, kind, cutoff)
-    return base.merge(annual, on="entity_id", how="left")
+    cache = ds.__dict__.setdefault("_facts", {})
+    key = (kind, int(year), pd.Timestamp(cutoff))
+    if key not in cache:
+        annual = ds.annual[ds.annual["year"] == year].drop(columns="year")
+        cache[key] = existing(ds, kind, cutoff).merge(annual, on="entity_id", how="left")
+    return cache[key].copy()
 
 
 def given_sum(

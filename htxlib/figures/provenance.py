@@ -98,16 +98,28 @@ def weakest(statuses: Iterable[str]) -> str:
 
 
 def _index(ds) -> dict[tuple, tuple[str, str]]:
-    """Map (table, field, record, year or None) to (status, note), built once per dataset."""
+    """Map (table, field, record, year or None) to (status, note), built once per dataset.
+
+    Also kept: the records each (table, field) lists by key, so that a figure over many
+    records looks up only those (every other record takes the ``*`` row).
+    """
     cached = ds.__dict__.get("_provenance_index")
     if cached is None:
-        cached = {}
+        cached, listed = {}, {}
         for row in ds.provenance.itertuples():
             year = None if row.year is None or pd.isna(row.year) else int(row.year)
             note = "" if row.note is None or pd.isna(row.note) else str(row.note)
             cached[(row.table, row.field, str(row.record), year)] = (str(row.status), note)
+            if str(row.record) not in ("*", "sum"):
+                listed.setdefault((row.table, row.field), set()).add(str(row.record))
         ds.__dict__["_provenance_index"] = cached
+        ds.__dict__["_provenance_listed"] = listed
     return cached
+
+
+def _listed(ds, table: str, field: str) -> set[str]:
+    _index(ds)
+    return ds.__dict__["_provenance_listed"].get((table, field), set())
 
 
 def _lookup(ds, table: str, field: str, record: str, year: int | None) -> tuple[str, str] | None:
@@ -175,7 +187,12 @@ def figure(
         declared = _lookup(ds, table, field, "sum", year)
         if declared is not None:
             return Figure(value, *declared)
-    found = [value_status(ds, table, field, r, year) for r in records]
+    keys = [str(r) for r in records]
+    listed = _listed(ds, table, field)
+    own = [r for r in keys if r in listed]
+    found = [value_status(ds, table, field, r, year) for r in own]
+    if len(own) < len(keys):  # the others all take the table-wide row (or are published)
+        found.append(value_status(ds, table, field, "*", year))
     status = weakest(s for s, _ in found)
     notes = sorted({n for s, n in found if s == status and n})
     return Figure(value, status, "; ".join(notes))

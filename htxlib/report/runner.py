@@ -20,6 +20,7 @@ from typing import ClassVar
 from jupyter_client.manager import AsyncKernelManager
 
 from htxlib.data.dataset import load_unit
+from htxlib.data.snapshot import input_digest, write_snapshot
 from htxlib.report import pdf, publish
 from htxlib.report.clock import now
 from htxlib.report.html_page import ANNEX, DOCUMENT
@@ -222,7 +223,8 @@ def build_report(
     if "pdf" in formats:
         pdf.require()  # say what to install before any kernel starts
     data_dir = Path(data_dir).resolve()
-    ds = load_unit(data_dir)  # fail fast, before any kernel starts
+    digest = input_digest(data_dir)
+    ds = load_unit(data_dir)  # validated once here; fail fast, before any kernel starts
     ds.check_year(year, allow_missing_period)
     period = ds.period(year, as_of)
     unit = unit_of(ds)
@@ -233,7 +235,13 @@ def build_report(
     publish.remove_stale(out)
     staging = publish.Staging(out)
     try:
-        parameters = {"data_dir": str(data_dir), "year": int(year), "as_of": as_of}
+        snapshot = write_snapshot(ds, staging.path / "dataset.pickle", digest)
+        parameters = {
+            "data_dir": str(data_dir),
+            "year": int(year),
+            "as_of": as_of,
+            "snapshot": str(snapshot),
+        }
         kernel = kernel or kernel_name()
         executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
         _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final)

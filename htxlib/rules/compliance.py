@@ -48,15 +48,15 @@ def _members(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
 
 def _min_members(ds, rule, year, cutoff) -> Iterator[dict]:
     unit = "HTX thành viên" if rule["kind"] == "LHHTX" else "thành viên"
-    for row in _members(ds, rule["kind"], year, cutoff).itertuples():
-        if row.members < rule["min_members"]:
-            yield {
-                "entity_id": row.entity_id,
-                "name": row.name,
-                "kind": rule["kind"],
-                "evidence": f"{int(row.members)} {unit} (tối thiểu {rule['min_members']})",
-                "date": cutoff,
-            }
+    counted = _members(ds, rule["kind"], year, cutoff)
+    for row in counted[counted["members"] < rule["min_members"]].itertuples():
+        yield {
+            "entity_id": row.entity_id,
+            "name": row.name,
+            "kind": rule["kind"],
+            "evidence": f"{int(row.members)} {unit} (tối thiểu {rule['min_members']})",
+            "date": cutoff,
+        }
 
 
 def _suspensions(ds, cutoff) -> pd.DataFrame:
@@ -79,19 +79,27 @@ def _suspension_too_long(ds, rule, year, cutoff) -> Iterator[dict]:
             }
 
 
-def _active(ds, entity_id: str, year: int) -> bool:
-    """Evidence of activity in a year: a report filed or some revenue."""
-    active = ds.__dict__.get("_active_years")
-    if active is None:  # one pass over the annual facts, kept with the (unchanging) dataset
+def _activity(ds) -> pd.DataFrame:
+    """Return entity and year of every sign of activity: a report filed or some revenue.
+
+    Kept with the (unchanging) dataset after one pass over the annual facts.
+    """
+    active = ds.__dict__.get("_activity")
+    if active is None:
         annual = ds.annual
         evidence = annual["report_filed"].fillna(False).astype(bool) | (
             annual["revenue"].fillna(0) > 0
         )
-        active = set(
-            zip(annual.loc[evidence, "entity_id"], annual.loc[evidence, "year"], strict=True)
-        )
-        ds.__dict__["_active_years"] = active
-    return (entity_id, year) in active
+        active = annual.loc[evidence, ["entity_id", "year"]]
+        ds.__dict__["_activity"] = active
+        ds.__dict__["_active_years"] = set(zip(active["entity_id"], active["year"], strict=True))
+    return active
+
+
+def _active(ds, entity_id: str, year: int) -> bool:
+    """Evidence of activity in a year: a report filed or some revenue."""
+    _activity(ds)
+    return (entity_id, year) in ds.__dict__["_active_years"]
 
 
 def _suspension_overdue(ds, rule, year, cutoff) -> Iterator[dict]:
@@ -118,16 +126,16 @@ def _no_annual_update(ds, rule, year, cutoff) -> Iterator[dict]:
         deadline = pd.Timestamp(year=year - 1, month=month, day=day)
     if deadline.year not in set(ds.annual["year"]):
         return
-    for row in facts(ds, "HTX", deadline.year, deadline).itertuples():
-        # only a "no" counts: a blank says nothing about the update
-        if pd.notna(row.report_filed) and not row.report_filed:
-            yield {
-                "entity_id": row.entity_id,
-                "name": row.name,
-                "kind": "HTX",
-                "evidence": f"chưa cập nhật thông tin năm {deadline.year}",
-                "date": deadline,
-            }
+    filed = facts(ds, "HTX", deadline.year, deadline)
+    # only a "no" counts: a blank says nothing about the update
+    for row in filed[filed["report_filed"].eq(False).fillna(False)].itertuples():
+        yield {
+            "entity_id": row.entity_id,
+            "name": row.name,
+            "kind": "HTX",
+            "evidence": f"chưa cập nhật thông tin năm {deadline.year}",
+            "date": deadline,
+        }
 
 
 def _paper_only(ds, rule, year, cutoff) -> Iterator[dict]:
@@ -161,18 +169,20 @@ def _idle(ds, rule, year, cutoff) -> Iterator[dict]:
     years = range(idle_from.year, year + 1)
     if not all(y in set(ds.annual["year"]) for y in years):
         return  # a year without facts is unknown, not idle
-    for row in alive.itertuples():
-        if row.entity_id in known or row.founded_on > idle_from:
-            continue
-        if all(not _active(ds, row.entity_id, y) for y in years):
-            yield {
-                "entity_id": row.entity_id,
-                "name": row.name,
-                "kind": "HTX",
-                "evidence": f"không báo cáo, không có doanh thu từ {fmt_date(idle_from)} "
-                f"đến {fmt_date(cutoff)}",
-                "date": cutoff,
-            }
+    activity = _activity(ds)
+    active = set(activity.loc[activity["year"].isin(list(years)), "entity_id"])
+    candidates = alive[
+        ~alive["entity_id"].isin(known | active) & ~(alive["founded_on"] > idle_from)
+    ]
+    for row in candidates.itertuples():
+        yield {
+            "entity_id": row.entity_id,
+            "name": row.name,
+            "kind": "HTX",
+            "evidence": f"không báo cáo, không có doanh thu từ {fmt_date(idle_from)} "
+            f"đến {fmt_date(cutoff)}",
+            "date": cutoff,
+        }
 
 
 CHECKS = {
@@ -325,7 +335,9 @@ def dissolution_candidates(ds, year: int, as_of=None, rules: list | None = None)
         entity_id, name, reason (the finding's text), one row per HTX (first rule wins).
     """
     judged_on = pd.Timestamp(year=ds.plan_year(year), month=1, day=1)
-    found = findings(ds, year, as_of, rules, judged_on=judged_on)
+    rules = rules if rules is not None else compliance_rules()
+    relevant = [r for r in rules if r["id"] in DISSOLUTION_RULES]  # no need to run the others
+    found = findings(ds, year, as_of, relevant, judged_on=judged_on)
     chosen = found[found["rule"].isin(DISSOLUTION_RULES)]
     chosen = chosen.drop_duplicates("entity_id")
     return chosen.rename(columns={"text": "reason"})[["entity_id", "name", "reason"]].reset_index(

@@ -36,7 +36,9 @@ def classify(total: float, rules: RatingRules) -> str:
     return rules.thresholds[-1][0]
 
 
-def not_rated_reason(entity: pd.Series, year: int, ds, rules: RatingRules) -> str | None:
+def not_rated_reason(
+    entity: pd.Series, year: int, ds, rules: RatingRules, suspensions: dict | None = None
+) -> str | None:
     """Return the id of the not-rated rule that excludes an HTX from the year's rating, if any.
 
     Parameters
@@ -49,6 +51,8 @@ def not_rated_reason(entity: pd.Series, year: int, ds, rules: RatingRules) -> st
         The unit's data (status history).
     rules : RatingRules
         Rules in force.
+    suspensions : dict, optional
+        Each entity's suspensions (see :func:`suspensions_by_entity`); built when not given.
     """
     date = rules.date_in(year)
     for rule_id, rule in rules.not_rated.items():
@@ -62,16 +66,26 @@ def not_rated_reason(entity: pd.Series, year: int, ds, rules: RatingRules) -> st
         ):
             return rule_id
         if rule_id == "stopped_more_than_3_months" and _stopped_too_long(
-            ds, entity["entity_id"], year, int(rule["months"])
+            suspensions if suspensions is not None else suspensions_by_entity(ds),
+            entity["entity_id"],
+            year,
+            int(rule["months"]),
         ):
             return rule_id
     return None
 
 
-def _stopped_too_long(ds, entity_id: str, year: int, months: int) -> bool:
-    """Whether notified suspensions overlap the year by more than ``months`` months."""
+def suspensions_by_entity(ds) -> dict[str, pd.DataFrame]:
+    """Return each entity's notified suspensions, grouped in one pass."""
     events = ds.status_events
-    mine = events[(events["entity_id"] == entity_id) & (events["event"] == "suspension")]
+    return dict(tuple(events[events["event"] == "suspension"].groupby("entity_id")))
+
+
+def _stopped_too_long(suspensions: dict, entity_id: str, year: int, months: int) -> bool:
+    """Whether notified suspensions overlap the year by more than ``months`` months."""
+    mine = suspensions.get(entity_id)
+    if mine is None:
+        return False
     first, last = pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
     for row in mine.itertuples():
         start = max(row.start_date, first)
@@ -79,6 +93,35 @@ def _stopped_too_long(ds, entity_id: str, year: int, months: int) -> bool:
         if longer_than(start, end, months):
             return True
     return False
+
+
+def _bounded(scores: pd.DataFrame, values: pd.Series, rules: RatingRules):
+    """Bound each criterion's score, then each group's sum; return totals and what was bounded.
+
+    Returns the total per entity, and the (entity, criterion) and (entity, group) pairs whose
+    score went over its maximum.
+    """
+    maxima = {c.id: c.max for c in rules.criteria}
+    group_of = {c.id: c.group for c in rules.criteria}
+    criterion = scores["criterion"].astype(int)
+    known = values.notna() & criterion.isin(list(maxima))
+    part = pd.DataFrame(
+        {
+            "entity_id": scores["entity_id"],
+            "criterion": criterion,
+            "group": criterion.map(group_of),
+            "value": values.astype(float),
+            "top": criterion.map(lambda c: maxima.get(c)).astype(float),
+        }
+    )[known]
+    over_criteria = part[part["top"].notna() & (part["value"] > part["top"])]
+    part["value"] = part["value"].where(~(part["value"] > part["top"]), part["top"])
+    groups = part.groupby(["entity_id", "group"], sort=False)["value"].sum().reset_index()
+    groups["cap"] = groups["group"].map(rules.groups).astype(float)
+    over_groups = groups[groups["value"] > groups["cap"]]
+    groups["value"] = groups["value"].where(~(groups["value"] > groups["cap"]), groups["cap"])
+    totals = groups.groupby("entity_id", sort=False)["value"].sum()
+    return totals, over_criteria, over_groups
 
 
 def score_totals(ds, year: int, rules: RatingRules) -> pd.DataFrame:
@@ -91,40 +134,20 @@ def score_totals(ds, year: int, rules: RatingRules) -> pd.DataFrame:
         maximum, or of groups whose criteria did), one row per HTX with scores.
     """
     scores = ds.rating_scores[ds.rating_scores["year"] == year]
-    maxima = {c.id: c.max for c in rules.criteria}
-    group_of = {c.id: c.group for c in rules.criteria}
-    rows = []
-    for entity_id, part in scores.groupby("entity_id", sort=True):
-        used = part["checked_score"].where(part["checked_score"].notna(), part["self_score"])
-        totals = {"checked": 0.0, "self": 0.0}
-        over: list[str] = []
-        for column, values in (("checked", used), ("self", part["self_score"])):
-            by_group: dict[str, float] = {}
-            for criterion, value in zip(part["criterion"], values, strict=True):
-                if pd.isna(value) or int(criterion) not in maxima:
-                    continue
-                top = maxima[int(criterion)]
-                if top is not None and value > top:
-                    if column == "checked":
-                        over.append(f"tiêu chí {int(criterion)}")
-                    value = top
-                group = group_of[int(criterion)]
-                by_group[group] = by_group.get(group, 0.0) + float(value)
-            for group, value in by_group.items():
-                if value > rules.groups[group]:
-                    if column == "checked":
-                        over.append(f"nhóm {group}")
-                    value = rules.groups[group]
-                totals[column] += value
-        rows.append(
-            {
-                "entity_id": entity_id,
-                "total": totals["checked"],
-                "self_total": totals["self"],
-                "over": over,
-            }
-        )
-    return pd.DataFrame(rows, columns=["entity_id", "total", "self_total", "over"])
+    used = scores["checked_score"].where(scores["checked_score"].notna(), scores["self_score"])
+    checked, over_criteria, over_groups = _bounded(scores, used, rules)
+    own, _, _ = _bounded(scores, scores["self_score"], rules)
+    entities = sorted(scores["entity_id"].unique())
+    over: dict[str, list[str]] = {entity_id: [] for entity_id in entities}
+    for row in over_criteria.itertuples():
+        over[row.entity_id].append(f"tiêu chí {row.criterion}")
+    for row in over_groups.itertuples():
+        over[row.entity_id].append(f"nhóm {row.group}")
+    frame = pd.DataFrame({"entity_id": entities})
+    frame["total"] = frame["entity_id"].map(checked).fillna(0.0).astype(float)
+    frame["self_total"] = frame["entity_id"].map(own).fillna(0.0).astype(float)
+    frame["over"] = frame["entity_id"].map(over)
+    return frame[["entity_id", "total", "self_total", "over"]]
 
 
 @scoped
@@ -151,10 +174,11 @@ def computed_ratings(ds, year: int, as_of=None, rules: RatingRules | None = None
     htx = existing(ds, "HTX", ds.period(year, as_of).cutoff)
     totals = score_totals(ds, year, rules).set_index("entity_id")
     annual = ds.annual[ds.annual["year"] == year].set_index("entity_id")
+    suspensions = suspensions_by_entity(ds)
     rows = []
     for _, entity in htx.iterrows():
         entity_id = entity["entity_id"]
-        reason = not_rated_reason(entity, year, ds, rules)
+        reason = not_rated_reason(entity, year, ds, rules, suspensions)
         has_scores = entity_id in totals.index
         if reason is None and not has_scores:
             reason = NO_SCORES
