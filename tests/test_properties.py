@@ -165,19 +165,19 @@ def test_shares_add_to_100(registry):
 
 
 @given(
-    st.from_regex(r"[+-]?[0-9]{1,7}([.,][0-9]{1,5})?", fullmatch=True),
+    st.one_of(
+        st.from_regex(r"[+-]?[0-9]{1,7}([.,][0-9]{1,5})?", fullmatch=True),
+        st.text(alphabet="0123456789.,+- e１²", min_size=1, max_size=8),
+    )
 )
 def test_plain_numbers_read_as_babel_reads_them(text):
     """The column-wise reading of plain cells agrees with the cell-by-cell locale reading."""
-    import re
-
-    from htxlib.data.parsing import _GROUPED, _plain_numbers, number_readings
+    from htxlib.data.parsing import _plain_numbers, number_readings
 
     values, evidence = _plain_numbers(pd.Series([text]))
-    readings = number_readings(text)
-    if pd.isna(values[0]):  # left to the locale rules: a separator that may group thousands
-        assert re.fullmatch(_GROUPED, text)
+    if pd.isna(values[0]):  # left to the locale rules, which read it or name the error
         return
+    readings = number_readings(text)
     assert set(readings.values()) == {values[0]}
     if evidence:  # a decimal mark that only one convention can read
         assert set(readings) == evidence

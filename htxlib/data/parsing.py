@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 
+import numpy as np
 import pandas as pd
 from babel.numbers import NumberFormatError, parse_decimal
 
@@ -209,52 +210,58 @@ DTYPES = {
 }
 
 
-def _missing(cell: object) -> bool:
-    return cell is None or (isinstance(cell, float) and pd.isna(cell))
-
-
-#: Cells a column can read without Babel, by one regular expression each: whole numbers
-#: (the same under both conventions), and decimals whose separator can only be a decimal
-#: mark ("38.7", "3327.272"; "1,5"). A cell with 1-3 digits, then groups of three after a
-#: dot or comma ("81.233"), may be a thousands separator and goes the slow way.
-#: ASCII digits only: other scripts' digits go the slow way, which names them as errors.
-_WHOLE = r"[+-]?[0-9]+"
-_DOT_DECIMAL = r"[+-]?[0-9]+\.[0-9]+"
-_COMMA_DECIMAL = r"[+-]?[0-9]+,[0-9]+"
-_GROUPED = r"[+-]?[0-9]{1,3}(?:[.,][0-9]{3})+"
-
-
 def _plain_numbers(text: pd.Series) -> tuple[pd.Series, set[str]]:
-    """Read the cells that need no locale rules, column-wise.
+    """Read the cells that need no locale rules, with numpy's string functions, column-wise.
 
-    Returns the values (NaN where a cell needs :func:`number_readings`) and the conventions
-    the column shows by them (a dot or comma that can only be a decimal mark).
+    Plain cells are ASCII digits with an optional sign and at most one dot or comma that can
+    only be a decimal mark ("38.7", "3327.272", "1,5"). A cell of 1-3 digits and then three
+    after the mark ("81.233") may be a thousands separator; it, and anything else, is left
+    (as NaN) for :func:`number_readings`.
+
+    Returns the values and the conventions the column shows by them.
     """
     values = pd.Series(float("nan"), index=text.index)
-    grouped = text.str.fullmatch(_GROUPED)
-    whole = text.str.fullmatch(_WHOLE)
-    dot = text.str.fullmatch(_DOT_DECIMAL) & ~grouped
-    comma = text.str.fullmatch(_COMMA_DECIMAL) & ~grouped
-    values[whole] = pd.to_numeric(text[whole]).astype(float)
-    values[dot] = pd.to_numeric(text[dot])
-    values[comma] = pd.to_numeric(text[comma].str.replace(",", ".", regex=False))
+    if text.empty:
+        return values, set()
+    cells = np.asarray(text.to_numpy(), dtype=str)
+    ascii_only = (cells.view(np.uint32).reshape(len(cells), -1) < 128).all(axis=1)
+    signed = np.strings.startswith(cells, "-") | np.strings.startswith(cells, "+")
+    body = np.where(signed, np.strings.slice(cells, 1, None), cells)
+    dots, commas = np.strings.count(body, "."), np.strings.count(body, ",")
+    digits = np.strings.replace(np.strings.replace(body, ".", ""), ",", "")
+    plain = ascii_only & np.strings.isdigit(digits) & (dots + commas <= 1)
+    mark = np.where(dots > 0, np.strings.find(body, "."), np.strings.find(body, ","))
+    length = np.strings.str_len(body)
+    decimal = plain & (dots + commas == 1) & (mark > 0) & (mark < length - 1)
+    grouped = decimal & (mark <= 3) & (length - mark - 1 == 3)
+    whole = plain & (dots + commas == 0)
+    dot = decimal & (dots == 1) & ~grouped
+    comma = decimal & (commas == 1) & ~grouped
+    read = whole | dot | comma
+    numbers = np.where(comma, np.strings.replace(cells, ",", "."), cells)
+    values[read] = numbers[read].astype(float)
     evidence = {
         name for name, mask in (("dot-decimal", dot), ("comma-decimal", comma)) if mask.any()
     }
     return values, evidence
 
 
-def _numbers(cells: pd.Series, column: Column) -> tuple[list[object], list[tuple[int, str, str]]]:
+def _numbers(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, str, str]]]:
     """Read a numeric column, settling two-way cells by the column's convention.
 
     Plain cells are read column-wise (:func:`_plain_numbers`); only cells with thousands
     separators, units or other signs go through Babel, one by one.
     """
     errors: list[tuple[int, str, str]] = []
-    kinds = cells.map(type)
-    native = kinds.isin([int, float, Decimal]) & cells.notna()
-    strings = kinds.isin([str])
-    text = cells[strings].str.strip()
+    if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):  # a CSV column
+        strings = cells.notna()
+        native = pd.Series(False, index=cells.index)
+    else:  # a workbook's: numbers, text and other cells side by side
+        kinds = cells.map(type)
+        native = kinds.isin([int, float, Decimal]) & cells.notna()
+        strings = kinds.isin([str])
+    given = cells[strings]
+    text = pd.Series(np.strings.strip(np.asarray(given.to_numpy(), dtype=str)), index=given.index)
     present = text[~text.isin(["", "-"])]  # blank (or a dash) is "not given", never zero
     values = pd.Series(float("nan"), index=cells.index)
     values[native] = cells[native].astype(float)
@@ -311,9 +318,50 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[list[object], list[tuple
     ]
     values[too_large] = float("nan")
     errors += sorted(late, key=lambda error: error[0])
+    missing = values.isna().to_numpy()
     if column.type == "int":
-        return [None if pd.isna(v) else int(v) for v in values], errors
-    return [None if pd.isna(v) else float(v) for v in values], errors
+        whole = values.fillna(0).to_numpy().astype("int64")
+        typed = pd.arrays.IntegerArray(whole, missing)
+    else:
+        typed = pd.arrays.FloatingArray(values.fillna(0).to_numpy(dtype="float64"), missing)
+    return pd.Series(typed, index=cells.index, name=column.name), errors
+
+
+def _by_distinct_value(cells: pd.Series, read) -> tuple[list[object], list[tuple[int, str, str]]]:
+    """Read each distinct cell once (ids, codes and flags repeat) and give every row its value.
+
+    An unreadable value is reported at every row that holds it, in row order. A column with
+    cells other than text (from a workbook) is read cell by cell: 1, 1.0 and True are equal
+    as keys but not as cells.
+    """
+    if pd.api.types.infer_dtype(cells, skipna=True) not in ("string", "empty"):
+        values, errors = [], []
+        for row, cell in cells.items():
+            if cell is None or (isinstance(cell, float) and pd.isna(cell)):
+                values.append(None)
+                continue
+            try:
+                values.append(read(cell))
+            except CellError as exc:
+                values.append(None)
+                errors.append((int(row), str(cell), str(exc)))
+        return values, errors
+    codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+    results: list[object] = []
+    failures: dict[int, str] = {}
+    for i, cell in enumerate(distinct):
+        try:
+            results.append(read(cell))
+        except CellError as exc:
+            results.append(None)
+            failures[i] = str(exc)
+    values = [None if code < 0 else results[code] for code in codes]
+    errors = [
+        (int(row), str(distinct[code]), failures[code])
+        for row, code in zip(cells.index, codes, strict=True)
+        if code in failures
+    ]
+    return values, errors
 
 
 def parse_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, str, str]]]:
@@ -334,19 +382,8 @@ def parse_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tupl
         One entry per cell that could not be read.
     """
     if column.type in ("int", "amount"):
-        values, errors = _numbers(cells, column)
-    else:
-        read = reader_for(column)
-        values, errors = [], []
-        for row, cell in cells.items():
-            if _missing(cell):
-                values.append(None)
-                continue
-            try:
-                values.append(read(cell))
-            except CellError as exc:
-                values.append(None)
-                errors.append((int(row), str(cell), str(exc)))
+        return _numbers(cells, column)  # typed already
+    values, errors = _by_distinct_value(cells, reader_for(column))
     series = pd.Series(values, index=cells.index, dtype="object", name=column.name)
     if column.type == "date":
         series = pd.to_datetime(series).astype("datetime64[ns]")

@@ -17,7 +17,10 @@ import csv
 import io
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import chain, islice
+from operator import itemgetter
 from pathlib import Path
 
 from htxlib.data.codebook import TABLES, Table
@@ -68,8 +71,11 @@ class RawTable:
 
     Attributes
     ----------
-    rows : list of (int, list)
-        Data rows with their spreadsheet row numbers.
+    offsets : list of int
+        Spreadsheet row number of each data row.
+    columns : list of list
+        The data rows' cells column by column (one list per header cell), cleaned by
+        :func:`clean_text`.
     header : list of str
         Header cells as written (empty string for a blank header cell).
     totals : list of (int, list)
@@ -80,7 +86,8 @@ class RawTable:
         What went wrong or was ignored while reading.
     """
 
-    rows: list[tuple[int, list]] = field(default_factory=list)
+    offsets: list[int] = field(default_factory=list)
+    columns: list[list] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     totals: list[tuple[int, list]] = field(default_factory=list)
     encoding: str = ""
@@ -98,6 +105,26 @@ def clean_text(value: object) -> object:
         text = " ".join(unicodedata.normalize("NFC", value).split())
         return text if text else None
     return value
+
+
+def clean_column(cells: list):
+    """Apply :func:`clean_text` to a column, once per distinct cell (values repeat).
+
+    Returns an object array.
+    """
+    import numpy as np
+    import pandas as pd
+
+    if len(cells) == 0:
+        return np.empty(0, dtype=object)
+    array = np.asarray(cells + [None], dtype=object)[:-1]  # 1-D even for lists of lists
+    if pd.api.types.infer_dtype(array, skipna=True) not in ("string", "empty"):
+        # 1, 1.0 and True are equal keys but not equal cells: clean them one by one
+        return np.asarray([clean_text(cell) for cell in cells] + [None], dtype=object)[:-1]
+    codes, distinct = pd.factorize(array, use_na_sentinel=True)
+    # the last slot is None, which code -1 (an empty cell) takes
+    cleaned = np.asarray([clean_text(cell) for cell in distinct] + [None], dtype=object)
+    return cleaned[codes]
 
 
 def header_map(table: Table) -> dict[str, str]:
@@ -253,7 +280,12 @@ def decode(data: bytes) -> tuple[str, str]:
         ) from None
 
 
-def _csv_rows(path: Path) -> tuple[list[list], str]:
+def _csv_stream(path: Path) -> tuple[Iterator[list], str]:
+    """Return the file's rows as they are parsed, and its encoding.
+
+    Rows are yielded one by one, so that a large file is never held as rows of text all at
+    once; the limits are checked as the rows come.
+    """
     bound = limits()
     text, encoding = decode(path.read_bytes())
     # the sniffer is quadratic in its sample: a bounded sample of whole lines
@@ -263,36 +295,44 @@ def _csv_rows(path: Path) -> tuple[list[list], str]:
     except csv.Error:
         delimiter = ","
     csv.field_size_limit(bound.HTX_MAX_CELL_CHARS)
-    rows = []
-    try:
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-            rows.append(row)
-            if len(rows) > bound.HTX_MAX_ROWS:
+
+    def rows() -> Iterator[list]:
+        count = 0
+        try:
+            for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+                count += 1
+                if count > bound.HTX_MAX_ROWS:
+                    raise ReadError(
+                        exceeded(
+                            N_("the number of rows"),
+                            f">{count - 1}",
+                            "HTX_MAX_ROWS",
+                            bound.HTX_MAX_ROWS,
+                        )
+                    )
+                if len(row) > bound.HTX_MAX_COLUMNS:
+                    raise ReadError(
+                        exceeded(
+                            N_("the number of columns"),
+                            len(row),
+                            "HTX_MAX_COLUMNS",
+                            bound.HTX_MAX_COLUMNS,
+                        )
+                    )
+                yield row
+        except csv.Error as err:
+            if "field larger" in str(err):
                 raise ReadError(
                     exceeded(
-                        N_("the number of rows"),
-                        f">{len(rows) - 1}",
-                        "HTX_MAX_ROWS",
-                        bound.HTX_MAX_ROWS,
+                        N_("the length of a cell"),
+                        f"> {bound.HTX_MAX_CELL_CHARS}",
+                        "HTX_MAX_CELL_CHARS",
+                        bound.HTX_MAX_CELL_CHARS,
                     )
-                )
-    except csv.Error as err:
-        if "field larger" in str(err):
-            raise ReadError(
-                exceeded(
-                    N_("the length of a cell"),
-                    f"> {bound.HTX_MAX_CELL_CHARS}",
-                    "HTX_MAX_CELL_CHARS",
-                    bound.HTX_MAX_CELL_CHARS,
-                )
-            ) from None
-        raise
-    widest = max((len(r) for r in rows), default=0)
-    if widest > bound.HTX_MAX_COLUMNS:
-        raise ReadError(
-            exceeded(N_("the number of columns"), widest, "HTX_MAX_COLUMNS", bound.HTX_MAX_COLUMNS)
-        )
-    return rows, encoding
+                ) from None
+            raise
+
+    return rows(), encoding
 
 
 # --- bounds, checked before a file is read --------------------------------------------------
@@ -483,8 +523,15 @@ def find_header(rows: list[list], table: Table) -> int | None:
     return best
 
 
+#: First letters of :data:`TOTAL_WORDS`: a row whose first cell starts otherwise is data.
+_TOTAL_INITIALS = frozenset(word[0] for word in TOTAL_WORDS)
+
+
 def is_totals_row(row: list, table: Table, header: list[str]) -> bool:
     """Whether a row is a totals row: its first text says "tổng" or "cộng" and gives no key."""
+    lead = row[0] if row else None
+    if lead.__class__ is str and lead[:1].casefold() not in _TOTAL_INITIALS and lead[:1] > " ":
+        return False  # the usual case, decided without folding the cell
     first = next((c for c in row if c is not None and str(c).strip() != ""), None)
     if not isinstance(first, str) or not fold(first).startswith(TOTAL_WORDS):
         return False
@@ -498,6 +545,10 @@ def is_totals_row(row: list, table: Table, header: list[str]) -> bool:
 
 def _blank(cell: object) -> bool:
     return cell is None or (isinstance(cell, str) and cell.strip() == "")
+
+
+#: Rows read and turned into columns at a time: bounds the text held at once.
+CHUNK_ROWS = 65536
 
 
 def read_raw(source: Source, table: Table) -> RawTable:
@@ -517,50 +568,99 @@ def read_raw(source: Source, table: Table) -> RawTable:
     raw = RawTable()
     label = source.label
     try:
-        if source.is_excel:
-            rows, sheet = _excel_rows(source)
-            source = Source(source.path, source.sheet or sheet)
-        else:
-            rows, raw.encoding = _csv_rows(source.path)
+        _read_into(raw, source, table)
     except (ReadError, OSError, csv.Error, KeyError) as err:
-        raw.problems.append(
+        failed = RawTable(encoding=raw.encoding)
+        failed.problems.append(
             Problem(
                 label, None, "", "", _("cannot be read: {error}").format(error=err), source.sheet
             )
         )
-        return raw
+        return failed
     except Exception as err:  # noqa: BLE001 - a corrupt workbook must not crash the run
         rule = _("cannot be read as {suffix} ({error})").format(
             suffix=source.path.suffix, error=f"{type(err).__name__}: {err}"
         )
-        raw.problems.append(Problem(label, None, "", "", rule, source.sheet))
-        return raw
-    index = find_header(rows, table)
+        failed = RawTable(encoding=raw.encoding)
+        failed.problems.append(Problem(label, None, "", "", rule, source.sheet))
+        return failed
+    return raw
+
+
+def _read_into(raw: RawTable, source: Source, table: Table) -> None:
+    import numpy as np
+
+    if source.is_excel:
+        rows, sheet = _excel_rows(source)
+        source = Source(source.path, source.sheet or sheet)
+        stream = iter(rows)
+    else:
+        stream, raw.encoding = _csv_stream(source.path)
+    head = list(islice(stream, HEADER_SEARCH_ROWS))
+    index = find_header(head, table)
     if index is None:
         expected = ", ".join(f"'{c.name}'/'{c.vi}'" for c in table.columns[:3])
         rule = _("no header row found in the first {rows} rows (expected {expected}, ...)").format(
             rows=HEADER_SEARCH_ROWS, expected=expected
         )
-        raw.problems.append(Problem(label, None, "", "", rule, source.sheet))
-        return raw
-    header = ["" if c is None else str(c) for c in rows[index]]
+        raw.problems.append(Problem(source.label, None, "", "", rule, source.sheet))
+        return
+    header = ["" if c is None else str(c) for c in head[index]]
     # a header cell merged over two rows keeps its text in the upper row
     if index > 0:
         mapping = header_map(table)
         for i, cell in enumerate(header):
-            above = rows[index - 1][i] if i < len(rows[index - 1]) else None
+            above = head[index - 1][i] if i < len(head[index - 1]) else None
             if not cell and above is not None and fold(above) in mapping:
                 header[i] = str(above)
     raw.header = header
-    for offset, row in enumerate(rows[index + 1 :], start=index + 2):
-        row = list(row) + [None] * (len(header) - len(row))
-        if all(_blank(c) for c in row):
-            continue
-        if is_totals_row(row, table, header):
-            raw.totals.append((offset, row))
-        else:
-            raw.rows.append((offset, row))
-    return raw
+    width = len(header)  # cells beyond the header have no column to go to
+    body = chain(head[index + 1 :], stream)
+    chunks: list[list] = [[] for _ in range(width)]
+    first = index + 2  # spreadsheet number of the first body row
+    while chunk := list(islice(body, CHUNK_ROWS)):
+        chunk = [_padded(r, width) if len(r) < width else r for r in chunk]
+        # column by column: cleaning, blank rows and totals rows are column operations
+        columns = [clean_column(list(map(itemgetter(i), chunk))) for i in range(width)]
+        blank = _all_none(columns, len(chunk))
+        totals = {
+            i
+            for i in _totals_candidates(columns[0] if columns else [], blank)
+            if is_totals_row(chunk[i], table, header)
+        }
+        keep = [i for i in np.flatnonzero(~blank).tolist() if i not in totals]
+        raw.offsets += [first + i for i in keep]
+        for i, column in enumerate(columns):
+            chunks[i].append(column[keep])
+        raw.totals += [(first + i, chunk[i][:width]) for i in sorted(totals)]
+        first += len(chunk)
+    raw.columns = [
+        np.concatenate(parts) if parts else np.empty(0, dtype=object) for parts in chunks
+    ]
+
+
+def _padded(row: list, width: int) -> list:
+    return list(row) + [None] * (width - len(row)) if len(row) < width else row
+
+
+def _all_none(columns: list[list], length: int):
+    """Mark the rows whose every (cleaned) cell is empty."""
+    import numpy as np
+
+    blank = np.ones(length, dtype=bool)
+    for column in columns:
+        blank &= np.equal(np.asarray(column, dtype=object), None)
+    return blank
+
+
+def _totals_candidates(first: list, blank) -> list[int]:
+    """Rows that may be totals rows: the first cell is empty or starts like a totals word."""
+    return [
+        i
+        for i, cell in enumerate(first)
+        if not blank[i]
+        and (cell is None or (cell.__class__ is str and cell[:1].casefold() in _TOTAL_INITIALS))
+    ]
 
 
 @dataclass
@@ -613,7 +713,7 @@ def read_table(source: Source, table: Table) -> ReadTable:
         if name is None and mangled:
             name = mapping.get(fold(mangled.group(1)))
         if name is None:
-            has_data = any(i < len(r) and not _blank(r[i]) for _, r in raw.rows)
+            has_data = i < len(raw.columns) and any(c is not None for c in raw.columns[i])
             if written or has_data:
                 shown = written or _("column {number} (no header)").format(number=i + 1)
                 rule = _("unknown column, ignored (see data/README.md)")
@@ -626,9 +726,9 @@ def read_table(source: Source, table: Table) -> ReadTable:
         headers[name] = written
         keep[i] = name
 
-    def frame_of(rows: list[tuple[int, list]]) -> pd.DataFrame:
-        data = {name: [clean_text(r[i]) for _, r in rows] for i, name in keep.items()}
-        frame = pd.DataFrame(data, index=[n for n, _ in rows], dtype=object)
+    def frame_of(offsets: list[int], columns: list[list]) -> pd.DataFrame:
+        data = {name: columns[i] for i, name in keep.items()}
+        frame = pd.DataFrame(data, index=offsets, dtype=object)
         for col in table.columns:
             if col.name not in frame.columns:
                 frame[col.name] = None
@@ -643,4 +743,9 @@ def read_table(source: Source, table: Table) -> ReadTable:
                 problems.append(Problem(label, None, col.name, "", rule, sheet))
     for col in table.columns:
         headers.setdefault(col.name, col.name)
-    return ReadTable(frame_of(raw.rows), headers, frame_of(raw.totals), problems)
+    totals_columns = [
+        clean_column([r[i] if i < len(r) else None for _, r in raw.totals])
+        for i in range(len(raw.header))
+    ]
+    totals = frame_of([n for n, _ in raw.totals], totals_columns)
+    return ReadTable(frame_of(raw.offsets, raw.columns), headers, totals, problems)
