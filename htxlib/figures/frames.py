@@ -72,9 +72,13 @@ def given_sum(
 
 
 def events(ds, event: str) -> pd.DataFrame:
-    """Return status events of one kind joined with the entity's name."""
-    ev = ds.status_events[ds.status_events["event"] == event]
-    return ev.merge(ds.entities[["entity_id", "name", "commune"]], on="entity_id", how="left")
+    """Return status events of one kind joined with the entity's name (a copy, made once)."""
+    cache = ds.__dict__.setdefault("_events", {})
+    if event not in cache:
+        ev = ds.status_events[ds.status_events["event"] == event]
+        joined = ev.merge(ds.entities[["entity_id", "name", "commune"]], on="entity_id", how="left")
+        cache[event] = joined
+    return cache[event].copy()
 
 
 def count_by(

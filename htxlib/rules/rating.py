@@ -36,43 +36,51 @@ def classify(total: float, rules: RatingRules) -> str:
     return rules.thresholds[-1][0]
 
 
-def not_rated_reason(
-    entity: pd.Series, year: int, ds, rules: RatingRules, suspensions: dict | None = None
-) -> str | None:
-    """Return the id of the not-rated rule that excludes an HTX from the year's rating, if any.
+def not_rated_reasons(htx: pd.DataFrame, year: int, ds, rules: RatingRules) -> pd.Series:
+    """Return, for each HTX, the id of the first not-rated rule that excludes it, or None.
 
     Parameters
     ----------
-    entity : Series
-        The HTX's registry row.
+    htx : DataFrame
+        The HTX's registry rows.
     year : int
         Rated year.
     ds : Dataset
         The unit's data (status history).
     rules : RatingRules
         Rules in force.
-    suspensions : dict, optional
-        Each entity's suspensions (see :func:`suspensions_by_entity`); built when not given.
     """
     date = rules.date_in(year)
+    suspensions = suspensions_by_entity(ds)
+    reasons = pd.Series(None, index=htx.index, dtype=object)
     for rule_id, rule in rules.not_rated.items():
-        if "sectors" in rule and entity["sector"] in rule["sectors"]:
-            return rule_id
-        founded = entity["founded_on"]
-        if (
-            rule_id == "operating_less_than_12_months"
-            and pd.notna(founded)
-            and founded + pd.DateOffset(months=int(rule["months"])) > date
-        ):
-            return rule_id
-        if rule_id == "stopped_more_than_3_months" and _stopped_too_long(
-            suspensions if suspensions is not None else suspensions_by_entity(ds),
-            entity["entity_id"],
-            year,
-            int(rule["months"]),
-        ):
-            return rule_id
-    return None
+        hit = pd.Series(False, index=htx.index)
+        if "sectors" in rule:
+            hit |= htx["sector"].isin(rule["sectors"])
+        if rule_id == "operating_less_than_12_months":
+            founded = htx["founded_on"]
+            hit |= founded.notna() & (founded + pd.DateOffset(months=int(rule["months"])) > date)
+        if rule_id == "stopped_more_than_3_months":
+            months = int(rule["months"])
+            hit |= (
+                htx["entity_id"]
+                .map(
+                    lambda e, m=months: (
+                        e in suspensions and _stopped_too_long(suspensions, e, year, m)
+                    )
+                )
+                .astype(bool)
+            )
+        reasons[reasons.isna() & hit] = rule_id  # the first rule that applies wins
+    return reasons
+
+
+def not_rated_reason(entity: pd.Series, year: int, ds, rules: RatingRules) -> str | None:
+    """Return the id of the not-rated rule that excludes one HTX from the year's rating, if any.
+
+    See :func:`not_rated_reasons`.
+    """
+    return not_rated_reasons(entity.to_frame().T, year, ds, rules).iloc[0]
 
 
 def suspensions_by_entity(ds) -> dict[str, pd.DataFrame]:
@@ -173,35 +181,32 @@ def computed_ratings(ds, year: int, as_of=None, rules: RatingRules | None = None
         return pd.DataFrame(columns=CHECK_COLUMNS)  # the year was rated under other rules
     htx = existing(ds, "HTX", ds.period(year, as_of).cutoff)
     totals = score_totals(ds, year, rules).set_index("entity_id")
-    annual = ds.annual[ds.annual["year"] == year].set_index("entity_id")
-    suspensions = suspensions_by_entity(ds)
-    rows = []
-    for _, entity in htx.iterrows():
-        entity_id = entity["entity_id"]
-        reason = not_rated_reason(entity, year, ds, rules, suspensions)
-        has_scores = entity_id in totals.index
-        if reason is None and not has_scores:
-            reason = NO_SCORES
-        total = (
-            float(totals.at[entity_id, "total"]) if has_scores and reason is None else float("nan")
-        )
-        computed = "khong_xep_loai" if reason else classify(total, rules)
-        recorded = annual.at[entity_id, "rating"] if entity_id in annual.index else None
-        recorded = None if recorded is None or pd.isna(recorded) else str(recorded)
-        judged = reason != NO_SCORES and recorded is not None
-        rows.append(
-            {
-                "entity_id": entity_id,
-                "name": entity["name"],
-                "total": total,
-                "self_total": float(totals.at[entity_id, "self_total"])
-                if has_scores
-                else float("nan"),
-                "computed": computed,
-                "reason": reason,
-                "recorded": recorded,
-                "agrees": (computed == recorded) if judged else float("nan"),
-                "over": list(totals.at[entity_id, "over"]) if has_scores else [],
-            }
-        )
-    return pd.DataFrame(rows, columns=CHECK_COLUMNS)
+    annual = ds.annual[ds.annual["year"] == year].drop_duplicates("entity_id")
+    recorded = htx["entity_id"].map(annual.set_index("entity_id")["rating"])
+    recorded = recorded.astype(object).where(recorded.notna(), None)
+    reason = not_rated_reasons(htx, year, ds, rules)
+    has_scores = htx["entity_id"].isin(totals.index)
+    reason[reason.isna() & ~has_scores] = NO_SCORES
+    scored = htx["entity_id"].map(totals["total"])
+    total = scored.where(reason.isna()).astype(float)
+    computed = pd.Series("khong_xep_loai", index=htx.index, dtype=object)
+    rated = reason.isna()
+    computed[rated] = [classify(float(t), rules) for t in total[rated]]
+    judged = (reason != NO_SCORES) & recorded.notna()
+    agrees = (computed == recorded).astype(object).where(judged, float("nan"))
+    frame = pd.DataFrame(
+        {
+            "entity_id": htx["entity_id"],
+            "name": htx["name"],
+            "total": total,
+            "self_total": htx["entity_id"].map(totals["self_total"]).astype(float),
+            "computed": computed,
+            "reason": reason,
+            "recorded": recorded,
+            "agrees": agrees,
+            "over": htx["entity_id"]
+            .map(totals["over"])
+            .map(lambda over: list(over) if isinstance(over, list) else []),
+        }
+    )
+    return frame[CHECK_COLUMNS].reset_index(drop=True)
