@@ -97,6 +97,14 @@ UNIT = Table(
         C("unit_id", "Mã đơn vị", "text", "Short identifier, used in report paths.", required=True),
         C("name", "Tên đơn vị", "text", "Name without its level, e.g. 'Văn Quan'.", required=True),
         C("level", "Cấp", "code", "Administrative level.", codes="levels", required=True),
+        C(
+            "code",
+            "Mã hành chính",
+            "text",
+            "Official code on the map in force since 01/07/2025 (1-2 digits for a province, up "
+            "to 5 for a commune); checked with its name, level and province. Empty for a former "
+            "district (a historical unit).",
+        ),
         C("province", "Tỉnh", "text", "Province the unit belongs to (itself for a province)."),
         C("issuing_body", "Cơ quan ban hành", "text", "Body that issues the report."),
         C(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 
 import pandas as pd
 
@@ -169,6 +170,60 @@ def _one_unit(ds, loc) -> Iterator[Problem]:
             yield loc.problem("unit", row, "unit_id", unit_id, rule)
 
 
+def _on_the_map(ds, loc) -> Iterator[Problem]:
+    """Check the unit against the 2025 map, and resolve its entities' communes.
+
+    A unit with a code must match the map in name, level and province. A unit without one
+    is looked up by name; if the map does not have it, a warning says so (a former district
+    is a historical unit and is not looked up). In a province on the map, every entity's
+    commune must name (or code) one of its communes.
+    """
+    from htxlib.data import admin_map
+    from htxlib.data.codes import LEVELS
+
+    if len(ds.unit) != 1:
+        return
+    row = ds.unit.index[0]
+    info = ds.unit.iloc[0]
+    level, code = info["level"], info["code"]
+    if level not in (*admin_map.PROVINCE_LEVELS, *admin_map.COMMUNE_LEVELS):
+        return  # a former district: its own map, not the current one
+    given = isinstance(code, str) and code.strip() != ""
+    try:
+        if level in admin_map.PROVINCE_LEVELS:
+            found = admin_map.province(code if given else info["name"])
+            parent = found
+        else:
+            parent = admin_map.province(info["province"]) if pd.notna(info["province"]) else None
+            found = admin_map.commune(
+                code if given else info["name"], parent.code if parent else None
+            )
+    except admin_map.MapError as err:
+        column, value = ("code", code) if given else ("name", info["name"])
+        problem = loc.problem("unit", row, column, value, str(err))
+        if given:
+            yield problem
+        else:
+            yield replace(problem, warning=True)  # usable all the same
+        return
+    if given:
+        if admin_map.bare_name(info["name"]) != found.short:
+            rule = _("the map names unit {code} '{name}'").format(code=code, name=found.name)
+            yield loc.problem("unit", row, "name", info["name"], rule)
+        if level != found.level:
+            rule = _("unit {code} is a {level} on the map").format(
+                code=code, level=LEVELS[found.level]
+            )
+            yield loc.problem("unit", row, "level", level, rule)
+    if level not in admin_map.PROVINCE_LEVELS:
+        return
+    for entity_row, name in ds.entities["commune"].dropna().items():
+        try:
+            admin_map.commune(name, parent.code)
+        except admin_map.MapError as err:
+            yield loc.problem("entities", entity_row, "commune", name, str(err))
+
+
 def _provenance_targets(ds, loc) -> Iterator[Problem]:
     from htxlib.data.codebook import TABLES
 
@@ -194,6 +249,7 @@ CHECKS: tuple[Callable, ...] = (
     _dates_in_order,
     _parts_within_wholes,
     _provenance_targets,
+    _on_the_map,
 )
 
 
@@ -210,6 +266,6 @@ def cross_table_problems(ds, loc) -> list[Problem]:
     Returns
     -------
     list of Problem
-        Empty when the data is consistent.
+        Empty when the data is consistent; warnings (``Problem.warning``) do not stop a run.
     """
     return [problem for check in CHECKS for problem in check(ds, loc)]

@@ -303,7 +303,8 @@ def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset
     dataset = Dataset(root, tables, sources, stated_totals=totals)
     errors = [p for p in problems if not p.warning]
     if not errors:
-        errors += cross_table_problems(dataset, locator)
+        problems += cross_table_problems(dataset, locator)
+        errors = [p for p in problems if not p.warning]
     if errors:
         raise DataError(errors)
     dataset.warnings = [p for p in problems if p.warning]

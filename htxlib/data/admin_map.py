@@ -1,0 +1,188 @@
+"""The administrative map in force since 01/07/2025: 34 provinces and 3.321 communes.
+
+The map comes from the ``vietnam-provinces`` package (codes and names as the General
+Statistics Office lists them), so that a new edition of the map is a package update, not an
+edit here. A unit names itself by its official code; a commune can be named by code or by
+name, and a name that matches nothing is reported with the closest names of the map.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from htxlib.data.readers import fold
+
+#: The map's division types, as the codebook's level codes.
+LEVEL_OF_TYPE = {
+    "tỉnh": "tinh",
+    "thành phố trung ương": "thanh_pho_tw",
+    "xã": "xa",
+    "phường": "phuong",
+    "đặc khu": "dac_khu",
+}
+#: Words a name may start with that say its level, not its name (longest first).
+LEVEL_WORDS = ("thành phố", "tỉnh", "xã", "phường", "đặc khu")
+#: Levels on the current map: a province, or a commune-level unit.
+PROVINCE_LEVELS = ("tinh", "thanh_pho_tw")
+COMMUNE_LEVELS = ("xa", "phuong", "dac_khu")
+
+
+class MapError(ValueError):
+    """A unit or commune that the map does not have; the message names the closest ones."""
+
+
+@dataclass(frozen=True)
+class Division:
+    """A province or commune of the map.
+
+    Attributes
+    ----------
+    code : int
+        Official code.
+    name : str
+        Full name as the map writes it ("Xã Thượng Lâm", "Thành phố Hà Nội", "Lạng Sơn").
+    level : str
+        Level code (see :data:`LEVEL_OF_TYPE`).
+    province : int or None
+        Code of the province a commune belongs to.
+    """
+
+    code: int
+    name: str
+    level: str
+    province: int | None = None
+
+    @property
+    def short(self) -> str:
+        """The name without the word for its level: "Thượng Lâm", "Hà Nội"."""
+        return bare_name(self.name)
+
+
+def bare_name(name: str) -> str:
+    """Return a name without a leading level word, folded for matching."""
+    folded = fold(name)
+    for word in LEVEL_WORDS:
+        if folded.startswith(word + " "):
+            return folded[len(word) + 1 :]
+    return folded
+
+
+@cache
+def provinces() -> dict[int, Division]:
+    """Every province and centrally governed city, by code."""
+    from vietnam_provinces import Province
+
+    return {
+        int(p.code): Division(int(p.code), p.name, LEVEL_OF_TYPE[p.division_type.value])
+        for p in Province.iter_all()
+    }
+
+
+@cache
+def communes() -> dict[int, Division]:
+    """Every commune, ward and special zone, by code."""
+    from vietnam_provinces import Ward
+
+    return {
+        int(w.code): Division(
+            int(w.code), w.name, LEVEL_OF_TYPE[w.division_type.value], int(w.province_code)
+        )
+        for w in Ward.iter_all()
+    }
+
+
+@cache
+def _communes_named() -> dict[tuple[int, str], list[Division]]:
+    named: dict[tuple[int, str], list[Division]] = {}
+    for division in communes().values():
+        named.setdefault((division.province, division.short), []).append(division)
+    return named
+
+
+def _closest(name: str, candidates: list[Division]) -> str:
+    names = {c.short: c for c in candidates}
+    close = difflib.get_close_matches(bare_name(name), list(names), n=3, cutoff=0.6)
+    return ", ".join(f"{names[c].name} ({names[c].code})" for c in close)
+
+
+def _miss(what: str, text: str, candidates: list[Division]) -> MapError:
+    from htxlib.messages import _
+
+    closest = _closest(text, candidates)
+    if closest:
+        return MapError(
+            _("no {what} '{text}' on the 2025 map; closest: {closest}").format(
+                what=what, text=text, closest=closest
+            )
+        )
+    return MapError(_("no {what} '{text}' on the 2025 map").format(what=what, text=text))
+
+
+def province(text: str | int) -> Division:
+    """Return the province named or coded by ``text``.
+
+    Raises
+    ------
+    MapError
+        No province has that code or name; the message names the closest names.
+    """
+    from htxlib.messages import _
+
+    text = str(text).strip()
+    if re.fullmatch(r"\d{1,2}", text):
+        found = provinces().get(int(text))
+        if found is None:
+            raise MapError(_("no province with code {code}").format(code=text))
+        return found
+    for division in provinces().values():
+        if division.short == bare_name(text):
+            return division
+    raise _miss(_("province"), text, list(provinces().values()))
+
+
+def commune(text: str | int, province_code: int | None = None) -> Division:
+    """Return the commune coded or named by ``text`` (a name is looked up in the province).
+
+    Raises
+    ------
+    MapError
+        No commune has that code or name, or the name is not in the province; or the name
+        belongs to several communes (the message lists them).
+    """
+    from htxlib.messages import _
+
+    text = str(text).strip()
+    if re.fullmatch(r"\d{1,5}", text):
+        found = communes().get(int(text))
+        if found is None:
+            raise MapError(_("no commune with code {code}").format(code=text))
+        if province_code is not None and found.province != province_code:
+            raise MapError(
+                _("commune {code} ({name}) is not in {province}").format(
+                    code=text, name=found.name, province=provinces()[province_code].name
+                )
+            )
+        return found
+    key = bare_name(text)
+    level = next((w for w in LEVEL_WORDS if fold(text).startswith(w + " ")), None)
+    if province_code is not None:
+        found = list(_communes_named().get((province_code, key), []))
+        pool = [c for c in communes().values() if c.province == province_code]
+    else:
+        found = [c for c in communes().values() if c.short == key]
+        pool = list(communes().values())
+    if level is not None:  # "Xã Tân Lập" says which of a xã and a phường of one name
+        found = [c for c in found if fold(c.name).startswith(level)]
+    if len(found) == 1:
+        return found[0]
+    if len(found) > 1:
+        names = ", ".join(f"{c.name} ({c.code})" for c in found)
+        raise MapError(
+            _("'{text}' names several communes: {names}; write the code").format(
+                text=text, names=names
+            )
+        )
+    raise _miss(_("commune"), text, pool)
