@@ -194,6 +194,21 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _template(args: argparse.Namespace) -> int:
+    from htxlib.data.admin_map import MapError
+    from htxlib.data.template import write_template
+
+    try:
+        path = write_template(args.unit, args.year, args.out)
+    except MapError as err:
+        _say(str(err))
+        return EXIT_USAGE
+    except OSError as err:
+        return _cannot_write(err)
+    print(path)
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     from htxlib.report.spreadsheets import figure_tables, write_tables
 
@@ -281,6 +296,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _unit_options(texts, year_required=True)
     texts.set_defaults(func=_texts)
+
+    tpl = sub.add_parser(
+        "template",
+        help="write the input workbook a unit fills in (one sheet per table, drop-down lists, "
+        "the unit pre-filled from the 2025 map)",
+    )
+    tpl.add_argument(
+        "--unit", required=True, help="official code: 1-2 digits for a province, 5 for a commune"
+    )
+    tpl.add_argument("--year", type=int, required=True, help="assessed year")
+    tpl.add_argument("--out", required=True, help="the .xlsx file to write")
+    tpl.set_defaults(func=_template)
 
     exp = sub.add_parser("export", help="write the figure tables as CSV and Excel")
     _unit_options(exp, year_required=True)

@@ -61,6 +61,16 @@ class Division:
         return bare_name(self.name)
 
 
+def plain_name(name: str) -> str:
+    """Return a name without a leading level word, as written: "Xã Thượng Lâm" → "Thượng Lâm"."""
+    words = name.split()
+    folded = fold(name)
+    for word in LEVEL_WORDS:
+        if folded.startswith(word + " "):
+            return " ".join(words[len(word.split()) :])
+    return " ".join(words)
+
+
 def bare_name(name: str) -> str:
     """Return a name without a leading level word, folded for matching."""
     folded = fold(name)

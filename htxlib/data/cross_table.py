@@ -17,7 +17,8 @@ MANAGER_PARTS = ("managers_university", "managers_vocational", "managers_untrain
 def _founded(ds, frame: pd.DataFrame) -> pd.Series:
     """Return the founding date of each row's entity (a join on entity_id; NaT when unknown)."""
     dates = ds.entities.drop_duplicates("entity_id").set_index("entity_id")["founded_on"]
-    return frame["entity_id"].map(dates)
+    found = dates.reindex(frame["entity_id"].to_numpy()).to_numpy()
+    return pd.Series(found, index=frame.index, dtype="datetime64[ns]")
 
 
 def _unknown_ids(ds, loc) -> Iterator[Problem]:

@@ -1,0 +1,226 @@
+"""The input workbook a commune or province fills in: one sheet per codebook table.
+
+Each sheet has a title row, one example row (above the header, so it is never read as data),
+the Vietnamese header row, frozen, and drop-down lists, date and number checks on the rows
+below. The first sheet explains how to fill it in; the ``unit`` sheet comes filled in from
+the 2025 map. ``htx validate`` reads the filled workbook as it reads any unit folder.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from htxlib.data import admin_map
+from htxlib.data.codebook import TABLES, Column, Table
+from htxlib.data.codes import CODE_LISTS, LEVELS
+from htxlib.data.unit import slug
+
+#: Rows of a sheet: title, example, header; data starts below.
+TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
+FIRST_DATA_ROW = HEADER_ROW + 1
+#: Rows the checks and drop-down lists cover.
+LAST_DATA_ROW = 20000
+LISTS_SHEET = "danh_muc"
+GUIDE_SHEET = "huong_dan"
+#: Example values by column name; other columns take one by type.
+EXAMPLES = {
+    "unit_id": "tan-lap",
+    "name": "HTX Nông nghiệp Ví dụ",
+    "entity_id": "HTX001",
+    "alias": "HTX NN Ví dụ",
+    "year": 2025,
+    "plan_year": 2026,
+    "indicator": "total_htx",
+    "commune": "Xã Tân Lập",
+    "product": "Mật ong Ví dụ",
+    "owner": "HTX Nông nghiệp Ví dụ",
+    "table": "annual",
+    "record": "HTX001",
+    "field": "revenue",
+    "recipient": "Sở Tài chính tỉnh (b/c)",
+}
+GUIDE = (
+    "Hướng dẫn nhập số liệu",
+    "",
+    "Mỗi trang tính là một bảng số liệu; tên trang và dòng tiêu đề cột (dòng 3) giữ nguyên.",
+    "Nhập số liệu từ dòng 4 trở xuống, mỗi dòng một bản ghi.",
+    "Dòng 2 (chữ nghiêng) là dòng ví dụ: chương trình không đọc dòng này.",
+    "Ô để trống là 'chưa có số liệu', không phải số 0; chỉ ghi 0 khi số liệu thực sự bằng 0.",
+    "Ngày ghi theo dạng dd/mm/yyyy; số tiền tính bằng triệu đồng; số thập phân dùng dấu phẩy.",
+    "Các cột có danh sách chọn: chọn giá trị trong danh sách (trang danh_muc liệt kê đầy đủ).",
+    "Trang don_vi đã điền sẵn theo bản đồ hành chính năm 2025; kiểm tra lại tên cơ quan.",
+    "Kiểm tra tệp đã điền: htx validate --data <thư mục chứa tệp>.",
+)
+
+
+def _example(column: Column):
+    if column.name in EXAMPLES:
+        return EXAMPLES[column.name]
+    if column.type == "code":
+        return next(iter(CODE_LISTS[column.codes].values()))
+    return {
+        "int": 10,
+        "amount": 1250.5,
+        "date": dt.date(2025, 1, 15),
+        "bool": "có",
+    }.get(column.type, "(nội dung)")
+
+
+def _unit_row(code: str) -> dict:
+    """Return the unit's row, filled in from the map (a province or a commune by its code)."""
+    text = str(code).strip()
+    if len(text) >= 3:  # commune codes are written with five digits ("00070")
+        division = admin_map.commune(text)
+        parent = admin_map.provinces()[division.province]
+        province = parent.name
+    else:
+        division = admin_map.province(text)
+        province = division.name
+    level = division.level
+    name = admin_map.plain_name(division.name)
+    prose = "thành phố" if level == "thanh_pho_tw" else LEVELS[level]
+    return {
+        "unit_id": slug(division.short) or str(division.code),
+        "name": name,
+        "level": level,
+        "code": str(division.code),
+        "province": province,
+        "issuing_body": f"Ủy ban nhân dân {prose} {name}",
+    }
+
+
+def write_template(code: str, year: int, target: str | Path) -> Path:
+    """Write the input workbook of a unit of the 2025 map for a year.
+
+    Parameters
+    ----------
+    code : str
+        The unit's official code: 1-2 digits for a province, five for a commune.
+    year : int
+        The assessed year (pre-filled in ``periods``).
+    target : str or Path
+        The .xlsx file to write.
+
+    Raises
+    ------
+    MapError
+        The code is not on the map.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
+    unit = _unit_row(code)
+    book = Workbook()
+    guide = book.active
+    guide.title = GUIDE_SHEET
+    for i, line in enumerate(GUIDE, start=1):
+        guide.cell(i, 1, line).font = Font(bold=(i == 1))
+    guide.column_dimensions["A"].width = 100
+    lists = book.create_sheet(LISTS_SHEET)
+    ranges = {}
+    for col_index, (name, values) in enumerate(CODE_LISTS.items(), start=1):
+        letter = get_column_letter(col_index)
+        lists.cell(1, col_index, name).font = Font(bold=True)
+        for row, label in enumerate(values.values(), start=2):
+            lists.cell(row, col_index, label)
+        ranges[name] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
+    filled = {
+        "unit": [unit],
+        "periods": [
+            {
+                "year": year,
+                "period_start": dt.date(year, 1, 1),
+                "cutoff_date": dt.date(year, 12, 31),
+                "plan_year": year + 1,
+            }
+        ],
+    }
+    for table in TABLES.values():
+        _table_sheet(book, table, ranges, filled.get(table.name, []))
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    book.save(target)
+    return target
+
+
+def _table_sheet(book, table: Table, ranges: dict, rows: list[dict]) -> None:
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.utils import get_column_letter
+
+    sheet = book.create_sheet(table.vi)
+    sheet.cell(TITLE_ROW, 1, f"{table.title}: nhập từ dòng {FIRST_DATA_ROW}").font = Font(
+        bold=True, size=12
+    )
+    header_fill = PatternFill("solid", fgColor="DDE6EE")
+    for index, column in enumerate(table.columns, start=1):
+        letter = get_column_letter(index)
+        example = sheet.cell(EXAMPLE_ROW, index, _example(column))
+        example.font = Font(italic=True, color="808080")
+        head = sheet.cell(HEADER_ROW, index, column.vi)
+        head.font = Font(bold=True)
+        head.fill = header_fill
+        sheet.column_dimensions[letter].width = max(14, len(column.vi) + 4)
+        area = f"{letter}{FIRST_DATA_ROW}:{letter}{LAST_DATA_ROW}"
+        check = _validation(column, ranges)
+        if check is not None:
+            sheet.add_data_validation(check)
+            check.add(area)
+        if column.type == "date":
+            for row in range(FIRST_DATA_ROW, FIRST_DATA_ROW + max(len(rows), 1)):
+                sheet.cell(row, index).number_format = "DD/MM/YYYY"
+    sheet.cell(EXAMPLE_ROW, len(table.columns) + 1, "← dòng ví dụ, không được đọc").font = Font(
+        italic=True, color="808080"
+    )
+    for offset, record in enumerate(rows):
+        for index, column in enumerate(table.columns, start=1):
+            if record.get(column.name) is not None:
+                sheet.cell(FIRST_DATA_ROW + offset, index, record[column.name])
+    sheet.freeze_panes = f"A{FIRST_DATA_ROW}"
+
+
+def _validation(column: Column, ranges: dict):
+    """Return a drop-down list for a code or yes/no column, a range check for numbers, dates."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    prompt = {"showErrorMessage": True, "errorTitle": column.vi, "promptTitle": column.vi}
+    if column.type == "code":
+        return DataValidation(
+            type="list",
+            formula1=ranges[column.codes],
+            allow_blank=True,
+            **prompt,
+            error="Chọn một giá trị trong danh sách.",
+        )
+    if column.type == "bool":
+        return DataValidation(
+            type="list",
+            formula1='"có,không"',
+            allow_blank=True,
+            **prompt,
+            error="Chọn có hoặc không.",
+        )
+    if column.type == "date":
+        return DataValidation(
+            type="date",
+            operator="between",
+            formula1="DATE(1900,1,1)",
+            formula2="DATE(2200,12,31)",
+            allow_blank=True,
+            **prompt,
+            error="Ghi ngày dạng dd/mm/yyyy.",
+        )
+    if column.type in ("int", "amount"):
+        kind = "whole" if column.type == "int" else "decimal"
+        low = "-1000000000000" if column.signed else "0"
+        return DataValidation(
+            type=kind,
+            operator="between",
+            formula1=low,
+            formula2="1000000000000",
+            allow_blank=True,
+            **prompt,
+            error="Ghi một số" + (" nguyên." if column.type == "int" else "."),
+        )
+    return None

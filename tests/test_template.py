@@ -1,0 +1,68 @@
+"""The input workbook: written from the codebook and the map, and read back exactly."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from htxlib.cli import main
+from htxlib.data.codebook import TABLES
+from htxlib.data.dataset import load_unit
+from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
+
+from .conftest import VAN_QUAN
+
+
+def test_template_of_a_commune_is_prefilled_from_the_map(tmp_path, capsys):
+    target = tmp_path / "xa" / "thuong-lam.xlsx"
+    assert main(["template", "--unit", "02269", "--year", "2025", "--out", str(target)]) == 0
+    book = load_workbook(target)
+    assert book.sheetnames[0] == "huong_dan"
+    unit = book["don_vi"]
+    header = [c.value for c in unit[HEADER_ROW]]
+    row = dict(zip(header, [c.value for c in unit[FIRST_DATA_ROW]], strict=False))
+    assert row["Tên đơn vị"] == "Thượng Lâm" and row["Cấp"] == "xa"
+    assert row["Mã hành chính"] == "2269" and row["Tỉnh"] == "Tuyên Quang"
+    assert unit.freeze_panes == f"A{FIRST_DATA_ROW}"
+    entities = book["danh_sach"]
+    lists = [v.formula1 for v in entities.data_validations.dataValidation]
+    assert any("danh_muc" in (f or "") for f in lists)  # drop-down lists of codes
+    ds = load_unit(target.parent)  # the empty workbook is a valid unit already
+    assert ds.unit_info["name"] == "Thượng Lâm" and len(ds.entities) == 0
+
+
+def test_an_unknown_code_is_a_usage_error(tmp_path, capsys):
+    target = tmp_path / "x.xlsx"
+    assert main(["template", "--unit", "99", "--year", "2025", "--out", str(target)]) == 2
+    assert "99" in capsys.readouterr().err and not target.exists()
+
+
+def test_filled_template_reads_back_exactly(tmp_path):
+    target = tmp_path / "wb" / "van-quan.xlsx"
+    assert main(["template", "--unit", "20", "--year", "2024", "--out", str(target)]) == 0
+    book = load_workbook(target)
+    for table in TABLES.values():
+        source = VAN_QUAN / f"{table.name}.csv"
+        sheet = book[table.vi]
+        sheet.delete_rows(FIRST_DATA_ROW, sheet.max_row)  # the pre-filled rows
+        if not source.exists():
+            continue
+        with open(source, encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        for offset, record in enumerate(rows):
+            for index, column in enumerate(table.columns, start=1):
+                value = record.get(column.name)
+                if value not in (None, ""):
+                    sheet.cell(FIRST_DATA_ROW + offset, index, value)
+    book.save(target)
+    shutil.copytree(VAN_QUAN / "texts", target.parent / "texts")
+    from_workbook, from_csv = load_unit(target.parent), load_unit(VAN_QUAN)
+    for name in TABLES:
+        pd.testing.assert_frame_equal(
+            from_workbook.tables[name].reset_index(drop=True),
+            from_csv.tables[name].reset_index(drop=True),
+            obj=name,
+        )
