@@ -10,7 +10,7 @@ UNIT   ?= data/van-quan
 YEAR   ?= 2024
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report validate texts test lint format lab codebook clean
+.PHONY: help setup report validate texts test lint format lab shell codebook clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -42,8 +42,12 @@ lint: $(STAMP) ## Lint and format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-lab: $(STAMP) ## Open the notebooks in JupyterLab
-	$(BIN)/jupyter lab notebooks/
+lab: $(STAMP) ## Open the tour in JupyterLab (Vietnamese interface; htx kernel)
+	$(BIN)/python -m htxlib.lab
+
+shell: $(STAMP) ## Start a shell where `htx` and `jupyter` are on the PATH
+	@echo "htx: .venv is active; type exit to leave"
+	@PATH="$(CURDIR)/$(BIN):$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)" $${SHELL:-/bin/sh}
 
 codebook: $(STAMP) ## Regenerate data/README.md from htxlib/data/codebook.py
 	$(BIN)/htx codebook --output data/README.md

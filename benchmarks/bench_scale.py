@@ -30,7 +30,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from bench_report import FLOOR_NOTEBOOK, FLOOR_RUN  # noqa: E402
-from synthetic_unit import write_unit  # noqa: E402
+
+from htxlib.data.synthetic import write_unit  # noqa: E402
 
 BIN = Path(sys.executable).parent
 PART_ONE = (

@@ -79,18 +79,14 @@ def _text_warnings(folder: Path, year: int) -> None:
             _say(_(_TEXT_WARNINGS[state]).format(file=f"texts/{year}/{slot}.md"))
 
 
-#: The toolkit's own sample units, which it never writes into.
-SAMPLES = Path(__file__).resolve().parents[1] / "data"
-
-
 def _texts(args: argparse.Namespace) -> int:
-    from htxlib.data.texts import write_guidance
+    from htxlib.data.texts import is_sample, write_guidance
 
     ds = _unit(args, _("nothing was written."))
     if isinstance(ds, int):
         return ds
     folder = Path(ds.folder).resolve()
-    if folder.is_relative_to(SAMPLES):
+    if is_sample(folder):
         _say(
             _(
                 "{folder} is sample data of the toolkit, which htx never writes into; copy the "

@@ -6,34 +6,24 @@ No timing here: speed is measured by ``benchmarks/bench_scale.py``.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 
 import pytest
 
+from htxlib.data import synthetic
 from htxlib.data.dataset import load_unit
 from htxlib.data.snapshot import input_digest, read_snapshot, write_snapshot
 from htxlib.figures import counts, people
 from htxlib.report.runner import build_report
 
-from .conftest import ROOT, VAN_QUAN
-
-
-def _generator():
-    spec = importlib.util.spec_from_file_location(
-        "synthetic_unit", ROOT / "benchmarks" / "synthetic_unit.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from .conftest import VAN_QUAN
 
 
 @pytest.fixture(scope="module")
 def large_unit(tmp_path_factory):
-    generator = _generator()
-    folder = generator.write_unit(tmp_path_factory.mktemp("large") / "unit", 2000, seed=7)
-    return folder, generator.expected_counts(generator.frames(2000, seed=7), 2024)
+    folder = synthetic.write_unit(tmp_path_factory.mktemp("large") / "unit", 2000, seed=7)
+    return folder, synthetic.expected_counts(synthetic.frames(2000, seed=7), 2024)
 
 
 def test_generated_unit_gives_the_counts_made_independently(large_unit):

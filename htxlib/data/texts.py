@@ -201,3 +201,28 @@ def write_guidance(folder: Path, year: int) -> tuple[list[Path], list[Path]]:
             handle.write(guidance(slot))
         created.append(path)
     return created, kept
+
+
+#: The toolkit's own sample units, which it never writes into.
+SAMPLE_DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+def is_sample(folder: Path) -> bool:
+    """Whether a folder is (inside) the toolkit's own sample data."""
+    return Path(folder).resolve().is_relative_to(SAMPLE_DATA)
+
+
+def write_text(folder: Path, year: int, slot: str, text: str) -> Path:
+    """Write (or replace) a slot's analyst text in a unit folder; return the file.
+
+    For a copy of a unit that an analyst works on; the toolkit's own ``data/`` is never
+    written (``htx texts`` refuses it, and so does this).
+    """
+    if slot not in SLOTS:
+        raise KeyError(f"unknown text slot {slot!r}; known: {', '.join(SLOTS)}")
+    if is_sample(folder):
+        raise PermissionError(f"{folder} is the toolkit's sample data; work on a copy")
+    path = text_path(folder, year, slot)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(unicodedata.normalize("NFC", text), encoding="utf-8")
+    return path

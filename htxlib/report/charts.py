@@ -14,16 +14,15 @@ import textwrap
 import warnings
 from functools import cache
 
-import matplotlib
+# No backend is forced: matplotlib takes the inline one in a Jupyter kernel (a figure left at
+# the end of a cell shows in the notebook) and Agg where there is no display (the CLI, CI).
+# The report's charts are written to PNG and closed, so they never show twice.
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
 
-matplotlib.use("Agg")  # reports are drawn off-screen, in a kernel or not
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
-
-from htxlib.formatting import count, nfc, number, percent  # noqa: E402
+from htxlib.formatting import count, nfc, number, percent
 
 #: Serif faces in order of preference; the last one ships with matplotlib.
 SERIF_FACES = ("Times New Roman", "Liberation Serif", "DejaVu Serif")
@@ -86,6 +85,8 @@ def _barh(labels: list[str], values: list[float], texts: list[str], colors=None)
             ax.text(value + top * 0.01, y, nfc(text), va="center")
         ax.tick_params(axis="y", length=0)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: number(x)))
+    # closed for pyplot, so that Jupyter shows the returned figure once, not twice
+    plt.close(fig)
     return fig
 
 
