@@ -88,6 +88,9 @@ class Dataset:
         Things ignored while loading (unknown columns, hidden sheets).
     stated_totals : dict of str to DataFrame
         Totals rows found under a table's data (as text cells), to check against the rows.
+    children : list of Child
+        For a parent unit, the children in its ``units/`` folder and how each loaded (see
+        :mod:`htxlib.data.rollup`); empty otherwise.
     """
 
     folder: Path
@@ -95,6 +98,7 @@ class Dataset:
     sources: dict[str, Source]
     warnings: list[Problem] = field(default_factory=list)
     stated_totals: dict[str, pd.DataFrame] = field(default_factory=dict)
+    children: list = field(default_factory=list)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
@@ -276,16 +280,20 @@ def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset
         saved = read_snapshot(snapshot, folder)
         if saved is not None:
             return saved
+    from htxlib.data.rollup import MERGED, child_paths, roll_up
+
     root = Path(folder)
-    if not root.is_dir():
+    workbook = root.is_file() and root.suffix.lower() in (".xlsx", ".xlsm")  # a child workbook
+    if not root.is_dir() and not workbook:
         raise DataError([Problem(str(root), None, "", "", N_("no such folder"))])
+    parent = not workbook and bool(child_paths(root))
     sources, problems = locate(root)
     locator = Locator(sources, {})
     tables: dict[str, pd.DataFrame] = {}
     totals: dict[str, pd.DataFrame] = {}
     for name, table in TABLES.items():
         if name not in sources:
-            if table.required:
+            if table.required and not (parent and name in MERGED):  # children give these
                 stem = f"{table.name}.csv / {table.name}.xlsx (or '{table.vi}')"
                 problems.append(Problem(stem, None, "", "", N_("required table missing")))
             tables[name] = _empty(table)
@@ -308,6 +316,8 @@ def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset
     if errors:
         raise DataError(errors)
     dataset.warnings = [p for p in problems if p.warning]
+    if parent:
+        dataset.children = roll_up(dataset, load_unit)
     _apply_scope(dataset)
     return dataset
 

@@ -171,7 +171,9 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
     """
     found: dict[str, list[Source]] = {}
     problems: list[Problem] = []
-    for path in sorted(folder.iterdir()):
+    # a child of a parent unit may be one workbook instead of a folder
+    entries = [folder] if folder.is_file() else sorted(folder.iterdir())
+    for path in entries:
         if path.is_symlink() and path.suffix.lower() in (*SUFFIXES, *UNSUPPORTED):
             rule = _("is a link to another file; copy the file itself into the unit folder")
             problems.append(Problem(path.name, None, "", "", rule))
@@ -182,9 +184,7 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
             ).format(suffix=path.suffix)
             problems.append(Problem(path.name, None, "", "", rule))
     files = sorted(
-        p
-        for p in folder.iterdir()
-        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.is_symlink()
+        p for p in entries if p.suffix.lower() in SUFFIXES and p.is_file() and not p.is_symlink()
     )
     for path in files:
         if path.name.startswith("~$"):  # Excel's lock file of an open workbook

@@ -11,6 +11,7 @@ from htxlib.figures.capital import capital_by_sector
 from htxlib.figures.counts import (
     GroupOverview,
     HtxOverview,
+    by_child,
     htx_overview,
     reports_filed,
     status_counts,
@@ -25,6 +26,7 @@ from htxlib.figures.support import ocop_by_year, support_results
 
 __all__ = [
     "NOT_GIVEN",
+    "by_child",
     "GroupOverview",
     "HtxOverview",
     "ManagerTraining",

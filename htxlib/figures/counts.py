@@ -267,3 +267,41 @@ def reports_filed(ds, year: int, as_of=None) -> Figure:
     filed = int(given["report_filed"].astype(bool).sum())
     found = figure(ds, filed, "annual", "report_filed", given["entity_id"], year=year)
     return Figure(found.value, found.status, found.note, given=len(given), of=len(frame))
+
+
+@scoped
+def by_child(ds, year: int, as_of=None) -> pd.DataFrame:
+    """Count a parent unit's HTX, THT and HTX members by child, at the cutoff.
+
+    Parameters
+    ----------
+    {scope}
+
+    Returns
+    -------
+    DataFrame
+        name (the child as prose names it; the parent's own entities under the parent's
+        name), htx, tht, members (HTX members; None when no HTX of the child gives them);
+        one row per child that loaded, in the children's order, the parent's own row last
+        when it holds any.
+    """
+    cutoff = ds.period(year, as_of).cutoff
+    names = {c.unit_id: c.name for c in ds.children if c.loaded}
+    htx = facts(ds, "HTX", year, cutoff)
+    tht = existing(ds, "THT", cutoff)
+    rows = []
+    for unit_id in [*names, ds.unit_id]:
+        mine = htx[htx["unit_of"] == unit_id]
+        own = tht[tht["unit_of"] == unit_id]
+        if unit_id == ds.unit_id and mine.empty and own.empty:
+            continue
+        members = mine["members"].dropna()
+        rows.append(
+            {
+                "name": names.get(unit_id, ds.unit_info.get("name")),
+                "htx": len(mine),
+                "tht": len(own),
+                "members": int(members.sum()) if len(members) else None,
+            }
+        )
+    return pd.DataFrame(rows, columns=["name", "htx", "tht", "members"])

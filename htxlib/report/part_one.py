@@ -269,6 +269,17 @@ class Assessment:
         return annex.contradiction_rows(self.contradictions)
 
     @property
+    def children(self) -> dict | None:
+        """For a parent unit: the children it covers, those it could not, and counts by child."""
+        if not self.ds.children:
+            return None
+        return {
+            "covered": [c.name for c in self.ds.children if c.loaded],
+            "missing": [c.path for c in self.ds.children if not c.loaded],
+            "rows": records(m.by_child(self.ds, self.period.year, self.period.cutoff)),
+        }
+
+    @property
     def letterhead(self) -> Letterhead:
         """The document's header, references, recipients and signature."""
         return letterhead(self.ds, self.unit, self.period.year)

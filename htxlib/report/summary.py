@@ -45,6 +45,10 @@ def summary_text(ds, year: int | None = None, as_of=None) -> str:
             cells = "".join(f"{int(row[s]):>12}" for s in (*STATUS_ORDER, "total"))
             lines.append(f"  {kind:<8}{cells}   {KINDS[kind]}")
         lines += _findings_lines(ds, year, as_of)
+    for child in ds.children:
+        state = "included" if child.loaded else f"LEFT OUT, {len(child.problems)} problem(s)"
+        lines.append(f"child {child.path}: {state}")
+        lines += [f"  - {problem}" for problem in child.problems]
     lines += _contradictions_lines(ds)
     for warning in ds.warnings:
         lines.append(f"warning: {warning}")

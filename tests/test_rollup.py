@@ -1,0 +1,120 @@
+"""A province built from its communes equals the same data built as one folder; a child that
+fails is named and left out."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from htxlib import figures
+from htxlib.data import synthetic
+from htxlib.data.dataset import load_unit
+from htxlib.rules.compliance import counts_by_rule, findings
+
+#: Which communes of the synthetic unit go to which child.
+GROUPS = {
+    "xa-mot": ("Xã An", "Xã Bình", "Xã Cường"),
+    "xa-hai": ("Xã Đông", "Xã Hòa"),
+    "xa-ba": ("Xã Lạc", "Xã Minh", "Xã Phú"),
+}
+
+
+def _write(folder, tables):
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, frame in tables.items():
+        out = frame.copy()
+        for column in out.columns:
+            if pd.api.types.is_datetime64_any_dtype(out[column]):
+                out[column] = out[column].dt.strftime("%Y-%m-%d")
+        out.to_csv(folder / f"{name}.csv", index=False)
+
+
+@pytest.fixture(scope="module")
+def province(tmp_path_factory):
+    """The same synthetic province as one folder, and as a parent of three communes."""
+    root = tmp_path_factory.mktemp("rollup")
+    tables = synthetic.frames(120, years=4, seed=3)
+    tables["entities"]["union_id"] = None  # a union's members may sit in other communes
+    _write(root / "whole", tables)
+    parent = root / "parent"
+    own = {name: tables[name] for name in ("unit", "periods", "support")}
+    _write(parent, own)
+    for child, communes in GROUPS.items():
+        entities = tables["entities"][tables["entities"]["commune"].isin(communes)]
+        ids = set(entities["entity_id"])
+        part = {
+            name: frame[frame["entity_id"].isin(ids)]
+            for name, frame in tables.items()
+            if "entity_id" in frame and name != "entities"
+        }
+        unit = pd.DataFrame(
+            [{"unit_id": child, "name": child, "level": "xa", "province": "Tổng hợp"}]
+        )
+        folder = parent / "units" / child
+        _write(folder, {"unit": unit, "periods": tables["periods"], "entities": entities, **part})
+    return load_unit(root / "whole"), load_unit(parent)
+
+
+def test_children_are_listed_and_loaded(province):
+    _, parent = province
+    assert [c.path for c in parent.children] == ["units/xa-ba", "units/xa-hai", "units/xa-mot"]
+    assert all(c.loaded for c in parent.children)
+    assert parent.entities["entity_id"].str.contains(":").all()  # ids carry their child
+
+
+def test_province_from_communes_equals_one_folder(province):
+    whole, parent = province
+    for year in (2023, 2024):
+        one, many = figures.htx_overview(whole, year), figures.htx_overview(parent, year)
+        assert many.total.value == one.total.value
+        assert len(many.new) == len(one.new) and len(many.dissolved) == len(one.dissolved)
+        assert list(many.by_sector["count"]) == list(one.by_sector["count"])
+        assert list(many.by_sector["share"]) == list(one.by_sector["share"])
+        for name in ("members", "new_members", "workers", "workers_members"):
+            a = getattr(figures.members_workers(whole, year), name).value
+            b = getattr(figures.members_workers(parent, year), name).value
+            assert a == b, name
+        assert list(figures.capital_by_sector(parent, year)["capital"]) == list(
+            figures.capital_by_sector(whole, year)["capital"]
+        )
+        assert list(figures.rating_distribution(parent, year)["count"]) == list(
+            figures.rating_distribution(whole, year)["count"]
+        )
+        assert (
+            figures.tht_overview(parent, year).total.value
+            == figures.tht_overview(whole, year).total.value
+        )
+        assert list(counts_by_rule(findings(parent, year))["count"]) == list(
+            counts_by_rule(findings(whole, year))["count"]
+        )
+
+
+def test_a_failing_child_is_named_and_left_out(province, tmp_path):
+    _, parent = province
+    copy = tmp_path / "parent"
+    shutil.copytree(parent.folder, copy)
+    annual = copy / "units" / "xa-hai" / "annual.csv"
+    lines = annual.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",", ",x", 1)  # a year that is not a number
+    annual.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    broken = load_unit(copy)
+    failed = [c for c in broken.children if not c.loaded]
+    assert [c.path for c in failed] == ["units/xa-hai"]
+    assert all(p.file.startswith("units/xa-hai/") for p in failed[0].problems)
+    assert not broken.entities["entity_id"].str.startswith("xa-hai:").any()
+    assert broken.entities["entity_id"].str.startswith("xa-mot:").any()
+
+
+def test_parent_report_covers_its_children(province, tmp_path):
+    from htxlib.report import part_one
+    from htxlib.report.narrative import annex_section, section
+
+    _, parent = province
+    a = part_one.build(parent, 2024, with_charts=False)
+    text = str(section("i_1_a", a))
+    assert "Số liệu tổng hợp từ 03 đơn vị cấp xã" in text
+    rows = a.children["rows"]
+    assert sum(r["htx"] for r in rows) == a.overview.total.value
+    assert "units/xa-mot" in str(annex_section("sources", a))
