@@ -190,6 +190,34 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _batch(args: argparse.Namespace) -> int:
+    from htxlib.report.batch import run_batch
+    from htxlib.report.publish import PublishError
+
+    try:
+        outcomes = run_batch(args.data, args.year, args.out, args.jobs, args.formats, args.timeout)
+    except (PublishError, OSError) as err:
+        _say(str(err))
+        return EXIT_OUTPUT
+    except KeyboardInterrupt:
+        _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
+        return EXIT_INTERRUPTED
+    counts = {
+        state: sum(o.state == state for o in outcomes) for state in ("built", "skipped", "failed")
+    }
+    print(
+        _("{built} built, {skipped} unchanged (skipped), {failed} failed, of {total} units").format(
+            total=len(outcomes), **counts
+        )
+    )
+    for outcome in outcomes:
+        if outcome.state == "failed":
+            _say(
+                _("failed: {folder}: {detail}").format(folder=outcome.folder, detail=outcome.detail)
+            )
+    return EXIT_DATA if counts["failed"] else 0
+
+
 def _template(args: argparse.Namespace) -> int:
     from htxlib.data.admin_map import MapError
     from htxlib.data.template import write_template
@@ -292,6 +320,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _unit_options(texts, year_required=True)
     texts.set_defaults(func=_texts)
+
+    bat = sub.add_parser(
+        "batch",
+        help="build the reports of every unit folder under a folder (communes, provinces and "
+        "their roll-ups); unchanged ones are skipped",
+    )
+    bat.add_argument("--data", required=True, help="folder holding the unit folders")
+    bat.add_argument("--year", type=int, required=True, help="assessed year")
+    bat.add_argument("--out", default="reports", help="reports folder (default: reports)")
+    bat.add_argument("--jobs", type=int, default=1, help="units built at once (two kernels each)")
+    bat.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
+    bat.add_argument(
+        "--format", dest="formats", type=_formats, default=("html", "docx"), help="as for report"
+    )
+    bat.set_defaults(func=_batch)
 
     tpl = sub.add_parser(
         "template",

@@ -33,8 +33,16 @@ def _dates(rng, start: str, end: str, size: int) -> pd.Series:
     return pd.Series(pd.to_datetime(days, unit="D"))
 
 
-def frames(n_htx: int, years: int = 10, last_year: int = 2024, seed: int = 0) -> dict:
-    """Return the unit's tables as DataFrames (dates as Timestamps)."""
+def frames(
+    n_htx: int, years: int = 10, last_year: int = 2024, seed: int = 0, name: str = ""
+) -> dict:
+    """Return the unit's tables as DataFrames (dates as Timestamps).
+
+    ``name`` names the unit (default "Tổng hợp N"); its unit id is made from it.
+    """
+    from htxlib.data.unit import slug
+
+    name = name or f"Tổng hợp {n_htx}"
     rng = np.random.default_rng(seed)
     first_year = last_year - years + 1
     n_union, n_tht = max(1, n_htx // 230), 2 * n_htx
@@ -170,11 +178,11 @@ def frames(n_htx: int, years: int = 10, last_year: int = 2024, seed: int = 0) ->
     unit = pd.DataFrame(
         [
             {
-                "unit_id": f"tong-hop-{n_htx}",
-                "name": f"Tổng hợp {n_htx}",
+                "unit_id": slug(name),
+                "name": name,
                 "level": "tinh",
-                "province": f"Tổng hợp {n_htx}",
-                "issuing_body": f"Ủy ban nhân dân tỉnh Tổng hợp {n_htx}",
+                "province": name,
+                "issuing_body": f"Ủy ban nhân dân tỉnh {name}",
             }
         ]
     )
@@ -190,16 +198,18 @@ def frames(n_htx: int, years: int = 10, last_year: int = 2024, seed: int = 0) ->
     }
 
 
-def write_unit(folder: Path, n_htx: int, years: int = 10, seed: int = 0) -> Path:
+def write_unit(
+    folder: Path, n_htx: int, years: int = 10, seed: int = 0, name: str = ""
+) -> Path:
     """Write the unit's CSV files into ``folder`` (created) and return it."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    for name, frame in frames(n_htx, years, seed=seed).items():
+    for table, frame in frames(n_htx, years, seed=seed, name=name).items():
         out = frame.copy()
         for column in out.columns:
             if pd.api.types.is_datetime64_any_dtype(out[column]):
                 out[column] = out[column].dt.strftime("%Y-%m-%d")
-        out.to_csv(folder / f"{name}.csv", index=False)
+        out.to_csv(folder / f"{table}.csv", index=False)
     return folder
 
 

@@ -51,11 +51,19 @@ def list_reports(out: Path) -> list[dict]:
             if name in LINK_LABELS and (page.parent / name).is_file()
         ]
         found.append(info)
-    return sorted(found, key=lambda r: (r["unit"], -int(r["year"])))
+    return sorted(found, key=lambda r: (r.get("province", ""), r["unit"], -int(r["year"])))
+
+
+def by_province(reports: list[dict]) -> list[tuple[str, list[dict]]]:
+    """Group reports by province, in the order :func:`list_reports` gives them."""
+    groups: dict[str, list[dict]] = {}
+    for report in reports:
+        groups.setdefault(report.get("province") or "", []).append(report)
+    return list(groups.items())
 
 
 def write_index(out: Path) -> Path:
     """Write ``<out>/index.html`` atomically and return its path."""
     out = Path(out)
-    html = str(render("index.html.j2", reports=list_reports(out)))
+    html = str(render("index.html.j2", groups=by_province(list_reports(out))))
     return atomic_write(out / "index.html", lambda tmp: tmp.write_text(html, encoding="utf-8"))

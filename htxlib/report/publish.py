@@ -134,6 +134,11 @@ def remove_stale(out: Path) -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def source_id(data_dir: Path) -> str:
+    """Name a data folder by its absolute path, to tell two units with one unit id apart."""
+    return hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+
+
 def run_id(html: str) -> str:
     """Name a run by its report's content, so that the same inputs give the same page."""
     return "run-" + hashlib.sha256(html.encode("utf-8")).hexdigest()[:12]

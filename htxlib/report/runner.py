@@ -7,7 +7,6 @@ was and keeps the failed notebook for debugging; Ctrl-C stops the kernels at onc
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
@@ -213,6 +212,7 @@ def build_report(
         Ctrl-C: the kernels are stopped at once and the published report is untouched.
     """
     from htxlib.data.unit import unit_of
+    from htxlib.report.batch import inputs_key
     from htxlib.report.html_page import report_page
     from htxlib.report.index import write_index
 
@@ -230,7 +230,7 @@ def build_report(
     unit = unit_of(ds)
     out = publish.reports_folder(out)
     final = publish.report_dir(out, unit.unit_id, year)
-    source = hashlib.sha256(str(data_dir).encode("utf-8")).hexdigest()[:16]
+    source = publish.source_id(data_dir)
     _check_same_unit(final, source, data_dir)
     publish.remove_stale(out)
     staging = publish.Staging(out)
@@ -261,6 +261,7 @@ def build_report(
             "source_name": data_dir.name,
             "run": publish.RUN_PLACEHOLDER,
             "files": ",".join(products),
+            "inputs": inputs_key(data_dir, year, formats),
         }
         pages = {
             product: report_page(

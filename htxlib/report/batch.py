@@ -1,0 +1,139 @@
+"""Build the reports of every unit under a folder: communes, provinces and their roll-ups.
+
+Units are found by their ``unit`` table (a folder) or as workbooks in a parent's ``units/``
+folder. Each report is built as ``htx report`` builds it; a unit whose inputs and toolkit
+version match its published report is skipped; a unit that fails is listed and the others
+go on. A progress bar shows the count and the time left.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from htxlib.data.readers import fold
+
+#: Names of a unit table's file (English and Vietnamese stems).
+UNIT_STEMS = ("unit", "don_vi")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+
+
+@dataclass
+class Outcome:
+    """What happened to one unit: ``built``, ``skipped`` (unchanged) or ``failed``."""
+
+    folder: Path
+    state: str
+    detail: str = ""
+
+
+def find_units(root: str | Path) -> list[Path]:
+    """Return every unit under ``root``: folders with a unit table, and child workbooks."""
+    root = Path(root).resolve()
+    found = []
+    for folder in sorted([root, *(p for p in root.rglob("*") if p.is_dir())]):
+        if folder.is_symlink() or any(part.startswith(".") for part in folder.parts[-1:]):
+            continue
+        files = [p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES]
+        if any(fold(p.stem) in UNIT_STEMS for p in files):
+            found.append(folder)
+        if folder.name == "units":  # a parent's children may be single workbooks
+            found += sorted(p for p in files if p.suffix.lower() != ".csv")
+    return found
+
+
+@cache
+def code_version() -> str:
+    """Return a digest of the toolkit's code, templates, rules and notebooks."""
+    from htxlib.report.runner import NOTEBOOK_DIR
+
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    files = [*package.rglob("*.py"), *package.rglob("*.j2"), *package.rglob("*.yaml")]
+    files += list(NOTEBOOK_DIR.glob("*.ipynb"))
+    for path in sorted(files):
+        digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def inputs_key(folder: Path, year: int, formats: tuple[str, ...]) -> str:
+    """Return the key a report's inputs give: data files, year, formats and code version."""
+    from htxlib.data.snapshot import input_digest
+
+    text = f"{input_digest(folder)}|{year}|{','.join(sorted(formats))}|{code_version()}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
+
+
+def _one(folder: Path, year: int, out: Path, formats, timeout: int, published: dict) -> Outcome:
+    from htxlib.report.publish import source_id
+    from htxlib.report.runner import build_report
+
+    key = inputs_key(folder, year, formats)
+    if published.get((source_id(folder), str(year))) == key:
+        return Outcome(folder, "skipped")
+    try:
+        report = build_report(folder, year, out=out, formats=formats, timeout=timeout)
+    except KeyboardInterrupt:
+        raise
+    except Exception as err:  # noqa: BLE001 - one unit's failure never stops the batch
+        return Outcome(folder, "failed", f"{type(err).__name__}: {err}".splitlines()[0])
+    return Outcome(folder, "built", str(report.html))
+
+
+def run_batch(
+    root: str | Path,
+    year: int,
+    out: str | Path = "reports",
+    jobs: int = 1,
+    formats: tuple[str, ...] = ("html", "docx"),
+    timeout: int = 600,
+    progress: bool = True,
+) -> list[Outcome]:
+    """Build the report of every unit under ``root`` for a year.
+
+    Parameters
+    ----------
+    root : str or Path
+        Folder holding unit folders (at any depth), parents with their ``units/``.
+    year : int
+        Assessed year.
+    out : str or Path
+        Reports folder (resolved once).
+    jobs : int
+        Units built at the same time (each runs two kernels).
+    formats : tuple of str
+        As for ``htx report``.
+    timeout : int
+        Seconds a cell may run.
+    progress : bool
+        Show a progress bar with the time left (on standard error).
+
+    Returns
+    -------
+    list of Outcome
+        One per unit, in the order the units were found.
+    """
+    from tqdm.auto import tqdm
+
+    from htxlib.report import publish
+    from htxlib.report.index import list_reports
+
+    out = publish.reports_folder(out)
+    units = find_units(root)
+    # what each data folder's published reports were built from, by folder and year
+    published = {(r.get("source"), r["year"]): r.get("inputs") for r in list_reports(out)}
+    outcomes: dict[Path, Outcome] = {}
+    bar = tqdm(total=len(units), unit="đơn vị", disable=not progress, file=sys.stderr)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        runs = {pool.submit(_one, u, year, out, formats, timeout, published): u for u in units}
+        for run in as_completed(runs):
+            outcome = run.result()
+            outcomes[outcome.folder] = outcome
+            bar.set_postfix_str(f"{outcome.folder.name}: {outcome.state}")
+            bar.update()
+    bar.close()
+    return [outcomes[u] for u in units]

@@ -1,0 +1,57 @@
+"""`htx batch`: every unit under a folder, a broken one named while the others are built, and
+a re-run that skips what has not changed."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from htxlib.cli import main
+from htxlib.report.batch import find_units
+from htxlib.report.publish import page_meta
+
+from .conftest import SMALL_UNIT, VAN_QUAN, write_rows
+
+
+@pytest.fixture
+def many(tmp_path):
+    root = tmp_path / "units"
+    shutil.copytree(VAN_QUAN, root / "lang-son" / "van-quan")
+    for name in ("tan-lap", "broken"):
+        folder = root / name
+        folder.mkdir(parents=True)
+        for table, rows in SMALL_UNIT.items():
+            rows = [list(r) for r in rows]
+            if table == "unit":
+                rows[1][0] = name
+            write_rows(folder / f"{table}.csv", rows)
+    annual = root / "broken" / "annual.csv"
+    lines = annual.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace(",", ",x", 1)
+    annual.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return root
+
+
+def test_units_are_found_at_any_depth(many):
+    assert [p.name for p in find_units(many)] == ["broken", "van-quan", "tan-lap"]  # path order
+
+
+def test_batch_builds_the_others_names_the_broken_one_and_skips_on_rerun(many, tmp_path, capsys):
+    out = tmp_path / "reports"
+    year = ["--year", "2025", "--out", str(out), "--format", "html"]
+    assert main(["batch", "--data", str(many), *year]) == 1
+    captured = capsys.readouterr()
+    assert "1 built, 0 unchanged (skipped), 2 failed, of 3 units" in captured.out
+    assert "broken" in captured.err and "van-quan" in captured.err  # no 2025 period there
+    page = out / "tan-lap" / "2025" / "report.html"
+    first = page_meta(page)["run"]
+    assert main(["batch", "--data", str(many), *year]) == 1
+    assert "0 built, 1 unchanged (skipped), 2 failed" in capsys.readouterr().out
+    assert page_meta(page)["run"] == first  # not rebuilt
+    (many / "tan-lap" / "texts" / "2025").mkdir(parents=True)
+    (many / "tan-lap" / "texts" / "2025" / "law.md").write_text("Văn bản mới.", "utf-8")
+    assert main(["batch", "--data", str(many), *year]) == 1
+    assert "1 built, 0 unchanged" in capsys.readouterr().out  # a changed input is rebuilt
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "Tỉnh Mẫu" in index and 'href="tan-lap/2025/report.html"' in index
