@@ -198,9 +198,7 @@ def frames(
     }
 
 
-def write_unit(
-    folder: Path, n_htx: int, years: int = 10, seed: int = 0, name: str = ""
-) -> Path:
+def write_unit(folder: Path, n_htx: int, years: int = 10, seed: int = 0, name: str = "") -> Path:
     """Write the unit's CSV files into ``folder`` (created) and return it."""
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
