@@ -543,10 +543,6 @@ def is_totals_row(row: list, table: Table, header: list[str]) -> bool:
     return True
 
 
-def _blank(cell: object) -> bool:
-    return cell is None or (isinstance(cell, str) and cell.strip() == "")
-
-
 #: Rows read and turned into columns at a time: bounds the text held at once.
 CHUNK_ROWS = 65536
 

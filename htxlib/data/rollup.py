@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from htxlib.data.problems import DataError, Problem
+from htxlib.data.unit import unit_of
 
 #: The folder of a parent unit that holds its children.
 CHILDREN = "units"
@@ -122,8 +123,6 @@ def roll_up(parent, load) -> list[Child]:
                 for p in err.problems
             ]
             continue
-        from htxlib.data.unit import unit_of
-
         unit = unit_of(data)
         child.name, child.unit_id = unit.full_name, unit.unit_id
         prefix = f"{unit.unit_id}:"

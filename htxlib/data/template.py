@@ -14,7 +14,7 @@ from pathlib import Path
 from htxlib.data import admin_map
 from htxlib.data.codebook import TABLES, Column, Table
 from htxlib.data.codes import CODE_LISTS, LEVELS
-from htxlib.data.unit import slug
+from htxlib.data.unit import PROSE_LEVELS, slug
 
 #: Rows of a sheet: title, example, header; data starts below.
 TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
@@ -79,7 +79,7 @@ def _unit_row(code: str) -> dict:
         province = division.name
     level = division.level
     name = admin_map.plain_name(division.name)
-    prose = "thành phố" if level == "thanh_pho_tw" else LEVELS[level]
+    prose = PROSE_LEVELS.get(level, LEVELS[level])
     return {
         "unit_id": slug(division.short) or str(division.code),
         "name": name,

@@ -8,11 +8,9 @@ go on. A progress bar shows the count and the time left.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
 from htxlib.data.readers import fold
@@ -36,7 +34,7 @@ def find_units(root: str | Path) -> list[Path]:
     root = Path(root).resolve()
     found = []
     for folder in sorted([root, *(p for p in root.rglob("*") if p.is_dir())]):
-        if folder.is_symlink() or any(part.startswith(".") for part in folder.parts[-1:]):
+        if folder.is_symlink() or folder.name.startswith("."):
             continue
         files = [p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES]
         if any(fold(p.stem) in UNIT_STEMS for p in files):
@@ -46,31 +44,9 @@ def find_units(root: str | Path) -> list[Path]:
     return found
 
 
-@cache
-def code_version() -> str:
-    """Return a digest of the toolkit's code, templates, rules and notebooks."""
-    from htxlib.report.runner import NOTEBOOK_DIR
-
-    package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    files = [*package.rglob("*.py"), *package.rglob("*.j2"), *package.rglob("*.yaml")]
-    files += list(NOTEBOOK_DIR.glob("*.ipynb"))
-    for path in sorted(files):
-        digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
-    return digest.hexdigest()[:16]
-
-
-def inputs_key(folder: Path, year: int, formats: tuple[str, ...]) -> str:
-    """Return the key a report's inputs give: data files, year, formats and code version."""
-    from htxlib.data.snapshot import input_digest
-
-    text = f"{input_digest(folder)}|{year}|{','.join(sorted(formats))}|{code_version()}"
-    return hashlib.sha256(text.encode()).hexdigest()[:24]
-
-
 def _one(folder: Path, year: int, out: Path, formats, timeout: int, published: dict) -> Outcome:
     from htxlib.report.publish import source_id
-    from htxlib.report.runner import build_report
+    from htxlib.report.runner import build_report, inputs_key
 
     key = inputs_key(folder, year, formats)
     if published.get((source_id(folder), str(year))) == key:

@@ -7,12 +7,14 @@ was and keeps the failed notebook for debugging; Ctrl-C stops the kernels at onc
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -212,7 +214,6 @@ def build_report(
         Ctrl-C: the kernels are stopped at once and the published report is untouched.
     """
     from htxlib.data.unit import unit_of
-    from htxlib.report.batch import inputs_key
     from htxlib.report.html_page import report_page
     from htxlib.report.index import write_index
 
@@ -261,7 +262,7 @@ def build_report(
             "source_name": data_dir.name,
             "run": publish.RUN_PLACEHOLDER,
             "files": ",".join(products),
-            "inputs": inputs_key(data_dir, year, formats),
+            "inputs": inputs_key(data_dir, year, formats, digest),
         }
         pages = {
             product: report_page(
@@ -315,6 +316,28 @@ def _write_formats(folder: Path, pages: dict[str, str], title: str, formats) -> 
         _pause("pdf")
         files += pdf.to_pdf(documents, folder)
     return files
+
+
+@cache
+def code_version() -> str:
+    """Return a digest of the toolkit's code, templates, rules and notebooks."""
+    package = Path(__file__).resolve().parents[1]
+    digest = hashlib.sha256()
+    files = [*package.rglob("*.py"), *package.rglob("*.j2"), *package.rglob("*.yaml")]
+    files += list(NOTEBOOK_DIR.glob("*.ipynb"))
+    for path in sorted(files):
+        digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def inputs_key(folder: Path, year: int, formats: tuple[str, ...], digest: str = "") -> str:
+    """Return the key a report's inputs give: data files, year, formats and code version.
+
+    ``digest`` is the folder's :func:`input_digest` when the caller already has it.
+    """
+    digest = digest or input_digest(folder)
+    text = f"{digest}|{year}|{','.join(sorted(formats))}|{code_version()}"
+    return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
 def _check_same_unit(final: Path, source: str, data_dir: Path) -> None:

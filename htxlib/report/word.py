@@ -303,9 +303,8 @@ def finish(path: Path, title: str) -> None:
     """Set what pandoc leaves out: layout tables, list marks, data-table borders, title."""
     document = Document(str(path))
     for table in document.tables:
-        first = table.rows[0].cells[0].text if table.rows else ""
         texts = "\n".join(c.text for c in table.rows[0].cells) if table.rows else ""
-        shares = next((s for key, s in LAYOUT_TABLES.items() if key in texts or key in first), None)
+        shares = next((s for key, s in LAYOUT_TABLES.items() if key in texts), None)
         if shares:
             _layout_table(table, shares)
         else:

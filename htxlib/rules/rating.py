@@ -75,14 +75,6 @@ def not_rated_reasons(htx: pd.DataFrame, year: int, ds, rules: RatingRules) -> p
     return reasons
 
 
-def not_rated_reason(entity: pd.Series, year: int, ds, rules: RatingRules) -> str | None:
-    """Return the id of the not-rated rule that excludes one HTX from the year's rating, if any.
-
-    See :func:`not_rated_reasons`.
-    """
-    return not_rated_reasons(entity.to_frame().T, year, ds, rules).iloc[0]
-
-
 def suspensions_by_entity(ds) -> dict[str, pd.DataFrame]:
     """Return each entity's notified suspensions, grouped in one pass."""
     events = ds.status_events
