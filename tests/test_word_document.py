@@ -183,3 +183,15 @@ def test_one_narrative_source(vq_report, tmp_path):
         for paragraph in docx.paragraphs:
             if paragraph.text.strip():
                 assert squash(paragraph.text) in html_words, paragraph.text
+
+
+def test_run_metadata_stays_out_of_the_word_file(vq_report):
+    import zipfile
+
+    folder = vq_report[0] / "van-quan" / "2024"
+    with zipfile.ZipFile(folder / "report.docx") as package:
+        names = package.namelist()
+        custom = (
+            package.read("docProps/custom.xml").decode() if "docProps/custom.xml" in names else ""
+        )
+    assert "htx-run-id" not in custom and "htx:" not in custom
