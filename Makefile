@@ -8,9 +8,13 @@ STAMP  := $(VENV)/.installed
 KERNEL := htx
 UNIT   ?= data/van-quan
 YEAR   ?= 2024
+# the sample province built from three communes, built beside the default unit only
+ifeq ($(origin UNIT),file)
+ROLLUP ?= data/lang-son-mau
+endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report validate texts test lint format lab shell codebook clean
+.PHONY: help setup report batch validate texts test lint format lab shell codebook clean
 
 help: ## Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
@@ -26,6 +30,10 @@ setup: $(STAMP) ## Create .venv and install the toolkit with its dependencies
 
 report: $(STAMP) ## Build the plan document (HTML, Word) and the analyst annex (UNIT=..., YEAR=...)
 	@$(BIN)/htx report --data $(UNIT) --year $(YEAR) --out reports
+	@$(if $(ROLLUP),$(BIN)/htx report --data $(ROLLUP) --year $(YEAR) --out reports)
+
+batch: $(STAMP) ## Build every unit folder under a folder, roll-ups included (DATA=..., YEAR=...)
+	@$(BIN)/htx batch --data $(or $(DATA),data) --year $(YEAR) --out reports
 
 validate: $(STAMP) ## Check a unit folder and its analyst texts (UNIT=...)
 	$(BIN)/htx validate --data $(UNIT)

@@ -1,17 +1,19 @@
 """The marginal cost of one report in ``htx batch``, against the import floor, in one run.
 
-Usage: .venv/bin/python benchmarks/bench_batch.py [--units 20] [--jobs 2] [--htx 10]
+Usage: .venv/bin/python benchmarks/bench_batch.py [--units 20] [--jobs 2] [--htx 10] [--repeat 3]
 
 It generates small units (``htxlib.data.synthetic``), times ``htx batch --format html`` on
 half of them and on all of them, and takes the difference per report as the marginal cost
-(what the batch's fixed start-up does not explain). It times ``import pandas,
-matplotlib.pyplot`` in the same run, and estimates a national run (34 provinces and 3.321
-communes) from the marginal cost.
+(what the batch's fixed start-up, kernels included, does not explain). Each pair of batches
+is repeated and the median taken, with ``import pandas, matplotlib.pyplot`` timed between
+the batches of the same run: the machine is shared and its speed drifts. It estimates a
+national run (34 provinces and 3.321 communes) from the median marginal cost.
 """
 
 from __future__ import annotations
 
 import argparse
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -37,38 +39,36 @@ def main() -> int:
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--htx", type=int, default=10, help="HTX per unit")
+    parser.add_argument("--repeat", type=int, default=3, help="pairs of batches timed")
     args = parser.parse_args()
     half = args.units // 2
+    floors, marginals = [], []
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         for i in range(args.units):
             group = "first" if i < half else "second"
             write_unit(work / "all" / group / f"u{i:02d}", args.htx, seed=i, name=f"Đơn vị {i:02d}")
-        floor = min(
-            timed([sys.executable, "-c", "import pandas, matplotlib.pyplot"]) for _ in range(3)
-        )
-        batch = [
-            str(BIN / "htx"),
-            "batch",
-            "--year",
-            "2024",
-            "--format",
-            "html",
-            "--jobs",
-            str(args.jobs),
-        ]
-        small = timed([*batch, "--data", str(work / "all" / "first"), "--out", str(work / "r1")])
-        full = timed([*batch, "--data", str(work / "all"), "--out", str(work / "r2")])
-        rerun = timed([*batch, "--data", str(work / "all"), "--out", str(work / "r2")])
-    marginal = (full - small) / (args.units - half)
-    print(f"import floor: {floor:.2f} s")
+        batch = [str(BIN / "htx"), "batch", "--year", "2024", "--format", "html"]
+        batch += ["--jobs", str(args.jobs)]
+        sizes = f"{half:>3} units s {args.units:>3} units s"
+        print(f"{'run':>4} {'floor s':>8} {sizes} {'marginal s':>11}")
+        for run in range(args.repeat):
+            out = work / f"run{run}"
+            floors.append(timed([sys.executable, "-c", "import pandas, matplotlib.pyplot"]))
+            small = timed([*batch, "--data", str(work / "all" / "first"), "--out", str(out / "a")])
+            floors.append(timed([sys.executable, "-c", "import pandas, matplotlib.pyplot"]))
+            full = timed([*batch, "--data", str(work / "all"), "--out", str(out / "b")])
+            marginals.append((full - small) / (args.units - half))
+            print(
+                f"{run + 1:>4} {floors[-1]:>8.2f} {small:>9.1f} {full:>9.1f} {marginals[-1]:>11.2f}"
+            )
+        rerun = timed([*batch, "--data", str(work / "all"), "--out", str(out / "b")])
+    floor, marginal = statistics.median(floors), statistics.median(marginals)
+    print(f"import floor (median of {len(floors)}): {floor:.2f} s")
+    print(f"re-run of {args.units} unchanged units: {rerun:.1f} s (jobs {args.jobs})")
     print(
-        f"batch of {half} units: {small:.1f} s; of {args.units}: {full:.1f} s; "
-        f"re-run of {args.units} unchanged: {rerun:.1f} s (jobs {args.jobs})"
-    )
-    print(
-        f"marginal cost per report: {marginal:.2f} s = {marginal / floor:.2f}x the import "
-        f"floor (target 0.6x)"
+        f"marginal cost per report (median): {marginal:.2f} s = {marginal / floor:.2f}x the "
+        "import floor (target 0.6x)"
     )
     hours = marginal * NATIONAL / 3600
     print(f"national run ({NATIONAL} units) at this cost on this machine: about {hours:.1f} h")

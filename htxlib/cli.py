@@ -211,6 +211,10 @@ def _batch(args: argparse.Namespace) -> int:
         )
     )
     for outcome in outcomes:
+        if outcome.state == "built":
+            print(outcome.detail)
+    print(Path(args.out) / "index.html")
+    for outcome in outcomes:
         if outcome.state == "failed":
             _say(
                 _("failed: {folder}: {detail}").format(folder=outcome.folder, detail=outcome.detail)

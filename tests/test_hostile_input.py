@@ -269,6 +269,30 @@ def test_a_live_staging_folder_of_another_container_is_kept(tmp_path):
     assert not other.exists()
 
 
+def test_a_staging_folder_swept_before_its_run_locks_it_is_not_used(tmp_path, monkeypatch):
+    # two runs of one batch: the second sweeps stale folders just as the first has made its
+    # folder and lock file but not yet locked it; the first must not write into a removed folder
+    out = tmp_path / "out"
+    out.mkdir()
+    real = fcntl.flock
+    swept = []
+
+    def late_lock(handle, flags):
+        if flags == fcntl.LOCK_EX and not swept:  # the new run's own, blocking lock
+            swept.append(True)
+            publish.remove_stale(out)
+        return real(handle, flags)
+
+    monkeypatch.setattr(publish.fcntl, "flock", late_lock)
+    staging = publish.Staging(out)
+    try:
+        assert swept and staging.path.is_dir() and (staging.path / ".lock").is_file()
+        (staging.path / "report.html").write_text("ok", encoding="utf-8")
+        assert [p.name for p in out.glob(".staging-*")] == [staging.path.name]
+    finally:
+        staging.close()
+
+
 def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
     out, mark = tmp_path / "out", tmp_path / "kernel-started"
     build_report(small_unit, 2025, out=out)

@@ -118,3 +118,29 @@ def test_parent_report_covers_its_children(province, tmp_path):
     rows = a.children["rows"]
     assert sum(r["htx"] for r in rows) == a.overview.total.value
     assert "units/xa-mot" in str(annex_section("sources", a))
+
+
+def test_the_sample_province_adds_up_to_the_district_it_was_rebuilt_from():
+    from htxlib.data.admin_map import commune
+    from htxlib.figures.provenance import figure
+
+    from .conftest import ROOT, VAN_QUAN
+
+    sample, district = load_unit(ROOT / "data" / "lang-son-mau"), load_unit(VAN_QUAN)
+    assert [c.name for c in sample.children] == ["xã Điềm He", "xã Tri Lễ", "xã Văn Quan"]
+    assert all(c.loaded for c in sample.children)
+    for child in sample.children:
+        code = int(load_unit(sample.folder / child.path).unit_info["code"])
+        assert commune(code).province == 20  # communes of the current map, in Lạng Sơn
+    for year in (2023, 2024):
+        one, many = figures.htx_overview(district, year), figures.htx_overview(sample, year)
+        assert many.total.value == one.total.value
+        assert list(many.by_sector["count"]) == list(one.by_sector["count"])
+        a, b = figures.members_workers(district, year), figures.members_workers(sample, year)
+        assert (a.members.value, a.workers.value) == (b.members.value, b.workers.value)
+        assert list(figures.rating_distribution(sample, year)["count"]) == list(
+            figures.rating_distribution(district, year)["count"]
+        )
+    # where each HTX sits is the sample's own estimate, and its provenance says so
+    ids = sample.entities["entity_id"]
+    assert figure(sample, None, "entities", "commune", ids, total=True).status == "estimated"

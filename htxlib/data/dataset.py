@@ -137,6 +137,14 @@ class Dataset:
         ScopeError
             ``as_of`` is not a real date, or falls outside the period's year or before its start.
         """
+        # asked for once per indicator and year: a loaded dataset's periods do not change
+        cache = self.__dict__.setdefault("_period_cache", {})
+        key = (int(year), as_of)
+        if key not in cache:
+            cache[key] = self._period(year, as_of)
+        return cache[key]
+
+    def _period(self, year: int, as_of) -> Period:
         from htxlib.data.parsing import CellError, parse_date
         from htxlib.messages import _
 
@@ -244,9 +252,10 @@ def _parse_table(
 
 
 def _empty(table: Table) -> pd.DataFrame:
-    empty = pd.DataFrame({c.name: pd.Series(dtype="object") for c in table.columns})
-    typed, _ = _parse_table(empty, table, Locator({}, {}))
-    return typed
+    """Return an absent table: no rows, each column of the type a parsed one has."""
+    from htxlib.data.parsing import DTYPES
+
+    return pd.DataFrame({c.name: pd.Series(dtype=DTYPES[c.type]) for c in table.columns})
 
 
 def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset:

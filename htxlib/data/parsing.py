@@ -253,33 +253,33 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[in
     separators, units or other signs go through Babel, one by one.
     """
     errors: list[tuple[int, str, str]] = []
+    # positions, not labels, throughout: a column is read in a few array operations
     if pd.api.types.infer_dtype(cells, skipna=True) in ("string", "empty"):  # a CSV column
-        strings = cells.notna()
-        native = pd.Series(False, index=cells.index)
+        strings = cells.notna().to_numpy()
+        native = np.zeros(len(cells), dtype=bool)
     else:  # a workbook's: numbers, text and other cells side by side
         kinds = cells.map(type)
-        native = kinds.isin([int, float, Decimal]) & cells.notna()
-        strings = kinds.isin([str])
-    given = cells[strings]
-    text = pd.Series(np.strings.strip(np.asarray(given.to_numpy(), dtype=str)), index=given.index)
-    present = text[~text.isin(["", "-"])]  # blank (or a dash) is "not given", never zero
-    values = pd.Series(float("nan"), index=cells.index)
-    values[native] = cells[native].astype(float)
-    plain, evidence = _plain_numbers(present)
-    values[plain.index] = plain
+        native = (kinds.isin([int, float, Decimal]) & cells.notna()).to_numpy()
+        strings = kinds.isin([str]).to_numpy()
+    raw, rows = cells.to_numpy(dtype=object), cells.index
+    at = np.flatnonzero(strings)
+    text = np.strings.strip(np.asarray(raw[at], dtype=str))
+    empty = np.isin(text, ["", "-"])  # blank (or a dash) is "not given", never zero
+    values = np.full(len(cells), np.nan)
+    values[native] = raw[native].astype(float)
+    plain, evidence = _plain_numbers(pd.Series(text[~empty], index=at[~empty]))
+    values[at[~empty]] = plain.to_numpy()
     # everything else that is given: separators, units, signs, and cells of other types
     # (a bool or a date in a number column), which the slow way names as errors
-    blank = pd.Series(False, index=cells.index)
-    blank[text.index] = text.isin(["", "-"])
-    read = pd.Series(False, index=cells.index)
-    read[plain.index] = plain.notna()
-    slow = cells.notna() & ~native & ~blank & ~read
+    settled = native.copy()
+    settled[at[empty]] = True
+    settled[at[~empty]] = plain.notna().to_numpy()
     readings: dict[int, dict[str, float]] = {}
-    for row, cell in cells[slow].items():
+    for pos in np.flatnonzero(cells.notna().to_numpy() & ~settled):
         try:
-            readings[row] = number_readings(cell)
+            readings[pos] = number_readings(raw[pos])
         except CellError as exc:
-            errors.append((int(row), str(cell), str(exc)))
+            errors.append((int(rows[pos]), str(raw[pos]), str(exc)))
     evidence |= {
         name
         for r in readings.values()
@@ -287,14 +287,13 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[in
         for name in r
     }
     late: list[tuple[int, str, str]] = []
-    for row, reading in readings.items():
+    for pos, reading in readings.items():
         distinct = set(reading.values())
         if len(distinct) == 1:
-            values[row] = distinct.pop()
+            values[pos] = distinct.pop()
         elif len(evidence) == 1 and next(iter(evidence)) in reading:
-            values[row] = reading[next(iter(evidence))]
+            values[pos] = reading[next(iter(evidence))]
         else:
-            shown = str(cells[row])
             options = _(" or ").join(f"{v:g}" for v in sorted(distinct))
             why = (
                 _("the column mixes both ways of writing numbers")
@@ -305,25 +304,26 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[in
                 "ambiguous number: {options} ({why}); write it with no thousands "
                 "separator (81233), or as a decimal with a comma (81,233)"
             ).format(options=options, why=why)
-            late.append((int(row), shown, message))
-    known = values.notna()
+            late.append((int(rows[pos]), str(raw[pos]), message))
+    known = ~np.isnan(values)
     if column.type == "int":
-        fraction = known & (values != values.round())
-        late += [(int(r), str(cells[r]), _("not a whole number")) for r in values.index[fraction]]
-        values[fraction] = float("nan")
-    too_large = values.abs() > MAX_NUMBER
+        fraction = known & (values != np.round(values))
+        late += [
+            (int(rows[p]), str(raw[p]), _("not a whole number")) for p in np.flatnonzero(fraction)
+        ]
+        values[fraction] = np.nan
+    too_large = np.abs(values) > MAX_NUMBER
     late += [
-        (int(r), str(cells[r]), _("number too large for this column"))
-        for r in values.index[too_large]
+        (int(rows[p]), str(raw[p]), _("number too large for this column"))
+        for p in np.flatnonzero(too_large)
     ]
-    values[too_large] = float("nan")
+    values[too_large] = np.nan
     errors += sorted(late, key=lambda error: error[0])
-    missing = values.isna().to_numpy()
+    missing = np.isnan(values)
     if column.type == "int":
-        whole = values.fillna(0).to_numpy().astype("int64")
-        typed = pd.arrays.IntegerArray(whole, missing)
+        typed = pd.arrays.IntegerArray(np.where(missing, 0, values).astype("int64"), missing)
     else:
-        typed = pd.arrays.FloatingArray(values.fillna(0).to_numpy(dtype="float64"), missing)
+        typed = pd.arrays.FloatingArray(np.where(missing, 0.0, values), missing)
     return pd.Series(typed, index=cells.index, name=column.name), errors
 
 

@@ -65,12 +65,32 @@ def _known(figure) -> float:
     return float(figure.value) if figure.known else NAN
 
 
+def _once(ds, name: str, year: int, as_of, compute):
+    """Return ``compute(ds, year, as_of)``, computed once per loaded dataset.
+
+    A loaded dataset does not change; several indicators of a year share one figure.
+    """
+    cache = ds.__dict__.setdefault("_indicator_cache", {})
+    key = (name, int(year), None if as_of is None else str(as_of))
+    if key not in cache:
+        cache[key] = compute(ds, year, as_of)
+    return cache[key]
+
+
+def _overview(ds, year, as_of):
+    return _once(ds, "htx_overview", year, as_of, m.htx_overview)
+
+
+def _managers(ds, year, as_of):
+    return _once(ds, "manager_training", year, as_of, m.manager_training)
+
+
 def _total_htx(ds, year, as_of):
-    return m.htx_overview(ds, year, as_of).total.value
+    return _overview(ds, year, as_of).total.value
 
 
 def _new_htx(ds, year, as_of):
-    return len(m.htx_overview(ds, year, as_of).new)
+    return len(_overview(ds, year, as_of).new)
 
 
 def _effective_htx(ds, year, as_of):
@@ -84,7 +104,7 @@ def _effective_htx(ds, year, as_of):
 def _paper_only(ds, year, as_of):
     if not m.statuses_given(ds):
         return NAN
-    return len(m.htx_overview(ds, year, as_of).paper_only)
+    return len(_overview(ds, year, as_of).paper_only)
 
 
 def _to_dissolve(ds, year, as_of):
@@ -96,14 +116,14 @@ def _to_dissolve(ds, year, as_of):
 
 
 def _managers_untrained(ds, year, as_of):
-    levels = m.manager_training(ds, year, as_of).levels.set_index("level")["count"]
+    levels = _managers(ds, year, as_of).levels.set_index("level")["count"]
     untrained = levels["managers_untrained"]
     return NAN if untrained is None or pd.isna(untrained) else int(untrained)
 
 
 def _managers_trained_share(ds, year, as_of):
     # the complement of the untrained count, over the total: one definition for both
-    total = _known(m.manager_training(ds, year, as_of).total)
+    total = _known(_managers(ds, year, as_of).total)
     untrained = _managers_untrained(ds, year, as_of)
     if not total or pd.isna(total) or pd.isna(untrained):
         return NAN
@@ -252,12 +272,7 @@ def actual(ds, code: str, year: int, as_of=None) -> float:
     as_of : str or Timestamp, optional
         Cutoff overriding the period's.
     """
-    # a loaded dataset does not change, so each value is computed once
-    cache = ds.__dict__.setdefault("_indicator_cache", {})
-    key = (code, int(year), None if as_of is None else str(as_of))
-    if key not in cache:
-        cache[key] = float(INDICATORS[code].compute(ds, year, as_of))
-    return cache[key]
+    return _once(ds, code, year, as_of, lambda *a: float(INDICATORS[code].compute(*a)))
 
 
 def history(ds, code: str, last_year: int) -> pd.Series:

@@ -1,9 +1,10 @@
 """Build the reports of every unit under a folder: communes, provinces and their roll-ups.
 
 Units are found by their ``unit`` table (a folder) or as workbooks in a parent's ``units/``
-folder. Each report is built as ``htx report`` builds it; a unit whose inputs and toolkit
-version match its published report is skipped; a unit that fails is listed and the others
-go on. A progress bar shows the count and the time left.
+folder. Each report is built as ``htx report`` builds it, but on kernels started once for the
+whole batch (:mod:`htxlib.report.kernels`); a unit whose inputs and toolkit version match its
+published report is skipped; a unit that fails is listed and the others go on. A progress
+bar shows the count and the time left; the index is written once, at the end.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ def find_units(root: str | Path) -> list[Path]:
     return found
 
 
-def _one(folder: Path, year: int, out: Path, formats, timeout: int, published: dict) -> Outcome:
+def _one(folder: Path, year: int, out: Path, formats, timeout, published, kernels) -> Outcome:
     from htxlib.report.publish import source_id
     from htxlib.report.runner import build_report, inputs_key
 
@@ -52,7 +53,9 @@ def _one(folder: Path, year: int, out: Path, formats, timeout: int, published: d
     if published.get((source_id(folder), str(year))) == key:
         return Outcome(folder, "skipped")
     try:
-        report = build_report(folder, year, out=out, formats=formats, timeout=timeout)
+        report = build_report(
+            folder, year, out=out, formats=formats, timeout=timeout, pool=kernels, index=False
+        )
     except KeyboardInterrupt:
         raise
     except Exception as err:  # noqa: BLE001 - one unit's failure never stops the batch
@@ -80,7 +83,8 @@ def run_batch(
     out : str or Path
         Reports folder (resolved once).
     jobs : int
-        Units built at the same time (each runs two kernels).
+        Units built at the same time. Each runs its notebooks side by side on warm kernels
+        (:class:`~htxlib.report.kernels.KernelPool`), started once for the whole batch.
     formats : tuple of str
         As for ``htx report``.
     timeout : int
@@ -96,7 +100,9 @@ def run_batch(
     from tqdm.auto import tqdm
 
     from htxlib.report import publish
-    from htxlib.report.index import list_reports
+    from htxlib.report.index import list_reports, write_index
+    from htxlib.report.kernels import KernelPool
+    from htxlib.report.runner import REPORT_NOTEBOOKS, TrackedKernelManager, kernel_name
 
     out = publish.reports_folder(out)
     units = find_units(root)
@@ -104,12 +110,25 @@ def run_batch(
     published = {(r.get("source"), r["year"]): r.get("inputs") for r in list_reports(out)}
     outcomes: dict[Path, Outcome] = {}
     bar = tqdm(total=len(units), unit="đơn vị", disable=not progress, file=sys.stderr)
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        runs = {pool.submit(_one, u, year, out, formats, timeout, published): u for u in units}
+    jobs = max(1, jobs)
+    # each unit runs its notebooks side by side, so a unit at a time needs that many kernels
+    kernels = KernelPool(jobs * len(REPORT_NOTEBOOKS), kernel_name(), TrackedKernelManager)
+    pool = ThreadPoolExecutor(max_workers=jobs)
+    try:
+        args = (year, out, formats, timeout, published, kernels)
+        runs = [pool.submit(_one, unit, *args) for unit in units]
         for run in as_completed(runs):
             outcome = run.result()
             outcomes[outcome.folder] = outcome
             bar.set_postfix_str(f"{outcome.folder.name}: {outcome.state}")
             bar.update()
-    bar.close()
+    except KeyboardInterrupt:
+        TrackedKernelManager.kill_all()  # the running notebooks fail now instead of running on
+        pool.shutdown(wait=True, cancel_futures=True)
+        raise
+    finally:
+        pool.shutdown(wait=True)
+        kernels.close()
+        bar.close()
+        write_index(out)  # once, at the end: it reads every published report
     return [outcomes[u] for u in units]

@@ -103,10 +103,17 @@ class Staging:
     """
 
     def __init__(self, out: Path):
-        self.path = inside(out, Path(out) / f".staging-{uuid.uuid4().hex[:12]}")
-        self.path.mkdir()
-        self._lock = os.open(self.path / ".lock", os.O_CREAT | os.O_RDWR, 0o644)
-        fcntl.flock(self._lock, fcntl.LOCK_EX)
+        while True:
+            self.path = inside(out, Path(out) / f".staging-{uuid.uuid4().hex[:12]}")
+            self.path.mkdir()
+            lock = self.path / ".lock"
+            self._lock = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
+            fcntl.flock(self._lock, fcntl.LOCK_EX)
+            # another run's remove_stale may have taken the free lock between the two calls
+            # above and removed the folder; the lock is only ours if its file is still there
+            if lock.exists() and os.stat(lock).st_ino == os.fstat(self._lock).st_ino:
+                return
+            os.close(self._lock)
 
     def close(self) -> None:
         """Remove the folder and release its lock."""
@@ -120,18 +127,22 @@ def remove_stale(out: Path) -> None:
         if folder.is_symlink() or not folder.is_dir():
             continue
         lock = folder / ".lock"
-        if not lock.exists():
-            if time.time() - folder.stat().st_mtime > STALE_AFTER:
-                shutil.rmtree(folder, ignore_errors=True)
-            continue
-        handle = os.open(lock, os.O_RDWR)
+        try:
+            if not lock.exists():
+                if time.time() - folder.stat().st_mtime > STALE_AFTER:
+                    shutil.rmtree(folder, ignore_errors=True)
+                continue
+            handle = os.open(lock, os.O_RDWR)
+        except FileNotFoundError:
+            continue  # another run removed it meanwhile
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            # removed while locked, so that its run, if it is just starting, sees it gone
+            shutil.rmtree(folder, ignore_errors=True)
         except BlockingIOError:
             continue  # a live run holds it
         finally:
             os.close(handle)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def source_id(data_dir: Path) -> str:

@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from jupyter_client.manager import AsyncKernelManager
 
@@ -25,6 +25,9 @@ from htxlib.data.snapshot import input_digest, write_snapshot
 from htxlib.report import pdf, publish
 from htxlib.report.clock import now
 from htxlib.report.html_page import ANNEX, DOCUMENT
+
+if TYPE_CHECKING:
+    from htxlib.report.kernels import KernelPool
 
 # nbformat (under papermill and nbconvert) imports jsonschema, which imports the optional
 # rfc3987_syntax only to check "iri" string formats that notebook schemas never use; that
@@ -92,12 +95,15 @@ def kernel_name(preferred: str = KERNEL) -> str:
 STARTUP_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond in")
 
 
-def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout: int) -> None:
+def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout: int, pool) -> None:
     import papermill as pm
     from papermill.exceptions import PapermillExecutionError
 
     for attempt in (1, 2):
         try:
+            if pool is not None:
+                pool.execute(source, target, parameters, timeout)
+                return
             pm.execute_notebook(
                 str(source),
                 str(target),
@@ -166,6 +172,8 @@ def build_report(
     notebook_dir: Path = NOTEBOOK_DIR,
     allow_missing_period: bool = False,
     formats: tuple[str, ...] = DEFAULT_FORMATS,
+    pool: KernelPool | None = None,
+    index: bool = True,
 ) -> Report:
     """Build and publish the report of a unit and year: the plan document and the annex.
 
@@ -191,6 +199,11 @@ def build_report(
         Accept a year without a ``periods`` row (see :meth:`Dataset.check_year`).
     formats : tuple of str
         Among :data:`FORMATS`; HTML is always written.
+    pool : KernelPool, optional
+        Warm kernels to run the notebooks on (``htx batch``); by default each notebook
+        starts its own kernel.
+    index : bool
+        Rewrite ``<out>/index.html`` (a batch writes it once, at the end).
 
     Returns
     -------
@@ -245,7 +258,7 @@ def build_report(
         }
         kernel = kernel or kernel_name()
         executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
-        _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final)
+        _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, pool)
         title = (
             f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {ds.plan_year(year)}: "
             f"{unit.full_name} (đánh giá năm {year})"
@@ -278,7 +291,8 @@ def build_report(
         html = publish.publish(out, staging.path, final, executed, pages[DOCUMENT], files, _pause)
     finally:
         staging.close()
-    write_index(out)
+    if index:
+        write_index(out)
     run = publish.page_meta(html)["run"]
     notebooks_run = tuple(final / "runs" / run / p.name for p in executed)
     return Report(html, notebooks_run, tuple(final / name for name in products))
@@ -354,11 +368,11 @@ def _check_same_unit(final: Path, source: str, data_dir: Path) -> None:
         )
 
 
-def _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final) -> None:
+def _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, kernels):
     """Run the notebooks side by side, one kernel each; keep them in ``failed/`` on failure."""
     pool = ThreadPoolExecutor(max_workers=len(executed))
     runs = [
-        pool.submit(_execute, Path(notebook_dir) / t.name, t, parameters, kernel, timeout)
+        pool.submit(_execute, Path(notebook_dir) / t.name, t, parameters, kernel, timeout, kernels)
         for t in executed
     ]
     try:

@@ -1,0 +1,88 @@
+"""Warm kernels: reused across notebooks with a clean namespace, replaced when one dies or hangs,
+and a batch's report identical to the one ``htx report`` builds on fresh kernels."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from papermill.exceptions import PapermillExecutionError
+
+from htxlib.cli import main
+from htxlib.report.kernels import KernelPool
+from htxlib.report.runner import TrackedKernelManager, build_report, kernel_name
+
+from .conftest import ROOT, SMALL_UNIT, write_rows
+
+FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
+
+
+def printed_pid(notebook) -> int:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    text = next(o["text"] for o in cells[-1]["outputs"] if o.get("name") == "stdout")
+    return int("".join(text))
+
+
+def counts(notebook) -> list[int]:
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    return [c["execution_count"] for c in cells if c["cell_type"] == "code"]
+
+
+@pytest.fixture
+def pool():
+    with KernelPool(1, kernel_name(), TrackedKernelManager) as kernels:
+        yield kernels
+
+
+def run(pool, name, target, timeout=60):
+    pool.execute(FIXTURES / f"{name}.ipynb", target, {"year": 2024}, timeout)
+
+
+def test_one_kernel_runs_many_notebooks_each_in_a_clean_namespace(pool, tmp_path):
+    pids = []
+    for i in range(3):
+        target = tmp_path / f"run{i}.ipynb"
+        run(pool, "leaks", target)  # fails if the previous run's name were still defined
+        pids.append(printed_pid(target))
+        assert counts(target) == [1, 2, 3]  # parameters, injected parameters, the cell
+    assert len(set(pids)) == 1 and len(pool.kernels) == 1
+
+
+def test_a_failing_notebook_keeps_the_kernel_a_dead_or_hung_one_is_replaced(pool, tmp_path):
+    run(pool, "leaks", tmp_path / "a.ipynb")
+    first = printed_pid(tmp_path / "a.ipynb")
+    with pytest.raises(PapermillExecutionError, match="deliberate failure"):
+        run(pool, "fails", tmp_path / "fails.ipynb")
+    run(pool, "leaks", tmp_path / "b.ipynb")
+    assert printed_pid(tmp_path / "b.ipynb") == first  # a cell's error leaves the kernel as it was
+    with pytest.raises(Exception, match="[Tt]ime"):
+        run(pool, "hangs", tmp_path / "hangs.ipynb", timeout=2)
+    run(pool, "leaks", tmp_path / "c.ipynb")
+    second = printed_pid(tmp_path / "c.ipynb")
+    assert second != first  # the hung kernel was stopped and another started
+    with pytest.raises(Exception, match="[Dd]ied|[Dd]ead"):
+        run(pool, "dies", tmp_path / "dies.ipynb")
+    run(pool, "leaks", tmp_path / "d.ipynb")
+    assert printed_pid(tmp_path / "d.ipynb") not in (first, second)
+    assert len(pool.kernels) == 1
+
+
+def test_a_batch_builds_the_report_htx_report_builds(small_unit, tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    root = tmp_path / "units"
+    shutil.copytree(small_unit, root / "tan-lap")
+    other = root / "other"
+    other.mkdir()
+    for table, rows in SMALL_UNIT.items():
+        rows = [list(r) for r in rows]
+        if table == "unit":
+            rows[1][0] = "other"
+        write_rows(other / f"{table}.csv", rows)
+    build_report(root / "tan-lap", 2025, out=tmp_path / "alone", formats=("html",))
+    year = ["--year", "2025", "--format", "html", "--jobs", "1"]
+    assert main(["batch", "--data", str(root), "--out", str(tmp_path / "batch"), *year]) == 0
+    for name in ("report.html", "annex.html"):
+        alone = (tmp_path / "alone" / "tan-lap" / "2025" / name).read_bytes()
+        assert (tmp_path / "batch" / "tan-lap" / "2025" / name).read_bytes() == alone
+    assert (tmp_path / "batch" / "other" / "2025" / "report.html").is_file()
