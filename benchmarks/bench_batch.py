@@ -6,13 +6,16 @@ It generates small units (``htxlib.data.synthetic``), times ``htx batch --format
 half of them and on all of them, and takes the difference per report as the marginal cost
 (what the batch's fixed start-up, kernels included, does not explain). Each pair of batches
 is repeated and the median taken, with ``import pandas, matplotlib.pyplot`` timed between
-the batches of the same run: the machine is shared and its speed drifts. It estimates a
-national run (34 provinces and 3.321 communes) from the median marginal cost.
+the batches of the same run: the machine is shared and its speed drifts. The CPU time of the
+batch and its kernels is measured too, which the other loads of a shared machine disturb
+less than the wall time. It estimates a national run (34 provinces and 3.321 communes) from
+the median marginal cost.
 """
 
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -27,11 +30,21 @@ NATIONAL = 34 + 3321
 
 
 def timed(cmd: list[str]) -> float:
+    """Run a command; return its wall time."""
+    return measured(cmd)[0]
+
+
+def measured(cmd: list[str]) -> tuple[float, float]:
+    """Run a command; return its wall time and the CPU time of it and its children (kernels)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(cmd, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-800:])
-    return time.perf_counter() - start
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return wall, cpu
 
 
 def main() -> int:
@@ -42,7 +55,7 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=3, help="pairs of batches timed")
     args = parser.parse_args()
     half = args.units // 2
-    floors, marginals = [], []
+    floors, marginals, cpus = [], [], []
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         for i in range(args.units):
@@ -51,16 +64,21 @@ def main() -> int:
         batch = [str(BIN / "htx"), "batch", "--year", "2024", "--format", "html"]
         batch += ["--jobs", str(args.jobs)]
         sizes = f"{half:>3} units s {args.units:>3} units s"
-        print(f"{'run':>4} {'floor s':>8} {sizes} {'marginal s':>11}")
+        print(f"{'run':>4} {'floor s':>8} {sizes} {'marginal s':>11} {'marginal CPU s':>15}")
+        added = args.units - half
         for run in range(args.repeat):
             out = work / f"run{run}"
             floors.append(timed([sys.executable, "-c", "import pandas, matplotlib.pyplot"]))
-            small = timed([*batch, "--data", str(work / "all" / "first"), "--out", str(out / "a")])
+            small = measured(
+                [*batch, "--data", str(work / "all" / "first"), "--out", str(out / "a")]
+            )
             floors.append(timed([sys.executable, "-c", "import pandas, matplotlib.pyplot"]))
-            full = timed([*batch, "--data", str(work / "all"), "--out", str(out / "b")])
-            marginals.append((full - small) / (args.units - half))
+            full = measured([*batch, "--data", str(work / "all"), "--out", str(out / "b")])
+            marginals.append((full[0] - small[0]) / added)
+            cpus.append((full[1] - small[1]) / added)
             print(
-                f"{run + 1:>4} {floors[-1]:>8.2f} {small:>9.1f} {full:>9.1f} {marginals[-1]:>11.2f}"
+                f"{run + 1:>4} {floors[-1]:>8.2f} {small[0]:>9.1f} {full[0]:>9.1f} "
+                f"{marginals[-1]:>11.2f} {cpus[-1]:>15.2f}"
             )
         rerun = timed([*batch, "--data", str(work / "all"), "--out", str(out / "b")])
     floor, marginal = statistics.median(floors), statistics.median(marginals)
@@ -69,6 +87,11 @@ def main() -> int:
     print(
         f"marginal cost per report (median): {marginal:.2f} s = {marginal / floor:.2f}x the "
         "import floor (target 0.6x)"
+    )
+    cpu = statistics.median(cpus)
+    print(
+        f"marginal CPU per report (median, all processes): {cpu:.2f} s; on {args.jobs} cores "
+        f"fully used that is {cpu / args.jobs:.2f} s = {cpu / args.jobs / floor:.2f}x the floor"
     )
     hours = marginal * NATIONAL / 3600
     print(f"national run ({NATIONAL} units) at this cost on this machine: about {hours:.1f} h")

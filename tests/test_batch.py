@@ -55,3 +55,27 @@ def test_batch_builds_the_others_names_the_broken_one_and_skips_on_rerun(many, t
     assert "1 built, 0 unchanged" in capsys.readouterr().out  # a changed input is rebuilt
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Tỉnh Mẫu" in index and 'href="tan-lap/2025/report.html"' in index
+
+
+def test_the_index_puts_the_province_first_then_its_units_in_vietnamese_order(tmp_path):
+    from htxlib.report.index import list_reports
+
+    units = [
+        ("xa-van-quan", "Xã Văn Quan", "xa"),
+        ("xa-diem-he", "Xã Điềm He", "xa"),
+        ("van-quan", "Huyện Văn Quan", "huyen"),
+        ("lang-son", "Tỉnh Lạng Sơn", "tinh"),
+    ]
+    for unit_id, name, level in units:
+        page = tmp_path / unit_id / "2024" / "report.html"
+        page.parent.mkdir(parents=True)
+        meta = {"unit": name, "level": level, "province": "Lạng Sơn", "year": "2024"}
+        meta |= {"cutoff": "31/12/2024", "generated": "01/01/2025 08:00"}
+        tags = "".join(f'<meta name="htx:{k}" content="{v}">' for k, v in meta.items())
+        page.write_text(f"<html><head>{tags}</head><body></body></html>", encoding="utf-8")
+    assert [r["unit"] for r in list_reports(tmp_path)] == [
+        "Tỉnh Lạng Sơn",
+        "Huyện Văn Quan",
+        "Xã Điềm He",  # Đ comes after D, before V
+        "Xã Văn Quan",
+    ]

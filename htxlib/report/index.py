@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from htxlib.data.admin_map import PROVINCE_LEVELS
 from htxlib.data.unit import is_slug
+from htxlib.formatting import sort_key
 from htxlib.report.files import atomic_write
 from htxlib.report.narrative import render
 from htxlib.report.publish import YEAR, page_meta
@@ -22,7 +24,7 @@ LINK_LABELS = {
 
 
 def list_reports(out: Path) -> list[dict]:
-    """Return the metadata of every published report under ``out``, sorted by unit and year.
+    """Return the metadata of every published report under ``out``, in the index's order.
 
     Links are built from the folder names, which are unit ids and years, never from what a
     page says; a page without readable metadata is left out with a warning.
@@ -51,7 +53,15 @@ def list_reports(out: Path) -> list[dict]:
             if name in LINK_LABELS and (page.parent / name).is_file()
         ]
         found.append(info)
-    return sorted(found, key=lambda r: (r.get("province", ""), r["unit"], -int(r["year"])))
+    return sorted(found, key=_order)
+
+
+def _order(report: dict) -> tuple:
+    """Sort by province, the province's own report first, then units by name, newest first."""
+    level = report.get("level", "")
+    rank = 0 if level in PROVINCE_LEVELS else 1 if level == "huyen" else 2
+    province = sort_key(report.get("province", ""))
+    return province, rank, sort_key(report["unit"]), -int(report["year"])
 
 
 def by_province(reports: list[dict]) -> list[tuple[str, list[dict]]]:

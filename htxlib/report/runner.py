@@ -267,6 +267,7 @@ def build_report(
         meta = {
             "unit_id": unit.unit_id,
             "unit": unit.full_name,
+            "level": unit.level,
             "province": unit.province,
             "year": int(year),
             "cutoff": period.cutoff.strftime("%d/%m/%Y"),
