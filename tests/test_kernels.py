@@ -86,3 +86,45 @@ def test_a_batch_builds_the_report_htx_report_builds(small_unit, tmp_path, monke
         alone = (tmp_path / "alone" / "tan-lap" / "2025" / name).read_bytes()
         assert (tmp_path / "batch" / "tan-lap" / "2025" / name).read_bytes() == alone
     assert (tmp_path / "batch" / "other" / "2025" / "report.html").is_file()
+
+
+def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    from htxlib.cli import EXIT_INTERRUPTED
+
+    root, out, mark = tmp_path / "units", tmp_path / "out", tmp_path / "kernel-started"
+    shutil.copytree(small_unit, root / "tan-lap")
+    script = (
+        "import functools, sys\n"
+        "from pathlib import Path\n"
+        "import htxlib.report.runner as runner\n"
+        "from htxlib.cli import EXIT_INTERRUPTED\n"
+        "from htxlib.report.batch import run_batch\n"
+        "runner.build_report = functools.partial(\n"
+        f"    runner.build_report, notebooks=('hangs',), notebook_dir=Path({str(FIXTURES)!r}))\n"
+        "try:\n"
+        f"    run_batch({str(root)!r}, 2025, {str(out)!r}, formats=('html',), progress=False)\n"
+        "except KeyboardInterrupt:\n"
+        "    sys.exit(EXIT_INTERRUPTED)\n"
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], env={**os.environ, "HTX_TEST_MARK": str(mark)}
+    )
+    deadline = time.monotonic() + 120
+    while not mark.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert mark.exists(), "the kernel never started"
+    kernels = psutil.Process(process.pid).children(recursive=True)
+    assert kernels
+    process.send_signal(signal.SIGINT)
+    # the hanging cell sleeps 60 s: returning well before means the kernel was stopped
+    assert process.wait(timeout=45) == EXIT_INTERRUPTED
+    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
+    assert not list(out.glob(".staging-*"))
