@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,6 +19,21 @@ os.environ["HTX_LANG"] = "en"
 
 ROOT = Path(__file__).resolve().parents[1]
 VAN_QUAN = ROOT / "data" / "van-quan"
+
+
+def start_until_kernel_runs(script: str, mark: Path) -> subprocess.Popen:
+    """Run a Python script whose notebook hangs; return once its kernel has touched ``mark``.
+
+    The fixture notebook ``hangs.ipynb`` touches the file ``HTX_TEST_MARK`` names, then sleeps.
+    """
+    process = subprocess.Popen(
+        [sys.executable, "-c", script], env={**os.environ, "HTX_TEST_MARK": str(mark)}
+    )
+    deadline = time.monotonic() + 120
+    while not mark.exists() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert mark.exists(), "the kernel never started"
+    return process
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,6 @@ import fcntl
 import os
 import shutil
 import signal
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -25,7 +22,7 @@ from htxlib.report import publish
 from htxlib.report.index import list_reports
 from htxlib.report.runner import build_report
 
-from .conftest import ROOT, read_rows, set_cell, write_rows
+from .conftest import ROOT, read_rows, set_cell, start_until_kernel_runs, write_rows
 from .hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
@@ -308,13 +305,7 @@ def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
         "except KeyboardInterrupt:\n"
         "    sys.exit(EXIT_INTERRUPTED)\n"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", script], env={**os.environ, "HTX_TEST_MARK": str(mark)}
-    )
-    deadline = time.monotonic() + 120
-    while not mark.exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert mark.exists(), "the kernel never started"
+    process = start_until_kernel_runs(script, mark)
     process.send_signal(signal.SIGINT)
     # the hanging cell sleeps 60 s: returning well before means the kernel was stopped
     assert process.wait(timeout=45) == EXIT_INTERRUPTED

@@ -13,7 +13,7 @@ from htxlib.cli import main
 from htxlib.report.kernels import KernelPool
 from htxlib.report.runner import TrackedKernelManager, build_report, kernel_name
 
-from .conftest import ROOT, SMALL_UNIT, write_rows
+from .conftest import ROOT, SMALL_UNIT, start_until_kernel_runs, write_rows
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 
@@ -89,11 +89,7 @@ def test_a_batch_builds_the_report_htx_report_builds(small_unit, tmp_path, monke
 
 
 def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
-    import os
     import signal
-    import subprocess
-    import sys
-    import time
 
     import psutil
 
@@ -114,13 +110,7 @@ def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
         "except KeyboardInterrupt:\n"
         "    sys.exit(EXIT_INTERRUPTED)\n"
     )
-    process = subprocess.Popen(
-        [sys.executable, "-c", script], env={**os.environ, "HTX_TEST_MARK": str(mark)}
-    )
-    deadline = time.monotonic() + 120
-    while not mark.exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert mark.exists(), "the kernel never started"
+    process = start_until_kernel_runs(script, mark)
     kernels = psutil.Process(process.pid).children(recursive=True)
     assert kernels
     process.send_signal(signal.SIGINT)
