@@ -151,10 +151,23 @@ def _formats(text: str) -> tuple[str, ...]:
     return chosen
 
 
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    """Add the options of commands that build reports: where, in which formats, how long."""
+    parser.add_argument("--out", default="reports", help="reports folder (default: reports)")
+    parser.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
+    parser.add_argument(
+        "--format",
+        dest="formats",
+        type=_formats,
+        help="comma-separated among html, docx, pdf (default: html,docx; html is always "
+        "written; pdf needs LibreOffice)",
+    )
+
+
 def _report(args: argparse.Namespace) -> int:
     from htxlib.report.pdf import PdfError
     from htxlib.report.publish import PublishError
-    from htxlib.report.runner import ReportError, build_report
+    from htxlib.report.runner import DEFAULT_FORMATS, ReportError, build_report
 
     try:
         report = build_report(
@@ -165,7 +178,7 @@ def _report(args: argparse.Namespace) -> int:
             args.kernel,
             args.timeout,
             allow_missing_period=args.allow_missing_period,
-            formats=args.formats,
+            formats=args.formats or DEFAULT_FORMATS,
         )
     except DataError as err:
         return _data_problems(args, err, _("no report was written."))
@@ -193,9 +206,11 @@ def _report(args: argparse.Namespace) -> int:
 def _batch(args: argparse.Namespace) -> int:
     from htxlib.report.batch import run_batch
     from htxlib.report.publish import PublishError
+    from htxlib.report.runner import DEFAULT_FORMATS
 
     try:
-        outcomes = run_batch(args.data, args.year, args.out, args.jobs, args.formats, args.timeout)
+        formats = args.formats or DEFAULT_FORMATS
+        outcomes = run_batch(args.data, args.year, args.out, args.jobs, formats, args.timeout)
     except (PublishError, OSError) as err:
         _say(str(err))
         return EXIT_OUTPUT
@@ -304,17 +319,8 @@ def build_parser() -> argparse.ArgumentParser:
         "and year (HTML, Word, PDF)",
     )
     _unit_options(rep, year_required=True)
-    rep.add_argument("--out", default="reports", help="reports folder (default: reports)")
+    _output_options(rep)
     rep.add_argument("--kernel", help="Jupyter kernel name (default: htx, this environment)")
-    rep.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
-    rep.add_argument(
-        "--format",
-        dest="formats",
-        type=_formats,
-        default=("html", "docx"),
-        help="comma-separated among html, docx, pdf (default: html,docx; html is always "
-        "written; pdf needs LibreOffice)",
-    )
     rep.set_defaults(func=_report)
 
     texts = sub.add_parser(
@@ -332,12 +338,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     bat.add_argument("--data", required=True, help="folder holding the unit folders")
     bat.add_argument("--year", type=int, required=True, help="assessed year")
-    bat.add_argument("--out", default="reports", help="reports folder (default: reports)")
+    _output_options(bat)
     bat.add_argument("--jobs", type=int, default=1, help="units built at once (two kernels each)")
-    bat.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
-    bat.add_argument(
-        "--format", dest="formats", type=_formats, default=("html", "docx"), help="as for report"
-    )
     bat.set_defaults(func=_batch)
 
     tpl = sub.add_parser(

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -13,6 +15,8 @@ from htxlib.data.problems import DataError, Problem, ScopeError
 from htxlib.data.readers import Source, fold, locate, read_table
 from htxlib.data.validation import schema_failures
 from htxlib.messages import N_
+
+T = TypeVar("T")
 
 #: Years a report can be about: the cooperative registry and this toolkit's rules.
 MIN_YEAR, MAX_YEAR = 1990, 2100
@@ -137,11 +141,18 @@ class Dataset:
         ScopeError
             ``as_of`` is not a real date, or falls outside the period's year or before its start.
         """
-        # asked for once per indicator and year: a loaded dataset's periods do not change
-        cache = self.__dict__.setdefault("_period_cache", {})
-        key = (int(year), as_of)
+        # asked for once per indicator and year
+        return self.once(("period", int(year), as_of), lambda: self._period(year, as_of))
+
+    def once(self, key: tuple, compute: Callable[[], T]) -> T:
+        """Return ``compute()``, computed once per loaded dataset for ``key``.
+
+        A loaded dataset does not change, so a value derived from it (a period, an
+        indicator's value for a year) can be kept; several figures ask for the same ones.
+        """
+        cache = self.__dict__.setdefault("_computed", {})
         if key not in cache:
-            cache[key] = self._period(year, as_of)
+            cache[key] = compute()
         return cache[key]
 
     def _period(self, year: int, as_of) -> Period:

@@ -9,6 +9,7 @@ the 2025 map. ``htx validate`` reads the filled workbook as it reads any unit fo
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from pathlib import Path
 
 from htxlib.data import admin_map
@@ -184,43 +185,36 @@ def _validation(column: Column, ranges: dict):
     """Return a drop-down list for a code or yes/no column, a range check for numbers, dates."""
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    prompt = {"showErrorMessage": True, "errorTitle": column.vi, "promptTitle": column.vi}
+    # every check lets a cell stay blank (not given) and names the column when it fails
+    check = partial(
+        DataValidation,
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=column.vi,
+        promptTitle=column.vi,
+    )
     if column.type == "code":
-        return DataValidation(
-            type="list",
-            formula1=ranges[column.codes],
-            allow_blank=True,
-            **prompt,
-            error="Chọn một giá trị trong danh sách.",
+        return check(
+            type="list", formula1=ranges[column.codes], error="Chọn một giá trị trong danh sách."
         )
     if column.type == "bool":
-        return DataValidation(
-            type="list",
-            formula1='"có,không"',
-            allow_blank=True,
-            **prompt,
-            error="Chọn có hoặc không.",
-        )
+        return check(type="list", formula1='"có,không"', error="Chọn có hoặc không.")
     if column.type == "date":
-        return DataValidation(
+        return check(
             type="date",
             operator="between",
             formula1="DATE(1900,1,1)",
             formula2="DATE(2200,12,31)",
-            allow_blank=True,
-            **prompt,
             error="Ghi ngày dạng dd/mm/yyyy.",
         )
     if column.type in ("int", "amount"):
         kind = "whole" if column.type == "int" else "decimal"
         low = "-1000000000000" if column.signed else "0"
-        return DataValidation(
+        return check(
             type=kind,
             operator="between",
             formula1=low,
             formula2="1000000000000",
-            allow_blank=True,
-            **prompt,
             error="Ghi một số" + (" nguyên." if column.type == "int" else "."),
         )
     return None

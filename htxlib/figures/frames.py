@@ -22,12 +22,12 @@ def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
     Entities without a row for the year are kept, with empty facts. The join is made once
     per dataset, kind, year and cutoff; callers get their own copy.
     """
-    cache = ds.__dict__.setdefault("_facts", {})
-    key = (kind, int(year), pd.Timestamp(cutoff))
-    if key not in cache:
+
+    def join() -> pd.DataFrame:
         annual = ds.annual[ds.annual["year"] == year].drop(columns="year")
-        cache[key] = existing(ds, kind, cutoff).merge(annual, on="entity_id", how="left")
-    return cache[key].copy()
+        return existing(ds, kind, cutoff).merge(annual, on="entity_id", how="left")
+
+    return ds.once(("facts", kind, int(year), pd.Timestamp(cutoff)), join).copy()
 
 
 def given_sum(
@@ -73,12 +73,12 @@ def given_sum(
 
 def events(ds, event: str) -> pd.DataFrame:
     """Return status events of one kind joined with the entity's name (a copy, made once)."""
-    cache = ds.__dict__.setdefault("_events", {})
-    if event not in cache:
+
+    def join() -> pd.DataFrame:
         ev = ds.status_events[ds.status_events["event"] == event]
-        joined = ev.merge(ds.entities[["entity_id", "name", "commune"]], on="entity_id", how="left")
-        cache[event] = joined
-    return cache[event].copy()
+        return ev.merge(ds.entities[["entity_id", "name", "commune"]], on="entity_id", how="left")
+
+    return ds.once(("events", event), join).copy()
 
 
 def count_by(

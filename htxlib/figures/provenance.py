@@ -97,33 +97,33 @@ def weakest(statuses: Iterable[str]) -> str:
     return max(statuses, key=ORDER.index, default="published")
 
 
-def _index(ds) -> dict[tuple, tuple[str, str]]:
-    """Map (table, field, record, year or None) to (status, note), built once per dataset.
+def _indexes(ds) -> tuple[dict[tuple, tuple[str, str]], dict[tuple, set[str]]]:
+    """Index the provenance rows, once per dataset.
 
-    Also kept: the records each (table, field) lists by key, so that a figure over many
-    records looks up only those (every other record takes the ``*`` row).
+    Returns a map of (table, field, record, year or None) to (status, note), and the records
+    each (table, field) lists by key, so that a figure over many records looks up only those
+    (every other record takes the ``*`` row).
     """
-    cached = ds.__dict__.get("_provenance_index")
-    if cached is None:
-        cached, listed = {}, {}
+
+    def build() -> tuple[dict, dict]:
+        index, listed = {}, {}
         for row in ds.provenance.itertuples():
             year = None if row.year is None or pd.isna(row.year) else int(row.year)
             note = "" if row.note is None or pd.isna(row.note) else str(row.note)
-            cached[(row.table, row.field, str(row.record), year)] = (str(row.status), note)
+            index[(row.table, row.field, str(row.record), year)] = (str(row.status), note)
             if str(row.record) not in ("*", "sum"):
                 listed.setdefault((row.table, row.field), set()).add(str(row.record))
-        ds.__dict__["_provenance_index"] = cached
-        ds.__dict__["_provenance_listed"] = listed
-    return cached
+        return index, listed
+
+    return ds.once(("provenance",), build)
 
 
 def _listed(ds, table: str, field: str) -> set[str]:
-    _index(ds)
-    return ds.__dict__["_provenance_listed"].get((table, field), set())
+    return _indexes(ds)[1].get((table, field), set())
 
 
 def _lookup(ds, table: str, field: str, record: str, year: int | None) -> tuple[str, str] | None:
-    index = _index(ds)
+    index = _indexes(ds)[0]
     # a row for the value's year wins over a row for every year
     if year is not None and (table, field, record, int(year)) in index:
         return index[(table, field, record, int(year))]

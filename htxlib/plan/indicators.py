@@ -66,15 +66,9 @@ def _known(figure) -> float:
 
 
 def _once(ds, name: str, year: int, as_of, compute):
-    """Return ``compute(ds, year, as_of)``, computed once per loaded dataset.
-
-    A loaded dataset does not change; several indicators of a year share one figure.
-    """
-    cache = ds.__dict__.setdefault("_indicator_cache", {})
+    """Return ``compute(ds, year, as_of)`` once per dataset: indicators of a year share figures."""
     key = (name, int(year), None if as_of is None else str(as_of))
-    if key not in cache:
-        cache[key] = compute(ds, year, as_of)
-    return cache[key]
+    return ds.once(key, lambda: compute(ds, year, as_of))
 
 
 def _overview(ds, year, as_of):

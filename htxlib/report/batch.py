@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from htxlib.data.readers import fold
+from htxlib.data.snapshot import input_digest
+from htxlib.report.runner import DEFAULT_FORMATS
 
 #: Names of a unit table's file (English and Vietnamese stems).
 UNIT_STEMS = ("unit", "don_vi")
@@ -49,12 +51,19 @@ def _one(folder: Path, year: int, out: Path, formats, timeout, published, kernel
     from htxlib.report.publish import source_id
     from htxlib.report.runner import build_report, inputs_key
 
-    key = inputs_key(folder, year, formats)
-    if published.get((source_id(folder), str(year))) == key:
+    digest = input_digest(folder)
+    if published.get((source_id(folder), str(year))) == inputs_key(folder, year, formats, digest):
         return Outcome(folder, "skipped")
     try:
         report = build_report(
-            folder, year, out=out, formats=formats, timeout=timeout, pool=kernels, index=False
+            folder,
+            year,
+            out=out,
+            formats=formats,
+            timeout=timeout,
+            pool=kernels,
+            index=False,
+            digest=digest,
         )
     except KeyboardInterrupt:
         raise
@@ -68,7 +77,7 @@ def run_batch(
     year: int,
     out: str | Path = "reports",
     jobs: int = 1,
-    formats: tuple[str, ...] = ("html", "docx"),
+    formats: tuple[str, ...] = DEFAULT_FORMATS,
     timeout: int = 600,
     progress: bool = True,
 ) -> list[Outcome]:

@@ -174,6 +174,7 @@ def build_report(
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     pool: KernelPool | None = None,
     index: bool = True,
+    digest: str = "",
 ) -> Report:
     """Build and publish the report of a unit and year: the plan document and the annex.
 
@@ -204,6 +205,9 @@ def build_report(
         starts its own kernel.
     index : bool
         Rewrite ``<out>/index.html`` (a batch writes it once, at the end).
+    digest : str
+        The folder's :func:`~htxlib.data.snapshot.input_digest` when the caller has just
+        computed it (a batch does, to decide whether to build); computed here otherwise.
 
     Returns
     -------
@@ -237,7 +241,7 @@ def build_report(
     if "pdf" in formats:
         pdf.require()  # say what to install before any kernel starts
     data_dir = Path(data_dir).resolve()
-    digest = input_digest(data_dir)
+    digest = digest or input_digest(data_dir)
     ds = load_unit(data_dir)  # validated once here; fail fast, before any kernel starts
     ds.check_year(year, allow_missing_period)
     period = ds.period(year, as_of)
@@ -256,7 +260,8 @@ def build_report(
             "as_of": as_of,
             "snapshot": str(snapshot),
         }
-        kernel = kernel or kernel_name()
+        # a pool names its own kernel; finding the kernelspec reads the disk
+        kernel = kernel or (pool.kernel if pool is not None else kernel_name())
         executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
         _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, pool)
         title = (

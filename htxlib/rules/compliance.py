@@ -84,22 +84,25 @@ def _activity(ds) -> pd.DataFrame:
 
     Kept with the (unchanging) dataset after one pass over the annual facts.
     """
-    active = ds.__dict__.get("_activity")
-    if active is None:
+
+    def find() -> pd.DataFrame:
         annual = ds.annual
         evidence = annual["report_filed"].fillna(False).astype(bool) | (
             annual["revenue"].fillna(0) > 0
         )
-        active = annual.loc[evidence, ["entity_id", "year"]]
-        ds.__dict__["_activity"] = active
-        ds.__dict__["_active_years"] = set(zip(active["entity_id"], active["year"], strict=True))
-    return active
+        return annual.loc[evidence, ["entity_id", "year"]]
+
+    return ds.once(("activity",), find)
 
 
 def _active(ds, entity_id: str, year: int) -> bool:
     """Evidence of activity in a year: a report filed or some revenue."""
-    _activity(ds)
-    return (entity_id, year) in ds.__dict__["_active_years"]
+
+    def pairs() -> set:
+        active = _activity(ds)
+        return set(zip(active["entity_id"], active["year"], strict=True))
+
+    return (entity_id, year) in ds.once(("active_years",), pairs)
 
 
 def _suspension_overdue(ds, rule, year, cutoff) -> Iterator[dict]:
