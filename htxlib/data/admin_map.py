@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 
 from htxlib.data.readers import fold
@@ -25,6 +26,8 @@ LEVEL_OF_TYPE = {
 }
 #: Words a name may start with that say its level, not its name (longest first).
 LEVEL_WORDS = ("thành phố", "tỉnh", "xã", "phường", "đặc khu")
+#: The day the 2025 map took effect (Resolution 202/2025/QH15); data dated before it uses the old map.
+MERGER_DATE = date(2025, 7, 1)
 #: Levels on the current map: a province, or a commune-level unit.
 PROVINCE_LEVELS = ("tinh", "thanh_pho_tw")
 COMMUNE_LEVELS = ("xa", "phuong", "dac_khu")

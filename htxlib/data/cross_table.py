@@ -218,11 +218,29 @@ def _on_the_map(ds, loc) -> Iterator[Problem]:
             yield loc.problem("unit", row, "level", level, rule)
     if level not in admin_map.PROVINCE_LEVELS:
         return
+    # Data whose every period ends before the 2025 merger names communes as they were then:
+    # the package holds only the new map, so such a name is kept as written, with a warning.
+    old_map = _before_the_merger(ds)
     for entity_row, name in ds.entities["commune"].dropna().items():
         try:
             admin_map.commune(name, parent.code)
         except admin_map.MapError as err:
-            yield loc.problem("entities", entity_row, "commune", name, str(err))
+            problem = loc.problem("entities", entity_row, "commune", name, str(err))
+            if old_map:
+                rule = _(
+                    "not a commune of the 2025 map; the data is dated before {date}, so the name "
+                    "is kept as written (a commune before the merger)"
+                ).format(date=admin_map.MERGER_DATE.strftime("%d/%m/%Y"))
+                problem = replace(problem, rule=rule, warning=True)
+            yield problem
+
+
+def _before_the_merger(ds) -> bool:
+    """Return True when every period of the data ends before the 2025 map took effect."""
+    from htxlib.data import admin_map
+
+    cutoffs = pd.to_datetime(ds.periods["cutoff_date"], errors="coerce").dropna()
+    return not cutoffs.empty and bool((cutoffs < pd.Timestamp(admin_map.MERGER_DATE)).all())
 
 
 def _provenance_targets(ds, loc) -> Iterator[Problem]:
