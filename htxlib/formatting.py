@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterable
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 import pandas as pd
@@ -24,6 +25,18 @@ def is_missing(value: object) -> bool:
     if isinstance(value, list | tuple | dict):
         return False
     return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+
+
+def half_up(value: float, decimals: int = 2) -> float:
+    """Round half away from zero at ``decimals`` places, as written by hand (5,555 → 5,56).
+
+    Examples
+    --------
+    >>> half_up(5.555), half_up(2.775), half_up(-0.125)
+    (5.56, 2.78, -0.13)
+    """
+    step = Decimal(1).scaleb(-decimals)
+    return float(Decimal(repr(float(value))).quantize(step, rounding=ROUND_HALF_UP))
 
 
 def number(value: float | int | None, decimals: int = 3) -> str:
@@ -66,7 +79,7 @@ def percent(value: float | None, decimals: int = 2) -> str:
     """
     if is_missing(value):
         return "-"
-    return number(round(float(value), decimals), decimals) + "%"
+    return number(half_up(float(value), decimals), decimals) + "%"
 
 
 def date(value: dt.date | pd.Timestamp | None) -> str:

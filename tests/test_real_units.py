@@ -235,7 +235,7 @@ def test_city_at_mid_year_with_its_own_estimate(city):
     assert_states(
         part1,
         "trên địa bàn thành phố Cần Thơ có 09 HTX",
-        "trong 6 tháng đầu năm 2024 có 01 HTX được thành lập mới (HTX Mới Cái Răng)",
+        "trong 6 tháng đầu năm 2024 có 01 HTX được thành lập mới: HTX Mới Cái Răng (Cái Răng).",
         "Quỹ tín dụng nhân dân: 01 HTX",
         "Môi trường, quản lý chợ: 01 HTX",
         "các lĩnh vực phi nông nghiệp có 06 HTX",

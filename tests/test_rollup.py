@@ -13,6 +13,8 @@ from htxlib.data import synthetic
 from htxlib.data.dataset import load_unit
 from htxlib.rules.compliance import counts_by_rule, findings
 
+from .conftest import ROOT
+
 #: Which communes of the synthetic unit go to which child.
 GROUPS = {
     "xa-mot": ("Xã An", "Xã Bình", "Xã Cường"),
@@ -144,3 +146,28 @@ def test_the_sample_province_adds_up_to_the_district_it_was_rebuilt_from():
     # where each HTX sits is the sample's own estimate, and its provenance says so
     ids = sample.entities["entity_id"]
     assert figure(sample, None, "entities", "commune", ids, total=True).status == "estimated"
+
+
+def test_a_parent_knows_what_its_children_know(province):
+    whole, parent = province
+    # the parent folder has no status_events file of its own; its communes do
+    assert "status_events" not in parent.sources
+    assert figures.statuses_given(parent) and figures.statuses_given(whole)
+    year = whole.years[-1]
+    assert len(figures.htx_overview(parent, year).suspended) == len(
+        figures.htx_overview(whole, year).suspended
+    )
+
+
+def test_a_childs_contradictions_roll_up_with_the_child_named(tmp_path):
+    from htxlib.checks.contradictions import contradictions
+
+    parent = tmp_path / "tinh"
+    shutil.copytree(ROOT / "data" / "lang-son-mau", parent)
+    child = parent / "units" / "xa-tri-le"
+    (child / "reported_figures.csv").write_text(
+        "indicator,year,value\ntotal_htx,2024,800\n", encoding="utf-8"
+    )
+    found = contradictions(load_unit(parent))
+    mine = found[found["file"].str.startswith("units/xa-tri-le/")]
+    assert list(mine["field"]) == ["total_htx"] and list(mine["stated"]) == [800]

@@ -105,7 +105,8 @@ def test_title_opening_closing_and_signature(docx_files):
         p.startswith("Thực hiện Công văn số 1811/SKHĐT-ĐKKD ngày 29/06/2024") for p in paragraphs
     )
     assert any(p.startswith("Trên đây là Kế hoạch") and p.endswith("./.") for p in paragraphs)
-    closing = document.tables[-1]
+    # the signature table; the appendix issued with the plan follows it
+    closing = next(t for t in document.tables if lines(t.rows[0].cells[0]).startswith("Nơi nhận"))
     recipients, signer = (lines(cell) for cell in closing.rows[0].cells)
     assert recipients.startswith("Nơi nhận:\n- Sở Kế hoạch và Đầu tư tỉnh;")
     assert recipients.endswith("- Lưu: VT, TCKH.")

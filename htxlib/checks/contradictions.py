@@ -122,4 +122,13 @@ def contradictions(ds) -> pd.DataFrame:
         reported_achievement, unit_slip), file, row, field, year, stated, computed, message.
     """
     rows = stated_totals(ds) + reported_findings(ds) + unit_slips(ds)
-    return pd.DataFrame(rows, columns=COLUMNS)
+    found = pd.DataFrame(rows, columns=COLUMNS)
+    # a child's own contradictions stay contradictions in its parent, with the child named
+    for child in ds.children:
+        if child.data is None:
+            continue
+        theirs = contradictions(child.data)
+        if not theirs.empty:
+            theirs["file"] = child.path + "/" + theirs["file"].astype(str)
+            found = pd.concat([found, theirs], ignore_index=True)
+    return found

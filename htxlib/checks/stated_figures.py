@@ -22,8 +22,16 @@ from collections.abc import Callable
 import pandas as pd
 
 from htxlib import figures as m
-from htxlib.data.codes import RATINGS, SECTOR_GROUPS, SECTORS, THT_PURPOSES, TRAINING_LEVELS
+from htxlib.data.codes import (
+    RATINGS,
+    SECTOR_GROUPS,
+    SECTORS,
+    STATUSES,
+    THT_PURPOSES,
+    TRAINING_LEVELS,
+)
 from htxlib.data.stated import stated_figures
+from htxlib.figures.frames import existing, given_sum
 
 #: How far an "about" figure may be from the computed one, relative to it.
 ABOUT_TOLERANCE = 0.05
@@ -76,7 +84,21 @@ def _sector_capital(ds, year, sectors) -> float:
     return math.nan if part["capital"].isna().all() else float(part["capital"].fillna(0).sum())
 
 
+def _total_capital(ds, year) -> float:
+    """Charter capital of every HTX at the cutoff, those of unknown sector included."""
+    alive = existing(ds, "HTX", ds.period(year).cutoff)
+    return _figure_value(given_sum(ds, alive, "charter_capital", "entities"))
+
+
+def _new_in_sector(ds, year, sector) -> float:
+    new = m.htx_overview(ds, year).new
+    sectors = ds.entities.drop_duplicates("entity_id").set_index("entity_id")["sector"]
+    return float((new["entity_id"].map(sectors) == sector).sum())
+
+
 def _status_count(ds, year, status) -> float:
+    if not m.statuses_given(ds):
+        return math.nan  # without statuses every HTX would count as operating
     return float(m.status_counts(ds, year).loc["HTX", status])
 
 
@@ -93,10 +115,8 @@ def _indicator(code: str) -> Callable:
 FIGURES: dict[str, Callable] = {
     "dissolved_htx": lambda ds, y: float(len(m.htx_overview(ds, y).dissolved)),
     "operating_htx": lambda ds, y: _status_count(ds, y, "operating"),
-    "suspended_htx": lambda ds, y: (
-        float(len(m.htx_overview(ds, y).suspended)) if m.statuses_given(ds) else math.nan
-    ),
-    "capital": lambda ds, y: _sector_capital(ds, y, list(SECTORS)),
+    "suspended_htx": lambda ds, y: _status_count(ds, y, "suspended"),
+    "capital": lambda ds, y: _total_capital(ds, y),
     "union_count": lambda ds, y: float(m.union_overview(ds, y).total.value),
     "union_members": lambda ds, y: _figure_value(m.union_overview(ds, y).members),
     "tht_count": lambda ds, y: float(m.tht_overview(ds, y).total.value),
@@ -147,6 +167,17 @@ for _code in THT_PURPOSES:
         m.tht_overview(ds, y).by_purpose, "purpose", "members", c
     )
 
+for _code in STATUSES:
+    FIGURES[f"status_count:{_code}"] = lambda ds, y, c=_code: _status_count(ds, y, c)
+for _code in SECTORS:
+    FIGURES[f"new_sector_count:{_code}"] = lambda ds, y, c=_code: _new_in_sector(ds, y, c)
+# documents state these; the registry has no field for them, so they are never computed
+FIGURES["operating_capital"] = lambda ds, y: math.nan
+FIGURES["assets"] = lambda ds, y: math.nan
+
+#: Joins the codes of a figure stated over several classes: "rating_count:tot+kha".
+JOIN = "+"
+
 #: Stated wholes and the prefix of the stated figures that are their parts.
 PARTS_OF = {
     "total_htx": ("sector_count:", set(SECTORS)),
@@ -157,28 +188,76 @@ PARTS_OF = {
 }
 _RATING_PARTS = {r for r in RATINGS}
 
-#: Stated shares and the (count, whole) figures they are a share of.
-SHARES = {
-    **{f"sector_share:{c}": (f"sector_count:{c}", "total_htx") for c in SECTORS},
-    **{f"sector_share:{c}": (f"sector_count:{c}", "total_htx") for c in SECTOR_GROUPS},
-    **{f"rating_share:{c}": (f"rating_count:{c}", "total_htx") for c in RATINGS},
-    "rating_share:kha_tro_len": ("rating_count:kha_tro_len", "total_htx"),
-    "effective_share": ("effective_htx", "total_htx"),
+
+def parts_of(name: str) -> list[str] | None:
+    """Return the figures a combined name adds up ("rating_count:tot+kha"), else None.
+
+    Examples
+    --------
+    >>> parts_of("rating_count:tot+kha"), parts_of("total_htx"), parts_of("x:a+b")
+    (['rating_count:tot', 'rating_count:kha'], None, None)
+    """
+    prefix, _, codes = name.partition(":")
+    if JOIN not in codes:
+        return None
+    names = [f"{prefix}:{code.strip()}" for code in codes.split(JOIN)]
+    return names if all(n in FIGURES for n in names) else None
+
+
+def is_figure(name: str) -> bool:
+    """Whether a name is a stated figure the toolkit knows, plain or combined."""
+    return name in FIGURES or parts_of(name) is not None
+
+
+#: The figure each share base is taken of (see ``SHARE_BASES``).
+BASE_WHOLES = {
+    "all": "total_htx",
+    "operating": "operating_htx",
+    "rated": "rating_count:tot+kha+trung_binh+yeu",
+    "nong_nghiep": "sector_count:nong_nghiep",
 }
 
-#: Figures that are counts: a plan for them cannot be a fraction.
-COUNTS = {
-    name for name in FIGURES if not any(k in name for k in ("share", "capital", "income", "avg_"))
-}
+
+def share_count(name: str) -> str | None:
+    """Return the count a stated share is a share of ("rating_share:tot+kha" → its count).
+
+    Examples
+    --------
+    >>> share_count("rating_share:tot+kha"), share_count("effective_share"), share_count("x")
+    ('rating_count:tot+kha', 'effective_htx', None)
+    """
+    if name == "effective_share":
+        return "effective_htx"
+    prefix, _, codes = name.partition(":")
+    if not prefix.endswith("_share") or not codes:
+        return None
+    count = f"{prefix.removesuffix('_share')}_count:{codes}"
+    return count if is_figure(count) else None
+
+
+#: Share names with their count, for the codebook (combined classes join codes with "+").
+SHARES = {name: share_count(name) for name in FIGURES if share_count(name)}
+
+
+def is_count(name: str) -> bool:
+    """Whether a figure is a count (a plan for it cannot be a fraction)."""
+    return is_figure(name) and not any(
+        k in name for k in ("share", "capital", "income", "avg_", "assets")
+    )
 
 
 def computed(ds, name: str, year: int) -> float | None:
     """Return the computed value of a stated figure; None for a name that is not a figure.
 
-    NaN means the data does not give it.
+    A combined name is the sum of its parts. NaN means the data does not give it.
     """
     compute = FIGURES.get(name)
-    return None if compute is None else float(compute(ds, year))
+    if compute is not None:
+        return float(compute(ds, year))
+    parts = parts_of(name)
+    if parts is None:
+        return None
+    return float(sum(float(FIGURES[p](ds, year)) for p in parts))
 
 
 def decimals_of(value: float, stated: object = None) -> int:
@@ -241,13 +320,16 @@ def _against_data(ds, stated: pd.DataFrame, label: str) -> list[dict]:
     for _, record in stated[stated["kind"] == "actual"].iterrows():
         # estimates, plans and percentages are checked against each other, not the data
         value = float(record["value"])
-        computed_value = computed(ds, record["indicator"], int(record["year"]))
+        year = int(record["year"])
+        computed_value = computed_share(ds, record["indicator"], record["base"], year)
+        if computed_value is None:
+            computed_value = computed(ds, record["indicator"], year)
         places = decimals_of(value, record["decimals"])
         if computed_value is None:
             message = "chỉ tiêu không xác định"
         elif math.isnan(computed_value):
             continue  # the data does not give it: nothing to compare with
-        elif agrees(value, computed_value, record["qualifier"], places):
+        elif within(record, computed_value, places):
             continue
         else:
             message = "số liệu công bố khác số liệu tính từ dữ liệu"
@@ -255,8 +337,39 @@ def _against_data(ds, stated: pd.DataFrame, label: str) -> list[dict]:
     return found
 
 
+def within(record, value: float, places: int) -> bool:
+    """Whether a value agrees with a stated figure: its range, or its value and qualifier."""
+    high = record.get("value_high") if hasattr(record, "get") else None
+    if high is not None and not pd.isna(high):
+        half = 0.5 * 10.0**-places + 1e-9
+        return float(record["value"]) - half <= value <= float(high) + half
+    return agrees(float(record["value"]), value, record["qualifier"], places)
+
+
+def computed_share(ds, name: str, base: str, year: int) -> float | None:
+    """Return a share computed over its stated base, or None when ``name`` is not a share.
+
+    NaN when the data gives the count or the base, not both.
+    """
+    count = share_count(name)
+    if count is None or base == "all":
+        return None
+    part, whole = computed(ds, count, year), computed(ds, BASE_WHOLES[base], year)
+    if part is None or whole is None or math.isnan(part) or math.isnan(whole) or not whole:
+        return math.nan
+    return 100.0 * part / whole
+
+
 def _by_name(part: pd.DataFrame) -> dict[str, pd.Series]:
     return {r["indicator"]: r for _, r in part.iterrows()}
+
+
+def _codes(name: str, prefix: str) -> set[str]:
+    """Return the codes a stated part covers: one, or several ("rating_count:tot+kha")."""
+    codes = name.removeprefix(prefix)
+    if codes == "kha_tro_len":
+        return {"tot", "kha"}
+    return set(codes.split(JOIN))
 
 
 def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
@@ -267,9 +380,12 @@ def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
     for whole_key, (prefix, codes) in wholes.items():
         whole_name = whole_key.split("#")[0]
         whole = named.get(whole_name)
-        parts = [named[f"{prefix}{c}"] for c in codes if f"{prefix}{c}" in named]
+        parts = [r for n, r in named.items() if n.startswith(prefix) and _codes(n, prefix) <= codes]
         if whole is None or len(parts) < 2:
             continue  # a lone part is not a breakdown
+        covered = [_codes(p["indicator"], prefix) for p in parts]
+        if sum(map(len, covered)) != len(set().union(*covered)):
+            continue  # overlapping classes ("khá trở lên" and "khá"): not parts of one whole
         if any(p["qualifier"] != "exact" for p in [*parts, whole]):
             continue
         total = sum(float(p["value"]) for p in parts)
@@ -282,15 +398,18 @@ def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
 
 
 def _shares(part: pd.DataFrame, year: int, label: str) -> list[dict]:
+    """Check each stated share against its stated count and the stated whole of its base."""
     found = []
     named = _by_name(part)
-    for share_name, (count_name, whole_name) in SHARES.items():
-        share, count, whole = (named.get(n) for n in (share_name, count_name, whole_name))
-        if share is None or count is None or whole is None or not float(whole["value"]):
+    for share_name, share in named.items():
+        count_name = share_count(share_name)
+        count = named.get(count_name) if count_name else None
+        whole = named.get(BASE_WHOLES.get(share["base"], "total_htx"))
+        if count is None or whole is None or not float(whole["value"]):
             continue
         implied = 100.0 * float(count["value"]) / float(whole["value"])
         places = decimals_of(share["value"], share["decimals"])
-        if not agrees(float(share["value"]), implied, share["qualifier"], places):
+        if not within(share, implied, places):
             message = (
                 f"tỷ lệ được nêu khác tỷ lệ suy ra từ số lượng (dòng {int(count['row'])}) "
                 f"và tổng số (dòng {int(whole['row'])})"
@@ -326,7 +445,7 @@ def _achievements(ds, stated: pd.DataFrame, label: str) -> list[dict]:
             )
             found.append(_finding("reported_achievement", label, record, implied, message))
             continue
-        if not percent or name not in COUNTS:
+        if not percent or not is_count(name):
             continue
         implied_plan = value * 100.0 / percent
         # the plan behind a rounded percentage lies in an interval; a count plan is whole

@@ -26,7 +26,7 @@ LEVEL_OF_TYPE = {
 }
 #: Words a name may start with that say its level, not its name (longest first).
 LEVEL_WORDS = ("thành phố", "tỉnh", "xã", "phường", "đặc khu")
-#: The day the 2025 map took effect (Resolution 202/2025/QH15); data dated before it uses the old map.
+#: The day the 2025 map took effect (Resolution 202/2025/QH15): older data uses the old map.
 MERGER_DATE = date(2025, 7, 1)
 #: Levels on the current map: a province, or a commune-level unit.
 PROVINCE_LEVELS = ("tinh", "thanh_pho_tw")

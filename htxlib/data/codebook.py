@@ -122,6 +122,14 @@ UNIT = Table(
             "agricultural HTX only, which the text then says.",
             codes="scopes",
         ),
+        C(
+            "list_limit",
+            "Số tên tối đa trong một câu",
+            "int",
+            "How many HTX a sentence names (default 10); a longer list is named in full in the "
+            "appendix issued with the plan ('Phụ lục kèm theo Kế hoạch'), and the sentence "
+            "points to it.",
+        ),
     ),
     key=("unit_id",),
     required=True,
@@ -153,7 +161,14 @@ ENTITIES = Table(
         C("kind", "Loại hình", "code", "HTX, LH HTX or THT.", codes="kinds", required=True),
         C("name", "Tên", "text", "Canonical name.", required=True),
         C("commune", "Xã", "text", "Commune-level unit of the seat."),
-        C("sector", "Lĩnh vực", "code", "Main sector (HTX, LH HTX).", codes="sectors"),
+        C(
+            "sector",
+            "Lĩnh vực",
+            "code",
+            "Main sector (HTX, LH HTX); empty when not known: the report counts such HTX as "
+            "'chưa rõ lĩnh vực' and gives sector shares of the HTX whose sector is known.",
+            codes="sectors",
+        ),
         C("founded_on", "Ngày thành lập", "date", "Registration date (required for HTX, LH HTX)."),
         C("dissolved_on", "Ngày giải thể", "date", "Dissolution date; empty while operating."),
         C("charter_capital", "Vốn điều lệ", "amount", "Registered charter capital.", "triệu đồng"),
@@ -392,7 +407,19 @@ REPORTED_FIGURES = Table(
     (
         C("indicator", "Chỉ tiêu", "text", "What the figure measures.", required=True),
         C("year", "Năm", "int", "Year of the figure.", required=True),
-        C("value", "Giá trị", "amount", "The figure as stated.", required=True),
+        C(
+            "value",
+            "Giá trị",
+            "amount",
+            "The figure as stated; for a range ('4 - 5 triệu đồng'), its lower end.",
+            required=True,
+        ),
+        C(
+            "value_high",
+            "Giá trị đến",
+            "amount",
+            "Upper end of a figure stated as a range; empty for a single value.",
+        ),
         C(
             "kind",
             "Loại số liệu",
@@ -413,6 +440,14 @@ REPORTED_FIGURES = Table(
             "Số chữ số thập phân",
             "int",
             "Decimals the document gives (default: those of the value); the check rounds to them.",
+        ),
+        C(
+            "base",
+            "Tính trên",
+            "code",
+            "For a share: the whole it is taken of, all HTX (default), operating, rated or "
+            "agricultural HTX.",
+            codes="share_bases",
         ),
         C("source", "Nguồn", "text", "Document and section stating it."),
     ),

@@ -34,6 +34,9 @@ SECTORS: dict[str, str] = {
     "khac": "Khác",
 }
 
+#: How a report names the HTX whose sector the registry does not give: a group, never a sector.
+UNKNOWN_SECTOR = "Chưa rõ lĩnh vực"
+
 #: Subtotals documents state over several sector groups, with the sectors they add up.
 SECTOR_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "phi_nong_nghiep": ("Phi nông nghiệp", tuple(s for s in SECTORS if s != "nong_nghiep")),
@@ -48,6 +51,8 @@ THT_PURPOSES: dict[str, str] = {
     "dung_nuoc": "Tổ hợp tác dùng nước",
     "san_xuat": "Tổ hợp tác sản xuất",
     "dich_vu": "Tổ hợp tác dịch vụ",
+    # a document that says only "nông nghiệp" (crops, livestock, fisheries or forestry)
+    "nong_nghiep": "Tổ hợp tác nông nghiệp",
     "khac": "Tổ hợp tác khác",
 }
 
@@ -65,6 +70,15 @@ QUALIFIERS: dict[str, str] = {
     "about": "khoảng",
     "at_least": "từ ... trở lên",
     "at_most": "không quá",
+}
+
+#: The whole a stated share is taken of: all HTX (default), or part of them ("trong số 171 HTX
+#: đang hoạt động có 62 HTX khá, giỏi, chiếm 36,3%").
+SHARE_BASES: dict[str, str] = {
+    "all": "tổng số HTX",
+    "operating": "số HTX đang hoạt động",
+    "rated": "số HTX được đánh giá, xếp loại",
+    "nong_nghiep": "số HTX nông nghiệp",
 }
 
 #: What a stated figure is: the value reached, the year-end estimate, the plan, or the
@@ -90,6 +104,14 @@ TRAINING_LEVELS: dict[str, str] = {
     "managers_university": "cao đẳng, đại học trở lên",
     "managers_vocational": "sơ cấp, trung cấp",
     "managers_untrained": "chưa qua đào tạo hoặc chỉ bồi dưỡng ngắn ngày",
+}
+
+#: Statuses of an HTX at a date, as a count of several of them is stated ("status_count:...").
+STATUSES: dict[str, str] = {
+    "operating": "đang hoạt động",
+    "suspended": "tạm ngừng hoạt động",
+    "paper_only": "chỉ tồn tại trên danh nghĩa",
+    "dissolving": "đang làm thủ tục giải thể",
 }
 
 STATUS_EVENTS: dict[str, str] = {
@@ -172,4 +194,5 @@ CODE_LISTS: dict[str, dict[str, str]] = {
     "scopes": SCOPES,
     "qualifiers": QUALIFIERS,
     "figure_kinds": FIGURE_KINDS,
+    "share_bases": SHARE_BASES,
 }

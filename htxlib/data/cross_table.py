@@ -68,15 +68,13 @@ def _required_by_kind(ds, loc) -> Iterator[Problem]:
     entities = ds.entities
     registered = entities["kind"].isin(["HTX", "LHHTX"])
     no_date = registered & entities["founded_on"].isna()
-    no_sector = registered & entities["sector"].isna()
     joins = ~registered & entities["union_id"].notna()
-    for row in entities.index[no_date | no_sector | joins]:  # row order, as a reader checks
+    # a sector may be unknown: such HTX are a group of their own, never a sector
+    for row in entities.index[no_date | joins]:  # row order, as a reader checks
         if no_date[row]:
             yield loc.problem(
                 "entities", row, "founded_on", None, N_("required for HTX and LH HTX")
             )
-        if no_sector[row]:
-            yield loc.problem("entities", row, "sector", None, N_("required for HTX and LH HTX"))
         if joins[row]:
             yield loc.problem(
                 "entities",

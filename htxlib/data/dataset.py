@@ -104,6 +104,16 @@ class Dataset:
     stated_totals: dict[str, pd.DataFrame] = field(default_factory=dict)
     children: list = field(default_factory=list)
 
+    def gives(self, table: str) -> bool:
+        """Whether the unit gives a table: in its own files, or in any child's it rolls up.
+
+        A parent built from its communes knows what any of them knows: a commune's status
+        events make the province's statuses given.
+        """
+        if table in self.sources:
+            return True
+        return any(child.data is not None and child.data.gives(table) for child in self.children)
+
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})
         if name in tables:

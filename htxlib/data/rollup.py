@@ -49,12 +49,16 @@ class Child:
         Its unit id ("" when it did not load).
     problems : list of Problem
         Why it did not load (empty when it did), each named with the child's path.
+    data : Dataset or None
+        Its own data as it loaded (None when it did not): what it knows, and the checks of
+        its own figures, which the parent reports with the child named.
     """
 
     path: str
     name: str = ""
     unit_id: str = ""
     problems: list[Problem] = field(default_factory=list)
+    data: object = field(default=None, repr=False)
 
     @property
     def loaded(self) -> bool:
@@ -124,7 +128,7 @@ def roll_up(parent, load) -> list[Child]:
             ]
             continue
         unit = unit_of(data)
-        child.name, child.unit_id = unit.full_name, unit.unit_id
+        child.name, child.unit_id, child.data = unit.full_name, unit.unit_id, data
         prefix = f"{unit.unit_id}:"
         for name, columns in MERGED.items():
             rows = _prefixed(data.tables[name], columns, prefix)

@@ -11,10 +11,14 @@ import pandas as pd
 
 
 def stated_figures(ds) -> pd.DataFrame:
-    """Return the stated figures with kind (default ``actual``), qualifier (``exact``) and row."""
+    """Return the stated figures with their defaults filled in, and the row of each.
+
+    The defaults: kind ``actual``, qualifier ``exact``, base ``all``.
+    """
     rows = ds.reported_figures.copy()
     rows["kind"] = rows["kind"].fillna("actual")
     rows["qualifier"] = rows["qualifier"].fillna("exact")
+    rows["base"] = rows["base"].fillna("all")
     rows["row"] = rows.index
     return rows
 

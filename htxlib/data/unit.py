@@ -37,6 +37,9 @@ def is_slug(text: str) -> bool:
 #: "thành phố Cần Thơ", not "thành phố trực thuộc trung ương Cần Thơ".
 PROSE_LEVELS = {"thanh_pho_tw": "thành phố"}
 
+#: How many HTX a sentence names when the unit does not say.
+LIST_LIMIT = 10
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -44,8 +47,10 @@ class Unit:
 
     Attributes
     ----------
-    unit_id, name, level, province, issuing_body : str
+    unit_id, name, level, province, issuing_body, scope : str
         From the ``unit`` table.
+    list_limit : int
+        How many HTX a sentence names before the list goes to the plan's appendix.
     """
 
     unit_id: str
@@ -54,6 +59,7 @@ class Unit:
     province: str
     issuing_body: str
     scope: str = "all"
+    list_limit: int = LIST_LIMIT
 
     @property
     def full_name(self) -> str:
@@ -88,4 +94,14 @@ def unit_of(ds) -> Unit:
         province=str(info.get("province") or ""),
         issuing_body=str(info.get("issuing_body") or ""),
         scope=str(info.get("scope") or "all"),
+        list_limit=_limit(info.get("list_limit")),
     )
+
+
+def _limit(value) -> int:
+    """Return the unit's list limit: a positive whole number, else :data:`LIST_LIMIT`."""
+    try:
+        limit = int(value)
+    except (TypeError, ValueError):
+        return LIST_LIMIT
+    return limit if limit > 0 else LIST_LIMIT

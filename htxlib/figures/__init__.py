@@ -7,6 +7,7 @@ values, where a figure the data does not give is None ("not given"), never 0.
 Depends on ``data``.
 """
 
+from htxlib.figures.business import BusinessResults, business_results
 from htxlib.figures.capital import capital_by_sector
 from htxlib.figures.counts import (
     GroupOverview,
@@ -21,10 +22,12 @@ from htxlib.figures.counts import (
 )
 from htxlib.figures.people import ManagerTraining, MembersWorkers, manager_training, members_workers
 from htxlib.figures.ratings import NOT_GIVEN, rating_distribution, ratings_given
-from htxlib.figures.shares import largest_remainder
+from htxlib.figures.shares import rounded_shares
 from htxlib.figures.support import ocop_by_year, support_results
 
 __all__ = [
+    "BusinessResults",
+    "business_results",
     "NOT_GIVEN",
     "by_child",
     "GroupOverview",
@@ -33,7 +36,7 @@ __all__ = [
     "MembersWorkers",
     "capital_by_sector",
     "htx_overview",
-    "largest_remainder",
+    "rounded_shares",
     "manager_training",
     "members_workers",
     "ocop_by_year",

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from htxlib.data.codes import SECTORS, THT_PURPOSES
+from htxlib.data.codes import SECTORS, THT_PURPOSES, UNKNOWN_SECTOR
 from htxlib.docs import scoped
 from htxlib.figures.frames import count_by, events, existing, facts, given_sum
 from htxlib.figures.provenance import Figure, figure
@@ -26,7 +26,7 @@ class HtxOverview:
     dissolved : DataFrame
         HTX dissolved in the period: entity_id, name, dissolved_on.
     by_sector : DataFrame
-        sector, label, count, share (percent, adds to 100), names, ids, status.
+        sector, label, count, share (percent, each rounded half-up), names, ids, status.
     suspended : DataFrame
         HTX suspended at the cutoff: entity_id, name, start_date, end_date, detail, reason.
     paper_only : DataFrame
@@ -71,7 +71,6 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
     founded = (htx["founded_on"] >= start) & (htx["founded_on"] <= cutoff)
     founded &= ~htx["entity_id"].isin(set(reorganised["entity_id"]))
     new = htx[founded][["entity_id", "name", "founded_on"]]
-    gone = htx[(htx["dissolved_on"] >= start) & (htx["dissolved_on"] <= cutoff)]
     ids = set(alive["entity_id"])
 
     suspended = events(ds, "suspension")
@@ -87,8 +86,10 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
     return HtxOverview(
         total=figure(ds, len(alive), "entities", "entity_id", alive["entity_id"], total=True),
         new=new.sort_values("founded_on").reset_index(drop=True),
-        dissolved=gone[["entity_id", "name", "dissolved_on"]].reset_index(drop=True),
-        by_sector=count_by(ds, alive, "sector", SECTORS, "entities", keep_empty=False),
+        dissolved=_dissolved(ds, "HTX", start, cutoff),
+        by_sector=count_by(
+            ds, alive, "sector", SECTORS, "entities", keep_empty=False, unknown=UNKNOWN_SECTOR
+        ),
         suspended=suspended[
             ["entity_id", "name", "start_date", "end_date", "detail", "reason"]
         ].reset_index(drop=True),
@@ -102,9 +103,11 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
 def statuses_given(ds) -> bool:
     """Whether the unit gives its HTX's statuses (a ``status_events`` table, even empty).
 
+    A parent gives them when any of its children does.
+
     Without it, "no HTX suspended" or "no HTX on paper only" would be a guess.
     """
-    return "status_events" in ds.sources
+    return ds.gives("status_events")
 
 
 def _in_period(frame: pd.DataFrame, start: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
@@ -133,12 +136,18 @@ class GroupOverview:
         purpose None counts the THT whose purpose is not given.
     new : DataFrame
         Founded in the period: entity_id, name, founded_on.
+    dissolved : DataFrame
+        Dissolved in the period: entity_id, name, dissolved_on.
+    workers : Figure
+        Their regular workers (THT only); None when not given.
     """
 
     total: Figure
     members: Figure
     by_purpose: pd.DataFrame
     new: pd.DataFrame
+    dissolved: pd.DataFrame
+    workers: Figure | None = None
 
 
 @scoped
@@ -180,6 +189,8 @@ def tht_overview(ds, year: int, as_of=None) -> GroupOverview:
         members=given_sum(ds, groups, "members", "annual", year),
         by_purpose=pd.DataFrame(rows, columns=["purpose", "label", "count", "members"]),
         new=_new(groups, period.start),
+        dissolved=_dissolved(ds, "THT", period.start, period.cutoff),
+        workers=given_sum(ds, groups, "workers", "annual", year),
     )
 
 
@@ -207,7 +218,14 @@ def union_overview(ds, year: int, as_of=None) -> GroupOverview:
         members=linked,
         by_purpose=pd.DataFrame(columns=["purpose", "label", "count", "members"]),
         new=_new(unions, period.start),
+        dissolved=_dissolved(ds, "LHHTX", period.start, period.cutoff),
     )
+
+
+def _dissolved(ds, kind: str, start: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
+    e = ds.entities
+    gone = e[(e["kind"] == kind) & (e["dissolved_on"] >= start) & (e["dissolved_on"] <= cutoff)]
+    return gone[["entity_id", "name", "dissolved_on"]].reset_index(drop=True)
 
 
 def _new(frame: pd.DataFrame, start: pd.Timestamp) -> pd.DataFrame:

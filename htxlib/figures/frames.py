@@ -89,6 +89,7 @@ def count_by(
     table: str,
     keep_empty: bool,
     year: int | None = None,
+    unknown: str | None = None,
 ) -> pd.DataFrame:
     """Count the rows of ``frame`` per code of ``column``, with names, shares and provenance.
 
@@ -108,14 +109,18 @@ def count_by(
         Keep codes with no rows (count 0).
     year : int, optional
         Year of the coded values (for provenance of annual facts).
+    unknown : str, optional
+        Label of a last row counting the rows whose code is not given (``column`` None,
+        share None); the shares are then of the rows whose code is known. Without it, such
+        rows are not counted.
 
     Returns
     -------
     DataFrame
-        ``column``, label, count, share (percent, adds to 100), names, ids, status.
+        ``column``, label, count, share (percent, each rounded half-up), names, ids, status.
     """
     from htxlib.figures.provenance import figure
-    from htxlib.figures.shares import largest_remainder
+    from htxlib.figures.shares import rounded_shares
 
     rows = []
     for code, label in codes.items():
@@ -133,6 +138,20 @@ def count_by(
                 "status": fig.status,
             }
         )
+    shares = rounded_shares([row["count"] for row in rows])
+    missing = frame[frame[column].isna()]
+    if unknown is not None and len(missing):
+        rows.append(
+            {
+                column: None,
+                "label": unknown,
+                "count": len(missing),
+                "names": list(missing["name"]),
+                "ids": list(missing["entity_id"]),
+                "status": "",  # counted from the rows themselves: no provenance mark
+            }
+        )
+        shares.append(float("nan"))
     result = pd.DataFrame(rows, columns=[column, "label", "count", "names", "ids", "status"])
-    result.insert(3, "share", largest_remainder(list(result["count"])))
+    result.insert(3, "share", pd.Series(shares, dtype=float))
     return result

@@ -28,7 +28,7 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        rating, label, count, share (percent of all HTX, adds to 100), names, ids, status;
+        rating, label, count, share (percent of all HTX, each rounded half-up), names, ids, status;
         one row per class in report order, zero counts included, then a :data:`NOT_GIVEN`
         row when some HTX have no rating given.
     """

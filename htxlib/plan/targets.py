@@ -210,7 +210,8 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        indicator, label, unit, decimals, direction, low, high, target_status, source,
+        indicator, label, unit, decimals, direction, low, high, target_status, adopted
+        (the target was published: only such a target is a plan to judge against), source,
         actual (to the cutoff), actual_status (its provenance), estimate (year-end, flows and
         fed stocks of a partial year; else NaN), estimate_method (see :class:`Estimate`),
         judged (the value judged), verdict, percent. Indicators
@@ -240,6 +241,7 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
                 "low": target["low"],
                 "high": target["high"],
                 "target_status": target["status"],
+                "adopted": adopted(target["status"]),
                 "source": target["source"],
                 "actual": value,
                 "actual_status": status(ds, code, year, as_of),
@@ -268,7 +270,9 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
         estimate for flows), current_status (its provenance), target_low, target_high,
         target_status, source, point, low, high, method, basis (years), chosen
         (``analyst``, ``derived`` or ``projection``), derived_from (label), chosen_low,
-        chosen_high.
+        chosen_high, kept (``current`` where a projection against the indicator's direction
+        was held at the current value, ``dissolved`` for paper-only HTX; else None), adopted
+        (the target is one the unit published).
     """
     codes = list(PLAN_INDICATORS) + [
         c
@@ -300,6 +304,7 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
             "basis": proj.basis,
             "chosen": "analyst" if target else "projection",
             "derived_from": None,
+            "kept": None,
         }
         if target:
             row["chosen_low"], row["chosen_high"] = target["low"], target["high"]
@@ -307,7 +312,41 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
             row["chosen_low"], row["chosen_high"] = proj.point, None
         rows.append(row)
     _derive_complements(ds, year, plan_year, as_of, rows)
+    for row in rows:
+        _not_worse(row)
+        row["adopted"] = row["chosen"] != "projection" and adopted(row["target_status"])
     return pd.DataFrame(rows)
+
+
+def adopted(status: str | None) -> bool:
+    """Whether a target with this provenance is one the unit adopted.
+
+    A published target is; so is one rebuilt from what the unit published about it (a plan
+    figure derived from "đạt 100% kế hoạch"): the plan existed, only its number was
+    reconstructed. An estimated target (an illustration, a guess) is no plan of the unit's.
+    """
+    return status in (None, "published", "rebuilt")
+
+
+def _not_worse(row: dict) -> None:
+    """Keep a projected target from going against its indicator's policy direction.
+
+    A projection may trend the wrong way (more untrained managers, a lower trained share);
+    a plan does not aim below where the unit stands, so the target is held at the current
+    value. Paper-only HTX are all dissolution candidates: the plan dissolves them, so the
+    target for those left on paper is none.
+    """
+    if row["chosen"] != "projection" or row["method"] == "none":
+        return
+    if row["indicator"] == "paper_only_htx":
+        row.update(point=0.0, low=0.0, high=0.0, chosen_low=0.0, kept="dissolved")
+        return
+    current = row["current"]
+    if current is None or pd.isna(current) or row["point"] is None or pd.isna(row["point"]):
+        return
+    worse = row["point"] < current if row["direction"] == "up" else row["point"] > current
+    if row["direction"] in ("up", "down") and worse:
+        row.update(point=float(current), chosen_low=float(current), kept="current")
 
 
 def _managers_total(ds, year, as_of) -> float:

@@ -96,7 +96,14 @@ def _stated_figures() -> list[str]:
     out.append(
         f"Stated parts are added up and compared with their stated whole: {wholes}, and "
         "`total_htx` with `rating_count:...`. Stated shares are compared with their stated "
-        f"count and whole ({len(SHARES)} share names). A row of kind `achievement` states "
+        f"count and whole ({len(SHARES)} share names); a share's `base` names its whole "
+        "(all HTX by default, or the operating, rated or agricultural HTX). A figure over several "
+        "classes joins their codes with `+`: `rating_count:tot+kha` ('khá, giỏi'), "
+        "`status_count:suspended+paper_only+dissolving` ('ngừng hoạt động, chờ giải thể'). A "
+        "range ('4 - 5 triệu đồng') gives its ends in `value` and `value_high`. Every stated "
+        "figure of the year is printed in the document: in its own sentence, marked as the "
+        "unit's, where the rows do not give it; beside the computed one where they disagree. "
+        "A row of kind `achievement` states "
         '"đạt X% kế hoạch" for the figure named: it is compared with the stated plan '
         "(kind `plan`), and for a count without a stated plan, the plan it implies must be "
         "a whole number.\n"

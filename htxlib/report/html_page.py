@@ -3,7 +3,8 @@
 nbconvert's ``basic`` template gives the cells' outputs without any page chrome, scripts or
 stylesheet links; the page around them (inline CSS, no external URL) is
 ``templates/page.html.j2``. Code cells, prompts and the papermill parameters cell are left
-out. Cells tagged ``annex`` make the analyst annex; the others make the plan document.
+out. Cells tagged ``annex`` make the analyst annex; the others make the plan document, those
+tagged ``appendix`` after the signature.
 """
 
 from __future__ import annotations
@@ -23,8 +24,12 @@ from htxlib.report.narrative import render
 REMOVE_TAGS = {"remove-cell", "parameters", "injected-parameters"}
 #: The tag of the cells that make the analyst annex.
 ANNEX_TAG = "annex"
+#: The tag of the cells that make the appendix issued with the plan: after the signature.
+APPENDIX_TAG = "appendix"
 #: The two products of a report run.
 DOCUMENT, ANNEX = "document", "annex"
+#: The part of the document that follows both notebooks' main cells.
+APPENDIX = "appendix"
 
 
 @cache
@@ -50,14 +55,16 @@ def notebook_body(path: Path, product: str = DOCUMENT) -> str:
     path : Path
         Executed notebook.
     product : str
-        :data:`DOCUMENT` (cells not tagged ``annex``) or :data:`ANNEX` (cells tagged so).
+        :data:`DOCUMENT` (cells tagged neither ``annex`` nor ``appendix``), :data:`ANNEX` or
+        :data:`APPENDIX` (the cells tagged so).
     """
     notebook = nbformat.read(str(path), as_version=4)
-    notebook.cells = [
-        cell
-        for cell in notebook.cells
-        if (ANNEX_TAG in cell.get("metadata", {}).get("tags", [])) == (product == ANNEX)
-    ]
+
+    def part(cell) -> str:
+        tags = cell.get("metadata", {}).get("tags", [])
+        return ANNEX if ANNEX_TAG in tags else APPENDIX if APPENDIX_TAG in tags else DOCUMENT
+
+    notebook.cells = [cell for cell in notebook.cells if part(cell) == product]
     body, _ = _exporter().from_notebook_node(notebook)
     return body
 
@@ -90,6 +97,8 @@ def report_page(
         A complete HTML document with inline CSS, embedded images and no scripts.
     """
     bodies = [notebook_body(path, product) for path in notebooks]
+    if product == DOCUMENT:  # the appendix issued with the plan follows the signature
+        bodies += [notebook_body(path, APPENDIX) for path in notebooks]
     stamp = (generated or now()).strftime("%d/%m/%Y %H:%M")
     return str(
         render(

@@ -80,6 +80,8 @@ def render(template: str, **context) -> Markup:
 
 #: Part I sections of the document, in order (templates ``assessment/<name>.html.j2``).
 ASSESSMENT_SECTIONS = ("head", "title", "i_1_a", "i_1_b", "i_1_c", "i_2", "i_3", "ii", "iii_iv")
+#: Part I sections that follow the signature: the appendix issued with the plan.
+APPENDIX_SECTIONS = ("appendix",)
 #: Part II sections of the document, in order (templates ``targets/<name>.html.j2``).
 PLAN_SECTIONS = ("title", "results", "content", "closing")
 #: Sections of the analyst annex drawn from Part I, then from Part II (``annex/<name>.html.j2``).

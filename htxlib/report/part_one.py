@@ -9,6 +9,7 @@ import pandas as pd
 from htxlib import figures as m
 from htxlib import formatting
 from htxlib.checks.contradictions import contradictions
+from htxlib.data.codes import RATINGS
 from htxlib.data.dataset import Dataset, Period
 from htxlib.data.texts import load_texts
 from htxlib.data.unit import Unit, unit_of
@@ -17,7 +18,11 @@ from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import plan_vs_actual
 from htxlib.report import annex, charts
 from htxlib.report.letterhead import Letterhead, letterhead
+from htxlib.report.name_lists import NameList
+from htxlib.report.name_lists import appendix as appendix_lists
+from htxlib.report.name_lists import phrase as name_phrase
 from htxlib.report.narrative import records
+from htxlib.report.stated_sentences import stated_sentences
 from htxlib.rules.compliance import counts_by_rule, findings, judged_rules
 from htxlib.rules.loading import RatingRules, rating_rules
 from htxlib.rules.rating import computed_ratings
@@ -55,6 +60,7 @@ class Assessment:
     finding_counts: pd.DataFrame
     sizes: pd.DataFrame
     contradictions: pd.DataFrame
+    stated: dict[str, list[str]]
     charts: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -64,7 +70,10 @@ class Assessment:
 
         texts = {k: v["text"] for k, v in self.rating_rules.not_rated.items()}
         texts[NO_SCORES] = "HTX chưa có phiếu tự chấm điểm"
-        check = self.rating_check[self.rating_check["reason"].notna()]
+        # reasons explain the HTX the body counts as not rated, and no others: an HTX whose
+        # class is given needs no score sheet to be counted
+        check = self.rating_check
+        check = check[check["reason"].notna() & (check["recorded"] == "khong_xep_loai")]
         return [
             {
                 "reason": reason,
@@ -76,9 +85,15 @@ class Assessment:
         ]
 
     def plan_result(self, indicator: str) -> dict | None:
-        """Return the plan-versus-actual record of an indicator for the year, if a target exists."""
+        """Return the plan-versus-actual record of an indicator, if the unit adopted a target.
+
+        An illustrative or estimated target is no plan to judge against: the annex shows it.
+        """
         rows = self.plan_results
-        if rows.empty or indicator not in set(rows["indicator"]):
+        if rows.empty:
+            return None
+        rows = rows[rows["adopted"]]
+        if indicator not in set(rows["indicator"]):
             return None
         return records(rows[rows["indicator"] == indicator])[0]
 
@@ -101,8 +116,60 @@ class Assessment:
 
     def rating_group(self, *codes: str) -> dict:
         """Count and share of the HTX rated in any of ``codes``."""
-        part = self.ratings[self.ratings["rating"].isin(codes)]
-        return {"count": int(part["count"].sum()), "share": float(part["share"].sum())}
+        part = int(self.ratings.loc[self.ratings["rating"].isin(codes), "count"].sum())
+        total = int(self.ratings["count"].sum())
+        # the group's own share, rounded once: not a sum of rounded shares
+        share = formatting.half_up(100.0 * part / total) if total else 0.0
+        return {"count": part, "share": share}
+
+    @property
+    def rating_base(self) -> int | None:
+        """HTX whose rating is given, when some are not.
+
+        A class with no HTX is then "none of these", not "none at all".
+        """
+        given = m.ratings_given(self.ratings)
+        return given if given < int(self.ratings["count"].sum()) else None
+
+    @property
+    def weaknesses(self) -> str:
+        """What held the HTX back, counted once: overlapping sets are written with "trong đó".
+
+        The HTX rated weak or not rated come first; the paper-only and suspended HTX among
+        them are named as part of that set, the others apart.
+        """
+        o = self.overview
+        sets = [
+            (set(o.paper_only["entity_id"]), "chỉ còn tồn tại trên danh nghĩa"),
+            (set(o.suspended["entity_id"]), "đang tạm ngừng hoạt động"),
+        ]
+        clauses = []
+        weak: set = set()
+        if self.ratings_known:
+            rows = self.ratings[self.ratings["rating"].isin(["yeu", "khong_xep_loai"])]
+            weak = {i for ids in rows["ids"] for i in ids}
+            group = self.rating_group("yeu", "khong_xep_loai")
+            if group["count"]:
+                clause = (
+                    f"{formatting.count(group['count'])} HTX "
+                    f"({formatting.percent(group['share'])}) xếp loại yếu hoặc không được xếp loại"
+                )
+                inside = [f"{formatting.count(len(i & weak))} HTX {t}" for i, t in sets if i & weak]
+                if inside:
+                    clause += ", trong đó " + formatting.join(inside)
+                clauses.append(clause)
+            if self.rating_base is not None:
+                unknown = int(self.ratings["count"].sum()) - self.rating_base
+                clauses.append(f"{formatting.count(unknown)} HTX chưa có thông tin xếp loại")
+        for ids, text in sets:
+            rest = ids - weak
+            if rest:
+                others = " khác" if weak else ""
+                clauses.append(f"{formatting.count(len(rest))} HTX{others} {text}")
+        if not clauses:
+            return ""
+        total = formatting.count(o.total.value)
+        return f"Trong tổng số {total} HTX, còn {'; '.join(clauses)}."
 
     @property
     def rated(self) -> int:
@@ -110,9 +177,17 @@ class Assessment:
         return self.rating_group("tot", "kha", "trung_binh", "yeu")["count"]
 
     @property
+    def sector_known(self) -> int | None:
+        """HTX whose sector is known, when some are not (the base of the sector shares)."""
+        by_sector = self.overview.by_sector
+        if not by_sector["sector"].isna().any():
+            return None
+        return int(by_sector.loc[by_sector["sector"].notna(), "count"].sum())
+
+    @property
     def sector_split(self) -> dict | None:
         """Agricultural and non-agricultural HTX ("phi nông nghiệp"), when both exist."""
-        by_sector = self.overview.by_sector
+        by_sector = self.overview.by_sector.dropna(subset=["sector"])  # known sectors only
         agri = int(by_sector.loc[by_sector["sector"] == AGRICULTURE, "count"].sum())
         rest = int(by_sector["count"].sum()) - agri
         return {"agri": agri, "non_agri": rest} if agri and rest else None
@@ -137,7 +212,18 @@ class Assessment:
         """
         rows = self.groups.by_purpose
         rows = rows[rows["count"] > 0]
+        rows = rows.assign(share=100.0 * rows["count"] / rows["count"].sum())
         return records(rows) if rows["purpose"].notna().any() else []
+
+    @property
+    def business(self) -> m.BusinessResults:
+        """The HTX's average revenue, profit and member income of the year."""
+        return m.business_results(self.ds, self.period.year, self.period.cutoff)
+
+    @property
+    def tht_business(self) -> m.BusinessResults:
+        """The THT's average revenue, profit and member income of the year."""
+        return m.business_results(self.ds, self.period.year, self.period.cutoff, kind="THT")
 
     @property
     def tht_water_only(self) -> bool:
@@ -155,14 +241,31 @@ class Assessment:
     def clean_rules(self) -> list[str]:
         """Texts of the rules with no finding, phrased to sit mid-sentence."""
         counts = self.finding_counts
-        clean = counts[(counts["count"] == 0) & counts["judged"]]
+        clean = counts[(counts["count"] == 0) & counts["judged"] & counts["in_force"]]
         return [formatting.lower_first(t) for t in clean["text"]]
 
     @property
     def unjudged_rules(self) -> list[str]:
-        """Texts of the rules the data does not let the toolkit check, phrased mid-sentence."""
+        """Texts of the rules in force the data does not let the toolkit check, mid-sentence."""
         counts = self.finding_counts
-        return [formatting.lower_first(t) for t in counts.loc[~counts["judged"], "text"]]
+        unjudged = counts[~counts["judged"] & counts["in_force"]]
+        return [formatting.lower_first(t) for t in unjudged["text"]]
+
+    @property
+    def later_rules(self) -> list[dict]:
+        """Rules that take effect after the cutoff and by the end of the plan year.
+
+        Each with its text (mid-sentence) and start date; a rule that starts later still is
+        no concern of this plan.
+        """
+        later = self.finding_counts[~self.finding_counts["in_force"]]
+        starts = pd.to_datetime(later["valid_from"])
+        plan_end = pd.Timestamp(year=self.plan_year, month=12, day=31)
+        later = later[(starts > self.period.cutoff) & (starts <= plan_end)]
+        return [
+            {"text": formatting.lower_first(r.text), "valid_from": pd.Timestamp(r.valid_from)}
+            for r in later.itertuples()
+        ]
 
     def finding_groups(self) -> list[dict]:
         """Group the findings by rule: text, count, names (Vietnamese order), basis, confirmed."""
@@ -180,18 +283,76 @@ class Assessment:
             )
         return groups
 
-    def rating_names(self, row: dict) -> list[str]:
-        """Names of a rating row's HTX; the not rated ones with the reason the data gives."""
-        if row["rating"] != "khong_xep_loai":
-            return list(row["names"])
+    @property
+    def name_lists(self) -> dict[str, NameList]:
+        """Every list of HTX the body names, by key, in document order (see :mod:`name_lists`)."""
+        return self.ds.once(("name_lists", self.period.year, self.period.cutoff), self._name_lists)
+
+    def _name_lists(self) -> dict[str, NameList]:
+        o, when = self.overview, self.period_in
+        communes = dict(
+            zip(self.ds.entities["entity_id"], self.ds.entities["commune"], strict=True)
+        )
+
+        def placed(frame) -> list[str]:
+            return [
+                f"{name} ({communes[i]})" if isinstance(communes.get(i), str) else name
+                for name, i in zip(frame["name"], frame["entity_id"], strict=True)
+            ]
+
+        lists = {
+            "new": NameList(f"HTX thành lập mới {when}", placed(o.new)),
+            "reorganised": NameList(f"HTX tổ chức lại {when}", list(o.reorganised["name"])),
+            "dissolved": NameList(f"HTX giải thể {when}", list(o.dissolved["name"])),
+            "dissolving": NameList("HTX đang làm thủ tục giải thể", list(o.dissolving["name"])),
+            "suspended": NameList(
+                "HTX đang tạm ngừng hoạt động",
+                list(o.suspended["name"]),
+                details=[
+                    "từ ngày "
+                    + formatting.date(r.start_date)
+                    + (
+                        ""
+                        if formatting.is_missing(r.end_date)
+                        else " đến ngày " + formatting.date(r.end_date)
+                    )
+                    for r in o.suspended.itertuples()
+                ],
+            ),
+            "paper_only": NameList("HTX chỉ còn tồn tại trên danh nghĩa", placed(o.paper_only)),
+            "changed": NameList(
+                f"HTX thay đổi nội dung đăng ký {when}",
+                list(o.registration_changes["name"].unique()),
+            ),
+        }
         year = self.ds.annual[self.ds.annual["year"] == self.period.year]
         notes = dict(zip(year["entity_id"], year["rating_note"], strict=True))
-        return [
-            f"{name}: {formatting.lower_first(notes[i])}"
-            if isinstance(notes.get(i), str) and notes[i]
-            else name
-            for name, i in zip(row["names"], row["ids"], strict=True)
-        ]
+        for row in records(self.ratings):
+            title = f"HTX {row['label']} năm {self.period.year}"
+            if row["rating"] in RATINGS and row["rating"] != "khong_xep_loai":
+                title = f"HTX xếp loại {row['label']} năm {self.period.year}"
+            given = [notes.get(i) for i in row["ids"]]
+            reasons = [n if isinstance(n, str) else "" for n in given]
+            grouped = row["rating"] == "khong_xep_loai" and any(reasons)
+            lists[f"rating:{row['rating']}"] = NameList(
+                title, list(row["names"]), notes=reasons if grouped else []
+            )
+        for group in self.finding_groups():
+            lists[f"finding:{group['rule']}"] = NameList(group["text"], group["names"])
+        return lists
+
+    def listed(self, key: str) -> str:
+        """Return the names of a list as its sentence gives them: cut at the unit's limit."""
+        return name_phrase(self.name_lists[key], self.unit.list_limit)
+
+    def list_length(self, key: str) -> int:
+        """How many HTX a list holds."""
+        return len(self.name_lists[key].names)
+
+    @property
+    def appendix(self) -> list[NameList]:
+        """The lists the sentences cut, in full: the appendix issued with the plan."""
+        return appendix_lists(self.name_lists, self.unit.list_limit)
 
     @property
     def paper_only_detail(self) -> str | None:
@@ -366,9 +527,12 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         rating_rules=rules,
         rating_check=computed_ratings(ds, year, as_of, rules),
         findings=found,
-        finding_counts=counts_by_rule(found, judged=judged_rules(ds, year, as_of)),
+        finding_counts=counts_by_rule(
+            found, judged=judged_rules(ds, year, as_of), on=period.cutoff
+        ),
         sizes=size_summary(size_classes(ds, year, as_of)),
         contradictions=contradictions(ds),
+        stated=stated_sentences(ds, year),
     )
     if with_charts:
         a.charts = draw_charts(a)
@@ -378,8 +542,8 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
 def draw_charts(a: Assessment) -> dict[str, str]:
     """Draw the Part I charts that have something to show, as data URIs."""
     figures = {
-        "sectors": charts.sectors_chart(a.overview.by_sector)
-        if len(a.overview.by_sector)
+        "sectors": charts.sectors_chart(a.overview.by_sector.dropna(subset=["sector"]))
+        if a.overview.by_sector["sector"].notna().any()
         else None,
         "ratings": charts.ratings_chart(a.ratings) if a.ratings_known else None,
         "managers": charts.managers_chart(a.managers.levels)

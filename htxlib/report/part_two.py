@@ -14,6 +14,7 @@ from htxlib.formatting import period_phrase
 from htxlib.plan import targets
 from htxlib.report.letterhead import Letterhead, letterhead
 from htxlib.report.narrative import records
+from htxlib.report.stated_sentences import stated_sentences
 from htxlib.rules.compliance import dissolution_candidates
 
 
@@ -32,6 +33,22 @@ class PlanPart:
     backtest: pd.DataFrame
     partial_year: bool
     texts: dict[str, str | None]
+    stated: dict[str, list[str]]
+
+    @property
+    def adopted_results(self) -> list[dict]:
+        """Plan versus actual for the targets the unit adopted (the document judges these)."""
+        return [r for r in records(self.results) if r["adopted"]]
+
+    @property
+    def trial_results(self) -> list[dict]:
+        """Plan versus actual for targets the unit did not adopt (illustrative, estimated)."""
+        return [r for r in records(self.results) if not r["adopted"]]
+
+    @property
+    def proposals(self) -> bool:
+        """Whether some targets are the toolkit's proposals, not targets the unit adopted."""
+        return not self.targets.empty and not bool(self.targets["adopted"].all())
 
     def records(self, name: str) -> list[dict]:
         """Return a table as plain records with missing values as None (for templates)."""
@@ -86,4 +103,5 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
         backtest=targets.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
         partial_year=targets.elapsed_share(ds, year, as_of) < 1,
         texts=load_texts(ds.folder, year),
+        stated=stated_sentences(ds, year),
     )

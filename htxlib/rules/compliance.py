@@ -291,7 +291,10 @@ def judged_rules(ds, year: int, as_of=None) -> set[str]:
 
 
 def counts_by_rule(
-    found: pd.DataFrame, rules: list | None = None, judged: set[str] | None = None
+    found: pd.DataFrame,
+    rules: list | None = None,
+    judged: set[str] | None = None,
+    on: pd.Timestamp | None = None,
 ) -> pd.DataFrame:
     """Count findings and the entities they concern per rule, every rule listed (zero included).
 
@@ -303,14 +306,25 @@ def counts_by_rule(
         Rule versions (default: the rule file).
     judged : set of str, optional
         Rules the data lets the toolkit judge (see :func:`judged_rules`); default: all.
+    on : Timestamp, optional
+        The cutoff: a rule with no version in force that day is marked ``in_force`` False
+        (it was never applied, so "no case found" would say nothing); default: all in force.
 
     Returns
     -------
     DataFrame
-        rule, text (of the latest version), count, entities, judged; in rule-file order.
+        rule, text (of the version in force on ``on``, else the latest), count, entities,
+        judged, in_force, valid_from (of its first version); in rule-file order.
     """
     rules = rules if rules is not None else compliance_rules()
     texts = {r["id"]: r["text"] for r in rules}
+    starts: dict[str, object] = {}
+    current: set[str] = set()
+    for rule in rules:
+        starts.setdefault(rule["id"], rule.get("valid_from"))
+        if on is None or in_force(rule, on):
+            current.add(rule["id"])
+            texts[rule["id"]] = rule["text"]
     return pd.DataFrame(
         [
             {
@@ -319,10 +333,12 @@ def counts_by_rule(
                 "count": int((found["rule"] == rule_id).sum()),
                 "entities": int(found.loc[found["rule"] == rule_id, "entity_id"].nunique()),
                 "judged": judged is None or rule_id in judged,
+                "in_force": rule_id in current,
+                "valid_from": starts.get(rule_id),
             }
             for rule_id in rule_ids(rules)
         ],
-        columns=["rule", "text", "count", "entities", "judged"],
+        columns=["rule", "text", "count", "entities", "judged", "in_force", "valid_from"],
     )
 
 
