@@ -100,6 +100,31 @@ def test_unknown_sector_is_a_group_of_its_own_never_a_sector(tmp_path):
     assert "Khác:" not in part1
 
 
+def test_a_registry_of_part_of_the_htx_never_calls_its_part_the_total(tmp_path):
+    from .conftest import read_rows, write_rows
+
+    entities = [htx_row(i, founded="2024-05-01") for i in range(1, 4)]
+    stated = [
+        STATED_FULL,
+        ["total_htx", 2024, 506, "", "", "", "", "", "Báo cáo năm"],
+        ["new_htx", 2024, 3, "", "", "", "", "", "Báo cáo năm"],
+    ]
+    folder = unit(tmp_path, "Định Quán", entities, reported_figures=stated)
+    rows = read_rows(folder / "unit.csv")
+    write_rows(folder / "unit.csv", [[*rows[0], "coverage"], [*rows[1], "new"]])
+    part1, _ = render(folder, 2024)
+    assert_states(
+        part1,
+        "dữ liệu của đơn vị gồm 03 HTX (các HTX thành lập trong kỳ), không phải toàn bộ HTX "
+        "trên địa bàn huyện Định Quán",
+        "Theo số liệu báo cáo của đơn vị: 506 HTX; 03 HTX thành lập mới.",
+        "dữ liệu chi tiết của đơn vị gồm 03 HTX (các HTX thành lập trong kỳ)",
+    )
+    assert "có 03 HTX đã đăng ký và chưa giải thể" not in part1
+    assert "huyện Định Quán có 03 HTX" not in part1
+    assert contradictions(load_unit(folder)).empty  # 3 rows do not contradict a stated 506
+
+
 def test_commune_of_the_old_map_is_a_warning_before_the_merger(tmp_path):
     entities = [htx_row(1, commune="Hồng Nam"), htx_row(2, commune="Xã Không Có Thật")]
     province = {
@@ -437,3 +462,29 @@ def test_a_short_list_groups_identical_notes_in_the_sentence(tmp_path):
         "HTX không đánh giá, xếp loại: 03 HTX (02 HTX không nộp hồ sơ: HTX Thử nghiệm số 1 và "
         "HTX Thử nghiệm số 2; HTX Thử nghiệm số 3)",
     )
+
+
+# --- 5. full-year values at a mid-year cutoff --------------------------------------------------
+
+
+def test_revenue_to_date_at_mid_year_is_a_warning_and_no_projection_basis(tmp_path):
+    entities = [htx_row(i) for i in range(1, 4)]
+    head = [*ANNUAL[:10], "revenue", *ANNUAL[10:]]
+    annual = [head]
+    for year, revenue in ((2022, 1700), (2023, 1790), (2024, 225)):
+        for i in range(1, 4):
+            annual.append([f"H{i}", year, 10, "", "", "", "", "", "", "", revenue, "", "", ""])
+    periods = period_rows(
+        (2022, "01/01/2022", "31/12/2022"),
+        (2023, "01/01/2023", "31/12/2023"),
+        (2024, "01/01/2024", "30/06/2024"),
+    )
+    folder = unit(tmp_path, "Tân Phú", entities, annual=annual, periods=periods)
+    ds = load_unit(folder)
+    warned = [p for p in ds.warnings if p.column == "revenue"]
+    assert len(warned) == 1
+    assert "225" in str(warned[0]) and "1.790" in str(warned[0])
+    targets = chosen_targets(ds, 2024, 2025).set_index("indicator")
+    assert targets.loc["avg_htx_income", "method"] == "none"
+    _, part2 = render(folder, 2024)
+    assert "224" not in part2 and "khoảng 225" not in part2

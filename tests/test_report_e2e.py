@@ -87,7 +87,7 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         "HTX xếp loại yếu: 14 HTX",
         "chiếm 38,89%",
         # HTX that share a reason are grouped under it once
-        "HTX không đánh giá, xếp loại: 09 HTX (01 HTX đang tạm ngừng hoạt động: HTX Liên Minh Phát",
+        "HTX không đánh giá, xếp loại: 09 HTX (HTX Liên Minh Phát: đang tạm ngừng hoạt động; ",
         "05 HTX không nộp hồ sơ tự đánh giá: HTX tổng hợp Tiến Đạt Diêm He",
         "chiếm 25%",
         "HTX Rau sạch an toàn Phai Xã",

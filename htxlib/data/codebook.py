@@ -123,6 +123,15 @@ UNIT = Table(
             codes="scopes",
         ),
         C(
+            "coverage",
+            "Phạm vi dữ liệu",
+            "code",
+            "How much of the unit's HTX the registry holds: all (default), 'new' (only the HTX "
+            "founded in the period) or 'partial'. For a part, the report says whose data it "
+            "gives, takes totals from the stated figures and never calls the part the whole.",
+            codes="coverages",
+        ),
+        C(
             "list_limit",
             "Số tên tối đa trong một câu",
             "int",
@@ -254,12 +263,21 @@ ANNUAL = Table(
             "expected revenue, never the amount to date (it is not scaled up).",
             "triệu đồng",
         ),
-        C("profit", "Lợi nhuận", "amount", "Profit before tax.", "triệu đồng", signed=True),
+        C(
+            "profit",
+            "Lợi nhuận",
+            "amount",
+            "Profit before tax of the whole year (the year's expected profit when the period "
+            "ends before 31/12, never the amount to date).",
+            "triệu đồng",
+            signed=True,
+        ),
         C(
             "member_income",
             "Thu nhập bình quân thành viên",
             "amount",
-            "Average income per member.",
+            "Average income per member over the whole year (expected, when the period ends "
+            "before 31/12).",
             "triệu đồng/năm",
         ),
         C(

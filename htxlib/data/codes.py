@@ -63,6 +63,14 @@ SCOPES: dict[str, str] = {
     "nong_nghiep": "HTX nông nghiệp",
 }
 
+#: How much of the unit's HTX its registry holds: all of them (default), or a part, which the
+#: report then never calls the whole.
+COVERAGES: dict[str, str] = {
+    "all": "toàn bộ HTX trên địa bàn",
+    "new": "các HTX thành lập trong kỳ",
+    "partial": "một phần HTX trên địa bàn",
+}
+
 #: How a document states a figure: exactly, roughly ("khoảng", "gần"), as a lower bound
 #: ("hơn", "trên", "ít nhất") or as an upper bound ("dưới", "không quá").
 QUALIFIERS: dict[str, str] = {
@@ -195,4 +203,5 @@ CODE_LISTS: dict[str, dict[str, str]] = {
     "qualifiers": QUALIFIERS,
     "figure_kinds": FIGURE_KINDS,
     "share_bases": SHARE_BASES,
+    "coverages": COVERAGES,
 }

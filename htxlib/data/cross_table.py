@@ -9,6 +9,7 @@ import pandas as pd
 
 from htxlib.data.problems import Problem
 from htxlib.data.readers import fold
+from htxlib.formatting import number
 from htxlib.messages import N_, _
 
 MANAGER_PARTS = ("managers_university", "managers_vocational", "managers_untrained")
@@ -258,6 +259,44 @@ def _provenance_targets(ds, loc) -> Iterator[Problem]:
             )
 
 
+#: Annual columns that hold full-year values, even at a mid-year cutoff.
+FULL_YEAR = ("revenue", "profit", "member_income")
+#: A mid-year full-year value below this share of the year before looks like an amount to date.
+FULL_YEAR_FLOOR = 0.6
+
+
+def _full_year_values(ds, loc) -> Iterator[Problem]:
+    """Warn where a mid-year year's full-year values look like amounts to date.
+
+    Revenue, profit and member income are values of the whole year. A period that ends
+    before 31/12 with an average far below the year before's was most likely typed to date.
+    """
+    annual = ds.annual
+    for year, cutoff in zip(ds.periods["year"], ds.periods["cutoff_date"], strict=True):
+        year, cutoff = int(year), pd.Timestamp(cutoff)
+        if (cutoff.month, cutoff.day) == (12, 31):
+            continue
+        now, before = annual[annual["year"] == year], annual[annual["year"] == year - 1]
+        for column in FULL_YEAR:
+            current, previous = now[column].dropna(), before[column].dropna()
+            if current.empty or previous.empty or previous.mean() <= 0:
+                continue
+            if current.mean() >= FULL_YEAR_FLOOR * previous.mean():
+                continue
+            rule = _(
+                "the {year} values to {cutoff} average {now}, against {before} in {last}: this "
+                "column holds the value of the whole year (the year's expected value at a "
+                "mid-year cutoff), not the amount to date"
+            ).format(
+                year=year,
+                cutoff=cutoff.strftime("%d/%m/%Y"),
+                now=number(current.mean(), 1),
+                before=number(previous.mean(), 1),
+                last=year - 1,
+            )
+            yield replace(loc.problem("annual", None, column, "", rule), warning=True)
+
+
 CHECKS: tuple[Callable, ...] = (
     _one_unit,
     _unknown_ids,
@@ -267,6 +306,7 @@ CHECKS: tuple[Callable, ...] = (
     _parts_within_wholes,
     _provenance_targets,
     _on_the_map,
+    _full_year_values,
 )
 
 

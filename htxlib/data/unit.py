@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from htxlib.data.codes import LEVELS, SCOPES
+from htxlib.data.codes import COVERAGES, LEVELS, SCOPES
 
 #: A unit id is a slug: lowercase ASCII letters and digits in hyphen-joined words, at most
 #: 64 characters. It names the unit's output folder, so it can hold no path separator, no
@@ -51,6 +51,8 @@ class Unit:
         From the ``unit`` table.
     list_limit : int
         How many HTX a sentence names before the list goes to the plan's appendix.
+    coverage : str
+        How much of the unit's HTX the registry holds (see ``COVERAGES``).
     """
 
     unit_id: str
@@ -60,6 +62,17 @@ class Unit:
     issuing_body: str
     scope: str = "all"
     list_limit: int = LIST_LIMIT
+    coverage: str = "all"
+
+    @property
+    def partial(self) -> bool:
+        """Whether the registry holds only part of the unit's HTX."""
+        return self.coverage != "all"
+
+    @property
+    def coverage_note(self) -> str:
+        """What the registry holds, for a sentence: "" when it holds every HTX."""
+        return "" if not self.partial else COVERAGES[self.coverage]
 
     @property
     def full_name(self) -> str:
@@ -95,6 +108,7 @@ def unit_of(ds) -> Unit:
         issuing_body=str(info.get("issuing_body") or ""),
         scope=str(info.get("scope") or "all"),
         list_limit=_limit(info.get("list_limit")),
+        coverage=str(info.get("coverage") or "all"),
     )
 
 

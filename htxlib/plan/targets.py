@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from htxlib.data.cross_table import FULL_YEAR_FLOOR
 from htxlib.figures.provenance import value_status
 from htxlib.plan import projections as pj
 from htxlib.plan.indicators import INDICATORS, actual, history, status
@@ -161,8 +162,23 @@ def project(ds, code: str, basis_year: int, plan_year: int, as_of=None) -> pj.Pr
     values = yearly_values(ds, code, basis_year, as_of)
     if pd.isna(values.get(basis_year)):
         return pj.not_projected()  # the assessed year itself is not given: nothing to go on
+    if looks_to_date(ds, code, values, basis_year, as_of):
+        return pj.not_projected()  # validate warns: the value is no basis for a projection
     # indicators shown without decimals are counts, projected as whole numbers
     return pj.project_with(METHODS[code], values, plan_year, INDICATORS[code].decimals == 0)
+
+
+def looks_to_date(ds, code: str, values: pd.Series, year: int, as_of=None) -> bool:
+    """Whether a mid-year full-year value is far below the year before's: an amount to date.
+
+    Such a value (revenue typed to 30/06) would project a fall that never happened.
+    """
+    if INDICATORS[code].kind != "annual" or elapsed_share(ds, year, as_of) >= 1:
+        return False
+    previous = values.get(year - 1)
+    if previous is None or pd.isna(previous) or previous <= 0:
+        return False
+    return bool(values[year] < FULL_YEAR_FLOOR * previous)
 
 
 def _target(ds, code: str, plan_year: int) -> dict | None:

@@ -14,6 +14,7 @@ from htxlib.data.dataset import Dataset, Period
 from htxlib.data.texts import load_texts
 from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
+from htxlib.figures.provenance import Figure, figure
 from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import plan_vs_actual
 from htxlib.report import annex, charts
@@ -23,7 +24,7 @@ from htxlib.report.name_lists import appendix as appendix_lists
 from htxlib.report.name_lists import phrase as name_phrase
 from htxlib.report.narrative import records
 from htxlib.report.stated_sentences import stated_sentences
-from htxlib.rules.compliance import counts_by_rule, findings, judged_rules
+from htxlib.rules.compliance import compliance_rules, counts_by_rule, findings, judged_rules
 from htxlib.rules.loading import RatingRules, rating_rules
 from htxlib.rules.rating import computed_ratings
 from htxlib.rules.sizes import size_classes, size_summary
@@ -169,7 +170,12 @@ class Assessment:
         if not clauses:
             return ""
         total = formatting.count(o.total.value)
-        return f"Trong tổng số {total} HTX, còn {'; '.join(clauses)}."
+        whole = (
+            f"Trong số {total} HTX có dữ liệu chi tiết"
+            if self.unit.partial
+            else (f"Trong tổng số {total} HTX")
+        )
+        return f"{whole}, còn {'; '.join(clauses)}."
 
     @property
     def rated(self) -> int:
@@ -214,6 +220,12 @@ class Assessment:
         rows = rows[rows["count"] > 0]
         rows = rows.assign(share=100.0 * rows["count"] / rows["count"].sum())
         return records(rows) if rows["purpose"].notna().any() else []
+
+    @property
+    def new_count(self) -> Figure:
+        """The HTX founded in the period, marked where their founding dates were estimated."""
+        new = self.overview.new
+        return figure(self.ds, len(new), "entities", "founded_on", new["entity_id"])
 
     @property
     def business(self) -> m.BusinessResults:
@@ -262,8 +274,20 @@ class Assessment:
         starts = pd.to_datetime(later["valid_from"])
         plan_end = pd.Timestamp(year=self.plan_year, month=12, day=31)
         later = later[(starts > self.period.cutoff) & (starts <= plan_end)]
+        if later.empty:
+            return []
+        # the facts at the cutoff as the plan year will judge them: the story Part II tells
+        plan_start = pd.Timestamp(year=self.plan_year, month=1, day=1)
+        ids = set(later["rule"])
+        rules = [r for r in compliance_rules() if r["id"] in ids]
+        found = findings(self.ds, self.period.year, self.period.cutoff, rules, judged_on=plan_start)
         return [
-            {"text": formatting.lower_first(r.text), "valid_from": pd.Timestamp(r.valid_from)}
+            {
+                "rule": r.rule,
+                "text": formatting.lower_first(r.text),
+                "valid_from": pd.Timestamp(r.valid_from),
+                "names": formatting.sort_names(found.loc[found["rule"] == r.rule, "name"]),
+            }
             for r in later.itertuples()
         ]
 
@@ -339,6 +363,9 @@ class Assessment:
             )
         for group in self.finding_groups():
             lists[f"finding:{group['rule']}"] = NameList(group["text"], group["names"])
+        for rule in self.later_rules:
+            title = f"{rule['text']} (theo quy định có hiệu lực năm {self.plan_year})"
+            lists[f"later:{rule['rule']}"] = NameList(title, rule["names"])
         return lists
 
     def listed(self, key: str) -> str:

@@ -19,6 +19,7 @@ from htxlib import formatting
 from htxlib.checks.stated_figures import JOIN, computed, computed_share, decimals_of, within
 from htxlib.data.codes import RATINGS, SECTOR_GROUPS, SECTORS, SHARE_BASES, STATUSES, THT_PURPOSES
 from htxlib.data.stated import stated_figures
+from htxlib.data.unit import unit_of
 
 #: Names the body prints from the rows (counts, members, ratings, sectors, THT): a stated
 #: figure of these is said only when the rows do not give it.
@@ -240,6 +241,8 @@ def stated_sentences(ds, year: int) -> dict[str, list[str]]:
     """
     given = stated_figures(ds)
     out: dict[str, list[str]] = {}
+    # a registry of part of the HTX prints no whole: every stated figure is said as stated
+    partial = unit_of(ds).partial
     for record in given[given["year"] == year].to_dict("records"):
         name = record["indicator"]
         phrase = _phrase(name)
@@ -261,10 +264,12 @@ def stated_sentences(ds, year: int) -> dict[str, list[str]]:
         if kind in ("estimate", "plan"):
             out.setdefault(kind, []).append(text)
             continue
-        if record["base"] == "all" and _printed_by_body(name, ds, year):
+        if not partial and record["base"] == "all" and _printed_by_body(name, ds, year):
             continue
-        result = computed_share(ds, name, record["base"], year)
-        result = computed(ds, name, year) if result is None else result
+        result = None
+        if not partial:
+            result = computed_share(ds, name, record["base"], year)
+            result = computed(ds, name, year) if result is None else result
         places = decimals_of(value, record["decimals"])
         topic = topic_of(name)
         if result is not None and not math.isnan(result) and not within(record, result, places):
