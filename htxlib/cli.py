@@ -217,6 +217,14 @@ def _batch(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
         return EXIT_INTERRUPTED
+    if not outcomes:
+        _say(
+            _(
+                "no unit found under {folder}: a unit is a folder with a unit table (unit.csv, "
+                "or a workbook with a 'don_vi' sheet made by htx template)"
+            ).format(folder=args.data)
+        )
+        return EXIT_DATA
     counts = {
         state: sum(o.state == state for o in outcomes) for state in ("built", "skipped", "failed")
     }
@@ -239,15 +247,28 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _template(args: argparse.Namespace) -> int:
     from htxlib.data.admin_map import MapError
-    from htxlib.data.template import write_template
+    from htxlib.data.template import TemplateExists, write_template
 
+    existed = Path(args.out).exists()
     try:
-        path = write_template(args.unit, args.year, args.out)
+        path = write_template(args.unit, args.year, args.out, force=args.force)
     except MapError as err:
         _say(str(err))
         return EXIT_USAGE
+    except TemplateExists:
+        _say(
+            _(
+                "{path} already exists and may hold data you entered; nothing was written. "
+                "Choose another --out, or add --force to write a new workbook and keep the "
+                "old one beside it as a dated copy"
+            ).format(path=args.out)
+        )
+        return EXIT_USAGE
     except OSError as err:
         return _cannot_write(err)
+    if existed:
+        kept = sorted(path.parent.glob(f"{path.name}.*.bak"))
+        _say(_("the previous workbook was kept as {path}").format(path=kept[-1] if kept else "?"))
     print(path)
     return 0
 
@@ -352,6 +373,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     tpl.add_argument("--year", type=int, required=True, help="assessed year")
     tpl.add_argument("--out", required=True, help="the .xlsx file to write")
+    tpl.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing workbook, keeping it beside the new one as a dated copy",
+    )
     tpl.set_defaults(func=_template)
 
     exp = sub.add_parser("export", help="write the figure tables as CSV and Excel")

@@ -44,7 +44,8 @@ def lab_command(as_root: bool | None = None, kernel: str = "htx") -> list[str]:
         "jupyterlab",
         f"--ServerApp.root_dir={NOTEBOOKS}",
         f"--MappingKernelManager.default_kernel_name={kernel}",
-        TOUR,
+        # JupyterLab resolves a file argument against the current folder, not root_dir
+        str(NOTEBOOKS / TOUR),
     ]
     if as_root:
         command.append("--allow-root")
@@ -67,11 +68,14 @@ def default_language(prefix: str = sys.prefix, locale: str = LOCALE) -> Path:
 
 
 def main() -> int:
-    """Set the default language, then replace this process with JupyterLab."""
+    """Set the default language, then replace this process with JupyterLab.
+
+    Arguments after ``python -m htxlib.lab`` go to JupyterLab as they are.
+    """
     from htxlib.report.runner import kernel_name
 
     default_language()
-    command = lab_command(kernel=kernel_name())
+    command = lab_command(kernel=kernel_name()) + sys.argv[1:]  # e.g. --port, --no-browser
     os.execv(command[0], command)
     return 0  # not reached
 

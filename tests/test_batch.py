@@ -79,3 +79,57 @@ def test_the_index_puts_the_province_first_then_its_units_in_vietnamese_order(tm
         "Xã Điềm He",  # Đ comes after D, before V
         "Xã Văn Quan",
     ]
+
+
+def as_workbook(folder, workbook):
+    """Put a unit folder's tables into one workbook, one sheet per table, as a user hands it in."""
+    import pandas as pd
+
+    with pd.ExcelWriter(workbook) as writer:
+        for csv in sorted(folder.glob("*.csv")):
+            pd.read_csv(csv, dtype=str, keep_default_na=False).to_excel(
+                writer, sheet_name=csv.stem, index=False
+            )
+
+
+def test_batch_finds_the_readme_layout_of_commune_workbooks(tmp_path):
+    """`htx batch --data units` as the README lays a province out: each commune is a folder
+    holding its workbook (units/<commune>/<commune>.xlsx); run as the real process."""
+    import os
+    import subprocess
+
+    from .conftest import ROOT
+
+    province = tmp_path / "units" / "lang-son"
+    shutil.copytree(
+        ROOT / "data" / "lang-son-mau", province, ignore=shutil.ignore_patterns("units")
+    )
+    for child in sorted((ROOT / "data" / "lang-son-mau" / "units").iterdir()):
+        folder = province / "units" / child.name
+        folder.mkdir(parents=True)
+        as_workbook(child, folder / f"{child.name}.xlsx")
+    htx = str(ROOT / ".venv" / "bin" / "htx")
+    env = {**os.environ, "HTX_LANG": "vi"}
+    run = subprocess.run(
+        [htx, "batch", "--data", "units", "--year", "2024", "--format", "html"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert run.returncode == 0, run.stderr
+    assert "4 báo cáo đã lập" in run.stdout, run.stdout
+    for unit_id in ("lang-son-mau", "xa-van-quan", "xa-diem-he", "xa-tri-le"):
+        assert (tmp_path / "reports" / unit_id / "2024" / "report.html").is_file(), unit_id
+    # a folder with no unit in it is said, and is a failure
+    (tmp_path / "empty").mkdir()
+    run = subprocess.run(
+        [htx, "batch", "--data", "empty", "--year", "2024"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert run.returncode != 0 and "không tìm thấy đơn vị nào" in run.stderr

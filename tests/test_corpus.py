@@ -17,7 +17,7 @@ from htxlib.checks.contradictions import contradictions
 from htxlib.data.codebook import TABLES
 from htxlib.data.dataset import load_unit
 from htxlib.data.problems import DataError
-from htxlib.data.readers import _visible_sheets, fold
+from htxlib.data.readers import fold, visible_sheets
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
@@ -32,7 +32,7 @@ def apply_case(unit: Path, name: str) -> Path:
             continue
         tables = [table_of(file.stem)]
         if tables == [None] and file.suffix == ".xlsx" and not file.name.startswith("~$"):
-            tables = [table_of(s) for s in _visible_sheets(file)[0]]
+            tables = [table_of(s) for s in visible_sheets(file)[0]]
         for table in filter(None, tables):
             for old in unit.glob("*.csv"):
                 if table_of(old.stem) == table:

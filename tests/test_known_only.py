@@ -488,3 +488,74 @@ def test_revenue_to_date_at_mid_year_is_a_warning_and_no_projection_basis(tmp_pa
     assert targets.loc["avg_htx_income", "method"] == "none"
     _, part2 = render(folder, 2024)
     assert "224" not in part2 and "khoảng 225" not in part2
+
+
+def test_new_htx_by_sector_is_checked_and_said(tmp_path):
+    entities = [htx_row(1, founded="2024-02-01"), htx_row(2, "van_tai", founded="2024-03-01")]
+    entities.append(htx_row(3))
+    stated = [
+        STATED_FULL,
+        ["new_sector_count:nong_nghiep", 2024, 1, "", "", "", "", "", ""],
+        ["new_sector_count:van_tai", 2024, 2, "", "", "", "", "", ""],  # the rows say 1
+        ["assets", 2024, 5000, "", "about", "", "", "", ""],
+    ]
+    folder = unit(tmp_path, "Xín Mần", entities, reported_figures=stated)
+    found = contradictions(load_unit(folder))
+    assert list(found["field"]) == ["new_sector_count:van_tai"]
+    part1, _ = render(folder, 2024)
+    assert_states(
+        part1,
+        "01 HTX lĩnh vực nông - lâm - ngư nghiệp thành lập mới",
+        "01 HTX lĩnh vực vận tải thành lập mới (đơn vị báo cáo: 02 HTX lĩnh vực vận tải "
+        "thành lập mới)",
+        "tổng tài sản của các HTX khoảng 5.000 triệu đồng",
+    )
+
+
+def test_a_paper_only_htx_is_dissolved_not_also_kept(tmp_path):
+    entities = [htx_row(i) for i in range(1, 4)]
+    annual = [ANNUAL, *[facts_row(i, y) for i in range(1, 4) for y in (2023, 2024)]]
+    events = [
+        ["entity_id", "event", "start_date", "end_date", "detail", "reason"],
+        ["H3", "paper_only", "2022-01-01", "", "", ""],
+    ]
+    periods = period_rows((2023, "01/01/2023", "31/12/2023"), (2024, "01/01/2024", "31/12/2024"))
+    folder = unit(
+        tmp_path, "Hoàng Su Phì", entities, annual=annual, status_events=events, periods=periods
+    )
+    targets = chosen_targets(load_unit(folder), 2024, 2025).set_index("indicator")
+    assert targets.loc["paper_only_htx", "kept"] == "dissolved"
+    assert targets.loc["paper_only_htx", "point"] == 0
+    _, part2 = render(folder, 2024)
+    assert_states(part2, "HTX chỉ tồn tại trên danh nghĩa: đề xuất không còn HTX nào")
+    assert "khoảng 01 HTX" not in part2.split("HTX chỉ tồn tại trên danh nghĩa:")[1][:40]
+
+
+def test_a_rule_of_the_plan_year_names_the_cases_part_two_acts_on(tmp_path):
+    from .conftest import write_rows
+
+    entities = [htx_row(i) for i in range(1, 4)]
+    events = [
+        ["entity_id", "event", "start_date", "end_date", "detail", "reason"],
+        ["H2", "suspension", "2024-03-01", "2025-06-30", "", ""],  # 16 months: too long
+    ]
+    folder = unit(tmp_path, "Bắc Quang", entities, status_events=events)
+    write_rows(folder / "periods.csv", period_rows((2024, "01/01/2024", "30/06/2024")))
+    part1, part2 = render(folder, 2024)
+    assert_states(
+        part1,
+        "thông báo tạm ngừng hoạt động dài quá thời hạn tối đa (từ ngày 01/07/2024; theo quy "
+        "định này, năm 2025 cần xem xét 01 trường hợp: HTX Thử nghiệm số 2)",
+    )
+    assert "HTX Thử nghiệm số 2" in part2.split("HTX cần giải thể")[1]
+
+
+def test_new_htx_founded_on_estimated_dates_are_marked(tmp_path):
+    entities = [htx_row(1, founded="2024-02-01"), htx_row(2, founded="2024-06-01")]
+    provenance = [
+        ["table", "record", "field", "year", "status", "note"],
+        ["entities", "H2", "founded_on", "", "estimated", "ngày thành lập ước tính"],
+    ]
+    folder = unit(tmp_path, "Quang Bình", entities, provenance=provenance)
+    part1, _ = render(folder, 2024)
+    assert_states(part1, "có 02 HTX được thành lập mới [UT] :")

@@ -4,6 +4,11 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import time
+import urllib.request
 
 import nbformat
 import papermill as pm
@@ -23,11 +28,55 @@ def test_allow_root_exactly_when_root(monkeypatch):
     assert "--allow-root" not in lab.lab_command()
 
 
-def test_lab_opens_the_tour_with_the_htx_kernel():
-    command = lab.lab_command(as_root=False, kernel="htx")
-    assert f"--ServerApp.root_dir={ROOT / 'notebooks'}" in command
-    assert "--MappingKernelManager.default_kernel_name=htx" in command
-    assert command[-1] == "tour.ipynb" and (ROOT / "notebooks" / "tour.ipynb").is_file()
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_lab_starts_from_any_folder_and_serves_the_tour(tmp_path):
+    """What ``make lab`` runs, started as a real server from another folder, asked over HTTP."""
+    port = free_port()
+    log = tmp_path / "lab.log"
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            [
+                str(ROOT / ".venv" / "bin" / "python"),
+                "-m",
+                "htxlib.lab",
+                "--no-browser",
+                f"--ServerApp.port={port}",
+                "--IdentityProvider.token=",
+            ],
+            cwd=tmp_path,  # JupyterLab resolves a file argument against this folder
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "HOME": str(tmp_path)},
+        )
+    try:
+        tour = None
+        for _ in range(120):
+            if server.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/contents/tour.ipynb", timeout=2
+                ) as answer:
+                    tour = json.loads(answer.read())
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert server.poll() is None, log.read_text()
+        assert tour is not None and tour["name"] == "tour.ipynb", log.read_text()
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab/tree/tour.ipynb") as page:
+            assert page.status == 200
+        kernels = f"http://127.0.0.1:{port}/api/kernelspecs"
+        with urllib.request.urlopen(kernels) as answer:
+            assert json.loads(answer.read())["default"] == kernel_name()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "No such file" not in log.read_text()
 
 
 def test_vietnamese_is_the_default_language_and_a_choice_is_kept(tmp_path):

@@ -140,7 +140,8 @@ def _table_names(table: Table) -> set[str]:
     return {fold(table.name), fold(table.vi)}
 
 
-def _visible_sheets(path: Path) -> tuple[list[str], list[str]]:
+def visible_sheets(path: Path) -> tuple[list[str], list[str]]:
+    """Return a workbook's visible and hidden sheet names, reading no cell."""
     from openpyxl import load_workbook
 
     book = load_workbook(path, read_only=True)
@@ -198,7 +199,7 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
             continue
         try:
             check_file(path)
-            visible, hidden = _visible_sheets(path)
+            visible, hidden = visible_sheets(path)
         except Exception as err:  # noqa: BLE001 - any unreadable workbook is reported, not raised
             problems.append(
                 Problem(

@@ -91,7 +91,20 @@ def _unit_row(code: str) -> dict:
     }
 
 
-def write_template(code: str, year: int, target: str | Path) -> Path:
+class TemplateExists(FileExistsError):
+    """The workbook to write is already there: a file a user may have filled in."""
+
+
+def backup_path(path: Path, when: dt.datetime | None = None) -> Path:
+    """Return where a file is kept before it is replaced: beside it, dated, not a workbook.
+
+    The name ends in ``.bak`` so that no command takes the copy for a unit's workbook.
+    """
+    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return path.with_name(f"{path.name}.{stamp}.bak")
+
+
+def write_template(code: str, year: int, target: str | Path, force: bool = False) -> Path:
     """Write the input workbook of a unit of the 2025 map for a year.
 
     Parameters
@@ -102,12 +115,24 @@ def write_template(code: str, year: int, target: str | Path) -> Path:
         The assessed year (pre-filled in ``periods``).
     target : str or Path
         The .xlsx file to write.
+    force : bool
+        Replace a file already there, after keeping it as a dated copy (:func:`backup_path`).
+
+    Returns
+    -------
+    Path
+        The workbook written.
 
     Raises
     ------
     MapError
         The code is not on the map.
+    TemplateExists
+        ``target`` exists and ``force`` is not set: a filled workbook is never replaced.
     """
+    target = Path(target)
+    if target.exists() and not force:
+        raise TemplateExists(target)
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter, quote_sheetname
@@ -140,8 +165,9 @@ def write_template(code: str, year: int, target: str | Path) -> Path:
     }
     for table in TABLES.values():
         _table_sheet(book, table, ranges, filled.get(table.name, []))
-    target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    if target.exists():
+        target.replace(backup_path(target))
     book.save(target)
     return target
 

@@ -1,7 +1,8 @@
 """Build the reports of every unit under a folder: communes, provinces and their roll-ups.
 
-Units are found by their ``unit`` table (a folder) or as workbooks in a parent's ``units/``
-folder. Each report is built as ``htx report`` builds it, but on kernels started once for the
+Units are found by their ``unit`` table (a folder of files, or a folder holding the unit's
+workbook) or as workbooks in a parent's ``units/`` folder.
+Each report is built as ``htx report`` builds it, but on kernels started once for the
 whole batch (:mod:`htxlib.report.kernels`); a unit whose inputs and toolkit version match its
 published report is skipped; a unit that fails is listed and the others go on. A progress
 bar shows the count and the time left; the index is written once, at the end.
@@ -32,18 +33,40 @@ class Outcome:
     detail: str = ""
 
 
+def _workbook_units(files: list[Path]) -> list[Path]:
+    """Return the workbooks among ``files`` that hold a unit sheet (a unit in one workbook)."""
+    from htxlib.data.readers import visible_sheets
+
+    found = []
+    for path in files:
+        if path.suffix.lower() == ".csv" or path.name.startswith("~$"):
+            continue
+        try:
+            visible, _hidden = visible_sheets(path)
+        except Exception:  # noqa: BLE001 - an unreadable workbook is named by validate, not here
+            continue
+        if any(fold(sheet) in UNIT_STEMS for sheet in visible):
+            found.append(path)
+    return found
+
+
 def find_units(root: str | Path) -> list[Path]:
-    """Return every unit under ``root``: folders with a unit table, and child workbooks."""
+    """Return every unit under ``root``.
+
+    A unit is a folder with a unit table (``unit.csv``, ``don_vi.xlsx``, or a workbook with a
+    ``unit`` sheet, as ``htx template`` makes it: ``units/thuong-lam/thuong-lam.xlsx``), or a
+    workbook with a unit sheet placed straight in a parent's ``units/`` folder.
+    """
     root = Path(root).resolve()
     found = []
     for folder in sorted([root, *(p for p in root.rglob("*") if p.is_dir())]):
         if folder.is_symlink() or folder.name.startswith("."):
             continue
-        files = [p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES]
-        if any(fold(p.stem) in UNIT_STEMS for p in files):
-            found.append(folder)
+        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
         if folder.name == "units":  # a parent's children may be single workbooks
-            found += sorted(p for p in files if p.suffix.lower() != ".csv")
+            found += _workbook_units(files)
+        elif any(fold(p.stem) in UNIT_STEMS for p in files) or _workbook_units(files):
+            found.append(folder)
     return found
 
 

@@ -299,6 +299,12 @@ def _list_marks(document) -> None:
         r_pr.append(fonts)
 
 
+#: The heading of the appendix issued with the plan, which starts on a new page.
+APPENDIX_HEADING = "PHỤ LỤC"
+#: Column shares of the appendix's name lists (STT, name[, note]) by their number of columns.
+LIST_TABLES = {2: (0.1, 0.9), 3: (0.08, 0.52, 0.4)}
+
+
 def finish(path: Path, title: str) -> None:
     """Set what pandoc leaves out: layout tables, list marks, data-table borders, title."""
     document = Document(str(path))
@@ -309,9 +315,14 @@ def finish(path: Path, title: str) -> None:
             _layout_table(table, shares)
         else:
             _grid_borders(table)
-            _full_width(table)
+            _full_width(
+                table, LIST_TABLES.get(len(table.columns)) if texts.startswith("STT") else None
+            )
             _align_cells(table)
     _list_marks(document)
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith(APPENDIX_HEADING):  # the appendix starts a page of its own
+            paragraph.paragraph_format.page_break_before = True
     properties = document.core_properties
     properties.title = title
     properties.author = properties.last_modified_by = ""
