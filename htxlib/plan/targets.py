@@ -287,7 +287,8 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
         target_status, source, point, low, high, method, basis (years), chosen
         (``analyst``, ``derived`` or ``projection``), derived_from (label), chosen_low,
         chosen_high, kept (``current`` where a projection against the indicator's direction
-        was held at the current value, ``dissolved`` for paper-only HTX; else None), adopted
+        was held at the current value, ``dissolved`` for paper-only HTX, ``exact`` for the HTX
+        to dissolve, who are named; else None), adopted
         (the target is one the unit published).
     """
     codes = list(PLAN_INDICATORS) + [
@@ -356,6 +357,9 @@ def _not_worse(row: dict) -> None:
         return
     if row["indicator"] == "paper_only_htx":
         row.update(point=0.0, low=0.0, high=0.0, chosen_low=0.0, kept="dissolved")
+        return
+    if row["indicator"] == "htx_to_dissolve":
+        row.update(kept="exact")  # the candidates are named: their number is no estimate
         return
     current = row["current"]
     if current is None or pd.isna(current) or row["point"] is None or pd.isna(row["point"]):
