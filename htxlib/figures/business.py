@@ -8,6 +8,7 @@ import pandas as pd
 
 from htxlib.docs import scoped
 from htxlib.figures.frames import facts
+from htxlib.figures.provenance import figure
 
 
 @dataclass(frozen=True)
@@ -22,11 +23,16 @@ class Average:
         Entities that give it.
     of : int
         Entities existing at the cutoff.
+    status, note : str
+        Provenance of the values averaged (see :class:`~htxlib.figures.provenance.Figure`):
+        an average of estimated revenues is an estimate.
     """
 
     value: float | None
     given: int
     of: int
+    status: str = "published"
+    note: str = ""
 
     @property
     def known(self) -> bool:
@@ -53,15 +59,28 @@ class BusinessResults:
         return self.revenue.known or self.profit.known or self.member_income.known
 
 
-def _average(frame: pd.DataFrame, field: str) -> Average:
-    given = frame[field].dropna()
-    value = float(given.mean()) if len(given) else None
-    return Average(value=value, given=len(given), of=len(frame))
+def _average(ds, frame: pd.DataFrame, field: str, year: int, weight: str = "") -> Average:
+    """Average a field over the rows that give it (and their ``weight``, when one is named)."""
+    rows = frame[frame[field].notna() & (frame[weight].notna() if weight else True)]
+    value = None
+    if weight:
+        weights = rows[weight].astype(float)
+        if weights.sum() > 0:
+            value = float((rows[field].astype(float) * weights).sum() / weights.sum())
+    elif len(rows):
+        value = float(rows[field].mean())
+    source = figure(ds, value, "annual", field, rows["entity_id"], year=year)
+    given = len(rows) if value is not None else 0
+    return Average(value, given, len(frame), source.status, source.note)
 
 
 @scoped
 def business_results(ds, year: int, as_of=None, kind: str = "HTX") -> BusinessResults:
-    """Average the year's revenue, profit and member income over the entities that give them.
+    """Average the year's revenue and profit per entity, and the income per member.
+
+    Revenue and profit are averaged over the entities that give them; member income is each
+    entity's average weighted by its members, over the entities that give both. These are the
+    plan indicators' own values (``avg_htx_income``, ``member_income``).
 
     Parameters
     ----------
@@ -75,7 +94,8 @@ def business_results(ds, year: int, as_of=None, kind: str = "HTX") -> BusinessRe
     """
     frame = facts(ds, kind, year, ds.period(year, as_of).cutoff)
     return BusinessResults(
-        revenue=_average(frame, "revenue"),
-        profit=_average(frame, "profit"),
-        member_income=_average(frame, "member_income"),
+        revenue=_average(ds, frame, "revenue", year),
+        profit=_average(ds, frame, "profit", year),
+        # the members' average: each HTX's average income weighted by its members
+        member_income=_average(ds, frame, "member_income", year, weight="members"),
     )

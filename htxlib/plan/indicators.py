@@ -132,19 +132,16 @@ def _new_members(ds, year, as_of):
     return _known(m.members_workers(ds, year, as_of).new_members)
 
 
+def _average(average) -> float:
+    return NAN if average.value is None else float(average.value)
+
+
 def _avg_htx_income(ds, year, as_of):
-    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
-    revenue = frame["revenue"].dropna()
-    return float(revenue.mean()) if len(revenue) else NAN
+    return _average(m.business_results(ds, year, as_of).revenue)
 
 
 def _member_income(ds, year, as_of):
-    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
-    given = frame[frame["member_income"].notna() & frame["members"].notna()]
-    weight = given["members"].astype(float)
-    if weight.sum() == 0:
-        return NAN
-    return float((given["member_income"].astype(float) * weight).sum() / weight.sum())
+    return _average(m.business_results(ds, year, as_of).member_income)
 
 
 INDICATORS: dict[str, Indicator] = {
