@@ -67,6 +67,17 @@ def facts_row(i: int, year: int, rating: str = "", **kw) -> list:
     ]
 
 
+def province_of(name: str, year: int, entities: list) -> dict:
+    """The tables of a province (or former district) of one year, without annual facts."""
+    level = "tinh" if year >= 2025 else "huyen"
+    return {
+        "unit": unit_rows(slug(name), name, level, name, "Ủy ban nhân dân"),
+        "periods": period_rows((year, f"01/01/{year}", f"31/12/{year}")),
+        "entities": [ENTITY, *entities],
+        "annual": [ANNUAL],
+    }
+
+
 def unit(tmp_path: Path, name: str, entities: list, **tables) -> Path:
     """A district-level unit of 2024 with the given entities and tables."""
     body = f"Ủy ban nhân dân huyện {name}"
@@ -127,12 +138,8 @@ def test_a_registry_of_part_of_the_htx_never_calls_its_part_the_total(tmp_path):
 
 def test_commune_of_the_old_map_is_a_warning_before_the_merger(tmp_path):
     entities = [htx_row(1, commune="Hồng Nam"), htx_row(2, commune="Xã Không Có Thật")]
-    province = {
-        "unit": unit_rows("hung-yen", "Hưng Yên", "tinh", "Hưng Yên", "Ủy ban nhân dân tỉnh"),
-        "periods": period_rows((2022, "01/01/2022", "31/12/2022")),
-        "entities": [ENTITY, *entities],
-        "annual": [ANNUAL],
-    }
+    province = province_of("Hưng Yên", 2022, entities)
+    province["unit"][1][2] = "tinh"  # a province on the map, before the merger
     old = make_unit(tmp_path / "old", province)
     warned = [p for p in load_unit(old).warnings if p.column == "commune"]
     assert [p.value for p in warned] == ["Hồng Nam", "Xã Không Có Thật"]
@@ -348,13 +355,7 @@ def test_rules_not_in_force_at_the_cutoff_are_not_found_absent(tmp_path):
 
 def test_rules_of_a_later_plan_year_are_not_mentioned(tmp_path):
     entities = [htx_row(i) for i in range(1, 4)]
-    province = {
-        "unit": unit_rows("ha-giang", "Hà Giang", "huyen", "Hà Giang", "Ủy ban nhân dân"),
-        "periods": period_rows((2021, "01/01/2021", "31/12/2021")),
-        "entities": [ENTITY, *entities],
-        "annual": [ANNUAL],
-    }
-    folder = make_unit(tmp_path / "old", province)
+    folder = make_unit(tmp_path / "old", province_of("Hà Giang", 2021, entities))
     part1, _ = render(folder, 2021)
     assert "09/2024" not in part1 and "15/12" not in part1
 

@@ -122,35 +122,23 @@ def count_by(
     from htxlib.figures.provenance import figure
     from htxlib.figures.shares import rounded_shares
 
+    def group(code, label, part, status) -> dict:
+        names, ids = list(part["name"]), list(part["entity_id"])
+        return {column: code, "label": label, "count": len(part), "names": names, "ids": ids,
+                "status": status}  # fmt: skip
+
     rows = []
     for code, label in codes.items():
         part = frame[frame[column] == code]
         if part.empty and not keep_empty:
             continue
         fig = figure(ds, len(part), table, column, part["entity_id"], total=True, year=year)
-        rows.append(
-            {
-                column: code,
-                "label": label,
-                "count": len(part),
-                "names": list(part["name"]),
-                "ids": list(part["entity_id"]),
-                "status": fig.status,
-            }
-        )
+        rows.append(group(code, label, part, fig.status))
     shares = rounded_shares([row["count"] for row in rows])
     missing = frame[frame[column].isna()]
     if unknown is not None and len(missing):
-        rows.append(
-            {
-                column: None,
-                "label": unknown,
-                "count": len(missing),
-                "names": list(missing["name"]),
-                "ids": list(missing["entity_id"]),
-                "status": "",  # counted from the rows themselves: no provenance mark
-            }
-        )
+        # counted from the rows themselves: no provenance mark, and no share of the known
+        rows.append(group(None, unknown, missing, ""))
         shares.append(float("nan"))
     result = pd.DataFrame(rows, columns=[column, "label", "count", "names", "ids", "status"])
     result.insert(3, "share", pd.Series(shares, dtype=float))
