@@ -560,3 +560,16 @@ def test_new_htx_founded_on_estimated_dates_are_marked(tmp_path):
     folder = unit(tmp_path, "Quang Bình", entities, provenance=provenance)
     part1, _ = render(folder, 2024)
     assert_states(part1, "có 02 HTX được thành lập mới [UT] :")
+
+
+def test_a_stated_figure_the_body_prints_otherwise_is_said_beside_it(tmp_path):
+    entities = [htx_row(1)]
+    entities += [[f"G{i}", "THT", f"THT {i}", "", "", "", "", "", "chan_nuoi", ""] for i in (1, 2)]
+    stated = [STATED_FULL, ["tht_purpose_count:chan_nuoi", 2024, 321, "", "", "", "", "", ""]]
+    folder = unit(tmp_path, "Tân Uyên", entities, reported_figures=stated)
+    part1, _ = render(folder, 2024)
+    assert_states(
+        part1,
+        "Tổ hợp tác chăn nuôi: 02 tổ",
+        "Theo dữ liệu đăng ký: 02 THT chăn nuôi (đơn vị báo cáo: 321 THT chăn nuôi).",
+    )

@@ -212,12 +212,10 @@ def achievement_clause(percent: float, phrase: Phrase, decimals: object) -> str:
     return f"{subject} đạt {shown} kế hoạch"
 
 
-def _printed_by_body(name: str, ds, year: int) -> bool:
-    """Whether the body prints this figure from the rows (agreeing with the stated one or not)."""
-    if not name.startswith(BODY_PREFIXES) or JOIN in name:
-        return False  # a class stated over several codes is not one the body prints
-    result = computed(ds, name, year)
-    return result is not None and not math.isnan(result)
+def _body_prints(name: str, base: str) -> bool:
+    """Whether the body prints this figure from the rows when the rows give it."""
+    # a class stated over several codes, or a share of another whole, is not one it prints
+    return name.startswith(BODY_PREFIXES) and JOIN not in name and base == "all"
 
 
 def stated_sentences(ds, year: int) -> dict[str, list[str]]:
@@ -264,15 +262,17 @@ def stated_sentences(ds, year: int) -> dict[str, list[str]]:
         if kind in ("estimate", "plan"):
             out.setdefault(kind, []).append(text)
             continue
-        if not partial and record["base"] == "all" and _printed_by_body(name, ds, year):
-            continue
         result = None
         if not partial:
             result = computed_share(ds, name, record["base"], year)
             result = computed(ds, name, year) if result is None else result
+        known = result is not None and not math.isnan(result)
         places = decimals_of(value, record["decimals"])
         topic = topic_of(name)
-        if result is not None and not math.isnan(result) and not within(record, result, places):
+        differs = known and not within(record, result, places)
+        if known and not differs and _body_prints(name, record["base"]):
+            continue  # the body prints the same figure
+        if differs:
             # the rows give another figure: the document prints it beside the stated one,
             # and the annex lists the contradiction
             computed_text = clause(result, phrase, decimals=max(places, 2), base=record["base"])
