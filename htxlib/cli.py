@@ -18,6 +18,7 @@ from htxlib.data.problems import DataError, ScopeError
 from htxlib.messages import LANGUAGES, N_, _
 
 EXIT_DATA, EXIT_USAGE, EXIT_NOTEBOOK, EXIT_OUTPUT = 1, 2, 3, 4
+EXIT_CHILD = 5  # a parent was built, but some of its children were left out
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
@@ -60,7 +61,23 @@ def _validate(args: argparse.Namespace) -> int:
     year = args.year or (ds.years[-1] if ds.years else None)
     if year is not None:
         _text_warnings(ds.folder, year)
-    return 0
+    return _left_out([child for child in ds.children if not child.loaded], summary=False)
+
+
+def _left_out(children: list, summary: bool = True) -> int:
+    """Say which children of a parent were left out of it; return the exit status."""
+    from htxlib.report.summary import child_lines
+
+    if not children:
+        return 0
+    if summary:
+        _say("\n".join(child_lines(children)))
+    _say(
+        _(
+            "{count} unit(s) of units/ left out of the parent's figures; fix them and run again"
+        ).format(count=len(children))
+    )
+    return EXIT_CHILD
 
 
 #: How ``htx validate`` words a text that is not ready to go out.
@@ -200,7 +217,7 @@ def _report(args: argparse.Namespace) -> int:
     for path in report.files:
         if path != report.html:
             print(path)
-    return 0
+    return _left_out(list(report.left_out))
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -317,10 +334,13 @@ def _unit_options(parser: argparse.ArgumentParser, year_required: bool) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser of the ``htx`` command."""
+    from htxlib import __version__
+
     parser = argparse.ArgumentParser(
         prog="htx",
         description="Annual cooperative-economy (HTX) reports from registry data.",
     )
+    parser.add_argument("--version", action="version", version=f"htx {__version__}")
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,

@@ -44,6 +44,7 @@ def test_batch_builds_the_others_names_the_broken_one_and_skips_on_rerun(many, t
     captured = capsys.readouterr()
     assert "1 built, 0 unchanged (skipped), 2 failed, of 3 units" in captured.out
     assert "broken" in captured.err and "van-quan" in captured.err  # no 2025 period there
+    assert "annual.csv, row 2, column 'year': value 'x2025'" in captured.err  # the problem itself
     page = out / "tan-lap" / "2025" / "report.html"
     first = page_meta(page)["run"]
     assert main(["batch", "--data", str(many), *year]) == 1

@@ -185,7 +185,7 @@ def test_number_text_read(small_unit, name, expected):
             [
                 "row 4",
                 "'81.233'",
-                "ambiguous number: 81.233 or 81233",
+                "ambiguous number: 81,233 or 81233",
                 "nothing in the column says which",
             ],
         ),

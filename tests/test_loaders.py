@@ -150,12 +150,35 @@ def test_not_a_date(vq_copy):
 
 def test_unknown_sector_code(vq_copy):
     set_cell(vq_copy / "entities.csv", 4, "sector", "vu_tru")
-    one_problem(vq_copy, "entities.csv, row 4", "'sector'", "'vu_tru'", "unknown code")
+    one_problem(vq_copy, "entities.csv, row 4", "'sector'", "'vu_tru'", "not in the list")
 
 
 def test_unknown_rating_code(vq_copy):
     set_cell(vq_copy / "annual.csv", 6, "rating", "xuat_sac")
-    one_problem(vq_copy, "annual.csv, row 6", "'rating'", "unknown code; allowed: tot, kha")
+    one_problem(
+        vq_copy, "annual.csv, row 6", "'rating'", "write one of: tốt (tot); khá (kha); trung bình"
+    )
+
+
+def test_codes_by_their_label_with_or_without_diacritics(vq_copy):
+    set_cell(vq_copy / "entities.csv", 4, "sector", "Nong - Lam - Ngu nghiep")
+    set_cell(vq_copy / "annual.csv", 6, "rating", "KHÁ")
+    set_cell(vq_copy / "targets.csv", 2, "indicator", "tong so htx")
+    ds = load_unit(vq_copy)
+    assert ds.entities.loc[4, "sector"] == "nong_nghiep"
+    assert ds.annual.loc[6, "rating"] == "kha"
+    assert ds.targets.loc[2, "indicator"] == "total_htx"
+
+
+def test_a_target_named_otherwise_is_refused_with_the_list(vq_copy):
+    set_cell(vq_copy / "targets.csv", 2, "indicator", "Số HTX thành lập mới")
+    one_problem(
+        vq_copy,
+        "targets.csv, row 2",
+        "'indicator'",
+        "'Số HTX thành lập mới'",
+        "HTX thành lập mới (new_htx)",
+    )
 
 
 def test_required_value_missing(vq_copy):

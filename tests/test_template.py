@@ -97,3 +97,44 @@ def test_a_filled_workbook_is_never_replaced(tmp_path):
     assert len(kept) == 1 and kept[0].read_bytes() == filled
     assert kept[0].name in forced.stderr
     assert target.read_bytes() != filled
+
+
+def test_a_template_workbook_reads_numbers_and_labels_as_vietnamese_type_them(tmp_path):
+    """In a workbook made by `htx template`, 1.250 is 1250 (its instructions say so), and a
+    sector or a target is given by the label its drop-down shows, with or without marks."""
+    from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
+
+    target = tmp_path / "thuong-lam" / "thuong-lam.xlsx"
+    assert main(["template", "--unit", "02269", "--year", "2025", "--out", str(target)]) == 0
+    book = load_workbook(target)
+
+    def fill(table, rows):
+        sheet = book[TABLES[table].vi]
+        header = [c.value for c in sheet[HEADER_ROW]]
+        for offset, values in enumerate(rows):
+            for name, value in values.items():
+                column = header.index(TABLES[table].column(name).vi) + 1
+                sheet.cell(FIRST_DATA_ROW + offset, column, value)
+
+    fill(
+        "entities",
+        [
+            {"entity_id": "HTX01", "kind": "HTX", "name": "HTX Một", "sector": "Nông nghiệp",
+             "founded_on": "15/3/2018"},
+            {"entity_id": "HTX02", "kind": "HTX", "name": "HTX Hai", "sector": "van tai",
+             "founded_on": "1/7/2019"},
+        ],
+    )  # fmt: skip
+    fill(
+        "annual",
+        [
+            {"entity_id": "HTX01", "year": 2025, "members": "12", "revenue": "1.250"},
+            {"entity_id": "HTX02", "year": 2025, "members": "9", "revenue": "2.100"},
+        ],
+    )
+    fill("targets", [{"indicator": "HTX thành lập mới", "plan_year": 2026, "low": "2"}])
+    book.save(target)
+    ds = load_unit(target.parent)
+    assert list(ds.annual["revenue"]) == [1250, 2100]
+    assert list(ds.entities["sector"]) == ["nong_nghiep", "van_tai"]
+    assert list(ds.targets["indicator"]) == ["new_htx"]

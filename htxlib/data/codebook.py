@@ -404,7 +404,14 @@ TARGETS = Table(
     "chi_tieu",
     "Plan targets set by the unit for a plan year.",
     (
-        C("indicator", "Chỉ tiêu", "text", "Indicator code.", required=True),
+        C(
+            "indicator",
+            "Chỉ tiêu",
+            "code",
+            "The plan indicator, by its code or its label as the workbook's drop-down shows it.",
+            codes="indicators",
+            required=True,
+        ),
         C("plan_year", "Năm kế hoạch", "int", "Year the target is for.", required=True),
         C("low", "Mức thấp", "amount", "Lower bound (or the single value)."),
         C("high", "Mức cao", "amount", "Upper bound; empty for 'at least'."),

@@ -63,6 +63,22 @@ SCOPES: dict[str, str] = {
     "nong_nghiep": "HTX nông nghiệp",
 }
 
+#: The plan indicators a target may be set for, with the label documents use (the workbook's
+#: drop-down shows the labels; a target is accepted by its code or its label).
+PLAN_INDICATORS: dict[str, str] = {
+    "total_htx": "Tổng số HTX",
+    "new_htx": "HTX thành lập mới",
+    "effective_htx": "HTX hoạt động hiệu quả (xếp loại tốt, khá)",
+    "paper_only_htx": "HTX chỉ tồn tại trên danh nghĩa",
+    "htx_to_dissolve": "HTX cần giải thể (chỉ tồn tại trên danh nghĩa hoặc tạm ngừng quá thời hạn)",
+    "managers_trained_share": "Tỷ lệ cán bộ quản lý HTX đã qua đào tạo",
+    "managers_untrained": "Cán bộ quản lý HTX chưa qua đào tạo",
+    "avg_htx_income": "Doanh thu bình quân một HTX",
+    "member_income": "Thu nhập bình quân của thành viên HTX",
+    "members": "Thành viên HTX",
+    "new_members": "Thành viên mới",
+}
+
 #: How much of the unit's HTX its registry holds: all of them (default), or a part, which the
 #: report then never calls the whole.
 COVERAGES: dict[str, str] = {
@@ -204,4 +220,5 @@ CODE_LISTS: dict[str, dict[str, str]] = {
     "figure_kinds": FIGURE_KINDS,
     "share_bases": SHARE_BASES,
     "coverages": COVERAGES,
+    "indicators": PLAN_INDICATORS,
 }

@@ -257,8 +257,10 @@ def _parse_table(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     problems: list[Problem] = []
     parsed = {}
+    source = locator.sources.get(table.name)
+    convention = source.convention if source else ""
     for col in table.columns:
-        parsed[col.name], errors = parse_column(frame[col.name], col)
+        parsed[col.name], errors = parse_column(frame[col.name], col, convention)
         for row, value, message in errors:
             problems.append(locator.problem(table.name, row, col.name, value, message))
     typed = pd.DataFrame(parsed, index=frame.index)

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Callable
 from decimal import Decimal
 
 import numpy as np
 import pandas as pd
-from babel.numbers import NumberFormatError, parse_decimal
+from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 from htxlib.data.codebook import Column
 from htxlib.data.codes import CODE_LISTS
@@ -172,12 +173,32 @@ def code_reader(list_name: str) -> Callable[[object], str]:
     codes = CODE_LISTS[list_name]
     lookup = {fold(code): code for code in codes}
     lookup.update({fold(label): code for code, label in codes.items()})
+    # typed without diacritics or with other punctuation ("nong nghiep", "Nong - Lam"): the
+    # bare form of a code or label, where no two of the list share it
+    bare_forms: dict[str, set[str]] = {}
+    for code, label in codes.items():
+        for form in (bare(code.replace("_", " ")), bare(label)):
+            bare_forms.setdefault(form, set()).add(code)
+    loose = {form: next(iter(found)) for form, found in bare_forms.items() if len(found) == 1}
 
     def read(value: object) -> str:
         text = str(value)
-        return lookup.get(fold(text), text)
+        return lookup.get(fold(text)) or loose.get(bare(text), text)
 
     return read
+
+
+def bare(text: str) -> str:
+    """Fold a label to ASCII words: no diacritics, no punctuation, lower case.
+
+    Examples
+    --------
+    >>> bare("Nông - Lâm - Ngư nghiệp"), bare("  ĐANG hoạt động "), bare("nong_nghiep")
+    ('nong lam ngu nghiep', 'dang hoat dong', 'nong nghiep')
+    """
+    text = unicodedata.normalize("NFKD", str(text).replace("đ", "d").replace("Đ", "D"))
+    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -246,11 +267,14 @@ def _plain_numbers(text: pd.Series) -> tuple[pd.Series, set[str]]:
     return values, evidence
 
 
-def _numbers(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, str, str]]]:
+def _numbers(
+    cells: pd.Series, column: Column, convention: str = ""
+) -> tuple[pd.Series, list[tuple[int, str, str]]]:
     """Read a numeric column, settling two-way cells by the column's convention.
 
     Plain cells are read column-wise (:func:`_plain_numbers`); only cells with thousands
-    separators, units or other signs go through Babel, one by one.
+    separators, units or other signs go through Babel, one by one. A file that declares its
+    convention (``convention``) settles every two-way cell by it.
     """
     errors: list[tuple[int, str, str]] = []
     # positions, not labels, throughout: a column is read in a few array operations
@@ -280,6 +304,8 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[in
             readings[pos] = number_readings(raw[pos])
         except CellError as exc:
             errors.append((int(rows[pos]), str(raw[pos]), str(exc)))
+    if convention:
+        evidence = {convention}  # the file says how its numbers are written
     evidence |= {
         name
         for r in readings.values()
@@ -294,7 +320,10 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[in
         elif len(evidence) == 1 and next(iter(evidence)) in reading:
             values[pos] = reading[next(iter(evidence))]
         else:
-            options = _(" or ").join(f"{v:g}" for v in sorted(distinct))
+            # the readings as the user writes numbers: a decimal comma, no grouping
+            options = _(" or ").join(
+                format_decimal(v, format="0.######", locale="vi_VN") for v in sorted(distinct)
+            )
             why = (
                 _("the column mixes both ways of writing numbers")
                 if evidence
@@ -302,7 +331,8 @@ def _numbers(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[in
             )
             message = _(
                 "ambiguous number: {options} ({why}); write it with no thousands "
-                "separator (81233), or as a decimal with a comma (81,233)"
+                "separator (81233), or as a decimal with a comma (81,233); one cell of the "
+                "column written unambiguously (1.250,5 or 81233) settles the whole column"
             ).format(options=options, why=why)
             late.append((int(rows[pos]), str(raw[pos]), message))
     known = ~np.isnan(values)
@@ -364,7 +394,9 @@ def _by_distinct_value(cells: pd.Series, read) -> tuple[list[object], list[tuple
     return values, errors
 
 
-def parse_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tuple[int, str, str]]]:
+def parse_column(
+    cells: pd.Series, column: Column, convention: str = ""
+) -> tuple[pd.Series, list[tuple[int, str, str]]]:
     """Parse one column of text cells.
 
     Parameters
@@ -373,6 +405,8 @@ def parse_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tupl
         Cells indexed by spreadsheet row; missing cells are None.
     column : Column
         Codebook entry giving the type.
+    convention : str
+        The number convention the file declares, if any (see ``CONVENTIONS``).
 
     Returns
     -------
@@ -382,7 +416,7 @@ def parse_column(cells: pd.Series, column: Column) -> tuple[pd.Series, list[tupl
         One entry per cell that could not be read.
     """
     if column.type in ("int", "amount"):
-        return _numbers(cells, column)  # typed already
+        return _numbers(cells, column, convention)  # typed already
     values, errors = _by_distinct_value(cells, reader_for(column))
     series = pd.Series(values, index=cells.index, dtype="object", name=column.name)
     if column.type == "date":

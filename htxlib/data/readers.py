@@ -39,6 +39,12 @@ HEADER_SEARCH_ROWS = 30
 _VIETNAMESE = set("ăâđêôơưĂÂĐÊÔƠƯ") | {chr(c) for c in (0x300, 0x301, 0x303, 0x309, 0x323)}
 
 
+#: The instructions sheet of a workbook made by ``htx template``, and the number convention
+#: it declares (dot for thousands, comma for decimals).
+GUIDE_SHEET = "huong_dan"
+VI_NUMBERS = "comma-decimal"
+
+
 @dataclass(frozen=True)
 class Source:
     """Where a table was read from.
@@ -49,10 +55,14 @@ class Source:
         The file.
     sheet : str
         Sheet name for Excel files, empty for CSV.
+    convention : str
+        The number convention the file declares ("comma-decimal" for a workbook made by
+        ``htx template``, whose instructions say so), or "" when it declares none.
     """
 
     path: Path
     sheet: str = ""
+    convention: str = ""
 
     @property
     def label(self) -> str:
@@ -211,10 +221,12 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
                 )
             )
             continue
+        # a workbook made by htx template says how numbers are written: 1.250 is 1250
+        convention = VI_NUMBERS if GUIDE_SHEET in (fold(s) for s in visible) else ""
         for sheet in visible:
             t = next((t for t in TABLES.values() if fold(sheet) in _table_names(t)), None)
             if t is not None:
-                found.setdefault(t.name, []).append(Source(path, sheet))
+                found.setdefault(t.name, []).append(Source(path, sheet, convention))
         for sheet in hidden:
             rule = _("hidden sheet, ignored (unhide it to use it)")
             problems.append(Problem(path.name, None, "", "", rule, sheet, warning=True))

@@ -15,6 +15,7 @@ from pathlib import Path
 from htxlib.data import admin_map
 from htxlib.data.codebook import TABLES, Column, Table
 from htxlib.data.codes import CODE_LISTS, LEVELS
+from htxlib.data.readers import GUIDE_SHEET
 from htxlib.data.unit import PROSE_LEVELS, slug
 
 #: Rows of a sheet: title, example, header; data starts below.
@@ -23,7 +24,6 @@ FIRST_DATA_ROW = HEADER_ROW + 1
 #: Rows the checks and drop-down lists cover.
 LAST_DATA_ROW = 20000
 LISTS_SHEET = "danh_muc"
-GUIDE_SHEET = "huong_dan"
 #: Example values by column name; other columns take one by type.
 EXAMPLES = {
     "unit_id": "tan-lap",
@@ -32,7 +32,7 @@ EXAMPLES = {
     "alias": "HTX NN Ví dụ",
     "year": 2025,
     "plan_year": 2026,
-    "indicator": "total_htx",
+    "indicator": "Tổng số HTX",
     "commune": "Xã Tân Lập",
     "product": "Mật ong Ví dụ",
     "owner": "HTX Nông nghiệp Ví dụ",
@@ -48,7 +48,12 @@ GUIDE = (
     "Nhập số liệu từ dòng 4 trở xuống, mỗi dòng một bản ghi.",
     "Dòng 2 (chữ nghiêng) là dòng ví dụ: chương trình không đọc dòng này.",
     "Ô để trống là 'chưa có số liệu', không phải số 0; chỉ ghi 0 khi số liệu thực sự bằng 0.",
-    "Ngày ghi theo dạng dd/mm/yyyy; số tiền tính bằng triệu đồng; số thập phân dùng dấu phẩy.",
+    "Ngày ghi theo dạng dd/mm/yyyy; số tiền tính bằng triệu đồng.",
+    "Số ghi theo cách viết của Việt Nam: dấu chấm ngăn cách hàng nghìn (1.250 là một nghìn hai"
+    " trăm năm mươi), dấu phẩy trước phần thập phân (2,5).",
+    "Doanh thu, lợi nhuận và thu nhập bình quân thành viên (trang so_lieu_nam) là giá trị cả"
+    " năm: khi kỳ báo cáo kết thúc trước 31/12, ghi số ước thực hiện cả năm, không ghi số lũy"
+    " kế đến ngày báo cáo.",
     "Các cột có danh sách chọn: chọn giá trị trong danh sách (trang danh_muc liệt kê đầy đủ).",
     "Trang don_vi đã điền sẵn theo bản đồ hành chính năm 2025; kiểm tra lại tên cơ quan.",
     "Kiểm tra tệp đã điền: htx validate --data <thư mục chứa tệp>.",

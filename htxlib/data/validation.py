@@ -20,12 +20,11 @@ def _checks(column: Column) -> list[pa.Check]:
     if column.type in ("int", "amount") and not column.signed:
         checks.append(pa.Check.ge(0, error=NOT_NEGATIVE))
     if column.type == "code":
-        allowed = list(CODE_LISTS[column.codes])
-        checks.append(
-            pa.Check.isin(
-                allowed, error=_("unknown code; allowed: {codes}").format(codes=", ".join(allowed))
-            )
-        )
+        codes = CODE_LISTS[column.codes]
+        # the user's words first (the drop-down's labels), each with its code
+        choices = "; ".join(f"{label} ({code})" for code, label in codes.items())
+        error = _("not in the list; write one of: {choices}").format(choices=choices)
+        checks.append(pa.Check.isin(list(codes), error=error))
     return checks
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib import figures as m
+from htxlib.data.codes import PLAN_INDICATORS as LABELS
 from htxlib.figures.frames import facts
 
 
@@ -147,10 +148,10 @@ def _member_income(ds, year, as_of):
 INDICATORS: dict[str, Indicator] = {
     i.code: i
     for i in (
-        Indicator("total_htx", "Tổng số HTX", "HTX", "stock", "up", _total_htx),
+        Indicator("total_htx", LABELS["total_htx"], "HTX", "stock", "up", _total_htx),
         Indicator(
             "new_htx",
-            "HTX thành lập mới",
+            LABELS["new_htx"],
             "HTX",
             "flow",
             "up",
@@ -160,18 +161,16 @@ INDICATORS: dict[str, Indicator] = {
         ),
         Indicator(
             "effective_htx",
-            "HTX hoạt động hiệu quả (xếp loại tốt, khá)",
+            LABELS["effective_htx"],
             "HTX",
             "stock",
             "up",
             _effective_htx,
         ),
-        Indicator(
-            "paper_only_htx", "HTX chỉ tồn tại trên danh nghĩa", "HTX", "stock", "down", _paper_only
-        ),
+        Indicator("paper_only_htx", LABELS["paper_only_htx"], "HTX", "stock", "down", _paper_only),
         Indicator(
             "htx_to_dissolve",
-            "HTX cần giải thể (chỉ tồn tại trên danh nghĩa hoặc tạm ngừng quá thời hạn)",
+            LABELS["htx_to_dissolve"],
             "HTX",
             "stock",
             "down",
@@ -179,7 +178,7 @@ INDICATORS: dict[str, Indicator] = {
         ),
         Indicator(
             "managers_trained_share",
-            "Tỷ lệ cán bộ quản lý HTX đã qua đào tạo",
+            LABELS["managers_trained_share"],
             "%",
             "stock",
             "up",
@@ -188,7 +187,7 @@ INDICATORS: dict[str, Indicator] = {
         ),
         Indicator(
             "managers_untrained",
-            "Cán bộ quản lý HTX chưa qua đào tạo",
+            LABELS["managers_untrained"],
             "người",
             "stock",
             "down",
@@ -196,7 +195,7 @@ INDICATORS: dict[str, Indicator] = {
         ),
         Indicator(
             "avg_htx_income",
-            "Doanh thu bình quân một HTX",
+            LABELS["avg_htx_income"],
             "triệu đồng/năm",
             "annual",
             "up",
@@ -205,16 +204,22 @@ INDICATORS: dict[str, Indicator] = {
         ),
         Indicator(
             "member_income",
-            "Thu nhập bình quân của thành viên HTX",
+            LABELS["member_income"],
             "triệu đồng/năm",
             "stock",
             "up",
             _member_income,
             1,
         ),
-        Indicator("members", "Thành viên HTX", "thành viên", "stock", "up", _members),
+        Indicator("members", LABELS["members"], "thành viên", "stock", "up", _members),
         Indicator(
-            "new_members", "Thành viên mới", "thành viên", "flow", "up", _new_members, events=True
+            "new_members",
+            LABELS["new_members"],
+            "thành viên",
+            "flow",
+            "up",
+            _new_members,
+            events=True,
         ),
     )
 }

@@ -15,10 +15,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
+from htxlib.data.problems import DataError
 from htxlib.data.readers import fold
 from htxlib.data.snapshot import input_digest
 from htxlib.report.runner import DEFAULT_FORMATS
 
+#: How many of a failed unit's data problems the batch prints (htx validate gives them all).
+PROBLEMS_SHOWN = 20
 #: Names of a unit table's file (English and Vietnamese stems).
 UNIT_STEMS = ("unit", "don_vi")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
@@ -90,8 +93,10 @@ def _one(folder: Path, year: int, out: Path, formats, timeout, published, kernel
         )
     except KeyboardInterrupt:
         raise
+    except DataError as err:  # every problem, as htx validate gives them
+        return Outcome(folder, "failed", err.render(limit=PROBLEMS_SHOWN))
     except Exception as err:  # noqa: BLE001 - one unit's failure never stops the batch
-        return Outcome(folder, "failed", f"{type(err).__name__}: {err}".splitlines()[0])
+        return Outcome(folder, "failed", str(err).strip() or type(err).__name__)
     return Outcome(folder, "built", str(report.html))
 
 

@@ -56,6 +56,7 @@ class Report:
     html: Path
     notebooks: tuple[Path, ...]
     files: tuple[Path, ...] = ()
+    left_out: tuple = ()  # children of a parent that failed and are not in its figures
 
 
 def install_kernel(name: str = KERNEL, prefix: str = sys.prefix) -> Path:
@@ -301,7 +302,8 @@ def build_report(
         write_index(out)
     run = publish.page_meta(html)["run"]
     notebooks_run = tuple(final / "runs" / run / p.name for p in executed)
-    return Report(html, notebooks_run, tuple(final / name for name in products))
+    left_out = tuple(child for child in ds.children if not child.loaded)
+    return Report(html, notebooks_run, tuple(final / name for name in products), left_out)
 
 
 #: The file name of each product, by format.

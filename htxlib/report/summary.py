@@ -6,6 +6,7 @@ import pandas as pd
 
 from htxlib.data.codes import KINDS, LEVELS
 from htxlib.figures.counts import STATUS_ORDER, status_counts
+from htxlib.messages import _
 
 
 def summary_text(ds, year: int | None = None, as_of=None) -> str:
@@ -45,10 +46,7 @@ def summary_text(ds, year: int | None = None, as_of=None) -> str:
             cells = "".join(f"{int(row[s]):>12}" for s in (*STATUS_ORDER, "total"))
             lines.append(f"  {kind:<8}{cells}   {KINDS[kind]}")
         lines += _findings_lines(ds, year, as_of)
-    for child in ds.children:
-        state = "included" if child.loaded else f"LEFT OUT, {len(child.problems)} problem(s)"
-        lines.append(f"child {child.path}: {state}")
-        lines += [f"  - {problem}" for problem in child.problems]
+    lines += child_lines(ds.children)
     lines += _contradictions_lines(ds)
     for warning in ds.warnings:
         lines.append(f"warning: {warning}")
@@ -76,4 +74,20 @@ def _contradictions_lines(ds) -> list[str]:
             f"  {f.file}, row {f.row}, {f.field}{year}: stated {f.stated:g}, "
             f"computed {computed} ({f.check}: {f.message})"
         )
+    return lines
+
+
+def child_lines(children) -> list[str]:
+    """Say which children of a parent are in its figures, and why any is left out."""
+    lines = []
+    for child in children:
+        if child.loaded:
+            lines.append(_("child {path}: included").format(path=child.path))
+            continue
+        lines.append(
+            _("child {path}: LEFT OUT of the parent's figures, {count} problem(s):").format(
+                path=child.path, count=len(child.problems)
+            )
+        )
+        lines += [f"  - {problem}" for problem in child.problems]
     return lines
