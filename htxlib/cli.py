@@ -2,7 +2,8 @@
 
 Exit status: 0 success; 1 the data has problems; 2 a bad command line (an unknown option, a
 year without data, a cutoff date that is not a date or not in the year); 3 a notebook failed;
-4 the output cannot be written; 130 interrupted (Ctrl-C).
+4 the output cannot be written; 5 a parent was built but some of its children were left out;
+130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -290,6 +291,25 @@ def _template(args: argparse.Namespace) -> int:
     return 0
 
 
+def _map(args: argparse.Namespace) -> int:
+    from htxlib.data import admin_map
+
+    try:
+        province = admin_map.province(args.province) if args.province else None
+    except admin_map.MapError as err:
+        _say(str(err))
+        return EXIT_USAGE
+    found = admin_map.search(args.name, province.code if province else None)
+    if not found:
+        _say(_("no unit on the 2025 map has '{name}' in its name").format(name=args.name))
+        return EXIT_USAGE
+    provinces = admin_map.provinces()
+    for division in found:
+        where = f"  ({provinces[division.province].name})" if division.province else ""
+        print(f"{admin_map.shown_code(division)}  {division.name}{where}")
+    return 0
+
+
 def _export(args: argparse.Namespace) -> int:
     from htxlib.report.spreadsheets import figure_tables, write_tables
 
@@ -389,7 +409,10 @@ def build_parser() -> argparse.ArgumentParser:
         "the unit pre-filled from the 2025 map)",
     )
     tpl.add_argument(
-        "--unit", required=True, help="official code: 1-2 digits for a province, 5 for a commune"
+        "--unit",
+        required=True,
+        help="official code (htx map finds it): 1-2 digits for a province, up to 5 for a "
+        "commune, leading zeros optional",
     )
     tpl.add_argument("--year", type=int, required=True, help="assessed year")
     tpl.add_argument("--out", required=True, help="the .xlsx file to write")
@@ -399,6 +422,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="replace an existing workbook, keeping it beside the new one as a dated copy",
     )
     tpl.set_defaults(func=_template)
+
+    mp = sub.add_parser(
+        "map",
+        help="find a unit's official code on the 2025 map: the provinces, a province's "
+        "communes, or the names that contain a word (with or without diacritics)",
+    )
+    mp.add_argument("name", nargs="?", default="", help="part of a name, e.g. 'thuong lam'")
+    mp.add_argument("--province", help="a province's code or name: list its communes")
+    mp.set_defaults(func=_map)
 
     exp = sub.add_parser("export", help="write the figure tables as CSV and Excel")
     _unit_options(exp, year_required=True)
@@ -427,7 +459,11 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.lang:
         os.environ["HTX_LANG"] = args.lang  # the notebooks' kernels inherit it
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # the output was cut short (htx map | head): nothing is wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 
+from htxlib.data.parsing import bare
 from htxlib.data.readers import fold
 
 #: The map's division types, as the codebook's level codes.
@@ -153,7 +154,33 @@ def province(text: str | int) -> Division:
     for division in provinces().values():
         if division.short == bare_name(text):
             return division
+    loose = [d for d in provinces().values() if bare(d.short) == bare(bare_name(text))]
+    if text.isascii() and len(loose) == 1:  # typed without diacritics ("tuyen quang")
+        return loose[0]
     raise _miss(_("province"), text, list(provinces().values()))
+
+
+def shown_code(division: Division) -> str:
+    """Write a code as the map does: two digits for a province, five for a commune."""
+    return f"{division.code:0{2 if division.province is None else 5}d}"
+
+
+def search(text: str = "", province_code: int | None = None) -> list[Division]:
+    """List the divisions whose name contains ``text``, with or without diacritics.
+
+    Without ``province_code``, provinces and communes of the whole map; with it, that
+    province's communes. An empty ``text`` lists them all (the provinces only, without a
+    province).
+    """
+    wanted = bare(text)
+    if province_code is None and not wanted:
+        return sorted(provinces().values(), key=lambda d: d.code)
+    pool = [c for c in communes().values() if province_code in (None, c.province)]
+    if province_code is None:
+        pool = [*provinces().values(), *pool]
+    return sorted(
+        (d for d in pool if wanted in bare(d.name)), key=lambda d: (d.province or 0, d.code)
+    )
 
 
 def commune(text: str | int, province_code: int | None = None) -> Division:
@@ -187,6 +214,10 @@ def commune(text: str | int, province_code: int | None = None) -> Division:
     else:
         found = [c for c in communes().values() if c.short == key]
         pool = list(communes().values())
+    if not found and key.isascii():  # typed without any diacritic ("thuong lam"); a name
+        # with marks that match no commune is a misspelling, answered with the closest names
+        plain = bare(key)
+        found = [c for c in pool if bare(c.short) == plain]
     if level is not None:  # "Xã Tân Lập" says which of a xã and a phường of one name
         found = [c for c in found if fold(c.name).startswith(level)]
     if len(found) == 1:
