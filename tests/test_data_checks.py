@@ -75,4 +75,4 @@ def test_findings_printed_by_validate(vq_copy, capsys):
     # against the data, against the stated ratings (36), and the five stated rating shares
     assert "figures that contradict each other: 7" in out
     assert "reported_figures.csv, row 2, total_htx 2024: stated 37, computed 36" in out
-    assert "row 20, rating_share:khong_xep_loai 2024: stated 25, computed 24.3243" in out
+    assert "row 20, rating_share:khong_xep_loai 2024: stated 25, computed 24,3243" in out

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import pandas as pd
 
+from htxlib.data.codebook import TABLES
 from htxlib.data.codes import KINDS, LEVELS
 from htxlib.figures.counts import STATUS_ORDER, status_counts
-from htxlib.messages import _
+from htxlib.formatting import number
+from htxlib.messages import N_, _, language
 
 
 def summary_text(ds, year: int | None = None, as_of=None) -> str:
@@ -27,8 +29,8 @@ def summary_text(ds, year: int | None = None, as_of=None) -> str:
     """
     info = ds.unit_info
     year = year or (ds.years[-1] if ds.years else None)
-    lines = [f"{LEVELS[info['level']]} {info['name']} ({info.get('province') or '-'}): data OK"]
-    lines.append("tables:")
+    unit = f"{LEVELS[info['level']]} {info['name']} ({info.get('province') or '-'})"
+    lines = [_("{unit}: data OK").format(unit=unit), _("tables:")]
     for name, frame in ds.tables.items():
         source = ds.sources.get(name)
         where = (
@@ -36,20 +38,24 @@ def summary_text(ds, year: int | None = None, as_of=None) -> str:
             if source
             else "-"
         )
-        lines.append(f"  {name:<14} {len(frame):>5} rows  {where}")
+        rows = _("{count} rows").format(count=number(len(frame), 0))
+        lines.append(f"  {_table_name(name):<34} {rows:>12}  {where}")
     if year is not None:
         period = ds.period(year, as_of)
         table = status_counts(ds, year, as_of)
-        lines.append(f"at {period.cutoff:%d/%m/%Y} ({year}):")
-        lines.append(f"  {'kind':<8}" + "".join(f"{s:>12}" for s in (*STATUS_ORDER, "total")))
+        lines.append(
+            _("at {cutoff} ({year}):").format(cutoff=f"{period.cutoff:%d/%m/%Y}", year=year)
+        )
+        heads = [_(STATUS_HEADS[s]) for s in (*STATUS_ORDER, "total")]
+        lines.append(f"  {_('kind'):<8}" + "".join(f"{h:>14}" for h in heads))
         for kind, row in table.iterrows():
-            cells = "".join(f"{int(row[s]):>12}" for s in (*STATUS_ORDER, "total"))
+            cells = "".join(f"{number(int(row[s]), 0):>14}" for s in (*STATUS_ORDER, "total"))
             lines.append(f"  {kind:<8}{cells}   {KINDS[kind]}")
         lines += _findings_lines(ds, year, as_of)
     lines += child_lines(ds.children)
     lines += _contradictions_lines(ds)
     for warning in ds.warnings:
-        lines.append(f"warning: {warning}")
+        lines.append(_("warning: {problem}").format(problem=warning))
     return "\n".join(lines)
 
 
@@ -57,8 +63,8 @@ def _findings_lines(ds, year: int, as_of) -> list[str]:
     from htxlib.rules.compliance import counts_by_rule, findings
 
     counts = counts_by_rule(findings(ds, year, as_of))
-    lines = [f"compliance findings: {int(counts['count'].sum())}"]
-    lines += [f"  {row.count:>5}  {row.rule}" for row in counts.itertuples()]
+    lines = [_("compliance findings: {count}").format(count=int(counts["count"].sum()))]
+    lines += [f"  {row.count:>5}  {row.text}" for row in counts.itertuples()]
     return lines
 
 
@@ -66,15 +72,46 @@ def _contradictions_lines(ds) -> list[str]:
     from htxlib.checks.contradictions import contradictions
 
     found = contradictions(ds)
-    lines = [f"figures that contradict each other: {len(found)}"]
+    lines = [_("figures that contradict each other: {count}").format(count=len(found))]
     for f in found.itertuples():
         year = "" if f.year is None or pd.isna(f.year) else f" {int(f.year)}"
-        computed = "-" if f.computed is None or pd.isna(f.computed) else f"{f.computed:g}"
-        lines.append(
-            f"  {f.file}, row {f.row}, {f.field}{year}: stated {f.stated:g}, "
-            f"computed {computed} ({f.check}: {f.message})"
+        computed = "-" if f.computed is None or pd.isna(f.computed) else number(f.computed, 4)
+        line = _("{file}, row {row}, {field}{year}: stated {stated}, computed {computed}")
+        line = line.format(
+            file=f.file,
+            row=f.row,
+            field=field_label(f.field),
+            year=year,
+            stated=number(f.stated, 4),
+            computed=computed,
         )
+        lines.append(f"  {line} ({f.message})")
     return lines
+
+
+#: The status columns of the summary, short enough for a terminal.
+STATUS_HEADS = {
+    "operating": N_("operating"),
+    "suspended": N_("suspended"),
+    "paper_only": N_("paper only"),
+    "dissolving": N_("dissolving"),
+    "dissolved": N_("dissolved"),
+    "total": N_("total"),
+}
+
+
+def _table_name(name: str) -> str:
+    """Return a table as the user knows it: its Vietnamese title, or its code in English."""
+    return TABLES[name].title if language() == "vi" else name
+
+
+def field_label(field: str) -> str:
+    """Return a stated figure as the user knows it: its Vietnamese name in Vietnamese."""
+    if language() != "vi":
+        return field
+    from htxlib.report.annex import field_label as vietnamese
+
+    return vietnamese("reported_figures", field)
 
 
 def child_lines(children) -> list[str]:

@@ -12,8 +12,10 @@ right 15 mm; Times New Roman; page numbers centred in the top margin from page 2
 
 from __future__ import annotations
 
+import atexit
 import io
 import re
+import shutil
 import subprocess
 import tempfile
 import zipfile
@@ -188,6 +190,7 @@ def reference_docx() -> Path:
     except (OSError, subprocess.SubprocessError) as err:
         raise WordError(f"pandoc did not start: {err}") from err
     folder = Path(tempfile.mkdtemp(prefix="htx-word-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # no folder left behind
     source = folder / "pandoc.docx"
     source.write_bytes(data)
     document = Document(str(source))
