@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, islice
 from operator import itemgetter
 from pathlib import Path
@@ -472,31 +473,52 @@ def _check_cells(values: list[list]) -> None:
 # --- reading Excel ------------------------------------------------------------------------
 
 
-def _excel_rows(source: Source) -> tuple[list[list], str]:
-    """Return a sheet's rows (merged ranges filled with their top-left value) and its name."""
+@lru_cache(maxsize=1)
+def _workbook(path: str, stamp: tuple[int, int]):
+    """Open a workbook's values once for all its sheets.
+
+    ``stamp`` (size and modification time) opens an edited file again. A unit in one
+    workbook has fifteen sheets: opening the whole file again for each sheet was most of the
+    time a commune's validation took.
+    """
     from openpyxl import load_workbook
 
+    return load_workbook(path, data_only=True)
+
+
+def _opened(path: Path):
+    status = path.stat()
+    return _workbook(str(path), (status.st_size, status.st_mtime_ns))
+
+
+def _filled(rows: list[list]) -> list[list]:
+    """Drop the empty rows at the end of a sheet (an office suite saves a thousand styled ones)."""
+    last = len(rows)
+    while last and all(cell is None for cell in rows[last - 1]):
+        last -= 1
+    return rows[:last]
+
+
+def _excel_rows(source: Source) -> tuple[list[list], str]:
+    """Return a sheet's rows (merged ranges filled with their top-left value) and its name."""
     check_file(source.path)
-    book = load_workbook(source.path, data_only=True)
-    try:
-        if source.sheet:
-            sheet = book[source.sheet]
-        else:
-            visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
-            if not visible:
-                raise ReadError("the workbook has no visible sheet")
-            sheet = visible[0]
-        _check_extent(sheet.max_row, sheet.max_column, len(sheet.merged_cells.ranges))
-        values = [list(row) for row in sheet.iter_rows(values_only=True)]
-        _check_cells(values)
-        for merged in list(sheet.merged_cells.ranges):
-            top = values[merged.min_row - 1][merged.min_col - 1] if values else None
-            for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
-                for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
-                    values[r][c] = top
-        name = sheet.title
-    finally:
-        book.close()
+    book = _opened(source.path)
+    if source.sheet:
+        sheet = book[source.sheet]
+    else:
+        visible = [ws for ws in book.worksheets if ws.sheet_state == "visible"]
+        if not visible:
+            raise ReadError("the workbook has no visible sheet")
+        sheet = visible[0]
+    _check_extent(sheet.max_row, sheet.max_column, len(sheet.merged_cells.ranges))
+    values = _filled([list(row) for row in sheet.iter_rows(values_only=True)])
+    _check_cells(values)
+    for merged in list(sheet.merged_cells.ranges):
+        top = values[merged.min_row - 1][merged.min_col - 1] if values else None
+        for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
+            for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
+                values[r][c] = top
+    name = sheet.title
     _check_cached_formulas(source, name, values)
     return values, name
 
@@ -505,14 +527,16 @@ def _check_cached_formulas(source: Source, sheet: str, values: list[list]) -> No
     """Raise when formulas have no cached value (a file written by a program, never opened)."""
     from openpyxl import load_workbook
 
+    # streamed: one sheet's formulas are read, not the whole workbook held a second time
     book = load_workbook(source.path, data_only=False, read_only=True)
     try:
-        for r, row in enumerate(book[sheet].iter_rows(values_only=True)):
+        rows = book[sheet].iter_rows(values_only=True)
+        for r, row in zip(range(len(values)), rows, strict=False):
             for c, cell in enumerate(row):
                 if isinstance(cell, str) and cell.startswith("=") and values[r][c] is None:
                     raise ReadError(
-                        f"row {r + 1}: formula {cell} has no saved value; open the file in Excel "
-                        "(or LibreOffice) and save it again"
+                        f"row {r + 1}: formula {cell} has no saved value; open the file in "
+                        "Excel (or LibreOffice) and save it again"
                     )
     finally:
         book.close()
