@@ -330,6 +330,9 @@ def test_a_projection_never_aims_worse_than_today(tmp_path):
     assert untrained["chosen_low"] <= untrained["current"] == 15
     share = targets.loc["managers_trained_share"]
     assert share["chosen_low"] >= share["current"]
+    # the two proposals are one: the untrained managers the proposed share leaves
+    assert untrained["kept"] == "derived"
+    assert untrained["chosen_low"] == round(18 * (1 - share["chosen_low"] / 100))
 
 
 # --- 4. one story -----------------------------------------------------------------------------

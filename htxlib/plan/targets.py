@@ -288,7 +288,8 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
         (``analyst``, ``derived`` or ``projection``), derived_from (label), chosen_low,
         chosen_high, kept (``current`` where a projection against the indicator's direction
         was held at the current value, ``dissolved`` for paper-only HTX, ``exact`` for the HTX
-        to dissolve, who are named; else None), adopted
+        to dissolve, who are named, ``derived`` for untrained managers implied by the proposed
+        trained share; else None), adopted
         (the target is one the unit published).
     """
     codes = list(PLAN_INDICATORS) + [
@@ -332,7 +333,28 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
     for row in rows:
         _not_worse(row)
         row["adopted"] = row["chosen"] != "projection" and adopted(row["target_status"])
+    _project_complements(ds, year, as_of, rows)
     return pd.DataFrame(rows)
+
+
+def _project_complements(ds, year, as_of, rows: list[dict]) -> None:
+    """Make two projected complements one proposal: untrained managers follow the share.
+
+    Projected apart, the trained share may rise while the untrained managers stay as they
+    are; the proposal for the untrained managers is the number the proposed share implies.
+    """
+    by_code = {row["indicator"]: row for row in rows}
+    share, untrained = by_code.get("managers_trained_share"), by_code.get("managers_untrained")
+    total = _managers_total(ds, year, as_of)
+    if share is None or untrained is None or pd.isna(total):
+        return
+    if share["chosen"] != "projection" or untrained["chosen"] != "projection":
+        return
+    if share["method"] == "none" or pd.isna(share["point"]):
+        return
+    implied = float(COMPLEMENTS["managers_untrained"][1](share["point"], total))
+    untrained.update(point=implied, chosen_low=implied, kept="derived")
+    untrained["derived_from"] = share["label"]
 
 
 def adopted(status: str | None) -> bool:
