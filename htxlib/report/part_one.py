@@ -372,10 +372,6 @@ class Assessment:
         """Return the names of a list as its sentence gives them: cut at the unit's limit."""
         return name_phrase(self.name_lists[key], self.unit.list_limit)
 
-    def list_length(self, key: str) -> int:
-        """How many HTX a list holds."""
-        return len(self.name_lists[key].names)
-
     @property
     def appendix(self) -> list[NameList]:
         """The lists the sentences cut, in full: the appendix issued with the plan."""
