@@ -196,3 +196,40 @@ def test_run_metadata_stays_out_of_the_word_file(vq_report):
             package.read("docProps/custom.xml").decode() if "docProps/custom.xml" in names else ""
         )
     assert "htx-run-id" not in custom and "htx:" not in custom
+
+
+def test_decree_30_layout_in_the_word_xml(docx_files):
+    """What an officer checks on the printed pages, read in the .docx itself."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+
+    from htxlib.report.word import RULE, TEXT_WIDTH, TITLE
+
+    document = docx_files[0]
+    body = document.element.body
+    # no row breaks across a page, in any table (the targets, the signature)
+    rows = list(body.iter(qn("w:tr")))
+    assert rows and all(r.find(qn("w:trPr")) is not None for r in rows)
+    assert all(r.find(qn("w:trPr")).find(qn("w:cantSplit")) is not None for r in rows)
+    # the closing sentence is kept with the recipients and the signature
+    closing = next(p for p in document.paragraphs if p.text.startswith("Trên đây là Kế hoạch"))
+    assert closing.paragraph_format.keep_with_next
+    # a short line, a third of the text, under the title
+    paragraphs = document.paragraphs
+    title = next(i for i, p in enumerate(paragraphs) if p.style.name == TITLE)
+    rule = paragraphs[title + 1]
+    assert rule.style.name == RULE and rule.text == ""
+    width = TEXT_WIDTH - rule.paragraph_format.left_indent - rule.paragraph_format.right_indent
+    assert TEXT_WIDTH / 4 < width < TEXT_WIDTH / 2
+    # at least 6 pt between paragraphs, list items too; headings never justified
+    styles = document.styles
+    for name in ("Body Text", "First Paragraph", "Compact"):
+        assert styles[name].paragraph_format.space_before.pt >= 6, name
+    for name in ("Heading 3", "Heading 4", "Heading 5"):
+        assert styles[name].paragraph_format.alignment != WD_ALIGN_PARAGRAPH.JUSTIFY, name
+    # no leftover bookmarks from the notebooks' cells
+    names = [b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))]
+    assert not [n for n in names if n.startswith("cell-id")]
+    # the appendix issued with the plan starts a page after the signature
+    heading = next(p for p in document.paragraphs if p.text.startswith("PHỤ LỤC"))
+    assert heading.paragraph_format.page_break_before

@@ -82,15 +82,17 @@ STYLES: dict[str, Look] = {
     "Họ tên người ký": Look(size=14, bold=True, before=72),
     "Body Text": Look(align=JUSTIFY, before=6, indent=1.0),
     "First Paragraph": Look(align=JUSTIFY, before=6, indent=1.0),
-    "Compact": Look(align=JUSTIFY, before=2, after=2),
+    # Decree 30: at least 6 pt between paragraphs, list items included
+    "Compact": Look(align=JUSTIFY, before=6, after=0),
     "Footnote Text": Look(size=11, align=JUSTIFY),
     "Image Caption": Look(size=12, italic=True),
     "Captioned Figure": Look(before=6),
     "Heading 1": Look(bold=True, before=12, after=6),
     "Heading 2": Look(bold=True, before=12, after=6),
-    "Heading 3": Look(bold=True, align=JUSTIFY, before=12, after=3),
-    "Heading 4": Look(bold=True, align=JUSTIFY, before=6, after=3),
-    "Heading 5": Look(bold=True, italic=True, align=JUSTIFY, before=6, after=3),
+    # headings are never justified: a justified heading strands its last word ("NĂM / 2024")
+    "Heading 3": Look(bold=True, align=LEFT, before=12, after=3),
+    "Heading 4": Look(bold=True, align=LEFT, before=6, after=3),
+    "Heading 5": Look(bold=True, italic=True, align=LEFT, before=6, after=3),
 }
 #: The style of the short line under the issuing body and the motto: an empty paragraph
 #: with a bottom border between wide indents (Decree 30: a third to a half of the text).
@@ -302,6 +304,10 @@ def _list_marks(document) -> None:
         r_pr.append(fonts)
 
 
+#: The first words of the recipients' cell, which opens the signature table.
+RECIPIENTS = "Nơi nhận"
+#: The style of the document's title (trích yếu), which a short line follows.
+TITLE = "Trích yếu"
 #: The heading of the appendix issued with the plan, which starts on a new page.
 APPENDIX_HEADING = "PHỤ LỤC"
 #: Column shares of the appendix's name lists (STT, name[, note]) by their number of columns.
@@ -323,6 +329,10 @@ def finish(path: Path, title: str) -> None:
             )
             _align_cells(table)
     _list_marks(document)
+    _rows_whole(document)
+    _signature_kept_together(document)
+    _title_rule(document)
+    _drop_cell_bookmarks(document)
     for paragraph in document.paragraphs:
         if paragraph.text.startswith(APPENDIX_HEADING):  # the appendix starts a page of its own
             paragraph.paragraph_format.page_break_before = True
@@ -333,6 +343,55 @@ def finish(path: Path, title: str) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     _stable_zip(buffer, path)
+
+
+def _rows_whole(document) -> None:
+    """Keep every table row on one page ("Tỷ lệ cán bộ quản" / "lý HTX …" never splits)."""
+    for table in document.tables:
+        for row in table.rows:
+            tr_pr = row._tr.get_or_add_trPr()
+            if tr_pr.find(qn("w:cantSplit")) is None:
+                tr_pr.append(OxmlElement("w:cantSplit"))
+
+
+def _signature_kept_together(document) -> None:
+    """Keep the closing sentence on the page of the recipients and the signature."""
+    body = document.element.body
+    for table in document.tables:
+        if not table.rows or not table.rows[0].cells[0].text.startswith(RECIPIENTS):
+            continue
+        before = table._tbl.getprevious()
+        while before is not None and before.tag == qn("w:p") and not "".join(before.itertext()):
+            before = before.getprevious()  # empty paragraphs pandoc leaves
+        if before is not None and before.tag == qn("w:p") and before.getparent() is body:
+            p_pr = before.get_or_add_pPr()
+            p_pr.insert(0, OxmlElement("w:keepNext"))
+
+
+def _title_rule(document) -> None:
+    """Put the decree's short line under the title (trích yếu): a third of the text width."""
+    margin = Cm((TEXT_WIDTH.cm * 2 / 3) / 2)
+    for paragraph in list(document.paragraphs):
+        if paragraph.style is None or paragraph.style.name != TITLE:
+            continue
+        line = OxmlElement("w:p")
+        paragraph._p.addnext(line)
+        rule = next(p for p in document.paragraphs if p._p is line)
+        rule.style = RULE
+        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = margin
+
+
+def _drop_cell_bookmarks(document) -> None:
+    """Remove the bookmarks nbconvert's cell ids become: they mean nothing in a document."""
+    body = document.element.body
+    dropped = set()
+    for start in body.iter(qn("w:bookmarkStart")):
+        if start.get(qn("w:name"), "").startswith("cell-id"):
+            dropped.add(start.get(qn("w:id")))
+    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
+        for mark in list(body.iter(qn(tag))):
+            if mark.get(qn("w:id")) in dropped:
+                mark.getparent().remove(mark)
 
 
 def _stable_zip(buffer: io.BytesIO, path: Path) -> None:
