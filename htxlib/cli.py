@@ -267,6 +267,9 @@ def _template(args: argparse.Namespace) -> int:
     from htxlib.data.admin_map import MapError
     from htxlib.data.template import TemplateExists, write_template
 
+    if Path(args.out).suffix.lower() != ".xlsx":  # "x.csv" would be a workbook named .csv
+        _say(_("{path}: the workbook's name must end in .xlsx").format(path=args.out))
+        return EXIT_USAGE
     existed = Path(args.out).exists()
     try:
         path = write_template(args.unit, args.year, args.out, force=args.force)

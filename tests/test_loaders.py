@@ -314,3 +314,14 @@ def test_utf16_file(vq, vq_copy):
 def test_file_in_no_known_encoding(vq_copy):
     (vq_copy / "unit.csv").write_bytes(b"unit_id,name,level\n\x81\x8d,\x8f,huyen\n")
     one_problem(vq_copy, "unit.csv", "not UTF-8, Windows-1258 or Windows-1252")
+
+
+def test_cell_and_cross_table_problems_come_in_one_round(vq_copy):
+    """An officer fixes everything at once: a bad date and an unknown HTX id, both reported."""
+    set_cell(vq_copy / "entities.csv", 5, "founded_on", "31/02/2020")
+    set_cell(vq_copy / "annual.csv", 3, "entity_id", "VQ999")
+    problems = problems_of(vq_copy)
+    assert any("entities.csv, row 5" in p and "not a real date" in p for p in problems)
+    assert any("annual.csv, row 3" in p and "VQ999" in p for p in problems)
+    # the bad date is said once, not again as a missing founding date
+    assert sum("entities.csv, row 5" in p for p in problems) == 1

@@ -34,6 +34,12 @@ def test_template_of_a_commune_is_prefilled_from_the_map(tmp_path, capsys):
     assert ds.unit_info["name"] == "Thượng Lâm" and len(ds.entities) == 0
 
 
+def test_a_workbook_not_named_xlsx_is_refused(tmp_path, capsys):
+    target = tmp_path / "x.csv"
+    assert main(["template", "--unit", "02269", "--year", "2025", "--out", str(target)]) == 2
+    assert ".xlsx" in capsys.readouterr().err and not target.exists()
+
+
 def test_an_unknown_code_is_a_usage_error(tmp_path, capsys):
     target = tmp_path / "x.xlsx"
     assert main(["template", "--unit", "99", "--year", "2025", "--out", str(target)]) == 2

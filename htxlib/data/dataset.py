@@ -342,8 +342,17 @@ def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset
     problems += text_problems(root)
     dataset = Dataset(root, tables, sources, stated_totals=totals)
     errors = [p for p in problems if not p.warning]
-    if not errors:
-        problems += cross_table_problems(dataset, locator)
+    # every problem in one round: the checks across tables run on the rows that parsed (a bad
+    # cell is missing there), unless a whole table is missing or unreadable
+    if not any(p.row is None and not p.warning for p in errors):
+        try:
+            across = cross_table_problems(dataset, locator)
+        except Exception:
+            if not errors:
+                raise
+            across = []  # data too broken to check across tables: its cells say why
+        seen = {(p.file, p.sheet, p.row, p.column) for p in errors}
+        problems += [p for p in across if (p.file, p.sheet, p.row, p.column) not in seen]
         errors = [p for p in problems if not p.warning]
     if errors:
         raise DataError(errors)
