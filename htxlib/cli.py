@@ -13,10 +13,13 @@ import errno
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from htxlib.data.dataset import Dataset, load_unit
 from htxlib.data.problems import DataError, ScopeError
 from htxlib.messages import LANGUAGES, N_, _
+
+if TYPE_CHECKING:  # pandas is not imported for --help: the data stage loads it when needed
+    from htxlib.data.dataset import Dataset
 
 EXIT_DATA, EXIT_USAGE, EXIT_NOTEBOOK, EXIT_OUTPUT = 1, 2, 3, 4
 EXIT_CHILD = 5  # a parent was built, but some of its children were left out
@@ -39,6 +42,8 @@ def _unit(args: argparse.Namespace, outcome: str) -> Dataset | int:
 
     Returns the dataset, or the exit status after printing why it cannot be used.
     """
+    from htxlib.data.dataset import load_unit
+
     try:
         ds = load_unit(args.data)
         if args.year is not None:
@@ -171,14 +176,16 @@ def _formats(text: str) -> tuple[str, ...]:
 
 def _output_options(parser: argparse.ArgumentParser) -> None:
     """Add the options of commands that build reports: where, in which formats, how long."""
-    parser.add_argument("--out", default="reports", help="reports folder (default: reports)")
-    parser.add_argument("--timeout", type=int, default=600, help="seconds a cell may run")
+    parser.add_argument("--out", default="reports", help=_("reports folder (default: reports)"))
+    parser.add_argument("--timeout", type=int, default=600, help=_("seconds a cell may run"))
     parser.add_argument(
         "--format",
         dest="formats",
         type=_formats,
-        help="comma-separated among html, docx, pdf (default: html,docx; html is always "
-        "written; pdf needs LibreOffice)",
+        help=_(
+            "comma-separated among html, docx, pdf (default: html,docx; html is always "
+            "written; pdf needs LibreOffice)"
+        ),
     )
 
 
@@ -335,23 +342,25 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _unit_options(parser: argparse.ArgumentParser, year_required: bool) -> None:
-    parser.add_argument("--data", required=True, help="unit folder, e.g. data/van-quan")
+    parser.add_argument("--data", required=True, help=_("unit folder, e.g. data/van-quan"))
     parser.add_argument(
         "--year",
         type=int,
         required=year_required,
-        help="assessed year" + ("" if year_required else " (default: latest in periods)"),
+        help=_("assessed year")
+        if year_required
+        else _("assessed year (default: latest in periods)"),
     )
     parser.add_argument(
-        "--as-of", dest="as_of", help="cutoff date dd/mm/yyyy (default: the period's)"
+        "--as-of", dest="as_of", help=_("cutoff date dd/mm/yyyy (default: the period's)")
     )
     parser.add_argument(
         "--allow-missing-period",
         action="store_true",
-        help="accept a year with no row in periods (period 01/01-31/12)",
+        help=_("accept a year with no row in periods (period 01/01-31/12)"),
     )
     parser.add_argument(
-        "--max-problems", type=int, default=200, help="data problems to print at most"
+        "--max-problems", type=int, default=200, help=_("data problems to print at most")
     )
 
 
@@ -361,89 +370,113 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="htx",
-        description="Annual cooperative-economy (HTX) reports from registry data.",
+        description=_("Annual cooperative-economy (HTX) reports from registry data."),
     )
     parser.add_argument("--version", action="version", version=f"htx {__version__}")
     parser.add_argument(
         "--lang",
         choices=LANGUAGES,
-        help="language of messages (default: HTX_LANG, else vi)",
+        help=_("language of messages (default: HTX_LANG, else vi)"),
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
     val = sub.add_parser(
-        "validate", help="load and check a unit folder; print a summary or the problems"
+        "validate", help=_("load and check a unit folder; print a summary or the problems")
     )
     _unit_options(val, year_required=False)
     val.set_defaults(func=_validate)
 
     rep = sub.add_parser(
         "report",
-        help="run the notebooks and write the plan document and the analyst annex of a unit "
-        "and year (HTML, Word, PDF)",
+        help=_(
+            "run the notebooks and write the plan document and the analyst annex of a unit "
+            "and year (HTML, Word, PDF)"
+        ),
     )
     _unit_options(rep, year_required=True)
     _output_options(rep)
-    rep.add_argument("--kernel", help="Jupyter kernel name (default: htx, this environment)")
+    rep.add_argument("--kernel", help=_("Jupyter kernel name (default: htx, this environment)"))
     rep.set_defaults(func=_report)
 
     texts = sub.add_parser(
         "texts",
-        help="create the year's analyst text files (Markdown), each with guidance on what to "
-        "write; existing files are kept",
+        help=_(
+            "create the year's analyst text files (Markdown), each with guidance on what to "
+            "write; existing files are kept"
+        ),
     )
     _unit_options(texts, year_required=True)
     texts.set_defaults(func=_texts)
 
     bat = sub.add_parser(
         "batch",
-        help="build the reports of every unit folder under a folder (communes, provinces and "
-        "their roll-ups); unchanged ones are skipped",
+        help=_(
+            "build the reports of every unit folder under a folder (communes, provinces and "
+            "their roll-ups); unchanged ones are skipped"
+        ),
     )
-    bat.add_argument("--data", required=True, help="folder holding the unit folders")
-    bat.add_argument("--year", type=int, required=True, help="assessed year")
+    bat.add_argument("--data", required=True, help=_("folder holding the unit folders"))
+    bat.add_argument("--year", type=int, required=True, help=_("assessed year"))
     _output_options(bat)
-    bat.add_argument("--jobs", type=int, default=1, help="units built at once (two kernels each)")
+    bat.add_argument(
+        "--jobs", type=int, default=1, help=_("units built at once (two kernels each)")
+    )
     bat.set_defaults(func=_batch)
 
     tpl = sub.add_parser(
         "template",
-        help="write the input workbook a unit fills in (one sheet per table, drop-down lists, "
-        "the unit pre-filled from the 2025 map)",
+        help=_(
+            "write the input workbook a unit fills in (one sheet per table, drop-down lists, "
+            "the unit pre-filled from the 2025 map)"
+        ),
     )
     tpl.add_argument(
         "--unit",
         required=True,
-        help="official code (htx map finds it): 1-2 digits for a province, up to 5 for a "
-        "commune, leading zeros optional",
+        help=_(
+            "official code (htx map finds it): 1-2 digits for a province, up to 5 for a "
+            "commune, leading zeros optional"
+        ),
     )
-    tpl.add_argument("--year", type=int, required=True, help="assessed year")
-    tpl.add_argument("--out", required=True, help="the .xlsx file to write")
+    tpl.add_argument("--year", type=int, required=True, help=_("assessed year"))
+    tpl.add_argument("--out", required=True, help=_("the .xlsx file to write"))
     tpl.add_argument(
         "--force",
         action="store_true",
-        help="replace an existing workbook, keeping it beside the new one as a dated copy",
+        help=_("replace an existing workbook, keeping it beside the new one as a dated copy"),
     )
     tpl.set_defaults(func=_template)
 
     mp = sub.add_parser(
         "map",
-        help="find a unit's official code on the 2025 map: the provinces, a province's "
-        "communes, or the names that contain a word (with or without diacritics)",
+        help=_(
+            "find a unit's official code on the 2025 map: the provinces, a province's "
+            "communes, or the names that contain a word (with or without diacritics)"
+        ),
     )
-    mp.add_argument("name", nargs="?", default="", help="part of a name, e.g. 'thuong lam'")
-    mp.add_argument("--province", help="a province's code or name: list its communes")
+    mp.add_argument("name", nargs="?", default="", help=_("part of a name, e.g. 'thuong lam'"))
+    mp.add_argument("--province", help=_("a province's code or name: list its communes"))
     mp.set_defaults(func=_map)
 
-    exp = sub.add_parser("export", help="write the figure tables as CSV and Excel")
+    exp = sub.add_parser("export", help=_("write the figure tables as CSV and Excel"))
     _unit_options(exp, year_required=True)
-    exp.add_argument("--out", default="reports", help="reports folder (default: reports)")
+    exp.add_argument("--out", default="reports", help=_("reports folder (default: reports)"))
     exp.set_defaults(func=_export)
 
-    book = sub.add_parser("codebook", help="write the data format description (Markdown)")
-    book.add_argument("--output", default="data/README.md", help="file to write, '-' for stdout")
+    book = sub.add_parser("codebook", help=_("write the data format description (Markdown)"))
+    book.add_argument("--output", default="data/README.md", help=_("file to write, '-' for stdout"))
     book.set_defaults(func=_codebook)
     return parser
+
+
+def _language_asked(argv: list[str]) -> str | None:
+    """Return the language ``--lang`` asks for, read before the parser is built in it."""
+    for i, word in enumerate(argv):
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1] if word.split("=", 1)[1] in LANGUAGES else None
+        if word == "--lang" and i + 1 < len(argv) and argv[i + 1] in LANGUAGES:
+            return argv[i + 1]
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -459,9 +492,12 @@ def main(argv: list[str] | None = None) -> int:
     int
         Exit status (see the module docstring).
     """
+    argv = sys.argv[1:] if argv is None else list(argv)
+    chosen = _language_asked(argv)
+    if chosen:
+        os.environ["HTX_LANG"] = chosen  # the help, the errors and the notebooks' kernels
+    argparse._ = _  # argparse's own words ("usage:", "error:") in the user's language
     args = build_parser().parse_args(argv)
-    if args.lang:
-        os.environ["HTX_LANG"] = args.lang  # the notebooks' kernels inherit it
     try:
         return args.func(args)
     except BrokenPipeError:  # the output was cut short (htx map | head): nothing is wrong

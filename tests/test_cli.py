@@ -46,3 +46,33 @@ def test_console_script_runs():
 
 def test_codebook_file_is_current():
     assert (ROOT / "data" / "README.md").read_text(encoding="utf-8") == render()
+
+
+def test_help_and_argument_errors_speak_the_users_language():
+    """The real `htx` process: Vietnamese by default, English with --lang en, and no pandas
+    imported to answer --help."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    htx = str(ROOT / ".venv" / "bin" / "htx")
+    env = {k: v for k, v in os.environ.items() if k != "HTX_LANG"}
+
+    def run(*args):
+        return subprocess.run([htx, *args], capture_output=True, text=True, env=env)
+
+    vi = run("template", "--help")
+    assert vi.returncode == 0 and "cách dùng:" in vi.stdout and "năm đánh giá" in vi.stdout
+    en = run("--lang", "en", "template", "--help")
+    assert "usage:" in en.stdout and "assessed year" in en.stdout
+    error = run("validate")
+    assert error.returncode == 2 and "lỗi: thiếu các tham số bắt buộc: --data" in error.stderr
+    probe = (
+        "import sys; from htxlib.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "assert 'pandas' not in sys.modules, 'pandas imported for --help'\n"
+    )
+    quick = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
+    assert quick.returncode == 0, quick.stderr
