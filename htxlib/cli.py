@@ -233,9 +233,14 @@ def _batch(args: argparse.Namespace) -> int:
     from htxlib.report.publish import PublishError
     from htxlib.report.runner import DEFAULT_FORMATS
 
+    cores = os.cpu_count() or 1
+    jobs = max(1, min(args.jobs, cores))
+    if jobs != args.jobs:  # each job runs two kernels: more jobs than cores only slows it
+        _say(_("--jobs {asked} lowered to {jobs}, the cores of this machine").format(
+            asked=args.jobs, jobs=jobs))  # fmt: skip
     try:
         formats = args.formats or DEFAULT_FORMATS
-        outcomes = run_batch(args.data, args.year, args.out, args.jobs, formats, args.timeout)
+        outcomes = run_batch(args.data, args.year, args.out, jobs, formats, args.timeout)
     except (PublishError, OSError) as err:
         _say(str(err))
         return EXIT_OUTPUT

@@ -107,3 +107,28 @@ def test_exports_neutralise_formulas(hostile, tmp_path):
 )
 def test_neutralise(value, safe):
     assert neutralise(value) == safe
+
+
+@pytest.mark.parametrize(
+    ("markdown", "href"),
+    [
+        ("[tài liệu](//127.0.0.1/share/doc.docx)", None),  # Windows would open it over SMB
+        ("[tài liệu](\\\\server\\share\\doc.docx)", None),
+        ("[tài liệu](file:///etc/passwd)", None),
+        ("[tài liệu](smb://server/share)", None),
+        ("[tài liệu](../../bao-cao.docx)", None),
+        ("[tài liệu](/etc/passwd)", None),
+        ("[tài liệu](javascript:alert(1))", None),
+        ("[tài liệu](https://chinhphu.vn)", "https://chinhphu.vn"),
+        ("[tài liệu](mailto:vanthu@langson.gov.vn)", "mailto:vanthu@langson.gov.vn"),
+        ("[tài liệu](#muc-2)", "#muc-2"),
+    ],
+)
+def test_only_web_mail_and_page_links_survive_in_texts(tmp_path, markdown, href):
+    from htxlib.data.texts import load_text, write_text
+
+    write_text(tmp_path, 2024, "law", markdown)
+    html = BeautifulSoup(load_text(tmp_path, 2024, "law"), "html.parser")
+    links = [a.get("href") for a in html.find_all("a")]
+    assert links == ([href] if href else [])
+    assert "tài liệu" in html.get_text()

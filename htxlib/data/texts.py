@@ -82,8 +82,19 @@ def _without_guidance(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.startswith(GUIDANCE))
 
 
+#: The only links an analyst text keeps: web pages, mail and places in the page itself.
+#: A path, a scheme-relative "//host/share" (which Windows opens over SMB, sending the
+#: user's credentials) or any other scheme becomes plain text.
+LINK_PREFIXES = ("http://", "https://", "mailto:", "#")
+
+
 class _Renderer(mistune.HTMLRenderer):
     """Markdown to HTML with images turned into links: nothing is fetched when a page opens."""
+
+    def link(self, text: str, url: str, title: str | None = None) -> str:
+        if not url.strip().lower().startswith(LINK_PREFIXES):
+            return text  # the words stay, the link goes
+        return super().link(text, url, title)
 
     def image(self, text: str, url: str, title: str | None = None) -> str:
         label = text or url
