@@ -21,6 +21,20 @@ ROOT = Path(__file__).resolve().parents[1]
 VAN_QUAN = ROOT / "data" / "van-quan"
 
 
+#: The installed command, as the README's users run it.
+HTX = ROOT / ".venv" / "bin" / "htx"
+
+
+def run_htx(*args: str, cwd=None, lang: str | None = "vi", timeout: int = 600):
+    """Run the real `htx` process; ``lang`` None leaves the language to its default."""
+    env = {k: v for k, v in os.environ.items() if k != "HTX_LANG"}
+    if lang:
+        env["HTX_LANG"] = lang
+    return subprocess.run(
+        [str(HTX), *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=timeout
+    )
+
+
 def start_until_kernel_runs(script: str, mark: Path) -> subprocess.Popen:
     """Run a Python script whose notebook hangs; return once its kernel has touched ``mark``.
 

@@ -107,22 +107,15 @@ def test_a_former_district_is_a_historical_unit(vq):
 
 def test_htx_map_finds_a_commune_with_or_without_diacritics():
     """`htx map` as a user runs it: a name typed without marks, a province's communes."""
-    import os
-    import subprocess
+    from .conftest import run_htx
 
-    from .conftest import ROOT
-
-    htx = str(ROOT / ".venv" / "bin" / "htx")
-    env = {**os.environ, "HTX_LANG": "vi"}
-    run = subprocess.run([htx, "map", "thuong lam"], capture_output=True, text=True, env=env)
+    run = run_htx("map", "thuong lam")
     assert run.returncode == 0 and run.stdout.splitlines() == [
         "02269  Xã Thượng Lâm  (Tuyên Quang)"
     ]
-    run = subprocess.run(
-        [htx, "map", "--province", "tuyen quang"], capture_output=True, text=True, env=env
-    )
+    run = run_htx("map", "--province", "tuyen quang")
     assert "02269  Xã Thượng Lâm  (Tuyên Quang)" in run.stdout.splitlines()
-    run = subprocess.run([htx, "map", "khong co"], capture_output=True, text=True, env=env)
+    run = run_htx("map", "khong co")
     assert run.returncode == 2 and "không có đơn vị nào" in run.stderr
     from htxlib.data import admin_map
 

@@ -96,10 +96,7 @@ def as_workbook(folder, workbook):
 def test_batch_finds_the_readme_layout_of_commune_workbooks(tmp_path):
     """`htx batch --data units` as the README lays a province out: each commune is a folder
     holding its workbook (units/<commune>/<commune>.xlsx); run as the real process."""
-    import os
-    import subprocess
-
-    from .conftest import ROOT
+    from .conftest import ROOT, run_htx
 
     province = tmp_path / "units" / "lang-son"
     shutil.copytree(
@@ -109,29 +106,13 @@ def test_batch_finds_the_readme_layout_of_commune_workbooks(tmp_path):
         folder = province / "units" / child.name
         folder.mkdir(parents=True)
         as_workbook(child, folder / f"{child.name}.xlsx")
-    htx = str(ROOT / ".venv" / "bin" / "htx")
-    env = {**os.environ, "HTX_LANG": "vi"}
-    run = subprocess.run(
-        [htx, "batch", "--data", "units", "--year", "2024", "--format", "html"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
+    run = run_htx("batch", "--data", "units", "--year", "2024", "--format", "html", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "4 báo cáo đã lập" in run.stdout, run.stdout
     for unit_id in ("lang-son-mau", "xa-van-quan", "xa-diem-he", "xa-tri-le"):
         assert (tmp_path / "reports" / unit_id / "2024" / "report.html").is_file(), unit_id
     # a folder with no unit in it is said, and is a failure
     (tmp_path / "empty").mkdir()
-    run = subprocess.run(
-        [htx, "batch", "--data", "empty", "--year", "2024", "--jobs", "1000"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-    )
+    run = run_htx("batch", "--data", "empty", "--year", "2024", "--jobs", "1000", cwd=tmp_path)
     assert run.returncode != 0 and "không tìm thấy đơn vị nào" in run.stderr
     assert "--jobs 1000 được giảm xuống" in run.stderr  # two kernels a job: capped at the cores

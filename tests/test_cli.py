@@ -55,13 +55,10 @@ def test_help_and_argument_errors_speak_the_users_language():
     import subprocess
     import sys
 
-    from .conftest import ROOT
-
-    htx = str(ROOT / ".venv" / "bin" / "htx")
-    env = {k: v for k, v in os.environ.items() if k != "HTX_LANG"}
+    from .conftest import run_htx
 
     def run(*args):
-        return subprocess.run([htx, *args], capture_output=True, text=True, env=env)
+        return run_htx(*args, lang=None)
 
     vi = run("template", "--help")
     assert vi.returncode == 0 and "cách dùng:" in vi.stdout and "năm đánh giá" in vi.stdout
@@ -74,5 +71,6 @@ def test_help_and_argument_errors_speak_the_users_language():
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "assert 'pandas' not in sys.modules, 'pandas imported for --help'\n"
     )
+    env = {k: v for k, v in os.environ.items() if k != "HTX_LANG"}
     quick = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, env=env)
     assert quick.returncode == 0, quick.stderr

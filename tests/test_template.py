@@ -76,28 +76,21 @@ def test_filled_template_reads_back_exactly(tmp_path):
 
 def test_a_filled_workbook_is_never_replaced(tmp_path):
     """`htx template` run again on the same path, as the real process: refused, then kept."""
-    import os
-    import subprocess
+    from .conftest import run_htx
 
-    from .conftest import ROOT
-
-    htx = str(ROOT / ".venv" / "bin" / "htx")
-    env = {**os.environ, "HTX_LANG": "vi"}
-    command = [htx, "template", "--unit", "02269", "--year", "2025", "--out", "thuong-lam.xlsx"]
-    first = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
+    command = ["template", "--unit", "02269", "--year", "2025", "--out", "thuong-lam.xlsx"]
+    first = run_htx(*command, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
     target = tmp_path / "thuong-lam.xlsx"
     book = load_workbook(target)
     book["danh_sach"]["A5"] = "HTX01"  # the officer's work
     book.save(target)
     filled = target.read_bytes()
-    again = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=env)
+    again = run_htx(*command, cwd=tmp_path)
     assert again.returncode == 2
     assert "đã có" in again.stderr and "--force" in again.stderr
     assert target.read_bytes() == filled
-    forced = subprocess.run(
-        [*command, "--force"], cwd=tmp_path, capture_output=True, text=True, env=env
-    )
+    forced = run_htx(*command, "--force", cwd=tmp_path)
     assert forced.returncode == 0, forced.stderr
     kept = list(tmp_path.glob("thuong-lam.xlsx.*.bak"))
     assert len(kept) == 1 and kept[0].read_bytes() == filled

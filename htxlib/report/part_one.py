@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import pandas as pd
 
@@ -263,7 +264,7 @@ class Assessment:
         unjudged = counts[~counts["judged"] & counts["in_force"]]
         return [formatting.lower_first(t) for t in unjudged["text"]]
 
-    @property
+    @cached_property  # read by the sentence and by the appendix: findings are run once
     def later_rules(self) -> list[dict]:
         """Rules that take effect after the cutoff and by the end of the plan year.
 
@@ -307,12 +308,9 @@ class Assessment:
             )
         return groups
 
-    @property
+    @cached_property  # every list sentence and the appendix read it
     def name_lists(self) -> dict[str, NameList]:
         """Every list of HTX the body names, by key, in document order (see :mod:`name_lists`)."""
-        return self.ds.once(("name_lists", self.period.year, self.period.cutoff), self._name_lists)
-
-    def _name_lists(self) -> dict[str, NameList]:
         o, when = self.overview, self.period_in
         communes = dict(
             zip(self.ds.entities["entity_id"], self.ds.entities["commune"], strict=True)

@@ -1,11 +1,12 @@
 """The figures a unit's own document states, said in the sentence of their topic.
 
 Part I prints what the registry computes. A stated figure (``reported_figures``) that the
-body already prints from the rows is not repeated: where the two agree, the body says it;
-where they disagree, the body prints the computed figure and the annex lists both. Every
-other stated figure of the year is said here, once, with its qualifier in words: a figure the
-registry cannot compute (operating HTX without statuses, capital without per-HTX capital), a
-year-end estimate, a plan and a percentage of plan achieved.
+body already prints with the same value is not repeated. Where the rows give another value,
+the computed figure is said with the stated one beside it ("52 HTX đang hoạt động (đơn vị
+báo cáo: 38 HTX …)"), and the annex lists the contradiction. Every other stated figure of the
+year is said here, once, with its qualifier in words: a figure the registry cannot compute
+(operating HTX without statuses, capital without per-HTX capital), a year-end estimate, a
+plan and a percentage of plan achieved.
 """
 
 from __future__ import annotations
