@@ -137,7 +137,7 @@ def _codebook(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
-        print(f"wrote {args.output}")
+        print(_("wrote {path}").format(path=args.output))
     return 0
 
 
@@ -377,13 +377,15 @@ def build_parser() -> argparse.ArgumentParser:
         prog="htx",
         description=_("Annual cooperative-economy (HTX) reports from registry data."),
     )
-    parser.add_argument("--version", action="version", version=f"htx {__version__}")
     parser.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        help=_("language of messages (default: HTX_LANG, else vi)"),
+        "--version",
+        action="version",
+        version=f"htx {__version__}",
+        help=_("show program's version number and exit"),
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    lang_help = _("language of messages (default: HTX_LANG, else vi)")
+    parser.add_argument("--lang", choices=LANGUAGES, help=lang_help)
+    sub = parser.add_subparsers(dest="command", required=True, metavar=_("COMMAND"))
 
     val = sub.add_parser(
         "validate", help=_("load and check a unit folder; print a summary or the problems")
@@ -471,7 +473,32 @@ def build_parser() -> argparse.ArgumentParser:
     book = sub.add_parser("codebook", help=_("write the data format description (Markdown)"))
     book.add_argument("--output", default="data/README.md", help=_("file to write, '-' for stdout"))
     book.set_defaults(func=_codebook)
+    for command in sub.choices.values():  # `htx validate … --lang en` as well as `htx --lang en …`
+        command.add_argument(
+            "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help
+        )
+        for action in command._actions:  # "--data THƯ_MỤC", not argparse's English "DATA"
+            if action.dest in METAVARS and action.metavar is None:
+                action.metavar = _(METAVARS[action.dest])
     return parser
+
+
+#: The placeholders help shows after each option, by option.
+METAVARS = {
+    "data": N_("FOLDER"),
+    "year": N_("YEAR"),
+    "as_of": N_("DATE"),
+    "max_problems": N_("NUMBER"),
+    "out": N_("OUTPUT"),
+    "output": N_("FILE"),
+    "timeout": N_("SECONDS"),
+    "formats": N_("FORMATS"),
+    "kernel": N_("KERNEL"),
+    "jobs": N_("NUMBER"),
+    "unit": N_("CODE"),
+    "province": N_("PROVINCE"),
+    "name": N_("NAME"),
+}
 
 
 def _language_asked(argv: list[str]) -> str | None:

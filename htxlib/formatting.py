@@ -42,13 +42,17 @@ def half_up(value: float, decimals: int = 2) -> float:
 def number(value: float | int | None, decimals: int = 3) -> str:
     """Format a number with up to ``decimals`` decimal places, trailing zeros dropped.
 
+    A half is rounded up, as by hand (Babel alone rounds it to even).
+
     Examples
     --------
-    >>> number(81233), number(3327.272), number(38.74), number(280.0)
-    ('81.233', '3.327,272', '38,74', '280')
+    >>> number(81233), number(3327.272), number(38.74), number(280.0), number(4500.25, 1)
+    ('81.233', '3.327,272', '38,74', '280', '4.500,3')
     """
     if is_missing(value):
         return "-"
+    if isinstance(value, float):
+        value = half_up(value, decimals)
     pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
     return format_decimal(value, format=pattern, locale=LOCALE)
 

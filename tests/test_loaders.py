@@ -171,14 +171,24 @@ def test_codes_by_their_label_with_or_without_diacritics(vq_copy):
 
 
 def test_a_target_named_otherwise_is_refused_with_the_list(vq_copy):
-    set_cell(vq_copy / "targets.csv", 2, "indicator", "Số HTX thành lập mới")
+    set_cell(vq_copy / "targets.csv", 2, "indicator", "Số HTX giải thể trong năm")
     one_problem(
         vq_copy,
         "targets.csv, row 2",
         "'indicator'",
-        "'Số HTX thành lập mới'",
+        "'Số HTX giải thể trong năm'",
         "HTX thành lập mới (new_htx)",
     )
+
+
+def test_a_count_named_with_a_leading_so_is_the_indicator(vq_copy):
+    """Documents write "Số HTX thành lập mới", "Số lượng thành viên HTX": the count's word."""
+    from htxlib.data.parsing import code_reader
+
+    read = code_reader("indicators")
+    assert read("Số HTX thành lập mới") == read("so luong HTX thanh lap moi") == "new_htx"
+    assert read("Số lượng thành viên HTX") == "members"
+    assert read("Số HTX giải thể") == "Số HTX giải thể"  # unknown: left for the error
 
 
 def test_required_value_missing(vq_copy):

@@ -183,9 +183,18 @@ def code_reader(list_name: str) -> Callable[[object], str]:
 
     def read(value: object) -> str:
         text = str(value)
-        return lookup.get(fold(text)) or loose.get(bare(text), text)
+        found = lookup.get(fold(text))
+        if found is None:
+            # "Số HTX thành lập mới": documents name a count with a leading "số (lượng)"
+            form = bare(text)
+            found = loose.get(form) or loose.get(_COUNT_WORD.sub("", form), text)
+        return found
 
     return read
+
+
+#: The word documents put before a count ("số", "số lượng"), in bare form.
+_COUNT_WORD = re.compile(r"^so (luong )?")
 
 
 def bare(text: str) -> str:

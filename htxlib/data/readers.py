@@ -157,10 +157,14 @@ def visible_sheets(path: Path) -> tuple[list[str], list[str]]:
 
     book = load_workbook(path, read_only=True)
     try:
-        visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
-        hidden = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
+        return _sheet_states(book)
     finally:
         book.close()
+
+
+def _sheet_states(book) -> tuple[list[str], list[str]]:
+    visible = [ws.title for ws in book.worksheets if ws.sheet_state == "visible"]
+    hidden = [ws.title for ws in book.worksheets if ws.sheet_state != "visible"]
     return visible, hidden
 
 
@@ -210,7 +214,8 @@ def locate(folder: Path) -> tuple[dict[str, Source], list[Problem]]:
             continue
         try:
             check_file(path)
-            visible, hidden = visible_sheets(path)
+            # opened once: its sheets are read from this same opening
+            visible, hidden = _sheet_states(_opened(path))
         except Exception as err:  # noqa: BLE001 - any unreadable workbook is reported, not raised
             problems.append(
                 Problem(
@@ -479,11 +484,12 @@ def _workbook(path: str, stamp: tuple[int, int]):
 
     ``stamp`` (size and modification time) opens an edited file again. A unit in one
     workbook has fifteen sheets: opening the whole file again for each sheet was most of the
-    time a commune's validation took.
+    time a commune's validation took. Streamed (read-only): the thousand styled empty rows an
+    office suite saves below the data cost no cell objects.
     """
     from openpyxl import load_workbook
 
-    return load_workbook(path, data_only=True)
+    return load_workbook(path, data_only=True, read_only=True)
 
 
 def _opened(path: Path):
@@ -510,36 +516,53 @@ def _excel_rows(source: Source) -> tuple[list[list], str]:
         if not visible:
             raise ReadError("the workbook has no visible sheet")
         sheet = visible[0]
-    _check_extent(sheet.max_row, sheet.max_column, len(sheet.merged_cells.ranges))
+    with book._archive.open(sheet._worksheet_path) as part:
+        xml = part.read()  # a streamed sheet parses neither merged ranges nor formulas
+    merged_ranges = _merged_ranges(xml)
+    _check_extent(sheet.max_row or 0, sheet.max_column or 0, len(merged_ranges))
     values = _filled([list(row) for row in sheet.iter_rows(values_only=True)])
     _check_cells(values)
-    for merged in list(sheet.merged_cells.ranges):
-        top = values[merged.min_row - 1][merged.min_col - 1] if values else None
-        for r in range(merged.min_row - 1, min(merged.max_row, len(values))):
-            for c in range(merged.min_col - 1, min(merged.max_col, len(values[r]))):
+    for min_col, min_row, max_col, max_row in merged_ranges:
+        top = values[min_row - 1][min_col - 1] if len(values) >= min_row else None
+        for r in range(min_row - 1, min(max_row, len(values))):
+            for c in range(min_col - 1, min(max_col, len(values[r]))):
                 values[r][c] = top
     name = sheet.title
-    _check_cached_formulas(source, name, values)
+    if b"<f" in xml:  # most sheets hold no formula: nothing to stream through again
+        _check_cached_formulas(source, name, values)
     return values, name
+
+
+_MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
+
+
+def _merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
+    """Return the merged ranges of a sheet's XML as (min col, min row, max col, max row)."""
+    from openpyxl.utils import range_boundaries
+
+    return [range_boundaries(ref.decode()) for ref in _MERGE_REF.findall(xml)]
+
+
+@lru_cache(maxsize=1)
+def _formula_book(path: str, stamp: tuple[int, int]):
+    """Open a workbook's formulas, streamed (read-only), once for all its sheets."""
+    from openpyxl import load_workbook
+
+    return load_workbook(path, data_only=False, read_only=True)
 
 
 def _check_cached_formulas(source: Source, sheet: str, values: list[list]) -> None:
     """Raise when formulas have no cached value (a file written by a program, never opened)."""
-    from openpyxl import load_workbook
-
-    # streamed: one sheet's formulas are read, not the whole workbook held a second time
-    book = load_workbook(source.path, data_only=False, read_only=True)
-    try:
-        rows = book[sheet].iter_rows(values_only=True)
-        for r, row in zip(range(len(values)), rows, strict=False):
-            for c, cell in enumerate(row):
-                if isinstance(cell, str) and cell.startswith("=") and values[r][c] is None:
-                    raise ReadError(
-                        f"row {r + 1}: formula {cell} has no saved value; open the file in "
-                        "Excel (or LibreOffice) and save it again"
-                    )
-    finally:
-        book.close()
+    status = source.path.stat()
+    book = _formula_book(str(source.path), (status.st_size, status.st_mtime_ns))
+    rows = book[sheet].iter_rows(values_only=True)
+    for r, row in zip(range(len(values)), rows, strict=False):
+        for c, cell in enumerate(row):
+            if isinstance(cell, str) and cell.startswith("=") and values[r][c] is None:
+                raise ReadError(
+                    f"row {r + 1}: formula {cell} has no saved value; open the file in "
+                    "Excel (or LibreOffice) and save it again"
+                )
 
 
 # --- header row and totals row --------------------------------------------------------------

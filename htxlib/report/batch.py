@@ -18,10 +18,13 @@ from pathlib import Path
 from htxlib.data.problems import DataError
 from htxlib.data.readers import fold
 from htxlib.data.snapshot import input_digest
+from htxlib.messages import N_, _
 from htxlib.report.runner import DEFAULT_FORMATS
 
 #: How many of a failed unit's data problems the batch prints (htx validate gives them all).
 PROBLEMS_SHOWN = 20
+#: How the progress bar names each state, in the user's language.
+STATE_WORDS = {"built": N_("built"), "skipped": N_("unchanged"), "failed": N_("failed")}
 #: Names of a unit table's file (English and Vietnamese stems).
 UNIT_STEMS = ("unit", "don_vi")
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
@@ -146,7 +149,7 @@ def run_batch(
     # what each data folder's published reports were built from, by folder and year
     published = {(r.get("source"), r["year"]): r.get("inputs") for r in list_reports(out)}
     outcomes: dict[Path, Outcome] = {}
-    bar = tqdm(total=len(units), unit="đơn vị", disable=not progress, file=sys.stderr)
+    bar = tqdm(total=len(units), unit=" " + _("units"), disable=not progress, file=sys.stderr)
     jobs = max(1, jobs)
     # each unit runs its notebooks side by side, so a unit at a time needs that many kernels
     kernels = KernelPool(jobs * len(REPORT_NOTEBOOKS), kernel_name(), TrackedKernelManager)
@@ -157,7 +160,7 @@ def run_batch(
         for run in as_completed(runs):
             outcome = run.result()
             outcomes[outcome.folder] = outcome
-            bar.set_postfix_str(f"{outcome.folder.name}: {outcome.state}")
+            bar.set_postfix_str(f"{outcome.folder.name}: {_(STATE_WORDS[outcome.state])}")
             bar.update()
     except KeyboardInterrupt:
         TrackedKernelManager.kill_all()  # the running notebooks fail now instead of running on
