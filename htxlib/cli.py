@@ -474,9 +474,7 @@ def build_parser() -> argparse.ArgumentParser:
     book.add_argument("--output", default="data/README.md", help=_("file to write, '-' for stdout"))
     book.set_defaults(func=_codebook)
     for command in sub.choices.values():  # `htx validate … --lang en` as well as `htx --lang en …`
-        command.add_argument(
-            "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help
-        )
+        command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
         for action in command._actions:  # "--data THƯ_MỤC", not argparse's English "DATA"
             if action.dest in METAVARS and action.metavar is None:
                 action.metavar = _(METAVARS[action.dest])
