@@ -44,6 +44,9 @@ def lab_command(as_root: bool | None = None, kernel: str = "htx") -> list[str]:
         "jupyterlab",
         f"--ServerApp.root_dir={NOTEBOOKS}",
         f"--MappingKernelManager.default_kernel_name={kernel}",
+        # the launcher offers this one kernel, not also the bare Python that lacks htxlib
+        f"--KernelSpecManager.allowed_kernelspecs={kernel}",
+        "--KernelSpecManager.ensure_native_kernel=False",
         # JupyterLab resolves a file argument against the current folder, not root_dir
         str(NOTEBOOKS / TOUR),
     ]

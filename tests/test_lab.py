@@ -72,7 +72,9 @@ def test_lab_starts_from_any_folder_and_serves_the_tour(tmp_path):
             assert page.status == 200
         kernels = f"http://127.0.0.1:{port}/api/kernelspecs"
         with urllib.request.urlopen(kernels) as answer:
-            assert json.loads(answer.read())["default"] == kernel_name()
+            offered = json.loads(answer.read())
+        assert offered["default"] == kernel_name()
+        assert list(offered["kernelspecs"]) == [kernel_name()]  # one kernel to choose
     finally:
         server.terminate()
         server.wait(timeout=30)

@@ -24,7 +24,7 @@ def test_template_of_a_commune_is_prefilled_from_the_map(tmp_path, capsys):
     unit = book["don_vi"]
     header = [c.value for c in unit[HEADER_ROW]]
     row = dict(zip(header, [c.value for c in unit[FIRST_DATA_ROW]], strict=False))
-    assert row["Tên đơn vị"] == "Thượng Lâm" and row["Cấp"] == "xa"
+    assert row["Tên đơn vị"] == "Thượng Lâm" and row["Cấp"] == "xã"  # a label of its drop-down
     assert row["Mã hành chính"] == "2269" and row["Tỉnh"] == "Tuyên Quang"
     assert unit.freeze_panes == f"A{FIRST_DATA_ROW}"
     entities = book["danh_sach"]
@@ -32,6 +32,9 @@ def test_template_of_a_commune_is_prefilled_from_the_map(tmp_path, capsys):
     assert any("danh_muc" in (f or "") for f in lists)  # drop-down lists of codes
     ds = load_unit(target.parent)  # the empty workbook is a valid unit already
     assert ds.unit_info["name"] == "Thượng Lâm" and len(ds.entities) == 0
+    assert ds.unit_info["level"] == "xa"
+    example = dict(zip(header, [c.value for c in unit[FIRST_DATA_ROW - 2]], strict=False))
+    assert example["Tên đơn vị"] == "Tân Lập" and example["Cấp"] == "xã"  # reads as a unit
 
 
 def test_a_workbook_not_named_xlsx_is_refused(tmp_path, capsys):

@@ -41,6 +41,16 @@ EXAMPLES = {
     "field": "revenue",
     "recipient": "Sở Tài chính tỉnh (b/c)",
 }
+#: A unit's example row reads as a unit, not as an HTX.
+UNIT_EXAMPLE = {
+    "unit_id": "tan-lap",
+    "name": "Tân Lập",
+    "level": "xã",
+    "code": "01234",
+    "province": "Lạng Sơn",
+    "issuing_body": "Ủy ban nhân dân xã Tân Lập",
+    "parent_body": "Ủy ban nhân dân tỉnh Lạng Sơn",
+}
 GUIDE = (
     "Hướng dẫn nhập số liệu",
     "",
@@ -60,7 +70,9 @@ GUIDE = (
 )
 
 
-def _example(column: Column):
+def _example(table: Table, column: Column):
+    if table.name == "unit" and column.name in UNIT_EXAMPLE:
+        return UNIT_EXAMPLE[column.name]
     if column.name in EXAMPLES:
         return EXAMPLES[column.name]
     if column.type == "code":
@@ -89,7 +101,7 @@ def _unit_row(code: str) -> dict:
     return {
         "unit_id": slug(division.short) or str(division.code),
         "name": name,
-        "level": level,
+        "level": LEVELS[level],  # the label its drop-down shows ("xã", not the code "xa")
         "code": str(division.code),
         "province": province,
         "issuing_body": f"Ủy ban nhân dân {prose} {name}",
@@ -188,7 +200,7 @@ def _table_sheet(book, table: Table, ranges: dict, rows: list[dict]) -> None:
     header_fill = PatternFill("solid", fgColor="DDE6EE")
     for index, column in enumerate(table.columns, start=1):
         letter = get_column_letter(index)
-        example = sheet.cell(EXAMPLE_ROW, index, _example(column))
+        example = sheet.cell(EXAMPLE_ROW, index, _example(table, column))
         example.font = Font(italic=True, color="808080")
         head = sheet.cell(HEADER_ROW, index, column.vi)
         head.font = Font(bold=True)
