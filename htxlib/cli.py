@@ -86,20 +86,20 @@ def _left_out(children: list, summary: bool = True) -> int:
     return EXIT_CHILD
 
 
-#: How ``htx validate`` words a text that is not ready to go out.
-_TEXT_WARNINGS = {
-    "empty": N_("warning: {file}: no text yet; the document will say the section is missing"),
-    "sample": N_("warning: {file}: still the sample text; replace it before the document goes out"),
-}
-
-
 def _text_warnings(folder: Path, year: int) -> None:
-    """Warn about analyst texts that are missing, empty or still samples."""
+    """Say which analyst texts the signing copy will leave blank, and which are still samples."""
     from htxlib.data.texts import text_states
 
-    for slot, state in text_states(folder, year).items():
-        if state in _TEXT_WARNINGS:
-            _say(_(_TEXT_WARNINGS[state]).format(file=f"texts/{year}/{slot}.md"))
+    states = text_states(folder, year)
+    for state, message in (
+        ("empty", N_("warning: {count} texts not written yet in texts/{year}/ ({slots}); the "
+                     "signing copy leaves a blank line for each")),
+        ("sample", N_("warning: {count} texts in texts/{year}/ are still samples ({slots}); "
+                      "replace them before the document goes out")),
+    ):  # fmt: skip
+        slots = [slot for slot, found in states.items() if found == state]
+        if slots:
+            _say(_(message).format(count=len(slots), year=year, slots=", ".join(slots)))
 
 
 def _texts(args: argparse.Namespace) -> int:
@@ -187,6 +187,11 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
             "written; pdf needs LibreOffice)"
         ),
     )
+    parser.add_argument(
+        "--charts",
+        action="store_true",
+        help=_("put the charts in the signing copy (Word, PDF) too; the HTML always has them"),
+    )
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -204,6 +209,7 @@ def _report(args: argparse.Namespace) -> int:
             args.timeout,
             allow_missing_period=args.allow_missing_period,
             formats=args.formats or DEFAULT_FORMATS,
+            charts=args.charts,
         )
     except DataError as err:
         return _data_problems(args, err, _("no report was written."))
@@ -225,6 +231,7 @@ def _report(args: argparse.Namespace) -> int:
     for path in report.files:
         if path != report.html:
             print(path)
+    _text_warnings(Path(args.data), args.year)
     return _left_out(list(report.left_out))
 
 
@@ -240,7 +247,9 @@ def _batch(args: argparse.Namespace) -> int:
             asked=args.jobs, jobs=jobs))  # fmt: skip
     try:
         formats = args.formats or DEFAULT_FORMATS
-        outcomes = run_batch(args.data, args.year, args.out, jobs, formats, args.timeout)
+        outcomes = run_batch(
+            args.data, args.year, args.out, jobs, formats, args.timeout, charts=args.charts
+        )
     except (PublishError, OSError) as err:
         _say(str(err))
         return EXIT_OUTPUT

@@ -417,6 +417,14 @@ TARGETS = Table(
         C("high", "Mức cao", "amount", "Upper bound; empty for 'at least'."),
         C("unit", "Đơn vị tính", "text", "Unit of the target."),
         C("source", "Nguồn", "text", "Document that set the target."),
+        C(
+            "label",
+            "Cách ghi trong văn bản",
+            "text",
+            "How the unit's documents word this target, e.g. 'Thu nhập bình quân các HTX' for "
+            "avg_htx_income; the plan restates the target in these words (default: the "
+            "indicator's label).",
+        ),
     ),
     key=("indicator", "plan_year"),
     title="Chỉ tiêu kế hoạch",
@@ -568,6 +576,26 @@ RECIPIENTS = Table(
     title="Nơi nhận",
 )
 
+TASKS = Table(
+    "tasks",
+    "phan_cong",
+    "Part II.III of the plan (Tổ chức thực hiện): the tasks given to each agency, one row per "
+    "task, in file order. Agencies appear in the order of their first task. Without rows for "
+    "the year, the document shows the analyst text texts/<year>/implementation.md instead.",
+    (
+        C("year", "Năm", "int", "Assessed year (as in periods).", required=True),
+        C(
+            "agency",
+            "Cơ quan, đơn vị",
+            "text",
+            "The agency given the task, e.g. 'Phòng Kinh tế'.",
+            required=True,
+        ),
+        C("task", "Nhiệm vụ", "text", "One task, as a sentence.", required=True),
+    ),
+    title="Phân công tổ chức thực hiện",
+)
+
 TABLES: dict[str, Table] = {
     t.name: t
     for t in (
@@ -586,5 +614,6 @@ TABLES: dict[str, Table] = {
         DOCUMENT,
         DOCUMENT_REFERENCES,
         RECIPIENTS,
+        TASKS,
     )
 }

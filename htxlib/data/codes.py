@@ -21,6 +21,8 @@ LEVELS: dict[str, str] = {
     "dac_khu": "đặc khu",
     "huyen": "huyện",
 }
+#: Levels with no local government above them.
+TOP_LEVELS = frozenset({"tinh", "thanh_pho_tw"})
 
 #: Sector groups used by national statistics for HTX (Circular 01/2020 Art. 6).
 SECTORS: dict[str, str] = {

@@ -17,49 +17,76 @@ import mistune
 SLOTS: dict[str, str] = {
     "operation": "Tình hình hoạt động của HTX, THT (mô hình tiêu biểu, khó khăn)",
     "sectors": "Tình hình từng lĩnh vực",
-    "impact": "Tác động của HTX, THT đối với thành viên và cộng đồng",
+    "impact": "Tác động của HTX, THT: nhận định chung",
+    "impact_economy": "Tác động về kinh tế",
+    "impact_culture": "Tác động về văn hóa",
+    "impact_politics": "Tác động về chính trị",
+    "impact_society": "Tác động về xã hội",
     "law": "Kết quả thi hành pháp luật về kinh tế tập thể",
     "management": "Công tác quản lý nhà nước về kinh tế tập thể",
     "policy": "Bối cảnh triển khai chính sách hỗ trợ",
     "achievements": "Các kết quả đạt được",
     "limitations": "Tồn tại, hạn chế",
     "causes": "Nguyên nhân",
-    "recommendations": "Đề xuất, kiến nghị",
+    "recommendations": "Đề xuất, kiến nghị: nhận định chung",
+    "recommendations_local": "Kiến nghị với chính quyền địa phương cấp trên",
+    "recommendations_central": "Kiến nghị với Chính phủ và các Bộ, ngành",
+    "requirements": "Yêu cầu đối với việc xây dựng kế hoạch",
     "favourable": "Dự báo thuận lợi",
     "difficult": "Dự báo khó khăn",
     "orientation": "Định hướng chung",
     "objective": "Mục tiêu tổng quát",
+    "qualitative_targets": "Mục tiêu cụ thể về chất lượng (ngoài các chỉ tiêu số)",
     "solutions": "Các giải pháp",
-    "implementation": "Tổ chức thực hiện",
+    "implementation": "Tổ chức thực hiện (khi chưa có bảng phân công)",
 }
+
+#: Slots a document shows only when written: an opening paragraph before the sub-sections,
+#: or a fallback for a table. Neither leaves a blank, nor is missing when absent.
+OPTIONAL = frozenset({"impact", "recommendations", "implementation"})
 
 #: What each slot's text should cover: the guidance ``htx texts`` writes at the top of a new
 #: file. It sits on lines starting with :data:`GUIDANCE`, which a report never shows.
 PROMPTS: dict[str, str] = {
-    "operation": "Đánh giá chung tình hình hoạt động của HTX, THT trong năm: mô hình tiêu biểu, "
-    "HTX hoạt động hiệu quả, HTX gặp khó khăn và lý do.",
+    "operation": "Đánh giá chung tình hình hoạt động của HTX, THT trong năm: mô hình tiêu biểu "
+    "(nêu tên HTX), HTX hoạt động hiệu quả, HTX gặp khó khăn và lý do.",
     "sectors": "Tình hình từng lĩnh vực (nông nghiệp, công nghiệp - tiểu thủ công nghiệp, "
     "thương mại - dịch vụ, vận tải, xây dựng, tín dụng...): sản phẩm, dịch vụ, kết quả nổi bật.",
-    "impact": "Tác động của HTX, THT đối với thành viên, hộ gia đình và cộng đồng: việc làm, "
-    "thu nhập, liên kết sản xuất, xây dựng nông thôn mới.",
-    "law": "Kết quả triển khai, thi hành pháp luật về kinh tế tập thể: văn bản đã ban hành, "
-    "công tác tuyên truyền, phổ biến Luật Hợp tác xã.",
+    "impact": "(Không bắt buộc) Một đoạn nhận định chung trước các mục a) đến d).",
+    "impact_economy": "Về kinh tế: việc làm, thu nhập của thành viên, liên kết sản xuất, "
+    "tiêu thụ sản phẩm.",
+    "impact_culture": "Về văn hóa: tinh thần hợp tác, tương trợ trong cộng đồng.",
+    "impact_politics": "Về chính trị: vai trò của HTX, THT trong ổn định chính trị, củng cố "
+    "khối đoàn kết ở cơ sở.",
+    "impact_society": "Về xã hội: xóa đói giảm nghèo, xây dựng nông thôn mới, an sinh xã hội.",
+    "law": "Kết quả triển khai, thi hành pháp luật về kinh tế tập thể: văn bản đã ban hành "
+    "(ghi số, ngày, trích yếu), công tác tuyên truyền, phổ biến Luật Hợp tác xã.",
     "management": "Công tác quản lý nhà nước về kinh tế tập thể: bộ máy, cán bộ phụ trách, "
-    "kiểm tra, giám sát, đăng ký và cập nhật thông tin HTX.",
+    "văn bản chỉ đạo (ghi số, ngày), kiểm tra, giám sát, đăng ký và cập nhật thông tin HTX.",
     "policy": "Bối cảnh triển khai chính sách hỗ trợ: chính sách nào đang áp dụng, thuận lợi và "
     "vướng mắc khi HTX tiếp cận.",
     "achievements": "Các kết quả chính đạt được trong năm, ngoài các số liệu đã nêu.",
-    "limitations": "Những tồn tại, hạn chế của khu vực kinh tế tập thể trên địa bàn.",
+    "limitations": "Những tồn tại, hạn chế của khu vực kinh tế tập thể trên địa bàn, mỗi ý "
+    "một đoạn hoặc một dòng bắt đầu bằng '-'.",
     "causes": "Nguyên nhân của tồn tại, hạn chế: khách quan và chủ quan.",
-    "recommendations": "Đề xuất, kiến nghị với cấp trên (cơ chế, chính sách, nguồn lực).",
+    "recommendations": "(Không bắt buộc) Một đoạn mở đầu trước các kiến nghị theo cấp.",
+    "recommendations_local": "Kiến nghị với chính quyền địa phương cấp trên (với tỉnh: để "
+    "trống tệp này).",
+    "recommendations_central": "Kiến nghị với Chính phủ và các Bộ, ngành Trung ương.",
+    "requirements": "Các yêu cầu đối với việc xây dựng kế hoạch năm: phù hợp chiến lược, kế "
+    "hoạch giai đoạn của Trung ương và địa phương (ghi số, ngày văn bản); chỉ tiêu khả thi; "
+    "chú trọng chất lượng, hiệu quả.",
     "favourable": "Những thuận lợi dự báo cho năm kế hoạch.",
     "difficult": "Những khó khăn, thách thức dự báo cho năm kế hoạch.",
     "orientation": "Định hướng chung phát triển kinh tế tập thể trong năm kế hoạch.",
-    "objective": "Mục tiêu tổng quát của năm kế hoạch (các chỉ tiêu cụ thể do số liệu lập sẵn).",
-    "solutions": "Các nhóm giải pháp: cơ chế, chính sách; tuyên truyền, đào tạo; nâng cao hiệu "
+    "objective": "Mục tiêu tổng quát của năm kế hoạch (các chỉ tiêu số do số liệu lập sẵn).",
+    "qualitative_targets": "Các mục tiêu cụ thể không đo bằng số, mỗi mục tiêu một dòng bắt "
+    "đầu bằng '-': đào tạo, bồi dưỡng; gắn kết với chương trình, dự án; xúc tiến thương mại...",
+    "solutions": "Các nhóm giải pháp, mỗi nhóm bắt đầu bằng một dòng tiêu đề '## Tên nhóm' "
+    "(văn bản đánh số 5.1, 5.2...): cơ chế, chính sách; tuyên truyền, đào tạo; nâng cao hiệu "
     "quả HTX; quản lý nhà nước.",
-    "implementation": "Phân công tổ chức thực hiện: nhiệm vụ của từng cơ quan, đơn vị, "
-    "Ủy ban nhân dân cấp xã.",
+    "implementation": "(Không bắt buộc) Dùng khi chưa có bảng phân công nhiệm vụ (tasks.csv "
+    "hoặc trang phan_cong): phân công nhiệm vụ của từng cơ quan, đơn vị.",
 }
 
 MISSING_NOTE = "(Chưa có nội dung: bổ sung tệp texts/{year}/{slot}.md trong thư mục dữ liệu.)"
@@ -179,13 +206,14 @@ def load_texts(folder: Path, year: int) -> dict[str, str | None]:
 def text_states(folder: Path, year: int) -> dict[str, str]:
     """Say, for each slot, whether its text is ``written``, a ``sample`` or ``empty``.
 
-    ``empty`` covers a missing file, a blank one and one holding only guidance.
+    ``empty`` covers a missing file, a blank one and one holding only guidance; an empty
+    slot of :data:`OPTIONAL` is ``optional`` (the document just leaves it out).
     """
     states = {}
     for slot in SLOTS:
         html = load_text(folder, year, slot)
         if html is None:
-            states[slot] = "empty"
+            states[slot] = "optional" if slot in OPTIONAL else "empty"
         else:
             states[slot] = "sample" if SAMPLE_MARK in html else "written"
     return states

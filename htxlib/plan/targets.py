@@ -190,7 +190,14 @@ def _target(ds, code: str, plan_year: int) -> dict | None:
     status = value_status(ds, "targets", "low", code, plan_year)[0]
     low = None if pd.isna(record["low"]) else float(record["low"])
     high = None if pd.isna(record["high"]) else float(record["high"])
-    return {"low": low, "high": high, "source": record["source"], "status": status}
+    label = record.get("label")
+    return {
+        "low": low,
+        "high": high,
+        "source": record["source"],
+        "status": status,
+        "label": None if pd.isna(label) or not str(label).strip() else str(label).strip(),
+    }
 
 
 def verdict(
@@ -250,7 +257,7 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
         rows.append(
             {
                 "indicator": code,
-                "label": ind.label,
+                "label": target["label"] or ind.label,  # the unit's own words, if it gave them
                 "unit": ind.unit,
                 "decimals": ind.decimals,
                 "direction": ind.direction,
@@ -305,7 +312,7 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
         current = yearly_values(ds, code, year, as_of).iloc[-1]
         row = {
             "indicator": code,
-            "label": ind.label,
+            "label": (target or {}).get("label") or ind.label,  # as the unit words it
             "unit": ind.unit,
             "decimals": ind.decimals,
             "direction": ind.direction,

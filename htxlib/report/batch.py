@@ -76,12 +76,16 @@ def find_units(root: str | Path) -> list[Path]:
     return found
 
 
-def _one(folder: Path, year: int, out: Path, formats, timeout, published, kernels) -> Outcome:
+def _one(
+    folder: Path, year: int, out: Path, formats, timeout, published, kernels, charts
+) -> Outcome:
     from htxlib.report.publish import source_id
     from htxlib.report.runner import build_report, inputs_key
 
     digest = input_digest(folder)
-    if published.get((source_id(folder), str(year))) == inputs_key(folder, year, formats, digest):
+    if published.get((source_id(folder), str(year))) == inputs_key(
+        folder, year, formats, digest, charts
+    ):
         return Outcome(folder, "skipped")
     try:
         report = build_report(
@@ -93,6 +97,7 @@ def _one(folder: Path, year: int, out: Path, formats, timeout, published, kernel
             pool=kernels,
             index=False,
             digest=digest,
+            charts=charts,
         )
     except KeyboardInterrupt:
         raise
@@ -111,6 +116,7 @@ def run_batch(
     formats: tuple[str, ...] = DEFAULT_FORMATS,
     timeout: int = 600,
     progress: bool = True,
+    charts: bool = False,
 ) -> list[Outcome]:
     """Build the report of every unit under ``root`` for a year.
 
@@ -131,6 +137,8 @@ def run_batch(
         Seconds a cell may run.
     progress : bool
         Show a progress bar with the time left (on standard error).
+    charts : bool
+        Put the charts in each signing copy too, as for ``htx report --charts``.
 
     Returns
     -------
@@ -155,7 +163,7 @@ def run_batch(
     kernels = KernelPool(jobs * len(REPORT_NOTEBOOKS), kernel_name(), TrackedKernelManager)
     pool = ThreadPoolExecutor(max_workers=jobs)
     try:
-        args = (year, out, formats, timeout, published, kernels)
+        args = (year, out, formats, timeout, published, kernels, charts)
         runs = [pool.submit(_one, unit, *args) for unit in units]
         for run in as_completed(runs):
             outcome = run.result()

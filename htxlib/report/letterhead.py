@@ -14,6 +14,8 @@ from htxlib.data.unit import Unit
 
 #: Shown where the document leaves a field to fill in by hand.
 BLANK = "…"
+#: A blank to write a phrase or a line on, as printed forms leave one.
+BLANK_LINE = "…" * 20
 #: Symbol of the document type (Decree 30/2020/NĐ-CP, Appendix III): a plan.
 PLAN_SYMBOL = "KH"
 #: Issuing bodies whose name is printed on two lines and whose symbol is known
@@ -124,6 +126,10 @@ def letterhead(ds, unit: Unit, year: int) -> Letterhead:
         for field in ("signer_authority", "signer_capacity", "signer_title")
         if _text(info.get(field))
     )
+    if not _text(info.get("signer_authority")):
+        # a committee signs on behalf of itself ("TM."): known from the issuer alone
+        collective = _body_lines(issuer)[0] if len(_body_lines(issuer)) > 1 else ""
+        signer = ((f"TM. {collective}",) if collective else ()) + (signer or (BLANK,))
     parent = _text(ds.unit_info.get("parent_body"))
     return Letterhead(
         parent_body=parent.upper(),

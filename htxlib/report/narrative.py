@@ -11,8 +11,8 @@ from markupsafe import Markup
 
 from htxlib import formatting
 from htxlib.data import codes
-from htxlib.data.texts import MISSING_NOTE, SLOTS
-from htxlib.report.letterhead import BLANK
+from htxlib.data.texts import MISSING_NOTE, OPTIONAL, SLOTS
+from htxlib.report.letterhead import BLANK, BLANK_LINE
 
 #: Short marks printed beside figures that were not published as such.
 PROVENANCE_MARKS = {"rebuilt": "DL", "estimated": "UT"}
@@ -45,10 +45,12 @@ def environment() -> Environment:
     env.globals.update(
         codes=codes,
         slots=SLOTS,
+        optional_slots=OPTIONAL,
         marks=PROVENANCE_MARKS,
         missing_note=MISSING_NOTE,
         isna=formatting.is_missing,
         blank=BLANK,
+        blank_line=BLANK_LINE,
     )
     return env
 
@@ -83,7 +85,7 @@ ASSESSMENT_SECTIONS = ("head", "title", "i_1_a", "i_1_b", "i_1_c", "i_2", "i_3",
 #: Part I sections that follow the signature: the appendix issued with the plan.
 APPENDIX_SECTIONS = ("appendix",)
 #: Part II sections of the document, in order (templates ``targets/<name>.html.j2``).
-PLAN_SECTIONS = ("title", "results", "content", "closing")
+PLAN_SECTIONS = ("title", "requirements", "content", "closing")
 #: Sections of the analyst annex drawn from Part I, then from Part II (``annex/<name>.html.j2``).
 ANNEX_SECTIONS = ("title", "sources", "provenance", "checks", "findings", "rating", "sizes")
 ANNEX_PLAN_SECTIONS = ("projections",)
@@ -99,7 +101,7 @@ def section(name: str, a) -> Markup:
     a : Assessment
         The figures.
     """
-    return render(f"assessment/{name}.html.j2", a=a)
+    return render(f"assessment/{name}.html.j2", a=a, **_plan_labels())
 
 
 def _plan_labels() -> dict:

@@ -10,14 +10,14 @@ import pandas as pd
 from htxlib import figures as m
 from htxlib import formatting
 from htxlib.checks.contradictions import contradictions
-from htxlib.data.codes import RATINGS
+from htxlib.data.codes import RATINGS, TOP_LEVELS
 from htxlib.data.dataset import Dataset, Period
 from htxlib.data.texts import load_texts
 from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.figures.provenance import Figure, figure
 from htxlib.formatting import period_in, period_phrase
-from htxlib.plan.targets import plan_vs_actual
+from htxlib.plan.targets import elapsed_share, plan_vs_actual
 from htxlib.report import annex, charts
 from htxlib.report.letterhead import Letterhead, letterhead
 from htxlib.report.name_lists import NameList
@@ -63,7 +63,22 @@ class Assessment:
     sizes: pd.DataFrame
     contradictions: pd.DataFrame
     stated: dict[str, list[str]]
+    partial_year: bool = False
     charts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def adopted_results(self) -> list[dict]:
+        """Plan versus actual for the targets the unit adopted (the document judges these)."""
+        return [r for r in records(self.plan_results) if r["adopted"]]
+
+    @property
+    def recommendation_levels(self) -> list[tuple[str, str]]:
+        """The levels recommendations go to, as (text slot, heading): a province has no
+        local government above it."""
+        levels = [("recommendations_central", "Với Chính phủ và các Bộ, ngành")]
+        if self.unit.level not in TOP_LEVELS:
+            levels.insert(0, ("recommendations_local", "Với chính quyền địa phương cấp trên"))
+        return levels
 
     @property
     def not_rated_summary(self) -> list[dict]:
@@ -554,6 +569,7 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         sizes=size_summary(size_classes(ds, year, as_of)),
         contradictions=contradictions(ds),
         stated=stated_sentences(ds, year),
+        partial_year=elapsed_share(ds, year, as_of) < 1,
     )
     if with_charts:
         a.charts = draw_charts(a)

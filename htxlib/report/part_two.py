@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -16,6 +17,9 @@ from htxlib.report.letterhead import Letterhead, letterhead
 from htxlib.report.narrative import records
 from htxlib.report.stated_sentences import stated_sentences
 from htxlib.rules.compliance import dissolution_candidates
+
+
+_HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 
 
 @dataclass
@@ -36,11 +40,6 @@ class PlanPart:
     stated: dict[str, list[str]]
 
     @property
-    def adopted_results(self) -> list[dict]:
-        """Plan versus actual for the targets the unit adopted (the document judges these)."""
-        return [r for r in records(self.results) if r["adopted"]]
-
-    @property
     def trial_results(self) -> list[dict]:
         """Plan versus actual for targets the unit did not adopt (illustrative, estimated)."""
         return [r for r in records(self.results) if not r["adopted"]]
@@ -53,6 +52,16 @@ class PlanPart:
     def records(self, name: str) -> list[dict]:
         """Return a table as plain records with missing values as None (for templates)."""
         return records(getattr(self, name))
+
+    @property
+    def tasks(self) -> list[tuple[str, list[str]]]:
+        """Each agency's tasks for the year, agencies in the order of their first task."""
+        frame = self.ds.tables["tasks"]
+        rows = frame[frame["year"] == self.period.year] if not frame.empty else frame
+        grouped: dict[str, list[str]] = {}
+        for agency, task in zip(rows.get("agency", []), rows.get("task", []), strict=True):
+            grouped.setdefault(str(agency).strip(), []).append(str(task).strip())
+        return list(grouped.items())
 
     @property
     def letterhead(self) -> Letterhead:
@@ -102,6 +111,28 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
         candidates=dissolution_candidates(ds, year, as_of),
         backtest=targets.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
         partial_year=targets.elapsed_share(ds, year, as_of) < 1,
-        texts=load_texts(ds.folder, year),
+        texts=numbered_solutions(load_texts(ds.folder, year)),
         stated=stated_sentences(ds, year),
     )
+
+
+#: The heading number of the solutions section: its groups are numbered 5.1, 5.2...
+SOLUTIONS_NUMBER = "5"
+
+
+def numbered_solutions(texts: dict[str, str | None]) -> dict[str, str | None]:
+    """Number the groups of the solutions text as documents do (5.1., 5.2., ...).
+
+    Each Markdown heading of ``solutions.md`` starts a group; it becomes a level-5 heading.
+    """
+    html = texts.get("solutions")
+    if html:
+        counter = iter(range(1, 1000))
+        texts = {
+            **texts,
+            "solutions": _HEADING.sub(
+                lambda m: f"<h5>{SOLUTIONS_NUMBER}.{next(counter)}. {m.group(1).strip()}</h5>",
+                html,
+            ),
+        }
+    return texts

@@ -176,6 +176,7 @@ def build_report(
     pool: KernelPool | None = None,
     index: bool = True,
     digest: str = "",
+    charts: bool = False,
 ) -> Report:
     """Build and publish the report of a unit and year: the plan document and the annex.
 
@@ -209,6 +210,9 @@ def build_report(
     digest : str
         The folder's :func:`~htxlib.data.snapshot.input_digest` when the caller has just
         computed it (a batch does, to decide whether to build); computed here otherwise.
+    charts : bool
+        Put the charts in the signing copy too (the review copy and the annex always have
+        them; see :mod:`htxlib.report.signing_copy`).
 
     Returns
     -------
@@ -282,7 +286,7 @@ def build_report(
             "source_name": data_dir.name,
             "run": publish.RUN_PLACEHOLDER,
             "files": ",".join(products),
-            "inputs": inputs_key(data_dir, year, formats, digest),
+            "inputs": inputs_key(data_dir, year, formats, digest, charts),
         }
         pages = {
             product: report_page(
@@ -294,7 +298,7 @@ def build_report(
             for product in (DOCUMENT, ANNEX)
         }
         _pause("exported")
-        files = _write_formats(staging.path, pages, title, formats)
+        files = _write_formats(staging.path, pages, title, formats, charts)
         html = publish.publish(out, staging.path, final, executed, pages[DOCUMENT], files, _pause)
     finally:
         staging.close()
@@ -316,11 +320,15 @@ def _products(formats: tuple[str, ...]) -> list[str]:
     return [f"{FILE_NAMES[p]}.{f}" for f in chosen for p in (DOCUMENT, ANNEX)]
 
 
-def _write_formats(folder: Path, pages: dict[str, str], title: str, formats) -> list[Path]:
+def _write_formats(
+    folder: Path, pages: dict[str, str], title: str, formats, charts: bool = False
+) -> list[Path]:
     """Write the annex page and the Word and PDF files of both products into ``folder``.
 
-    The document's own page is written by :func:`publish.publish`, last, as the switch.
+    The document's own page (the review copy) is written by :func:`publish.publish`, last,
+    as the switch; its Word and PDF files are the signing copy.
     """
+    from htxlib.report.signing_copy import signing_copy
     from htxlib.report.word import to_docx
 
     annex = folder / f"{FILE_NAMES[ANNEX]}.html"
@@ -329,8 +337,9 @@ def _write_formats(folder: Path, pages: dict[str, str], title: str, formats) -> 
     if "docx" not in formats and "pdf" not in formats:
         return files
     titles = {DOCUMENT: title, ANNEX: f"Phụ lục phân tích: {title}"}
+    sources = {DOCUMENT: signing_copy(pages[DOCUMENT], charts), ANNEX: pages[ANNEX]}
     documents = [
-        to_docx(pages[p], folder / f"{FILE_NAMES[p]}.docx", titles[p]) for p in (DOCUMENT, ANNEX)
+        to_docx(sources[p], folder / f"{FILE_NAMES[p]}.docx", titles[p]) for p in (DOCUMENT, ANNEX)
     ]
     if "docx" in formats:
         files += documents
@@ -352,13 +361,16 @@ def code_version() -> str:
     return digest.hexdigest()[:16]
 
 
-def inputs_key(folder: Path, year: int, formats: tuple[str, ...], digest: str = "") -> str:
-    """Return the key a report's inputs give: data files, year, formats and code version.
+def inputs_key(
+    folder: Path, year: int, formats: tuple[str, ...], digest: str = "", charts: bool = False
+) -> str:
+    """Return the key a report's inputs give: data files, year, formats, charts, code version.
 
     ``digest`` is the folder's :func:`input_digest` when the caller already has it.
     """
     digest = digest or input_digest(folder)
-    text = f"{digest}|{year}|{','.join(sorted(formats))}|{code_version()}"
+    shown = ",".join(sorted(formats)) + ("+charts" if charts else "")
+    text = f"{digest}|{year}|{shown}|{code_version()}"
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 

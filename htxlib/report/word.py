@@ -93,6 +93,8 @@ STYLES: dict[str, Look] = {
     "Heading 3": Look(bold=True, align=LEFT, before=12, after=3),
     "Heading 4": Look(bold=True, align=LEFT, before=6, after=3),
     "Heading 5": Look(bold=True, italic=True, align=LEFT, before=6, after=3),
+    # the kinds under a) (Hợp tác xã, Liên hiệp hợp tác xã, Tổ hợp tác): in the navigation pane
+    "Heading 6": Look(bold=True, align=LEFT, before=6, after=0),
 }
 #: The style of the short line under the issuing body and the motto: an empty paragraph
 #: with a bottom border between wide indents (Decree 30: a third to a half of the text).
@@ -270,8 +272,26 @@ def _layout_table(table, shares: tuple[float, float]) -> None:
     _full_width(table, shares)
 
 
-#: A cell holding only a figure (with its provenance mark) is aligned right.
-FIGURE_CELL = re.compile(r"[\d.,%\s-]+(\[[A-Z]{2}\])?")
+#: A cell holding only a figure (with its provenance mark) is aligned right; a lone "%" or
+#: "-" is a unit or a dash, not a figure.
+FIGURE_CELL = re.compile(r"[\s-]*\d[\d.,%\s-]*(\[[A-Z]{2}\])?")
+#: Characters of a cell's text that count towards its column's width, at most, and at least.
+WIDEST, NARROWEST = 40, 6
+
+
+def _fitted_shares(table) -> tuple[float, ...]:
+    """Share the text width by what the columns hold: "Chỉ tiêu" wide, "Đơn vị tính" narrow.
+
+    Each column weighs its longest cell, bounded so that no column takes the page or is
+    squeezed below a short word.
+    """
+    columns = len(table.columns)
+    weights = [NARROWEST] * columns
+    for row in table.rows:
+        for index, cell in enumerate(row.cells[:columns]):
+            weights[index] = max(weights[index], min(len(cell.text.strip()), WIDEST))
+    total = sum(weights)
+    return tuple(weight / total for weight in weights)
 
 
 def _align_cells(table) -> None:
@@ -324,9 +344,8 @@ def finish(path: Path, title: str) -> None:
             _layout_table(table, shares)
         else:
             _grid_borders(table)
-            _full_width(
-                table, LIST_TABLES.get(len(table.columns)) if texts.startswith("STT") else None
-            )
+            listed = LIST_TABLES.get(len(table.columns)) if texts.startswith("STT") else None
+            _full_width(table, listed or _fitted_shares(table))
             _align_cells(table)
     _list_marks(document)
     _rows_whole(document)

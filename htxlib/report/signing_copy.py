@@ -1,0 +1,75 @@
+"""The signing copy: the plan document as the committee signs it, from the review copy's page.
+
+One narrative source makes two copies. The review copy (``report.html``) shows everything an
+analyst checks: the provenance marks [DL]/[UT] and their legend, notes on method, references
+to the analyst annex, the missing texts by file, proposed targets and charts. The signing
+copy (``report.docx``, ``report.pdf``) keeps only what the committee signs:
+
+- marks, their footnote, method notes and annex references (``class="review-only"``) go;
+- a text not yet written becomes a visible blank line, as an officer leaves one to fill in;
+  a sample text's "(Nội dung mẫu …)" tag goes;
+- a target the unit has not adopted (a proposal, or none) becomes a blank "…" to fill in;
+- charts go, unless asked for (``htx report --charts``).
+
+Templates say what is review-only by class; nothing here knows a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from htxlib.data.texts import SAMPLE_MARK
+from htxlib.report.letterhead import BLANK, BLANK_LINE
+
+#: What the review copy shows and the signing copy leaves out, as CSS selectors.
+REVIEW_ONLY = (
+    "sup.prov",  # the [DL]/[UT] marks
+    "a.footnote-ref",
+    "section.footnotes",  # the marks' legend
+    ".review-only",  # method notes, references to the annex
+)
+_SAMPLE = re.compile(re.escape(SAMPLE_MARK) + r"[^)]*\)\s*")
+
+
+def signing_copy(page: str, charts: bool = False) -> str:
+    """Return the signing copy of a document page.
+
+    Parameters
+    ----------
+    page : str
+        The review copy's HTML (``report.html``).
+    charts : bool
+        Keep the charts.
+
+    Examples
+    --------
+    >>> page = ('<p>Có 36 HTX<sup class="prov">[UT]</sup>.</p>'
+    ...         '<p class="review-only">Chi tiết tại Phụ lục phân tích.</p>'
+    ...         '<p class="missing-text">(Chưa có nội dung: texts/2024/law.md)</p>'
+    ...         '<p>Mục tiêu: <span class="proposal">đề xuất khoảng 05 HTX</span>.</p>')
+    >>> print(signing_copy(page).replace(BLANK_LINE * 2, "<dòng trống>"))
+    <p>Có 36 HTX.</p><p class="blank-line"><dòng trống></p><p>Mục tiêu: ….</p>
+    """
+    soup = BeautifulSoup(page, "html.parser")
+    for selector in (*REVIEW_ONLY, *(() if charts else ("figure.chart",))):
+        for element in soup.select(selector):
+            element.decompose()
+    for missing in soup.select("p.missing-text"):
+        missing.attrs = {"class": ["blank-line"]}
+        missing.string = BLANK_LINE * 2
+    for proposal in soup.select(".proposal"):
+        proposal.replace_with(BLANK)
+    for text in soup.select(".analyst-text"):
+        for node in text.find_all(string=_SAMPLE):
+            cleaned = _SAMPLE.sub("", str(node)).strip()
+            if cleaned:
+                node.replace_with(cleaned)
+            elif node.parent is not None and not node.parent.get_text(strip=True).replace(
+                str(node).strip(), ""
+            ):
+                node.parent.decompose()  # a paragraph that was only the tag
+            else:
+                node.extract()
+    return str(soup)
