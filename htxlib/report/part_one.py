@@ -73,8 +73,10 @@ class Assessment:
 
     @property
     def recommendation_levels(self) -> list[tuple[str, str]]:
-        """The levels recommendations go to, as (text slot, heading): a province has no
-        local government above it."""
+        """The levels recommendations go to, as (text slot, heading).
+
+        A province has no local government above it.
+        """
         levels = [("recommendations_central", "Với Chính phủ và các Bộ, ngành")]
         if self.unit.level not in TOP_LEVELS:
             levels.insert(0, ("recommendations_local", "Với chính quyền địa phương cấp trên"))

@@ -18,7 +18,6 @@ from htxlib.report.narrative import records
 from htxlib.report.stated_sentences import stated_sentences
 from htxlib.rules.compliance import dissolution_candidates
 
-
 _HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)
 
 
@@ -121,7 +120,7 @@ SOLUTIONS_NUMBER = "5"
 
 
 def numbered_solutions(texts: dict[str, str | None]) -> dict[str, str | None]:
-    """Number the groups of the solutions text as documents do (5.1., 5.2., ...).
+    """Return the texts with the solutions' groups numbered as documents do (5.1., 5.2.).
 
     Each Markdown heading of ``solutions.md`` starts a group; it becomes a level-5 heading.
     """
