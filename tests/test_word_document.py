@@ -113,11 +113,16 @@ def test_title_opening_closing_and_signature(docx_files):
     assert signer == "TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nTriệu Đức Dũng"
 
 
-def test_real_headings_lists_tables_and_charts(docx_files):
+def test_real_headings_lists_tables_and_charts(docx_files, vq_report, tmp_path):
+    from htxlib.report.signing_copy import signing_copy
+    from htxlib.report.word import to_docx
+
     document = docx_files[0]
     used = {p.style.name for p in document.paragraphs}
-    assert {"Heading 2", "Heading 3", "Heading 4", "Heading 5"} <= used
-    assert len(document.inline_shapes) == 4  # the four charts, as pictures
+    assert {"Heading 2", "Heading 3", "Heading 4", "Heading 5", "Heading 6"} <= used
+    assert len(document.inline_shapes) == 0  # the signing copy has no chart by default
+    with_charts = to_docx(signing_copy(vq_report[1], charts=True), tmp_path / "c.docx", "t")
+    assert len(Document(str(with_charts)).inline_shapes) == 4  # htx report --charts
     numbering = document.part.numbering_part.element.xml
     assert 'w:lvlText w:val="-"' in numbering and 'w:lvlText w:val="+"' in numbering
     assert len(document.tables) >= 5
@@ -130,10 +135,10 @@ def test_every_seed_figure_in_the_docx(docx_files, section):
     assert not missing
 
 
-def test_provenance_marks_explained_in_one_footnote(docx_files):
+def test_provenance_marks_stay_in_the_review_copy(docx_files, vq_report):
     text = all_text(docx_files[0])
-    assert "[UT]" in text and "[DL]" in text
-    assert text.count("là số liệu dựng lại") == 1
+    assert "[UT]" not in text and "[DL]" not in text and "là số liệu dựng lại" not in text
+    assert vq_report[1].count("là số liệu dựng lại") == 1  # the review copy's footnote
 
 
 def _identifiers() -> set[str]:

@@ -32,6 +32,14 @@ class MembersWorkers:
     workers_members: Figure
     reporting: int
 
+    @property
+    def all_workers_members(self) -> bool:
+        """Whether every worker is a member: both counts known in full, and equal."""
+        both = (self.workers, self.workers_members)
+        return all(f.known and not f.partial for f in both) and (
+            self.workers.value == self.workers_members.value
+        )
+
 
 def _total(ds, frame: pd.DataFrame, field: str, year: int) -> Figure:
     return given_sum(ds, frame, field, "annual", year)

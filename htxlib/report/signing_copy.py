@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
+from bs4.formatter import HTMLFormatter
 
 from htxlib.data.texts import SAMPLE_MARK
 from htxlib.report.letterhead import BLANK, BLANK_LINE
@@ -30,6 +31,15 @@ REVIEW_ONLY = (
     "section.footnotes",  # the marks' legend
     ".review-only",  # method notes, references to the annex
 )
+
+
+class _AsWritten(HTMLFormatter):
+    """Write attributes in the page's own order (Beautiful Soup sorts them by default)."""
+
+    def attributes(self, tag):
+        return list(tag.attrs.items())
+
+
 _SAMPLE = re.compile(re.escape(SAMPLE_MARK) + r"[^)]*\)\s*")
 
 
@@ -72,4 +82,4 @@ def signing_copy(page: str, charts: bool = False) -> str:
                 node.parent.decompose()  # a paragraph that was only the tag
             else:
                 node.extract()
-    return str(soup)
+    return soup.decode(formatter=_AsWritten())

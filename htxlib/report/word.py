@@ -444,7 +444,7 @@ def to_docx(html: str, target: Path, title: str) -> Path:
     # the page's <title> would become a title block above the letterhead, and its run
     # metadata (written before the run is named) custom properties of the Word file
     body = re.sub(r"<title>.*?</title>", "", html, count=1, flags=re.S)
-    body = re.sub(r'<meta name="htx:[^>]*>', "", body)
+    body = re.sub(r'<meta\b[^>]*\bname="htx:[^>]*>', "", body)
     try:
         pypandoc.convert_text(
             body,

@@ -1,0 +1,125 @@
+"""The signing copy (report.docx) holds only what the committee signs, in the seed's structure;
+the review copy (report.html) keeps the marks, notes and proposals for the analyst."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+
+import pytest
+from docx import Document
+
+#: The seed's sections, in its order, as the headings of the signing copy begin.
+SEED_HEADINGS = (
+    "Phần I",
+    "I. TÌNH HÌNH PHÁT TRIỂN KINH TẾ TẬP THỂ, HỢP TÁC XÃ NĂM 2024",
+    "1. Đánh giá theo các chỉ tiêu về hoạt động sản xuất, kinh doanh",
+    "a) Số lượng hợp tác xã",
+    "Hợp tác xã",
+    "Liên hiệp hợp tác xã",
+    "Tổ hợp tác",
+    "b) Thành viên, người lao động",
+    "c) Trình độ cán bộ quản lý",
+    "2. Đánh giá theo lĩnh vực",
+    "a) Lĩnh vực Nông - Lâm - Ngư nghiệp",
+    "d) Kết quả đánh giá, xếp loại HTX năm 2024",
+    "3. Tác động của HTX",
+    "a) Về kinh tế",
+    "b) Về văn hóa",
+    "c) Về chính trị",
+    "d) Về xã hội",
+    "II. KẾT QUẢ THI HÀNH PHÁP LUẬT VÀ CHÍNH SÁCH",
+    "1. Thi hành pháp luật",
+    "2. Công tác quản lý nhà nước",
+    "3. Kết quả triển khai chính sách hỗ trợ",
+    "III. ĐÁNH GIÁ CHUNG",
+    "1. Các kết quả đạt được",
+    "2. Tồn tại, hạn chế và nguyên nhân",
+    "a) Tồn tại, hạn chế",
+    "b) Nguyên nhân",
+    "IV. ĐỀ XUẤT, KIẾN NGHỊ",
+    "1. Với chính quyền địa phương",
+    "2. Với Chính phủ và các Bộ, ngành",
+    "Phần II",
+    "I. MỘT SỐ YÊU CẦU ĐỐI VỚI VIỆC XÂY DỰNG KẾ HOẠCH",
+    "II. NỘI DUNG KẾ HOẠCH",
+    "1. Dự báo những thuận lợi, khó khăn",
+    "a) Thuận lợi",
+    "b) Khó khăn",
+    "2. Định hướng chung",
+    "3. Mục tiêu tổng quát",
+    "4. Mục tiêu cụ thể",
+    "5. Các giải pháp",
+    "5.1. ",
+    "5.2. ",
+    "5.3. ",
+    "5.4. ",
+    "5.5. ",
+    "III. TỔ CHỨC THỰC HIỆN",
+    "1. Phòng Tài chính - Kế hoạch",
+    "2. Phòng Nông nghiệp và Phát triển nông thôn",
+    "3. Phòng Tài nguyên và Môi trường",
+    "4. Phòng Kinh tế và Hạ tầng",
+    "5. Phòng Văn hóa và Thông tin",
+    "6. Ủy ban nhân dân các xã, thị trấn",
+)
+#: What an office deletes before signing: never in the signing copy by default.
+REVIEW_WORDS = ("[DL]", "[UT]", "Phụ lục phân tích", "Nội dung mẫu", "texts/", "đề xuất khoảng")
+
+
+@pytest.fixture(scope="module")
+def signing(vq_report):
+    out, _ = vq_report
+    path = out / "van-quan" / "2024" / "report.docx"
+    document = Document(str(path))
+    paragraphs = [p for p in document.paragraphs]
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    text = " ".join(" ".join([p.text for p in paragraphs] + cells).split())
+    with zipfile.ZipFile(path) as docx:
+        xml = docx.read("word/document.xml").decode()
+    return paragraphs, text, xml
+
+
+def test_the_signing_copy_carries_nothing_an_office_deletes(signing):
+    _, text, xml = signing
+    for word in REVIEW_WORDS:
+        assert word not in text, word
+    assert "<w:drawing" not in xml  # no chart without --charts
+    assert "(Chưa có" not in text  # no note on what is missing
+
+
+def test_the_review_copy_keeps_the_marks_and_says_what_it_is(vq_report):
+    _, html = vq_report
+    assert "[UT]" in html and "[DL]" in html
+    assert "Bản rà soát" in html and "Phụ lục phân tích" in html
+    assert "<img" in html  # the charts
+
+
+def test_every_seed_section_is_a_heading_in_the_seed_order(signing):
+    paragraphs, _, _ = signing
+    headings = [p.text for p in paragraphs if p.style.name.startswith("Heading")]
+    position = 0
+    for expected in SEED_HEADINGS:
+        found = next(
+            (i for i in range(position, len(headings)) if headings[i].startswith(expected)), None
+        )
+        assert found is not None, f"no heading '{expected}' after '{headings[position - 1]}'"
+        position = found + 1
+
+
+def test_the_seed_opening_and_signature_are_complete(signing):
+    paragraphs, text, _ = signing
+    assert "Thực hiện Công văn số 1811/SKHĐT-ĐKKD ngày 29/06/2024" in text
+    opening = next(p.text for p in paragraphs if p.text.startswith("Căn cứ chức năng"))
+    assert "Ủy ban nhân dân huyện Văn Quan đánh giá" in opening
+    assert "TM. ỦY BAN NHÂN DÂN" in text and "Triệu Đức Dũng" in text
+    assert "Quyết định số 340/QĐ-TTg" in text  # Part II.I, the requirements
+    assert "Không để HTX chỉ tồn tại trên danh nghĩa" in text  # the qualitative targets
+
+
+def test_a_target_not_adopted_is_a_blank_in_the_signing_copy(signing, vq_report):
+    """Văn Quan's plan sets no target for the HTX to dissolve: the review copy proposes one,
+    the signing copy leaves a blank for the committee."""
+    _, text, _ = signing
+    assert re.search(r"HTX cần giải thể \([^)]*\): …\.", text)
+    assert "HTX cần giải thể" in vq_report[1] and "đề xuất" in vq_report[1]
