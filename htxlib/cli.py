@@ -66,7 +66,7 @@ def _validate(args: argparse.Namespace) -> int:
     print(summary_text(ds, args.year, args.as_of))
     year = args.year or (ds.years[-1] if ds.years else None)
     if year is not None:
-        _text_warnings(ds.folder, year)
+        _text_warnings(ds.folder, year, str(ds.unit_info.get("level", "")))
     return _left_out([child for child in ds.children if not child.loaded], summary=False)
 
 
@@ -86,11 +86,11 @@ def _left_out(children: list, summary: bool = True) -> int:
     return EXIT_CHILD
 
 
-def _text_warnings(folder: Path, year: int) -> None:
+def _text_warnings(folder: Path, year: int, level: str) -> None:
     """Say which analyst texts the signing copy will leave blank, and which are still samples."""
     from htxlib.data.texts import text_states
 
-    states = text_states(folder, year)
+    states = text_states(folder, year, level)
     for state, message in (
         ("empty", N_("warning: {count} texts not written yet in texts/{year}/ ({slots}); the "
                      "signing copy leaves a blank line for each")),
@@ -231,7 +231,7 @@ def _report(args: argparse.Namespace) -> int:
     for path in report.files:
         if path != report.html:
             print(path)
-    _text_warnings(Path(args.data), args.year)
+    _text_warnings(Path(args.data), args.year, report.level)
     return _left_out(list(report.left_out))
 
 

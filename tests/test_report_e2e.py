@@ -73,8 +73,8 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "i-2": (
         "33 HTX hoạt động trong lĩnh vực này, với tổng vốn đăng ký 81.233 triệu đồng",
-        "01 HTX hoạt động trong lĩnh vực này (HTX du lịch Hữu Lễ - Hữu Liên), "
-        "với tổng vốn đăng ký 5.500 triệu đồng",
+        # one sentence per sector, not the same sentence three times
+        "Lĩnh vực này có 01 HTX là HTX du lịch Hữu Lễ - Hữu Liên, với vốn đăng ký 5.500 triệu đồng",
         "4.450 triệu đồng",
     ),
     "i-2-d": (
@@ -97,7 +97,8 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
     "ii-3": (
         "tiếp nhận 07 hồ sơ; thẩm định 07 hồ sơ; 05 hồ sơ đủ điều kiện; "
         "02 hồ sơ không đủ điều kiện",
-        "Lũy kế từ ngày 10/12/2019 đến ngày 30/06/2024: đã hỗ trợ 74 đối tượng",
+        "Lũy kế từ khi ban hành Nghị quyết số 08/2019/NQ-HĐND đến ngày 30/06/2024: đã hỗ trợ "
+        "74 đối tượng",
         "giải ngân cho vay 36.530 triệu đồng",
         "dư nợ hiện tại 35.924 triệu đồng",
         "3.327,272 triệu đồng",

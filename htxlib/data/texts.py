@@ -203,14 +203,27 @@ def load_texts(folder: Path, year: int) -> dict[str, str | None]:
     return {slot: load_text(folder, year, slot) for slot in SLOTS}
 
 
-def text_states(folder: Path, year: int) -> dict[str, str]:
+def shown_slots(level: str = "") -> tuple[str, ...]:
+    """Return the slots a unit's document has.
+
+    A unit at the top level (a province) has no local government above it to address
+    recommendations to.
+    """
+    from htxlib.data.codes import TOP_LEVELS
+
+    skipped = {"recommendations_local"} if level in TOP_LEVELS else set()
+    return tuple(slot for slot in SLOTS if slot not in skipped)
+
+
+def text_states(folder: Path, year: int, level: str = "") -> dict[str, str]:
     """Say, for each slot, whether its text is ``written``, a ``sample`` or ``empty``.
 
     ``empty`` covers a missing file, a blank one and one holding only guidance; an empty
-    slot of :data:`OPTIONAL` is ``optional`` (the document just leaves it out).
+    slot of :data:`OPTIONAL` is ``optional`` (the document just leaves it out). A unit at
+    the top ``level`` has no local government above it to address recommendations to.
     """
     states = {}
-    for slot in SLOTS:
+    for slot in shown_slots(level):
         html = load_text(folder, year, slot)
         if html is None:
             states[slot] = "optional" if slot in OPTIONAL else "empty"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from htxlib.data.codes import PROGRAMMES
@@ -44,7 +46,9 @@ def support_results(ds, year: int, as_of=None) -> pd.DataFrame:
     DataFrame
         One row per programme present in the data, in code-list order: programme,
         label, ``period_<figure>`` and ``cumulative_<figure>`` for each figure
-        (missing when not given), cumulative_since, legal_basis, note, status
+        (missing when not given), cumulative_since, legal_basis, since_document (the
+        document of the legal basis issued on cumulative_since, which a sum since then is
+        counted from), note, status
         (weakest provenance of its values).
     """
     period = ds.period(year, as_of)
@@ -65,11 +69,37 @@ def support_results(ds, year: int, as_of=None) -> pd.DataFrame:
         row["cumulative_since"] = cumul["period_start"].iloc[0] if not cumul.empty else pd.NaT
         used = pd.concat([spans, cumul])
         row["legal_basis"] = next(iter(used["legal_basis"].dropna()), None)
+        row["since_document"] = document_dated(row["legal_basis"], row["cumulative_since"])
         row["note"] = "; ".join(used["note"].dropna())
         row["reported"] = not used.empty
         row["status"] = weakest(figure(ds, None, "support", f, [code]).status for f in FIGURES)
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def document_dated(basis: str | None, day) -> str | None:
+    """Return the document of ``basis`` issued on ``day``, as the basis names it.
+
+    "Lũy kế từ ngày 10/12/2019" reads better as "from when Resolution 08/2019 was issued":
+    the date a running total starts from is usually the day its resolution was issued.
+
+    Examples
+    --------
+    >>> document_dated("Nghị quyết số 08/2019/NQ-HĐND ngày 10/12/2019 và Nghị quyết số "
+    ...                "15/2021/NQ-HĐND ngày 17/7/2021", pd.Timestamp("2019-12-10"))
+    'Nghị quyết số 08/2019/NQ-HĐND'
+    >>> document_dated("Nghị quyết số 08/2019/NQ-HĐND", pd.Timestamp("2019-12-10")) is None
+    True
+    """
+    if not basis or pd.isna(day):
+        return None
+    day = pd.Timestamp(day)
+    written = {f"{day.day:02d}/{day.month:02d}/{day.year}", f"{day.day}/{day.month}/{day.year}"}
+    for part in re.split(r";| và |, ", str(basis)):
+        found = re.search(r"^(.*?)\s+ngày\s+(\d{1,2}/\d{1,2}/\d{4})", part.strip())
+        if found and found.group(2) in written:
+            return found.group(1).strip()
+    return None
 
 
 def ocop_by_year(ds, up_to: int | None = None) -> pd.DataFrame:

@@ -10,10 +10,14 @@ from __future__ import annotations
 from htxlib.data import codes
 from htxlib.data.codebook import TABLES
 from htxlib.figures.provenance import summary
+from htxlib.formatting import count
 from htxlib.plan.indicators import INDICATORS
 
 #: How the provenance table names its special records.
 RECORD_LABELS = {"*": "tất cả", "sum": "tổng"}
+#: Records a provenance row names one per line; past this, they are summarised (by commune
+#: in a roll-up), and the full list stays in the unit's provenance table.
+RECORDS_SHOWN = 8
 
 
 def field_label(table: str, field: str) -> str:
@@ -52,6 +56,41 @@ def record_label(record: str, names: dict[str, str]) -> str:
     return names.get(record, record)
 
 
+def _year(value) -> str:
+    """Write a year as a year (2021, not 2021.0), or "mọi năm" for a row of every year."""
+    if value in ("", None) or value != value:
+        return "mọi năm"
+    try:
+        return str(int(float(value)))
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def record_lines(records: list[str], names: dict[str, str]) -> list[str]:
+    """Name a provenance row's records one per line, summarised past :data:`RECORDS_SHOWN`.
+
+    Examples
+    --------
+    >>> record_lines(["a:1", "a:2", "b:3"], {})
+    ['a:1', 'a:2', 'b:3']
+    >>> record_lines([f"xa-{i % 2}:{i}" for i in range(20)], {})
+    ['xa-0: 10 bản ghi', 'xa-1: 10 bản ghi']
+    >>> record_lines([str(i) for i in range(10)], {})[-1]
+    '… và 03 bản ghi khác (danh sách đầy đủ trong bảng nguồn gốc số liệu)'
+    """
+    if len(records) <= RECORDS_SHOWN:
+        return [record_label(r, names) for r in records]
+    units: dict[str, int] = {}
+    for record in records:
+        unit, _, rest = record.partition(":")
+        units[unit if rest else ""] = units.get(unit if rest else "", 0) + 1
+    if "" not in units:  # a roll-up: records of each child, counted by child
+        return [f"{unit}: {number} bản ghi" for unit, number in units.items()]
+    shown = [record_label(r, names) for r in records[: RECORDS_SHOWN - 1]]
+    rest = count(len(records) - len(shown))
+    return [*shown, f"… và {rest} bản ghi khác (danh sách đầy đủ trong bảng nguồn gốc số liệu)"]
+
+
 def provenance_rows(ds) -> list[dict]:
     """Return the provenance table grouped for reading, every code by its Vietnamese name."""
     names = dict(zip(ds.entities["entity_id"], ds.entities["name"], strict=True))
@@ -59,8 +98,8 @@ def provenance_rows(ds) -> list[dict]:
         {
             "title": table_title(row["table"]),
             "field": field_label(row["table"], row["field"]),
-            "year": row["year"] if row["year"] != "" else "mọi năm",
-            "records": "; ".join(record_label(r, names) for r in row["records"]),
+            "year": _year(row["year"]),
+            "records": record_lines(list(row["records"]), names),
             "status": codes.PROVENANCE[row["status"]],
             "note": row["note"],
         }

@@ -10,9 +10,9 @@ import pandas as pd
 from htxlib import figures as m
 from htxlib import formatting
 from htxlib.checks.contradictions import contradictions
-from htxlib.data.codes import RATINGS, TOP_LEVELS
+from htxlib.data.codes import RATINGS
 from htxlib.data.dataset import Dataset, Period
-from htxlib.data.texts import load_texts
+from htxlib.data.texts import load_texts, shown_slots
 from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.figures.provenance import Figure, figure
@@ -77,10 +77,11 @@ class Assessment:
 
         A province has no local government above it.
         """
-        levels = [("recommendations_central", "Với Chính phủ và các Bộ, ngành")]
-        if self.unit.level not in TOP_LEVELS:
-            levels.insert(0, ("recommendations_local", "Với chính quyền địa phương cấp trên"))
-        return levels
+        levels = [
+            ("recommendations_local", "Với chính quyền địa phương cấp trên"),
+            ("recommendations_central", "Với Chính phủ và các Bộ, ngành"),
+        ]
+        return [(slot, heading) for slot, heading in levels if slot in shown_slots(self.unit.level)]
 
     @property
     def not_rated_summary(self) -> list[dict]:
@@ -472,10 +473,18 @@ class Assessment:
         """For a parent unit: the children it covers, those it could not, and counts by child."""
         if not self.ds.children:
             return None
+        rows = records(m.by_child(self.ds, self.period.year, self.period.cutoff))
+        members = [r["members"] for r in rows]
         return {
             "covered": [c.name for c in self.ds.children if c.loaded],
             "missing": [c.path for c in self.ds.children if not c.loaded],
-            "rows": records(m.by_child(self.ds, self.period.year, self.period.cutoff)),
+            "rows": rows,
+            # the children's sum; members only when every child gives them
+            "total": {
+                "htx": sum(r["htx"] for r in rows),
+                "tht": sum(r["tht"] for r in rows),
+                "members": None if None in members else sum(members),
+            },
         }
 
     @property

@@ -57,6 +57,7 @@ class Report:
     notebooks: tuple[Path, ...]
     files: tuple[Path, ...] = ()
     left_out: tuple = ()  # children of a parent that failed and are not in its figures
+    level: str = ""  # the unit's level: which text slots its document shows
 
 
 def install_kernel(name: str = KERNEL, prefix: str = sys.prefix) -> Path:
@@ -307,7 +308,8 @@ def build_report(
     run = publish.page_meta(html)["run"]
     notebooks_run = tuple(final / "runs" / run / p.name for p in executed)
     left_out = tuple(child for child in ds.children if not child.loaded)
-    return Report(html, notebooks_run, tuple(final / name for name in products), left_out)
+    files = tuple(final / name for name in products)
+    return Report(html, notebooks_run, files, left_out, unit.level)
 
 
 #: The file name of each product, by format.

@@ -59,7 +59,7 @@ def signing_copy(page: str, charts: bool = False) -> str:
     ...         '<p class="review-only">Chi tiết tại Phụ lục phân tích.</p>'
     ...         '<p class="missing-text">(Chưa có nội dung: texts/2024/law.md)</p>'
     ...         '<p>Mục tiêu: <span class="proposal">đề xuất khoảng 05 HTX</span>.</p>')
-    >>> print(signing_copy(page).replace(BLANK_LINE * 2, "<dòng trống>"))
+    >>> print(signing_copy(page).replace(BLANK_LINE + BLANK * 10, "<dòng trống>"))
     <p>Có 36 HTX.</p><p class="blank-line"><dòng trống></p><p>Mục tiêu: ….</p>
     """
     soup = BeautifulSoup(page, "html.parser")
@@ -68,7 +68,7 @@ def signing_copy(page: str, charts: bool = False) -> str:
             element.decompose()
     for missing in soup.select("p.missing-text"):
         missing.attrs = {"class": ["blank-line"]}
-        missing.string = BLANK_LINE * 2
+        missing.string = BLANK_LINE + BLANK * 10  # one printed line
     for proposal in soup.select(".proposal"):
         proposal.replace_with(BLANK)
     for text in soup.select(".analyst-text"):
