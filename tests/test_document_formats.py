@@ -53,14 +53,17 @@ def test_validate_warns_about_sample_and_empty_texts(vq_copy, capsys):
     unit_copy = vq_copy
     (unit_copy / "texts" / "2024" / "law.md").write_text("Văn bản đã viết xong.\n", "utf-8")
     (unit_copy / "texts" / "2024" / "causes.md").unlink()
+    operation = unit_copy / "texts" / "2024" / "operation.md"
+    operation.write_text("Một đoạn mẫu.\n\n*(Nội dung mẫu.)*\n", "utf-8")
     states = text_states(unit_copy, 2024)
     assert states["law"] == "written" and states["causes"] == "empty"
     assert states["operation"] == "sample"
+    assert states["impact"] == "optional"  # an opening paragraph: left out when not written
     assert main(["validate", "--data", str(unit_copy), "--year", "2024"]) == 0
     err = capsys.readouterr().err
-    assert "texts/2024/causes.md: no text yet" in err
-    assert "texts/2024/operation.md: still the sample text" in err
-    assert "law.md" not in err
+    assert "1 texts not written yet in texts/2024/ (causes)" in err
+    assert "1 texts in texts/2024/ are still samples (operation)" in err
+    assert "law" not in err
 
 
 def test_second_unit_leaves_visible_blanks(small_unit, tmp_path, capsys):
@@ -71,7 +74,7 @@ def test_second_unit_leaves_visible_blanks(small_unit, tmp_path, capsys):
     head = " ".join(page.find(id="head").get_text(" ").split())
     assert "ỦY BAN NHÂN DÂN XÃ TÂN LẬP" in head
     assert "Số: …/KH-UBND" in head and "Tân Lập, ngày … tháng … năm …" in head
-    assert "Thực hiện" not in head  # no reference given: none invented
+    assert "Thực hiện ………" in head  # no reference given: a blank to fill, none invented
     closing = " ".join(page.find(id="closing").get_text(" ").split())
     assert "Nơi nhận: - …" in closing and closing.endswith("… …")
     assert "huyện" not in html

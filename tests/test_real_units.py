@@ -241,10 +241,10 @@ def test_city_at_mid_year_with_its_own_estimate(city):
         "các lĩnh vực phi nông nghiệp có 06 HTX",
     )
     assert "thành phố trực thuộc trung ương Cần Thơ" not in part1
-    assert_states(
-        part2,
-        "HTX thành lập mới: 01 HTX đến ngày 30/06/2024, ước thực hiện cả năm 03 HTX "
-        "(số ước của đơn vị), vượt kế hoạch đề ra",
+    assert_states(  # plan against actual: Part I's general assessment (III.1)
+        part1,
+        "So với kế hoạch năm 2024: HTX thành lập mới: 01 HTX đến ngày 30/06/2024, ước thực "
+        "hiện cả năm 03 HTX (số ước của đơn vị), vượt kế hoạch đề ra",
     )
     assert contradictions(load_unit(city)).empty
 
