@@ -226,6 +226,27 @@ def test_decree_30_layout_in_the_word_xml(docx_files):
     assert rule.style.name == RULE and rule.text == ""
     width = TEXT_WIDTH - rule.paragraph_format.left_indent - rule.paragraph_format.right_indent
     assert TEXT_WIDTH / 4 < width < TEXT_WIDTH / 2
+    # under the issuing body a line of a third to a half of its text; under the motto, its own
+    from htxlib.report.word import CHAR_WIDTHS
+
+    for style, low, high in (("Cơ quan ban hành", 0.3, 0.55), ("Tiêu ngữ", 0.8, 1.2)):
+        cell = next(
+            c for c in document.tables[0].rows[0].cells
+            if any(p.style.name == style for p in c.paragraphs)
+        )  # fmt: skip
+        ruled = next(i for i, p in enumerate(cell.paragraphs) if p.style.name == style)
+        line = cell.paragraphs[ruled + 1]
+        assert line.style.name == RULE
+        text_cm = max(map(len, cell.paragraphs[ruled].text.split("\n"))) * CHAR_WIDTHS[style]
+        rule_cm = cell.width.cm - 2 * line.paragraph_format.left_indent.cm
+        assert low * text_cm <= rule_cm <= high * text_cm, (style, rule_cm, text_cm)
+    # columns fitted to what they hold; a unit is text, a figure keeps its "%"
+    targets = next(t for t in document.tables if t.rows[0].cells[0].text == "Chỉ tiêu")
+    grid = [int(c.get(qn("w:w"))) for c in targets._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert grid[0] > 1.5 * grid[1], grid  # "Chỉ tiêu" wide, "Đơn vị tính" narrow
+    share = next(r for r in targets.rows if r.cells[1].text == "%")
+    assert share.cells[1].paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
+    assert share.cells[2].text.endswith("%")
     # at least 6 pt between paragraphs, list items too; headings never justified
     styles = document.styles
     for name in ("Body Text", "First Paragraph", "Compact"):

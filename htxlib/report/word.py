@@ -253,21 +253,35 @@ def _full_width(table, shares: tuple[float, ...] | None = None) -> None:
             cell.width = Twips(value)
 
 
-def _add_rules(table) -> None:
-    """Put a short line under each paragraph whose style asks for one."""
+#: How long the short line under a ruled style is, as a share of its text's longest line
+#: (Decree 30: a third to a half under the issuing body; the motto's own length under it).
+RULE_SHARES = {"Cơ quan ban hành": 0.4, "Tiêu ngữ": 1.0}
+#: The average width of a character of those styles (bold, mostly capitals), in cm.
+CHAR_WIDTHS = {"Cơ quan ban hành": 0.26, "Tiêu ngữ": 0.22}
+
+
+def _add_rules(table, shares: tuple[float, ...]) -> None:
+    """Put a short line under each paragraph whose style asks for one, sized to its text."""
     ruled = {name for name, look in STYLES.items() if look.rule}
     for row in table.rows:
-        for cell in row.cells:
+        for cell, share in zip(row.cells, shares, strict=False):
             for paragraph in list(cell.paragraphs):
-                if paragraph.style is not None and paragraph.style.name in ruled:
-                    line = OxmlElement("w:p")
-                    paragraph._p.addnext(line)
-                    cell.paragraphs[[p._p for p in cell.paragraphs].index(line)].style = RULE
+                name = paragraph.style.name if paragraph.style is not None else ""
+                if name not in ruled:
+                    continue
+                longest = max((len(line) for line in paragraph.text.split("\n")), default=0)
+                rule_cm = longest * CHAR_WIDTHS.get(name, 0.25) * RULE_SHARES.get(name, 0.5)
+                margin = max((TEXT_WIDTH.cm * share - rule_cm) / 2, 0)
+                line = OxmlElement("w:p")
+                paragraph._p.addnext(line)
+                rule = cell.paragraphs[[p._p for p in cell.paragraphs].index(line)]
+                rule.style = RULE
+                rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Cm(margin)
 
 
 def _layout_table(table, shares: tuple[float, float]) -> None:
     _no_borders(table)
-    _add_rules(table)
+    _add_rules(table, shares)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     _full_width(table, shares)
 
