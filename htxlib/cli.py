@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htxlib.data.problems import DataError, ScopeError
-from htxlib.messages import LANGUAGES, N_, _
+from htxlib.messages import LANGUAGES, N_, _, shown
 
 if TYPE_CHECKING:  # pandas is not imported for --help: the data stage loads it when needed
     from htxlib.data.dataset import Dataset
@@ -27,12 +27,26 @@ EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
 def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+    _print(message, file=sys.stderr)
+
+
+def _print(*values, file=None) -> None:
+    """Print to the terminal with controls from the data escaped.
+
+    A name cannot clear the screen, set the window's title or write to the clipboard.
+    """
+    from htxlib.messages import terminal_safe
+
+    print(*(terminal_safe(str(v)) for v in values), file=file)
 
 
 def _data_problems(args: argparse.Namespace, err: DataError, outcome: str) -> int:
     """Print a unit folder's problems; ``outcome`` says what was not done."""
-    _say(_("{folder}: the data has problems; {outcome}").format(folder=args.data, outcome=outcome))
+    _say(
+        _("{folder}: the data has problems; {outcome}").format(
+            folder=shown(args.data), outcome=outcome
+        )
+    )
     _say(err.render(limit=args.max_problems))
     return EXIT_DATA
 
@@ -63,7 +77,7 @@ def _validate(args: argparse.Namespace) -> int:
     ds = _unit(args, _("nothing was computed."))
     if isinstance(ds, int):
         return ds
-    print(summary_text(ds, args.year, args.as_of))
+    _print(summary_text(ds, args.year, args.as_of))
     year = args.year or (ds.years[-1] if ds.years else None)
     if year is not None:
         _text_warnings(ds.folder, year, str(ds.unit_info.get("level", "")))
@@ -123,7 +137,7 @@ def _texts(args: argparse.Namespace) -> int:
     except OSError as err:
         return _cannot_write(err)
     for path in created:
-        print(path)
+        _print(path)
     if kept:
         _say(_("{count} texts already exist and were left as they are").format(count=len(kept)))
     return 0
@@ -137,7 +151,7 @@ def _codebook(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     else:
         Path(args.output).write_text(text, encoding="utf-8")
-        print(_("wrote {path}").format(path=args.output))
+        _print(_("wrote {path}").format(path=args.output))
     return 0
 
 
@@ -227,10 +241,10 @@ def _report(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
         return EXIT_INTERRUPTED
-    print(report.html)
+    _print(report.html)
     for path in report.files:
         if path != report.html:
-            print(path)
+            _print(path)
     _text_warnings(Path(args.data), args.year, report.level)
     return _left_out(list(report.left_out))
 
@@ -267,19 +281,21 @@ def _batch(args: argparse.Namespace) -> int:
     counts = {
         state: sum(o.state == state for o in outcomes) for state in ("built", "skipped", "failed")
     }
-    print(
+    _print(
         _("{built} built, {skipped} unchanged (skipped), {failed} failed, of {total} units").format(
             total=len(outcomes), **counts
         )
     )
     for outcome in outcomes:
         if outcome.state == "built":
-            print(outcome.detail)
-    print(Path(args.out) / "index.html")
+            _print(outcome.detail)
+    _print(Path(args.out) / "index.html")
     for outcome in outcomes:
         if outcome.state == "failed":
             _say(
-                _("failed: {folder}: {detail}").format(folder=outcome.folder, detail=outcome.detail)
+                _("failed: {folder}: {detail}").format(
+                    folder=shown(outcome.folder), detail=outcome.detail
+                )
             )
     return EXIT_DATA if counts["failed"] else 0
 
@@ -311,7 +327,7 @@ def _template(args: argparse.Namespace) -> int:
     if existed:
         kept = sorted(path.parent.glob(f"{path.name}.*.bak"))
         _say(_("the previous workbook was kept as {path}").format(path=kept[-1] if kept else "?"))
-    print(path)
+    _print(path)
     return 0
 
 
@@ -330,7 +346,7 @@ def _map(args: argparse.Namespace) -> int:
     provinces = admin_map.provinces()
     for division in found:
         where = f"  ({provinces[division.province].name})" if division.province else ""
-        print(f"{admin_map.shown_code(division)}  {division.name}{where}")
+        _print(f"{admin_map.shown_code(division)}  {division.name}{where}")
     return 0
 
 
@@ -346,7 +362,7 @@ def _export(args: argparse.Namespace) -> int:
         out = reports_folder(args.out)
         folder = inside(out, report_dir(out, ds.unit_id, args.year) / "figures")
         for path in write_tables(figure_tables(ds, args.year, args.as_of), folder):
-            print(path)
+            _print(path)
     except PublishError as err:
         _say(str(err))
         return EXIT_OUTPUT

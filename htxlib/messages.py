@@ -10,6 +10,7 @@ complete: every message marked in the code has its translation.
 from __future__ import annotations
 
 import os
+import re
 from functools import cache
 from pathlib import Path
 
@@ -42,3 +43,36 @@ def _(message: str) -> str:
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark a message for the catalog where it is defined; :func:`_` translates it when shown."""
     return message
+
+
+#: What a terminal takes as a command, not as text: controls (C0 and C1, DEL), and the
+#: characters that reorder or hide text. Printed as escapes, never raw.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]")
+#: The same, less the layout characters a message itself uses.
+_UNPRINTABLE_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]"
+)
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown(value: object) -> str:
+    r"""Write a value from a file (a cell, a header, a file or folder name) for the terminal.
+
+    Controls are escaped, a line break included: a value can neither clear the screen nor
+    forge a line of its own.
+
+    Examples
+    --------
+    >>> print(shown("HTX \x1b[2Jxanh\nchild x: included"))
+    HTX \x1b[2Jxanh\x0achild x: included
+    """
+    return _UNPRINTABLE.sub(_escape, str(value))
+
+
+def terminal_safe(text: str) -> str:
+    """Escape what :func:`shown` does in a whole message, keeping its line breaks and tabs."""
+    return _UNPRINTABLE_IN_TEXT.sub(_escape, text)

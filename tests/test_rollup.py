@@ -181,3 +181,36 @@ def test_a_childs_contradictions_roll_up_with_the_child_named(tmp_path):
     found = contradictions(load_unit(parent))
     mine = found[found["file"].str.startswith("units/xa-tri-le/")]
     assert list(mine["field"]) == ["total_htx"] and list(mine["stated"]) == [800]
+
+
+@pytest.mark.parametrize(
+    "case", ["copied folder", "same unit id", "parent's unit id", "same HTX, new unit id"]
+)
+def test_a_roll_up_never_counts_a_child_twice(province, tmp_path, case):
+    """A commune folder copied twice, two children with one unit id, or a child with the
+    parent's: the later child is left out, naming the other, and the HTX are counted once."""
+    _, parent = province
+    copy = tmp_path / "parent"
+    shutil.copytree(parent.folder, copy)
+    twin = copy / "units" / "xa-hai - Copy"
+    shutil.copytree(copy / "units" / "xa-hai", twin)
+    unit = twin / "unit.csv"
+    text = unit.read_text(encoding="utf-8")
+    if case == "same unit id":  # other HTX, but the unit id was not changed
+        entities = twin / "entities.csv"
+        entities.write_text(
+            entities.read_text(encoding="utf-8").replace("HTX ", "HTX Mới "), "utf-8"
+        )
+    elif case == "parent's unit id":
+        unit.write_text(text.replace("xa-hai", parent.unit_id), encoding="utf-8")
+    elif case == "same HTX, new unit id":
+        unit.write_text(text.replace("xa-hai", "xa-hai-2"), encoding="utf-8")
+    rolled = load_unit(copy)
+    left_out = [c for c in rolled.children if not c.loaded]
+    assert [c.path for c in left_out] == ["units/xa-hai - Copy"], case
+    rule = left_out[0].problems[0].rule
+    if case == "parent's unit id":
+        assert parent.unit_id in rule
+    else:
+        assert "units/xa-hai" in rule and "copied twice" in rule, rule
+    assert len(rolled.entities) == len(parent.entities)  # nothing counted twice

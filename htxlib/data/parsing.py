@@ -210,12 +210,51 @@ def bare(text: str) -> str:
     return " ".join(re.sub(r"[^0-9a-z]+", " ", text).split())
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Characters a name or a text never holds, each with why: they hide, reorder or fake text
+#: (a right-to-left override prints "HTX Trân Quý" reversed; a zero-width space makes a
+#: name look like another's), or are not text at all.
+HIDDEN_CHARACTERS = (
+    (
+        re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]"),
+        N_("contains an invisible control character; type the text again"),
+    ),
+    (
+        re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"),
+        N_("contains a hidden character that changes the direction of the text (it may print "
+           "reversed); type the text again"),
+    ),
+    (
+        re.compile("[\u00ad\u180e\u200b-\u200d\u2060-\u2064\ufeff]"),
+        N_("contains an invisible zero-width character (it can make a name look like "
+           "another); type the text again"),
+    ),
+    (
+        re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U000ffffe-\U0010ffff]"),
+        N_("contains a character that is not text (a Unicode non-character); type the text "
+           "again"),
+    ),
+)  # fmt: skip
+
+
+def hidden_character(text: str) -> str | None:
+    """Return why ``text`` cannot be kept as typed (see :data:`HIDDEN_CHARACTERS`), or None.
+
+    Examples
+    --------
+    >>> hidden_character("HTX Trân Quý") is None, hidden_character("HTX \u202eýuQ")[:30]
+    (True, 'contains a hidden character th')
+    """
+    for pattern, rule in HIDDEN_CHARACTERS:
+        if pattern.search(text):
+            return rule
+    return None
 
 
 def _text(value: object) -> str:
-    if isinstance(value, str) and _CONTROL.search(value):
-        raise CellError(N_("contains an invisible control character; type the text again"))
+    if isinstance(value, str):
+        rule = hidden_character(value)
+        if rule:
+            raise CellError(rule)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # an id typed as a number in Excel
     if isinstance(value, dt.datetime | dt.date):

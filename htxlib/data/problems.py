@@ -38,15 +38,16 @@ class Problem:
     warning: bool = False
 
     def __str__(self) -> str:
-        from htxlib.messages import _
+        from htxlib.messages import _, shown
 
-        where = self.file + (_(" [sheet {sheet}]").format(sheet=self.sheet) if self.sheet else "")
+        sheet = _(" [sheet {sheet}]").format(sheet=shown(self.sheet)) if self.sheet else ""
+        where = shown(self.file) + sheet
         if self.row is not None:
             where += _(", row {row}").format(row=self.row)
         if self.column:
-            where += _(", column '{column}'").format(column=self.column)
-        shown = _(": value '{value}'").format(value=self.value) if self.value != "" else ""
-        return f"{where}{shown}: {_(self.rule)}"
+            where += _(", column '{column}'").format(column=shown(self.column))
+        value = _(": value '{value}'").format(value=shown(self.value)) if self.value != "" else ""
+        return f"{where}{value}: {shown(_(self.rule))}"
 
     def sort_key(self) -> tuple:
         """Order problems by file, row and column."""

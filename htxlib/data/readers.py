@@ -252,6 +252,26 @@ class ReadError(ValueError):
     """A file that cannot be read at all; the message says how to fix it."""
 
 
+def _stray_byte(data: bytes, err: UnicodeDecodeError) -> None:
+    """Refuse a UTF-8 file with a few bad bytes, rather than read it all as Windows-1258.
+
+    Windows-1258 decodes almost any bytes, so a stray byte in a UTF-8 file would turn every
+    letter into mojibake ("VÄƒn Quan"). A file whose other letters are well-formed UTF-8 is
+    a UTF-8 file with an error, said with the byte's place.
+    """
+    read = data.decode("utf-8", errors="replace")
+    good = sum(1 for c in read if ord(c) > 127 and c != "\ufffd")
+    if good and good >= read.count("\ufffd"):
+        line = data.count(b"\n", 0, err.start) + 1
+        raise ReadError(
+            _(
+                "not valid UTF-8 at byte {position} (line {line}, byte 0x{byte:02X}), although "
+                "the rest of the file is UTF-8; retype that character, or save the file again "
+                "as CSV UTF-8"
+            ).format(position=err.start, line=line, byte=data[err.start])
+        )
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode CSV bytes, returning (text, encoding name).
 
@@ -264,7 +284,7 @@ def decode(data: bytes) -> tuple[str, str]:
         Empty file, or bytes that no supported encoding reads.
     """
     if not data.strip():
-        raise ReadError("the file is empty")
+        raise ReadError(_("the file is empty"))
     for bom, name in (
         (b"\xef\xbb\xbf", "utf-8-sig"),
         (b"\xff\xfe\x00\x00", "utf-32"),
@@ -280,11 +300,11 @@ def decode(data: bytes) -> tuple[str, str]:
                     f"starts as {name} but is not valid {name} ({err.reason})"
                 ) from None
     if b"\x00" in data[:4096]:
-        raise ReadError("looks like UTF-16 without a byte-order mark; save it as CSV UTF-8")
+        raise ReadError(_("looks like UTF-16 without a byte-order mark; save it as CSV UTF-8"))
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as err:
+        _stray_byte(data, err)
     try:
         text = data.decode("cp1258")
         if _VIETNAMESE & set(text):
@@ -295,7 +315,7 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252"), "windows-1252"
     except UnicodeDecodeError:
         raise ReadError(
-            "not UTF-8, Windows-1258 or Windows-1252 text; save it as CSV UTF-8"
+            _("not UTF-8, Windows-1258 or Windows-1252 text; save it as CSV UTF-8")
         ) from None
 
 

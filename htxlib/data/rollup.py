@@ -104,6 +104,39 @@ def _provenance(child, prefix: str) -> pd.DataFrame:
     return pd.DataFrame(out, columns=rows.columns)
 
 
+def _clash(parent, earlier: list[Child], unit_id: str, data) -> str:
+    """Say why a child would count something twice: the parent's id, or a child's again.
+
+    A folder copied twice (as a file manager's "copy" makes it) keeps its unit id and its
+    registry: either would add the same HTX to the parent twice.
+    """
+    from htxlib.messages import _
+
+    if unit_id == parent.unit_id:
+        return _(
+            "has the unit id of the parent itself ('{unit_id}'); give each commune its own"
+        ).format(unit_id=unit_id)
+    loaded = [c for c in earlier if c.loaded]
+    for other in loaded:
+        if other.unit_id == unit_id:
+            return _(
+                "has the same unit id ('{unit_id}') as {other}: a folder copied twice? keep one"
+            ).format(unit_id=unit_id, other=other.path)
+    mine = data.tables["entities"][["entity_id", "name"]].dropna()
+    for other in loaded:
+        theirs = other.data.tables["entities"][["entity_id", "name"]].dropna()
+        same = mine.merge(theirs, on=["entity_id", "name"])
+        if len(same):
+            first = same.iloc[0]
+            return _(
+                "lists {count} HTX, LH HTX or THT of {other} again (same id and name, e.g. "
+                "{entity_id} {name}): a folder copied twice? keep one"
+            ).format(
+                count=len(same), other=other.path, entity_id=first["entity_id"], name=first["name"]
+            )
+    return ""
+
+
 def roll_up(parent, load) -> list[Child]:
     """Add the children's registry tables to the parent dataset in place; list the children.
 
@@ -128,6 +161,10 @@ def roll_up(parent, load) -> list[Child]:
             ]
             continue
         unit = unit_of(data)
+        clash = _clash(parent, children[:-1], unit.unit_id, data)
+        if clash:
+            child.name, child.problems = child.path, [Problem(child.path, None, "", "", clash)]
+            continue
         child.name, child.unit_id, child.data = unit.full_name, unit.unit_id, data
         prefix = f"{unit.unit_id}:"
         for name, columns in MERGED.items():

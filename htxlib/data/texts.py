@@ -169,6 +169,7 @@ def text_problems(folder: Path) -> list:
     file of the machine) and no larger than the file limit, in a supported encoding.
     """
     from htxlib.data.limits import exceeded, limits
+    from htxlib.data.parsing import hidden_character
     from htxlib.data.problems import Problem
     from htxlib.data.readers import ReadError, decode
     from htxlib.messages import N_, _
@@ -192,9 +193,15 @@ def text_problems(folder: Path) -> list:
                 problems.append(Problem(label, None, "", "", rule))
                 continue
             try:
-                decode(path.read_bytes())
+                text, _encoding = decode(path.read_bytes())
             except ReadError as err:
                 problems.append(Problem(label, None, "", "", str(err)))
+                continue
+            for number, line in enumerate(text.splitlines(), start=1):
+                rule = hidden_character(line.replace("\t", " "))
+                if rule:  # one per file: the line to look at
+                    problems.append(Problem(label, number, "", line.strip()[:80], _(rule)))
+                    break
     return problems
 
 

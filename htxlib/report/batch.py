@@ -18,7 +18,7 @@ from pathlib import Path
 from htxlib.data.problems import DataError
 from htxlib.data.readers import fold
 from htxlib.data.snapshot import input_digest
-from htxlib.messages import N_, _
+from htxlib.messages import N_, _, shown
 from htxlib.report.runner import DEFAULT_FORMATS
 
 #: How many of a failed unit's data problems the batch prints (htx validate gives them all).
@@ -168,7 +168,7 @@ def run_batch(
         for run in as_completed(runs):
             outcome = run.result()
             outcomes[outcome.folder] = outcome
-            bar.set_postfix_str(f"{outcome.folder.name}: {_(STATE_WORDS[outcome.state])}")
+            bar.set_postfix_str(f"{shown(outcome.folder.name)}: {_(STATE_WORDS[outcome.state])}")
             bar.update()
     except KeyboardInterrupt:
         TrackedKernelManager.kill_all()  # the running notebooks fail now instead of running on

@@ -8,7 +8,7 @@ from htxlib.data.codebook import TABLES
 from htxlib.data.codes import KINDS, LEVELS
 from htxlib.figures.counts import STATUS_ORDER, status_counts
 from htxlib.formatting import number
-from htxlib.messages import N_, _, language
+from htxlib.messages import N_, _, language, shown
 
 
 def summary_text(ds, year: int | None = None, as_of=None) -> str:
@@ -119,11 +119,11 @@ def child_lines(children) -> list[str]:
     lines = []
     for child in children:
         if child.loaded:
-            lines.append(_("child {path}: included").format(path=child.path))
+            lines.append(_("child {path}: included").format(path=shown(child.path)))
             continue
         lines.append(
             _("child {path}: LEFT OUT of the parent's figures, {count} problem(s):").format(
-                path=child.path, count=len(child.problems)
+                path=shown(child.path), count=len(child.problems)
             )
         )
         lines += [f"  - {problem}" for problem in child.problems]
