@@ -173,6 +173,24 @@ def _cannot_write(err: OSError) -> int:
     return EXIT_OUTPUT
 
 
+#: The years a report can be about: those the registry's dates can hold.
+YEARS = (1900, 2200)
+
+
+def _year(text: str) -> int:
+    """Parse ``--year``: a year the registry's dates can hold (1900 to 2200)."""
+    if not (text.strip().isascii() and text.strip().isdigit()):
+        raise argparse.ArgumentTypeError(_("'{value}' is not a year").format(value=shown(text)))
+    year = int(text)
+    if not YEARS[0] <= year <= YEARS[1]:
+        raise argparse.ArgumentTypeError(
+            _("year {value} is outside {low}-{high}").format(
+                value=year, low=YEARS[0], high=YEARS[1]
+            )
+        )
+    return year
+
+
 def _formats(text: str) -> tuple[str, ...]:
     """Parse ``--format``: a comma-separated list of formats."""
     from htxlib.report.runner import FORMATS
@@ -375,7 +393,7 @@ def _unit_options(parser: argparse.ArgumentParser, year_required: bool) -> None:
     parser.add_argument("--data", required=True, help=_("unit folder, e.g. data/van-quan"))
     parser.add_argument(
         "--year",
-        type=int,
+        type=_year,
         required=year_required,
         help=_("assessed year")
         if year_required
@@ -448,7 +466,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     bat.add_argument("--data", required=True, help=_("folder holding the unit folders"))
-    bat.add_argument("--year", type=int, required=True, help=_("assessed year"))
+    bat.add_argument("--year", type=_year, required=True, help=_("assessed year"))
     _output_options(bat)
     bat.add_argument(
         "--jobs", type=int, default=1, help=_("units built at once (two kernels each)")
@@ -470,7 +488,7 @@ def build_parser() -> argparse.ArgumentParser:
             "commune, leading zeros optional"
         ),
     )
-    tpl.add_argument("--year", type=int, required=True, help=_("assessed year"))
+    tpl.add_argument("--year", type=_year, required=True, help=_("assessed year"))
     tpl.add_argument("--out", required=True, help=_("the .xlsx file to write"))
     tpl.add_argument(
         "--force",
@@ -553,6 +571,13 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["HTX_LANG"] = chosen  # the help, the errors and the notebooks' kernels
     argparse._ = _  # argparse's own words ("usage:", "error:") in the user's language
     args = build_parser().parse_args(argv)
+    from htxlib.report.clock import ClockError, source_date_epoch
+
+    try:
+        source_date_epoch()  # before any kernel starts: one that cannot read it never answers
+    except ClockError as err:
+        _say(str(err))
+        return EXIT_USAGE
     try:
         return args.func(args)
     except BrokenPipeError:  # the output was cut short (htx map | head): nothing is wrong

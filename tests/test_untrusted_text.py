@@ -101,6 +101,8 @@ def test_exports_neutralise_formulas(hostile, tmp_path):
         ("@x", "'@x"),
         ("\tx", "'\tx"),
         ("HTX An", "HTX An"),
+        ("HTX An; =HYPERLINK(1); +1+cmd|x; @SUM(1)", "HTX An; '=HYPERLINK(1); '+1+cmd|x; '@SUM(1)"),
+        ("Sửa đổi; bổ sung", "Sửa đổi; bổ sung"),
         (-5, -5),
         (None, None),
     ],

@@ -56,7 +56,8 @@ def limits() -> Limits:
     given = {}
     for field in fields(Limits):
         raw = os.environ.get(field.name, "").strip()
-        if raw.isdigit() and int(raw) > 0:
+        # "²" is a digit to str.isdigit() but no number to int(): ASCII digits only
+        if raw.isascii() and raw.isdigit() and int(raw) > 0:
             given[field.name] = int(raw)
     return Limits(**given)
 

@@ -10,20 +10,67 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import stat
 from pathlib import Path
 
 #: Files of a unit folder that a dataset is made from: the tables and the analyst texts.
 INPUT_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".md"}
 
 
+#: How deep parents and children may nest (a province's communes are at depth 1).
+MAX_DEPTH = 8
+
+
+def input_files(folder: str | Path) -> list[Path]:
+    """Return the files a unit is made from.
+
+    They are its tables, ``texts/<year>/*.md``, and its children's in ``units/``, walked
+    without recursion and to :data:`MAX_DEPTH` at most. Nothing else under the folder is
+    opened: a stray large file, or one planted deep below, costs nothing.
+    """
+    found: list[Path] = []
+    pending = [(Path(folder), 0)]
+    while pending:
+        unit, depth = pending.pop()
+        if unit.is_file():  # a child given as one workbook
+            found.append(unit)
+            continue
+        entries = sorted(unit.iterdir()) if unit.is_dir() and not unit.is_symlink() else []
+        found += [p for p in entries if p.suffix.lower() in INPUT_SUFFIXES]
+        texts = unit / "texts"
+        if texts.is_dir() and not texts.is_symlink():
+            for year in sorted(texts.iterdir()):
+                if year.is_dir() and not year.is_symlink():
+                    found += sorted(year.glob("*.md"))
+        children = unit / "units"
+        if depth < MAX_DEPTH and children.is_dir() and not children.is_symlink():
+            pending += [(child, depth + 1) for child in sorted(children.iterdir(), reverse=True)]
+    return [p for p in found if not p.is_symlink()]
+
+
 def input_digest(folder: str | Path) -> str:
-    """Return a digest of the unit folder's input files: their names and bytes."""
+    """Return a digest of the unit's input files (see :func:`input_files`): names and bytes.
+
+    Files are read in chunks; one over the file-size limit, or one that is not a regular
+    file, enters by its size and time only (reading it is refused with a message anyway).
+    """
+    from htxlib.data.limits import limits
+
     root = Path(folder)
+    bound = limits().HTX_MAX_FILE_MB * 2**20
     digest = hashlib.sha256()
-    for path in sorted(root.rglob("*")):
-        if path.suffix.lower() in INPUT_SUFFIXES and path.is_file() and not path.is_symlink():
-            digest.update(path.relative_to(root).as_posix().encode("utf-8") + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in input_files(root):
+        info = path.lstat()
+        name = path.relative_to(root).as_posix() if path != root else path.name
+        digest.update(name.encode("utf-8", "surrogateescape") + b"\0")
+        if not stat.S_ISREG(info.st_mode) or info.st_size > bound:
+            digest.update(f"{info.st_mode}:{info.st_size}:{info.st_mtime_ns}".encode())
+            continue
+        content = hashlib.sha256()
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                content.update(chunk)
+        digest.update(content.digest())
     return digest.hexdigest()
 
 

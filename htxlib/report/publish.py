@@ -28,6 +28,7 @@ import hashlib
 import os
 import re
 import shutil
+import stat
 import time
 import uuid
 from html.parser import HTMLParser
@@ -55,11 +56,24 @@ def reports_folder(out: str | Path) -> Path:
     ------
     NotADirectoryError
         ``out`` is a file.
+    PublishError
+        ``out`` can be written by every user of the machine and lacks the sticky bit: another
+        user could swap a run's files while it runs.
     """
     out = Path(out).resolve()
     if out.exists() and not out.is_dir():
         raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(out))
     out.mkdir(parents=True, exist_ok=True)
+    mode = out.stat().st_mode
+    if mode & stat.S_IWOTH and not mode & stat.S_ISVTX:
+        from htxlib.messages import _
+
+        raise PublishError(
+            _(
+                "{folder} can be written by every user of this machine, who could change a "
+                "report while it is made; use a folder of your own, or chmod o-w {folder}"
+            ).format(folder=out)
+        )
     return out
 
 
@@ -105,7 +119,7 @@ class Staging:
     def __init__(self, out: Path):
         while True:
             self.path = inside(out, Path(out) / f".staging-{uuid.uuid4().hex[:12]}")
-            self.path.mkdir()
+            self.path.mkdir(mode=0o700)  # private: no other user reads or swaps its files
             lock = self.path / ".lock"
             self._lock = os.open(lock, os.O_CREAT | os.O_RDWR, 0o644)
             fcntl.flock(self._lock, fcntl.LOCK_EX)
@@ -267,10 +281,23 @@ class _MetaReader(HTMLParser):
             self.done = True
 
 
+#: How much of a page is read to find its metadata (a report's head is a few KB).
+META_BYTES = 1 << 20
+
+
 def page_meta(html_path: Path) -> dict[str, str]:
     """Read a published report's metadata from its page head (an empty dict if it has none)."""
     reader = _MetaReader()
-    with open(html_path, encoding="utf-8", errors="replace") as handle:
-        while not reader.done and (chunk := handle.read(65536)):
+    try:
+        # never wait on a pipe or a device planted in the reports folder
+        descriptor = os.open(html_path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return {}
+    with open(descriptor, encoding="utf-8", errors="replace") as handle:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            return {}
+        read = 0  # the metadata is in the head: a page that keeps it further is not ours
+        while not reader.done and read < META_BYTES and (chunk := handle.read(65536)):
             reader.feed(chunk)
+            read += len(chunk)
     return reader.meta

@@ -7,6 +7,8 @@ data can never run as a formula.
 
 from __future__ import annotations
 
+import csv
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -16,11 +18,29 @@ from htxlib.report.files import atomic_write
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
+#: Where a spreadsheet may split a cell of a CSV file: the list separator of a Vietnamese
+#: Excel (";"), which the names joined in one cell also use.
+CELL_SEPARATOR = re.compile(r"(;\s*)")
+
+
 def neutralise(value: object) -> object:
-    """Return a cell value that a spreadsheet shows as text, never runs as a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Return a cell value that a spreadsheet shows as text, never runs as a formula.
+
+    Each part of the cell after a ";" is neutralised too: Excel set to Vietnamese splits a
+    CSV line at ";", and a name list "HTX A; =HYPERLINK(…)" would start a cell with "=".
+
+    Examples
+    --------
+    >>> neutralise("=1+1"), neutralise("HTX A; =HYPERLINK(1); +1+cmd"), neutralise(-5)
+    ("'=1+1", "HTX A; '=HYPERLINK(1); '+1+cmd", -5)
+    """
+    if not isinstance(value, str):
+        return value
+    parts = CELL_SEPARATOR.split(value)
+    return "".join(
+        "'" + part if i % 2 == 0 and part.startswith(FORMULA_STARTS) else part
+        for i, part in enumerate(parts)
+    )
 
 
 def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -55,7 +75,13 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     safe = {name: safe_frame(frame) for name, frame in tables.items()}
     for name, frame in safe.items():
         path = folder / f"{name}.csv"
-        atomic_write(path, lambda tmp, f=frame: f.to_csv(tmp, index=False, encoding="utf-8-sig"))
+        # every field quoted: a ";" inside a cell stays inside it in a Vietnamese Excel too
+        atomic_write(
+            path,
+            lambda tmp, f=frame: f.to_csv(
+                tmp, index=False, encoding="utf-8-sig", quoting=csv.QUOTE_ALL
+            ),
+        )
         written.append(path)
 
     def workbook(tmp: Path) -> None:

@@ -1,0 +1,78 @@
+"""Untrusted folders and settings cost a bounded effort and end in one clear line.
+
+The reports folder, the unit folder and the environment are the user's; what is planted in
+them is read only as far as needed, never waited on, and a bad setting is said before any
+kernel starts.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+
+import pytest
+
+from htxlib.data.snapshot import input_digest, input_files
+from htxlib.report.publish import page_meta
+
+from .conftest import run_htx
+
+
+@pytest.mark.parametrize("year", ["0", "-5", "99999", "²", "hai"])
+def test_a_year_outside_the_registry_is_one_line(tmp_path, year):
+    done = run_htx("template", "--unit", "08", f"--year={year}", "--out", "x.xlsx", cwd=tmp_path)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert "--year" in done.stderr and not (tmp_path / "x.xlsx").exists()
+
+
+@pytest.mark.parametrize("value", ["abc", "-1", "99999999999999999999", "1e9"])
+def test_a_bad_source_date_epoch_is_said_before_any_kernel(small_unit, value, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", value)
+    started = time.monotonic()
+    done = run_htx("report", "--data", str(small_unit), "--year", "2025", cwd=small_unit.parent)
+    assert done.returncode == 2, done.stderr
+    assert "SOURCE_DATE_EPOCH" in done.stderr and "Traceback" not in done.stderr
+    assert time.monotonic() - started < 30  # no kernel was started, none hangs
+
+
+def test_a_limit_written_with_a_superscript_is_ignored(small_unit, monkeypatch):
+    monkeypatch.setenv("HTX_MAX_ROWS", "²")
+    done = run_htx("validate", "--data", str(small_unit))
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+
+
+def test_a_reports_folder_every_user_can_write_is_refused(small_unit, tmp_path):
+    shared = tmp_path / "chung"
+    shared.mkdir()
+    shared.chmod(0o777)
+    done = run_htx("report", "--data", str(small_unit), "--year", "2025", "--out", str(shared))
+    assert done.returncode == 4 and "chmod o-w" in done.stderr
+    shared.chmod(0o1777)  # with the sticky bit, as /tmp: no one can swap another's files
+    assert page_meta(shared / "nothing.html") == {}
+
+
+def test_a_pipe_or_a_huge_page_in_the_reports_folder_is_not_waited_on(tmp_path):
+    fifo = tmp_path / "report.html"
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    assert page_meta(fifo) == {}
+    huge = tmp_path / "huge.html"
+    with open(huge, "w", encoding="utf-8") as handle:
+        handle.write("<html><head><meta name='x'")  # an unclosed tag...
+        handle.write("x" * (30 * 2**20))  # ...and 30 MB after it
+    assert page_meta(huge) == {}
+    assert time.monotonic() - started < 5
+
+
+def test_the_digest_reads_only_the_files_the_unit_uses(small_unit):
+    stray = small_unit / "old" / "deep" / "backup.csv"
+    stray.parent.mkdir(parents=True)
+    before = input_digest(small_unit)
+    with open(stray, "wb") as handle:  # a large sparse file nowhere the unit reads
+        handle.truncate(20 * 2**30)
+    assert stray not in input_files(small_unit)
+    assert input_digest(small_unit) == before
+    os.mkfifo(small_unit / "annual-pipe.csv")  # a special file among the tables: never opened
+    assert stat.S_ISFIFO(os.lstat(small_unit / "annual-pipe.csv").st_mode)
+    input_digest(small_unit)
