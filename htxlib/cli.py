@@ -230,6 +230,7 @@ def _report(args: argparse.Namespace) -> int:
     from htxlib.report.pdf import PdfError
     from htxlib.report.publish import PublishError
     from htxlib.report.runner import DEFAULT_FORMATS, ReportError, build_report
+    from htxlib.report.word import WordError
 
     try:
         report = build_report(
@@ -251,7 +252,7 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as err:
         _say(_("report failed; the previous report, if any, is unchanged.") + f"\n{err}")
         return EXIT_NOTEBOOK
-    except (PublishError, PdfError) as err:
+    except (PublishError, PdfError, WordError) as err:
         _say(str(err))
         return EXIT_OUTPUT
     except OSError as err:

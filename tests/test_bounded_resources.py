@@ -76,3 +76,27 @@ def test_the_digest_reads_only_the_files_the_unit_uses(small_unit):
     os.mkfifo(small_unit / "annual-pipe.csv")  # a special file among the tables: never opened
     assert stat.S_ISFIFO(os.lstat(small_unit / "annual-pipe.csv").st_mode)
     input_digest(small_unit)
+
+
+def test_a_text_too_long_to_print_is_refused_at_validation(small_unit):
+    texts = small_unit / "texts" / "2025"
+    texts.mkdir(parents=True)
+    (texts / "law.md").write_text("Một đoạn văn. " * 60_000, encoding="utf-8")  # about 1 MB
+    done = run_htx("validate", "--data", str(small_unit))
+    assert done.returncode == 1
+    assert "texts/2025/law.md" in done.stderr and "HTX_MAX_TEXT_KB" in done.stderr
+
+
+def test_deep_folders_are_walked_without_recursion(small_unit, tmp_path):
+    """A 1.200-level folder chain beside a unit: validate, the digest and batch still answer."""
+    deep = small_unit / "texts"
+    deep.mkdir()
+    for _ in range(1200):  # one by one: os.makedirs itself recurses
+        deep = deep / "d"
+        deep.mkdir()
+    assert input_digest(small_unit)
+    done = run_htx("validate", "--data", str(small_unit))
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    from htxlib.report.batch import find_units
+
+    assert find_units(small_unit.parent) == [small_unit]

@@ -36,6 +36,9 @@ class Limits:
         Merged ranges in one sheet.
     HTX_SNIFF_CHARS : int
         Characters of a CSV file looked at to tell its separator.
+    HTX_MAX_TEXT_KB : int
+        Size of one analyst text (``texts/<year>/<slot>.md``): a section of a plan is a few
+        pages; a larger file would only make pandoc run out of memory writing the Word file.
     """
 
     HTX_MAX_FILE_MB: int = 200
@@ -46,6 +49,7 @@ class Limits:
     HTX_MAX_CELL_CHARS: int = 32_767  # Excel's own limit for a cell
     HTX_MAX_MERGED: int = 5_000
     HTX_SNIFF_CHARS: int = 8_192
+    HTX_MAX_TEXT_KB: int = 512
 
 
 def limits() -> Limits:

@@ -180,16 +180,20 @@ def text_problems(folder: Path) -> list:
         rule = N_("is a link; keep the analyst texts in the unit folder itself")
         return [Problem("texts", None, "", "", _(rule))] if link else []
     problems = []
-    bound = limits().HTX_MAX_FILE_MB
-    for path in sorted(root.rglob("*")):
+    bound = limits().HTX_MAX_TEXT_KB
+    # the report reads texts/<year>/<slot>.md only: two levels, walked without recursion
+    years = [p for p in sorted(root.iterdir()) if not p.name.startswith(".")]
+    for path in years + [
+        f for y in years if y.is_dir() and not y.is_symlink() for f in sorted(y.iterdir())
+    ]:
         label = path.relative_to(folder).as_posix()
         if path.is_symlink():
             rule = _("is a link; keep the analyst texts in the unit folder itself")
             problems.append(Problem(label, None, "", "", rule))
         elif path.is_file() and path.suffix.lower() == ".md":
-            if path.stat().st_size > bound * 2**20:
-                size = round(path.stat().st_size / 2**20, 1)
-                rule = exceeded(N_("the file size (MB)"), size, "HTX_MAX_FILE_MB", bound)
+            if path.stat().st_size > bound * 2**10:
+                size = round(path.stat().st_size / 2**10)
+                rule = exceeded(N_("the text's size (KB)"), size, "HTX_MAX_TEXT_KB", bound)
                 problems.append(Problem(label, None, "", "", rule))
                 continue
             try:

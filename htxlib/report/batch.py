@@ -56,6 +56,28 @@ def _workbook_units(files: list[Path]) -> list[Path]:
     return found
 
 
+#: How deep below the batch folder units are looked for (a province's communes are at 3).
+MAX_DEPTH = 12
+
+
+def _folders(root: Path) -> list[Path]:
+    """Return ``root`` and its folders to :data:`MAX_DEPTH`, walked without recursion.
+
+    Links and hidden folders (``.staging-…``, ``.git``) are not entered.
+    """
+    folders, pending = [], [(root, 0)]
+    while pending:
+        folder, depth = pending.pop()
+        folders.append(folder)
+        if depth < MAX_DEPTH:
+            pending += [
+                (child, depth + 1)
+                for child in folder.iterdir()
+                if child.is_dir() and not child.is_symlink() and not child.name.startswith(".")
+            ]
+    return sorted(folders)
+
+
 def find_units(root: str | Path) -> list[Path]:
     """Return every unit under ``root``.
 
@@ -65,9 +87,7 @@ def find_units(root: str | Path) -> list[Path]:
     """
     root = Path(root).resolve()
     found = []
-    for folder in sorted([root, *(p for p in root.rglob("*") if p.is_dir())]):
-        if folder.is_symlink() or folder.name.startswith("."):
-            continue
+    for folder in _folders(root):
         files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
         if folder.name == "units":  # a parent's children may be single workbooks
             found += _workbook_units(files)
