@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -c "from htxlib.report.runner import install_kernel; install_kernel('$(KERNEL)')"
+	$(BIN)/python -c "from htxlib.report.publishing.runner import install_kernel; install_kernel('$(KERNEL)')"
 	touch $(STAMP)
 
 setup: $(STAMP) ## Create .venv and install the toolkit with its dependencies

@@ -20,12 +20,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from htxlib.report.runner import kernel_name
+from htxlib.report.publishing.runner import kernel_name
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_RUN = (
-    "import htxlib.report.runner, papermill; papermill.execute_notebook('{nb}', '{out}', "
-    "kernel_name='{kernel}', progress_bar=False, shutdown_kernel='immediate')"
+    "import htxlib.report.publishing.runner, papermill; "
+    "papermill.execute_notebook('{nb}', '{out}', kernel_name='{kernel}', "
+    "progress_bar=False, shutdown_kernel='immediate')"
 )
 FLOOR_NOTEBOOK = """{"cells": [{"cell_type": "code", "execution_count": null, "id": "p",
   "metadata": {"tags": ["parameters"]}, "outputs": [], "source": ["x = 1"]},
@@ -64,8 +65,8 @@ def main() -> int:
         baseline = [sys.executable, "-c", "import pandas, matplotlib.pyplot"]
         floor_nb = Path(out) / "floor.ipynb"
         floor_nb.write_text(FLOOR_NOTEBOOK, encoding="utf-8")
-        # the call the runner makes (importing htxlib.report.runner applies its start-up savings),
-        # on a notebook that only imports pandas and matplotlib
+        # the call the runner makes (importing htxlib.report.publishing.runner applies its
+        # start-up savings), on a notebook that only imports pandas and matplotlib
         code = FLOOR_RUN.format(
             nb=floor_nb, out=Path(out) / "floor_out.ipynb", kernel=kernel_name()
         )

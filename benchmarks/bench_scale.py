@@ -35,7 +35,8 @@ from htxlib.data.synthetic import write_unit  # noqa: E402
 
 BIN = Path(sys.executable).parent
 PART_ONE = (
-    "import sys; from htxlib.data.dataset import load_unit; from htxlib.report import part_one; "
+    "import sys; from htxlib.data.dataset import load_unit; "
+    "from htxlib.report.document import part_one; "
     "part_one.build(load_unit(sys.argv[1]), int(sys.argv[2]))"
 )
 
@@ -54,7 +55,7 @@ def measure(cmd: list[str]) -> tuple[float, float]:
 
 def floors(folder: Path) -> tuple[float, float]:
     """Time the import floor and the papermill floor (best of three each)."""
-    from htxlib.report.runner import kernel_name
+    from htxlib.report.publishing.runner import kernel_name
 
     notebook = folder / "floor.ipynb"
     notebook.write_text(FLOOR_NOTEBOOK, encoding="utf-8")

@@ -72,7 +72,7 @@ def _unit(args: argparse.Namespace, outcome: str) -> Dataset | int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from htxlib.report.summary import summary_text
+    from htxlib.report.document.summary import summary_text
 
     ds = _unit(args, _("nothing was computed."))
     if isinstance(ds, int):
@@ -86,7 +86,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _left_out(children: list, summary: bool = True) -> int:
     """Say which children of a parent were left out of it; return the exit status."""
-    from htxlib.report.summary import child_lines
+    from htxlib.report.document.summary import child_lines
 
     if not children:
         return 0
@@ -144,7 +144,7 @@ def _texts(args: argparse.Namespace) -> int:
 
 
 def _codebook(args: argparse.Namespace) -> int:
-    from htxlib.report.codebook_page import render
+    from htxlib.report.document.codebook_page import render
 
     text = render()
     if args.output == "-":
@@ -193,7 +193,7 @@ def _year(text: str) -> int:
 
 def _formats(text: str) -> tuple[str, ...]:
     """Parse ``--format``: a comma-separated list of formats."""
-    from htxlib.report.runner import FORMATS
+    from htxlib.report.publishing.runner import FORMATS
 
     chosen = tuple(dict.fromkeys(f.strip().lower() for f in text.split(",") if f.strip()))
     unknown = [f for f in chosen if f not in FORMATS]
@@ -227,10 +227,10 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from htxlib.report.pdf import PdfError
-    from htxlib.report.publish import PublishError
-    from htxlib.report.runner import DEFAULT_FORMATS, ReportError, build_report
-    from htxlib.report.word import WordError
+    from htxlib.report.publishing.publish import PublishError
+    from htxlib.report.publishing.runner import DEFAULT_FORMATS, ReportError, build_report
+    from htxlib.report.writing.pdf import PdfError
+    from htxlib.report.writing.word import WordError
 
     try:
         report = build_report(
@@ -269,9 +269,9 @@ def _report(args: argparse.Namespace) -> int:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    from htxlib.report.batch import run_batch
-    from htxlib.report.publish import PublishError
-    from htxlib.report.runner import DEFAULT_FORMATS
+    from htxlib.report.publishing.batch import run_batch
+    from htxlib.report.publishing.publish import PublishError
+    from htxlib.report.publishing.runner import DEFAULT_FORMATS
 
     cores = os.cpu_count() or 1
     jobs = max(1, min(args.jobs, cores))
@@ -370,12 +370,12 @@ def _map(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from htxlib.report.spreadsheets import figure_tables, write_tables
+    from htxlib.report.writing.spreadsheets import figure_tables, write_tables
 
     ds = _unit(args, _("nothing was written."))
     if isinstance(ds, int):
         return ds
-    from htxlib.report.publish import PublishError, inside, report_dir, reports_folder
+    from htxlib.report.publishing.publish import PublishError, inside, report_dir, reports_folder
 
     try:
         out = reports_folder(args.out)
@@ -572,7 +572,7 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["HTX_LANG"] = chosen  # the help, the errors and the notebooks' kernels
     argparse._ = _  # argparse's own words ("usage:", "error:") in the user's language
     args = build_parser().parse_args(argv)
-    from htxlib.report.clock import ClockError, source_date_epoch
+    from htxlib.report.writing.clock import ClockError, source_date_epoch
 
     try:
         source_date_epoch()  # before any kernel starts: one that cannot read it never answers

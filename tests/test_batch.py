@@ -8,8 +8,8 @@ import shutil
 import pytest
 
 from htxlib.cli import main
-from htxlib.report.batch import find_units
-from htxlib.report.publish import page_meta
+from htxlib.report.publishing.batch import find_units
+from htxlib.report.publishing.publish import page_meta
 
 from .conftest import SMALL_UNIT, VAN_QUAN, write_rows
 
@@ -59,7 +59,7 @@ def test_batch_builds_the_others_names_the_broken_one_and_skips_on_rerun(many, t
 
 
 def test_the_index_puts_the_province_first_then_its_units_in_vietnamese_order(tmp_path):
-    from htxlib.report.index import list_reports
+    from htxlib.report.publishing.index import list_reports
 
     units = [
         ("xa-van-quan", "Xã Văn Quan", "xa"),

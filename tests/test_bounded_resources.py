@@ -14,7 +14,7 @@ import time
 import pytest
 
 from htxlib.data.snapshot import input_digest, input_files
-from htxlib.report.publish import page_meta
+from htxlib.report.publishing.publish import page_meta
 
 from .conftest import run_htx
 
@@ -97,6 +97,6 @@ def test_deep_folders_are_walked_without_recursion(small_unit, tmp_path):
     assert input_digest(small_unit)
     done = run_htx("validate", "--data", str(small_unit))
     assert done.returncode == 0 and "Traceback" not in done.stderr
-    from htxlib.report.batch import find_units
+    from htxlib.report.publishing.batch import find_units
 
     assert find_units(small_unit.parent) == [small_unit]

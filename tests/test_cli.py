@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from htxlib.cli import main
-from htxlib.report.codebook_page import render
+from htxlib.report.document.codebook_page import render
 
 from .conftest import ROOT, VAN_QUAN, set_cell
 

@@ -101,7 +101,7 @@ def test_unknown_stated_figure_is_a_finding_not_a_crash(vq_copy, capsys):
 
 
 def test_partly_blank_ratings_build_a_report(vq_copy, tmp_path):
-    from htxlib.report.runner import build_report
+    from htxlib.report.publishing.runner import build_report
 
     from .conftest import read_rows, write_rows
 

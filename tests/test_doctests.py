@@ -11,8 +11,8 @@ MODULES = [
     "htxlib.formatting",
     "htxlib.figures.shares",
     "htxlib.checks.stated_figures",
-    "htxlib.report.stated_sentences",
-    "htxlib.report.name_lists",
+    "htxlib.report.document.stated_sentences",
+    "htxlib.report.document.name_lists",
 ]
 
 

@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from htxlib.cli import main
 from htxlib.data.texts import GUIDANCE, SLOTS, load_text, text_states
-from htxlib.report import pdf
+from htxlib.report.writing import pdf
 
 from .conftest import ROOT, VAN_QUAN
 

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from htxlib.report.publish import page_meta
-from htxlib.report.runner import ReportError, build_report
+from htxlib.report.publishing.publish import page_meta
+from htxlib.report.publishing.runner import ReportError, build_report
 
 from .conftest import ROOT, set_cell
 

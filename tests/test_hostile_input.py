@@ -18,9 +18,9 @@ from htxlib.cli import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OUTPUT, main
 from htxlib.data.dataset import load_unit
 from htxlib.data.problems import DataError
 from htxlib.data.texts import load_text
-from htxlib.report import publish
-from htxlib.report.index import list_reports
-from htxlib.report.runner import build_report
+from htxlib.report.publishing import publish
+from htxlib.report.publishing.index import list_reports
+from htxlib.report.publishing.runner import build_report
 
 from .conftest import ROOT, read_rows, set_cell, start_until_kernel_runs, write_rows
 from .hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb
@@ -223,13 +223,13 @@ def test_out_of_range_values_are_problems(small_unit, capsys, table, row, column
 def test_disk_full_is_one_line(small_unit, tmp_path, capsys, monkeypatch):
     import errno
 
-    from htxlib.report import files
+    from htxlib.report.writing import files
 
     def full(path, write):
         raise OSError(errno.ENOSPC, "No space left on device", str(path))
 
     monkeypatch.setattr(files, "atomic_write", full)
-    monkeypatch.setattr("htxlib.report.spreadsheets.atomic_write", full)
+    monkeypatch.setattr("htxlib.report.writing.spreadsheets.atomic_write", full)
     code, _, err = write_with(capsys, "export", small_unit, tmp_path / "out")
     assert code == EXIT_OUTPUT
     assert err.strip().endswith("the disk is full") and len(err.strip().splitlines()) == 1
@@ -298,7 +298,7 @@ def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
         "import sys\n"
         "from pathlib import Path\n"
         "from htxlib.cli import EXIT_INTERRUPTED\n"
-        "from htxlib.report.runner import build_report\n"
+        "from htxlib.report.publishing.runner import build_report\n"
         "try:\n"
         f"    build_report({str(small_unit)!r}, 2025, out={str(out)!r},\n"
         f"                 notebooks=('hangs',), notebook_dir=Path({str(FIXTURES)!r}))\n"

@@ -10,8 +10,8 @@ import pytest
 from papermill.exceptions import PapermillExecutionError
 
 from htxlib.cli import main
-from htxlib.report.kernels import KernelPool
-from htxlib.report.runner import TrackedKernelManager, build_report, kernel_name
+from htxlib.report.publishing.kernels import KernelPool
+from htxlib.report.publishing.runner import TrackedKernelManager, build_report, kernel_name
 
 from .conftest import ROOT, SMALL_UNIT, start_until_kernel_runs, write_rows
 
@@ -100,9 +100,9 @@ def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
     script = (
         "import functools, sys\n"
         "from pathlib import Path\n"
-        "import htxlib.report.runner as runner\n"
+        "import htxlib.report.publishing.runner as runner\n"
         "from htxlib.cli import EXIT_INTERRUPTED\n"
-        "from htxlib.report.batch import run_batch\n"
+        "from htxlib.report.publishing.batch import run_batch\n"
         "runner.build_report = functools.partial(\n"
         f"    runner.build_report, notebooks=('hangs',), notebook_dir=Path({str(FIXTURES)!r}))\n"
         "try:\n"

@@ -414,8 +414,8 @@ def test_each_share_rounded_on_its_own(tmp_path, sector_counts):
 
 
 def test_a_long_list_is_cut_and_named_in_full_in_the_appendix(tmp_path):
-    from htxlib.report import part_one
-    from htxlib.report.narrative import section
+    from htxlib.report.document import part_one
+    from htxlib.report.document.narrative import section
 
     from .test_real_units import text_of
 

@@ -14,7 +14,7 @@ import nbformat
 import papermill as pm
 
 from htxlib import lab
-from htxlib.report.runner import kernel_name
+from htxlib.report.publishing.runner import kernel_name
 
 from .conftest import ROOT
 

@@ -37,7 +37,7 @@ def test_thin(path):
 
 
 def test_report_notebooks_exist():
-    from htxlib.report.runner import NOTEBOOK_DIR, REPORT_NOTEBOOKS
+    from htxlib.report.publishing.runner import NOTEBOOK_DIR, REPORT_NOTEBOOKS
 
     for name in REPORT_NOTEBOOKS:
         assert (NOTEBOOK_DIR / f"{name}.ipynb").is_file()

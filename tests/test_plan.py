@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from htxlib.data.dataset import load_unit
 from htxlib.plan import projections, targets
-from htxlib.report.part_two import build
+from htxlib.report.document.part_two import build
 
 from .conftest import append_row, read_rows, write_rows
 

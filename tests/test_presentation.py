@@ -10,7 +10,7 @@ import pytest
 
 from htxlib import formatting
 from htxlib.data.texts import load_text
-from htxlib.report import charts, part_one
+from htxlib.report.document import charts, part_one
 
 
 def test_formatting_doctests():

@@ -15,8 +15,8 @@ from bs4 import BeautifulSoup
 
 from htxlib.checks.contradictions import contradictions
 from htxlib.data.dataset import load_unit
-from htxlib.report import part_one, part_two
-from htxlib.report.narrative import (
+from htxlib.report.document import part_one, part_two
+from htxlib.report.document.narrative import (
     ANNEX_SECTIONS,
     ASSESSMENT_SECTIONS,
     PLAN_SECTIONS,

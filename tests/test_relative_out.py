@@ -15,7 +15,7 @@ from pathlib import Path
 from .conftest import ROOT, VAN_QUAN
 
 HTX = [sys.executable, "-m", "htxlib.cli"]
-INSTALL_KERNEL = "from htxlib.report.runner import install_kernel; install_kernel('htx')"
+INSTALL_KERNEL = "from htxlib.report.publishing.runner import install_kernel; install_kernel('htx')"
 
 
 def stray_folders(top: Path) -> list[Path]:
@@ -88,7 +88,7 @@ def _clone_with_this_environment(tmp_path: Path) -> Path:
         [
             str(python),
             "-c",
-            "from htxlib.report.runner import install_kernel; install_kernel('htx')",
+            "from htxlib.report.publishing.runner import install_kernel; install_kernel('htx')",
         ],
         check=True,
         cwd=clone,

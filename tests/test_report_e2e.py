@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from htxlib.cli import main
-from htxlib.report.publish import page_meta
+from htxlib.report.publishing.publish import page_meta
 
 
 def build(data, year, out, capsys) -> str:

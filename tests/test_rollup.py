@@ -120,8 +120,8 @@ def test_a_failing_child_is_named_and_left_out(province, tmp_path):
 
 
 def test_parent_report_covers_its_children(province, tmp_path):
-    from htxlib.report import part_one
-    from htxlib.report.narrative import annex_section, section
+    from htxlib.report.document import part_one
+    from htxlib.report.document.narrative import annex_section, section
 
     _, parent = province
     a = part_one.build(parent, 2024, with_charts=False)

@@ -8,7 +8,7 @@ import pytest
 
 from htxlib.cli import main
 from htxlib.data.problems import DataError
-from htxlib.report.runner import ReportError, build_report
+from htxlib.report.publishing.runner import ReportError, build_report
 
 from .conftest import ROOT, set_cell
 
@@ -61,7 +61,7 @@ def test_data_problem_writes_nothing(vq_copy, tmp_path, capsys):
 def test_cli_exit_code_on_failed_notebook(published, monkeypatch, capsys):
     import functools
 
-    import htxlib.report.runner as runner
+    import htxlib.report.publishing.runner as runner
 
     unit, out, _ = published
     failing = functools.partial(runner.build_report, notebooks=("fails",), notebook_dir=FIXTURES)

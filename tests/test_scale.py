@@ -15,7 +15,7 @@ from htxlib.data import synthetic
 from htxlib.data.dataset import load_unit
 from htxlib.data.snapshot import input_digest, read_snapshot, write_snapshot
 from htxlib.figures import counts, people
-from htxlib.report.runner import build_report
+from htxlib.report.publishing.runner import build_report
 
 from .conftest import VAN_QUAN
 

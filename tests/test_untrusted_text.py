@@ -9,8 +9,8 @@ from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
 from htxlib.data.dataset import load_unit
-from htxlib.report.runner import build_report
-from htxlib.report.spreadsheets import figure_tables, neutralise, write_tables
+from htxlib.report.publishing.runner import build_report
+from htxlib.report.writing.spreadsheets import figure_tables, neutralise, write_tables
 
 from .conftest import set_cell
 

@@ -17,8 +17,8 @@ from htxlib.data import codes
 from htxlib.data.codebook import TABLES
 from htxlib.plan.indicators import INDICATORS
 from htxlib.plan.projections import METHOD_LABELS
-from htxlib.report.html_page import ANNEX, DOCUMENT, report_page
-from htxlib.report.word import FONT, to_docx
+from htxlib.report.writing.html_page import ANNEX, DOCUMENT, report_page
+from htxlib.report.writing.word import FONT, to_docx
 
 from .test_report_e2e import SEED_PHRASES
 
@@ -114,8 +114,8 @@ def test_title_opening_closing_and_signature(docx_files):
 
 
 def test_real_headings_lists_tables_and_charts(docx_files, vq_report, tmp_path):
-    from htxlib.report.signing_copy import signing_copy
-    from htxlib.report.word import to_docx
+    from htxlib.report.writing.signing_copy import signing_copy
+    from htxlib.report.writing.word import to_docx
 
     document = docx_files[0]
     used = {p.style.name for p in document.paragraphs}
@@ -208,7 +208,7 @@ def test_decree_30_layout_in_the_word_xml(docx_files):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
 
-    from htxlib.report.word import RULE, TEXT_WIDTH, TITLE
+    from htxlib.report.writing.word import RULE, TEXT_WIDTH, TITLE
 
     document = docx_files[0]
     body = document.element.body
@@ -227,7 +227,7 @@ def test_decree_30_layout_in_the_word_xml(docx_files):
     width = TEXT_WIDTH - rule.paragraph_format.left_indent - rule.paragraph_format.right_indent
     assert TEXT_WIDTH / 4 < width < TEXT_WIDTH / 2
     # under the issuing body a line of a third to a half of its text; under the motto, its own
-    from htxlib.report.word import CHAR_WIDTHS
+    from htxlib.report.writing.word import CHAR_WIDTHS
 
     for style, low, high in (("Cơ quan ban hành", 0.3, 0.55), ("Tiêu ngữ", 0.8, 1.2)):
         cell = next(

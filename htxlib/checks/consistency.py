@@ -59,7 +59,7 @@ def report_checks(a) -> list[Check]:
     Parameters
     ----------
     a : Assessment
-        The assessed figures (see :func:`htxlib.report.part_one.build`).
+        The assessed figures (see :func:`htxlib.report.document.part_one.build`).
 
     Returns
     -------

@@ -1,13 +1,18 @@
-"""Report: the documents, from the figures to the published files.
+"""Report: the documents, from the figures to the published files, in three folders.
 
-- ``part_one`` and ``part_two`` gather everything Part I and Part II state, as plain values
-  and rows for the templates (all selection and arithmetic happens here);
-- ``narrative`` and ``templates/`` phrase them; ``charts`` draws them; ``display`` shows them
-  in the notebooks;
-- ``runner`` runs the notebooks with papermill, ``html_page`` turns them into one page,
-  ``publish`` writes it into the reports folder as one unit, ``index`` lists the reports;
-- ``spreadsheets`` exports the figure tables; ``summary`` is ``htx validate``'s screen;
-  ``codebook_page`` writes ``data/README.md``.
+- ``document/``: what a document says. ``part_one`` and ``part_two`` gather everything Part
+  I and Part II state, as plain values and rows for the templates (all selection and
+  arithmetic happens there); ``narrative`` and ``templates/`` phrase them; ``letterhead``
+  sets the Decree 30 head and signature; ``charts`` draws; ``display`` shows them in the
+  notebooks; ``summary`` is ``htx validate``'s screen; ``codebook_page`` writes
+  ``data/README.md``.
+- ``writing/``: how it is written out. ``html_page`` turns the notebooks into the review
+  copy's page, ``signing_copy`` makes the signing copy from it, ``word`` and ``pdf`` write
+  the Word and PDF files, ``spreadsheets`` exports the figure tables.
+- ``publishing/``: how a run is published. ``runner`` runs the notebooks with papermill,
+  ``kernels`` keeps them warm for ``batch``, ``publish`` writes a report into the reports
+  folder as one unit, ``index`` lists the reports.
 
-Depends on every stage before it.
+Each folder imports only from those before it (a test checks); the whole depends on every
+stage before it.
 """

@@ -3,9 +3,10 @@
 Units are found by their ``unit`` table (a folder of files, or a folder holding the unit's
 workbook) or as workbooks in a parent's ``units/`` folder.
 Each report is built as ``htx report`` builds it, but on kernels started once for the
-whole batch (:mod:`htxlib.report.kernels`); a unit whose inputs and toolkit version match its
-published report is skipped; a unit that fails is listed and the others go on. A progress
-bar shows the count and the time left; the index is written once, at the end.
+whole batch (:mod:`htxlib.report.publishing.kernels`); a unit whose inputs and toolkit
+version match its published report is skipped; a unit that fails is listed and the others
+go on. A progress bar shows the count and the time left; the index is written once, at the
+end.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from htxlib.data.problems import DataError
 from htxlib.data.readers import fold
 from htxlib.data.snapshot import input_digest
 from htxlib.messages import N_, _, shown
-from htxlib.report.runner import DEFAULT_FORMATS
+from htxlib.report.publishing.runner import DEFAULT_FORMATS
 
 #: How many of a failed unit's data problems the batch prints (htx validate gives them all).
 PROBLEMS_SHOWN = 20
@@ -99,8 +100,8 @@ def find_units(root: str | Path) -> list[Path]:
 def _one(
     folder: Path, year: int, out: Path, formats, timeout, published, kernels, charts
 ) -> Outcome:
-    from htxlib.report.publish import source_id
-    from htxlib.report.runner import build_report, inputs_key
+    from htxlib.report.publishing.publish import source_id
+    from htxlib.report.publishing.runner import build_report, inputs_key
 
     digest = input_digest(folder)
     if published.get((source_id(folder), str(year))) == inputs_key(
@@ -150,7 +151,7 @@ def run_batch(
         Reports folder (resolved once).
     jobs : int
         Units built at the same time. Each runs its notebooks side by side on warm kernels
-        (:class:`~htxlib.report.kernels.KernelPool`), started once for the whole batch.
+        (:class:`~htxlib.report.publishing.kernels.KernelPool`), started once for the whole batch.
     formats : tuple of str
         As for ``htx report``.
     timeout : int
@@ -167,10 +168,10 @@ def run_batch(
     """
     from tqdm.auto import tqdm
 
-    from htxlib.report import publish
-    from htxlib.report.index import list_reports, write_index
-    from htxlib.report.kernels import KernelPool
-    from htxlib.report.runner import REPORT_NOTEBOOKS, TrackedKernelManager, kernel_name
+    from htxlib.report.publishing import publish
+    from htxlib.report.publishing.index import list_reports, write_index
+    from htxlib.report.publishing.kernels import KernelPool
+    from htxlib.report.publishing.runner import REPORT_NOTEBOOKS, TrackedKernelManager, kernel_name
 
     out = publish.reports_folder(out)
     units = find_units(root)

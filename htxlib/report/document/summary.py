@@ -109,7 +109,7 @@ def field_label(field: str) -> str:
     """Return a stated figure as the user knows it: its Vietnamese name in Vietnamese."""
     if language() != "vi":
         return field
-    from htxlib.report.annex import field_label as vietnamese
+    from htxlib.report.document.annex import field_label as vietnamese
 
     return vietnamese("reported_figures", field)
 

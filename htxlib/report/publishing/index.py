@@ -8,9 +8,9 @@ from pathlib import Path
 from htxlib.data.admin_map import PROVINCE_LEVELS
 from htxlib.data.unit import is_slug
 from htxlib.formatting import sort_key
-from htxlib.report.files import atomic_write
-from htxlib.report.narrative import render
-from htxlib.report.publish import YEAR, page_meta
+from htxlib.report.document.narrative import render
+from htxlib.report.publishing.publish import YEAR, page_meta
+from htxlib.report.writing.files import atomic_write
 
 #: The files a report run may publish, as the index names them (nothing else is linked).
 LINK_LABELS = {

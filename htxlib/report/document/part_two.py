@@ -13,9 +13,9 @@ from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_phrase
 from htxlib.plan import targets
-from htxlib.report.letterhead import Letterhead, letterhead
-from htxlib.report.narrative import records
-from htxlib.report.stated_sentences import stated_sentences
+from htxlib.report.document.letterhead import Letterhead, letterhead
+from htxlib.report.document.narrative import records
+from htxlib.report.document.stated_sentences import stated_sentences
 from htxlib.rules.compliance import dissolution_candidates
 
 _HEADING = re.compile(r"<h[1-6][^>]*>(.*?)</h[1-6]>", re.S)

@@ -31,8 +31,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
-from htxlib.report.clock import now
-from htxlib.report.letterhead import NATION
+from htxlib.report.document.letterhead import NATION
+from htxlib.report.writing.clock import now
 
 FONT = "Times New Roman"
 BODY_SIZE = 14
@@ -442,7 +442,7 @@ def to_docx(html: str, target: Path, title: str) -> Path:
     Parameters
     ----------
     html : str
-        A complete page from :func:`htxlib.report.html_page.report_page`.
+        A complete page from :func:`htxlib.report.writing.html_page.report_page`.
     target : Path
         Where to write the .docx.
     title : str

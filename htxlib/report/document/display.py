@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from IPython.display import HTML, display
 
-from htxlib.report.narrative import annex_section, plan_section, section
+from htxlib.report.document.narrative import annex_section, plan_section, section
 
 
 def show_section(name: str, a) -> None:
@@ -13,7 +13,7 @@ def show_section(name: str, a) -> None:
     Parameters
     ----------
     name : str
-        Section name (see :data:`htxlib.report.narrative.ASSESSMENT_SECTIONS`).
+        Section name (see :data:`htxlib.report.document.narrative.ASSESSMENT_SECTIONS`).
     a : Assessment
         The figures.
     """
@@ -26,7 +26,7 @@ def show_plan_section(name: str, p) -> None:
     Parameters
     ----------
     name : str
-        Section name (see :data:`htxlib.report.narrative.PLAN_SECTIONS`).
+        Section name (see :data:`htxlib.report.document.narrative.PLAN_SECTIONS`).
     p : PlanPart
         The Part II figures.
     """
@@ -39,7 +39,7 @@ def show_annex_section(name: str, part) -> None:
     Parameters
     ----------
     name : str
-        Section name (see :data:`htxlib.report.narrative.ANNEX_SECTIONS`).
+        Section name (see :data:`htxlib.report.document.narrative.ANNEX_SECTIONS`).
     part : Assessment or PlanPart
         The figures the section draws on.
     """

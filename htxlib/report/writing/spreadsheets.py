@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from htxlib.report.files import atomic_write
+from htxlib.report.writing.files import atomic_write
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -22,7 +22,7 @@ from bs4 import BeautifulSoup
 from bs4.formatter import HTMLFormatter
 
 from htxlib.data.texts import SAMPLE_MARK
-from htxlib.report.letterhead import BLANK, BLANK_LINE
+from htxlib.report.document.letterhead import BLANK, BLANK_LINE
 
 #: What the review copy shows and the signing copy leaves out, as CSS selectors.
 REVIEW_ONLY = (

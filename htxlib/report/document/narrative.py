@@ -12,7 +12,7 @@ from markupsafe import Markup
 from htxlib import formatting
 from htxlib.data import codes
 from htxlib.data.texts import MISSING_NOTE, OPTIONAL, SLOTS
-from htxlib.report.letterhead import BLANK, BLANK_LINE
+from htxlib.report.document.letterhead import BLANK, BLANK_LINE
 
 #: Short marks printed beside figures that were not published as such.
 PROVENANCE_MARKS = {"rebuilt": "DL", "estimated": "UT"}

@@ -1,8 +1,9 @@
 """Build a unit's report: run the notebooks with papermill, export one HTML page, publish safely.
 
 Everything is written to a staging folder first and published as one unit only when every
-step succeeded (see :mod:`htxlib.report.publish`). A failed run leaves the previous report as it
-was and keeps the failed notebook for debugging; Ctrl-C stops the kernels at once.
+step succeeded (see :mod:`htxlib.report.publishing.publish`). A failed run leaves the
+previous report as it was and keeps the failed notebook for debugging; Ctrl-C stops the
+kernels at once.
 """
 
 from __future__ import annotations
@@ -22,19 +23,20 @@ from jupyter_client.manager import AsyncKernelManager
 
 from htxlib.data.dataset import load_unit
 from htxlib.data.snapshot import input_digest, write_snapshot
-from htxlib.report import pdf, publish
-from htxlib.report.clock import now
-from htxlib.report.html_page import ANNEX, DOCUMENT
+from htxlib.report.publishing import publish
+from htxlib.report.writing import pdf
+from htxlib.report.writing.clock import now
+from htxlib.report.writing.html_page import ANNEX, DOCUMENT
 
 if TYPE_CHECKING:
-    from htxlib.report.kernels import KernelPool
+    from htxlib.report.publishing.kernels import KernelPool
 
 # nbformat (under papermill and nbconvert) imports jsonschema, which imports the optional
 # rfc3987_syntax only to check "iri" string formats that notebook schemas never use; that
 # import builds a grammar and costs about a second per run. Marking it absent skips it.
 sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 
-NOTEBOOK_DIR = Path(__file__).resolve().parents[2] / "notebooks"
+NOTEBOOK_DIR = Path(__file__).resolve().parents[3] / "notebooks"
 #: Notebooks that make up a report, in page order.
 REPORT_NOTEBOOKS = ("assessment", "targets")
 KERNEL = "htx"
@@ -213,7 +215,7 @@ def build_report(
         computed it (a batch does, to decide whether to build); computed here otherwise.
     charts : bool
         Put the charts in the signing copy too (the review copy and the annex always have
-        them; see :mod:`htxlib.report.signing_copy`).
+        them; see :mod:`htxlib.report.writing.signing_copy`).
 
     Returns
     -------
@@ -237,8 +239,8 @@ def build_report(
         Ctrl-C: the kernels are stopped at once and the published report is untouched.
     """
     from htxlib.data.unit import unit_of
-    from htxlib.report.html_page import report_page
-    from htxlib.report.index import write_index
+    from htxlib.report.publishing.index import write_index
+    from htxlib.report.writing.html_page import report_page
 
     unknown = set(formats) - set(FORMATS)
     if unknown:
@@ -330,8 +332,8 @@ def _write_formats(
     The document's own page (the review copy) is written by :func:`publish.publish`, last,
     as the switch; its Word and PDF files are the signing copy.
     """
-    from htxlib.report.signing_copy import signing_copy
-    from htxlib.report.word import to_docx
+    from htxlib.report.writing.signing_copy import signing_copy
+    from htxlib.report.writing.word import to_docx
 
     annex = folder / f"{FILE_NAMES[ANNEX]}.html"
     annex.write_text(pages[ANNEX], encoding="utf-8")
@@ -354,7 +356,7 @@ def _write_formats(
 @cache
 def code_version() -> str:
     """Return a digest of the toolkit's code, templates, rules and notebooks."""
-    package = Path(__file__).resolve().parents[1]
+    package = Path(__file__).resolve().parents[2]  # htxlib/
     digest = hashlib.sha256()
     files = [*package.rglob("*.py"), *package.rglob("*.j2"), *package.rglob("*.yaml")]
     files += list(NOTEBOOK_DIR.glob("*.ipynb"))

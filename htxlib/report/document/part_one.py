@@ -18,13 +18,13 @@ from htxlib.docs import scoped
 from htxlib.figures.provenance import Figure, figure
 from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import elapsed_share, plan_vs_actual
-from htxlib.report import annex, charts
-from htxlib.report.letterhead import Letterhead, letterhead
-from htxlib.report.name_lists import NameList
-from htxlib.report.name_lists import appendix as appendix_lists
-from htxlib.report.name_lists import phrase as name_phrase
-from htxlib.report.narrative import records
-from htxlib.report.stated_sentences import stated_sentences
+from htxlib.report.document import annex, charts
+from htxlib.report.document.letterhead import Letterhead, letterhead
+from htxlib.report.document.name_lists import NameList
+from htxlib.report.document.name_lists import appendix as appendix_lists
+from htxlib.report.document.name_lists import phrase as name_phrase
+from htxlib.report.document.narrative import records
+from htxlib.report.document.stated_sentences import stated_sentences
 from htxlib.rules.compliance import compliance_rules, counts_by_rule, findings, judged_rules
 from htxlib.rules.loading import RatingRules, rating_rules
 from htxlib.rules.rating import computed_ratings

@@ -17,8 +17,8 @@ import nbformat
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import TagRemovePreprocessor
 
-from htxlib.report.clock import now
-from htxlib.report.narrative import render
+from htxlib.report.document.narrative import render
+from htxlib.report.writing.clock import now
 
 #: Cells tagged with these are dropped from both pages.
 REMOVE_TAGS = {"remove-cell", "parameters", "injected-parameters"}
