@@ -173,24 +173,6 @@ def _cannot_write(err: OSError) -> int:
     return EXIT_OUTPUT
 
 
-#: The years a report can be about: those the registry's dates can hold.
-YEARS = (1900, 2200)
-
-
-def _year(text: str) -> int:
-    """Parse ``--year``: a year the registry's dates can hold (1900 to 2200)."""
-    if not (text.strip().isascii() and text.strip().isdigit()):
-        raise argparse.ArgumentTypeError(_("'{value}' is not a year").format(value=shown(text)))
-    year = int(text)
-    if not YEARS[0] <= year <= YEARS[1]:
-        raise argparse.ArgumentTypeError(
-            _("year {value} is outside {low}-{high}").format(
-                value=year, low=YEARS[0], high=YEARS[1]
-            )
-        )
-    return year
-
-
 def _formats(text: str) -> tuple[str, ...]:
     """Parse ``--format``: a comma-separated list of formats."""
     from htxlib.report.publishing.runner import FORMATS
@@ -326,6 +308,15 @@ def _template(args: argparse.Namespace) -> int:
     if Path(args.out).suffix.lower() != ".xlsx":  # "x.csv" would be a workbook named .csv
         _say(_("{path}: the workbook's name must end in .xlsx").format(path=args.out))
         return EXIT_USAGE
+    from htxlib.data.dataset import MAX_YEAR, MIN_YEAR
+
+    if not MIN_YEAR <= args.year <= MAX_YEAR:  # the years a report can be made for
+        _say(
+            _("year {year} is outside {low}-{high}; write the year in full, e.g. 2024").format(
+                year=args.year, low=MIN_YEAR, high=MAX_YEAR
+            )
+        )
+        return EXIT_USAGE
     existed = Path(args.out).exists()
     try:
         path = write_template(args.unit, args.year, args.out, force=args.force)
@@ -394,7 +385,7 @@ def _unit_options(parser: argparse.ArgumentParser, year_required: bool) -> None:
     parser.add_argument("--data", required=True, help=_("unit folder, e.g. data/van-quan"))
     parser.add_argument(
         "--year",
-        type=_year,
+        type=int,
         required=year_required,
         help=_("assessed year")
         if year_required
@@ -467,7 +458,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     bat.add_argument("--data", required=True, help=_("folder holding the unit folders"))
-    bat.add_argument("--year", type=_year, required=True, help=_("assessed year"))
+    bat.add_argument("--year", type=int, required=True, help=_("assessed year"))
     _output_options(bat)
     bat.add_argument(
         "--jobs", type=int, default=1, help=_("units built at once (two kernels each)")
@@ -489,7 +480,7 @@ def build_parser() -> argparse.ArgumentParser:
             "commune, leading zeros optional"
         ),
     )
-    tpl.add_argument("--year", type=_year, required=True, help=_("assessed year"))
+    tpl.add_argument("--year", type=int, required=True, help=_("assessed year"))
     tpl.add_argument("--out", required=True, help=_("the .xlsx file to write"))
     tpl.add_argument(
         "--force",
