@@ -90,14 +90,19 @@ def test_a_text_too_long_to_print_is_refused_at_validation(small_unit):
 
 def test_deep_folders_are_walked_without_recursion(small_unit, tmp_path):
     """A 1.200-level folder chain beside a unit: validate, the digest and batch still answer."""
-    deep = small_unit / "texts"
-    deep.mkdir()
-    for _ in range(1200):  # one by one: os.makedirs itself recurses
-        deep = deep / "d"
-        deep.mkdir()
-    assert input_digest(small_unit)
-    done = run_htx("validate", "--data", str(small_unit))
-    assert done.returncode == 0 and "Traceback" not in done.stderr
     from htxlib.report.publishing.batch import find_units
 
-    assert find_units(small_unit.parent) == [small_unit]
+    top = small_unit / "texts"
+    chain = [top]
+    top.mkdir()
+    for _ in range(1200):  # one by one: os.makedirs itself recurses
+        chain.append(chain[-1] / "d")
+        chain[-1].mkdir()
+    try:
+        assert input_digest(small_unit)
+        done = run_htx("validate", "--data", str(small_unit))
+        assert done.returncode == 0 and "Traceback" not in done.stderr
+        assert find_units(small_unit.parent) == [small_unit]
+    finally:  # bottom up: shutil.rmtree (and pytest's clean-up) would recurse too deep
+        for folder in reversed(chain):
+            folder.rmdir()
