@@ -536,9 +536,7 @@ def _excel_rows(source: Source) -> tuple[list[list], str]:
         if not visible:
             raise ReadError("the workbook has no visible sheet")
         sheet = visible[0]
-    with book._archive.open(sheet._worksheet_path) as part:
-        xml = part.read()  # a streamed sheet parses neither merged ranges nor formulas
-    merged_ranges = _merged_ranges(xml)
+    merged_ranges, has_formulas = _sheet_markup(book, sheet)
     _check_extent(sheet.max_row or 0, sheet.max_column or 0, len(merged_ranges))
     values = _filled([list(row) for row in sheet.iter_rows(values_only=True)])
     _check_cells(values)
@@ -548,7 +546,7 @@ def _excel_rows(source: Source) -> tuple[list[list], str]:
             for c in range(min_col - 1, min(max_col, len(values[r]))):
                 values[r][c] = top
     name = sheet.title
-    if b"<f" in xml:  # most sheets hold no formula: nothing to stream through again
+    if has_formulas:  # most sheets hold no formula: nothing to stream through again
         _check_cached_formulas(source, name, values)
     return values, name
 
@@ -556,11 +554,23 @@ def _excel_rows(source: Source) -> tuple[list[list], str]:
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
 
 
-def _merged_ranges(xml: bytes) -> list[tuple[int, int, int, int]]:
-    """Return the merged ranges of a sheet's XML as (min col, min row, max col, max row)."""
+def _sheet_markup(book, sheet) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """Return a streamed sheet's merged ranges and whether it holds a formula.
+
+    A read-only sheet parses neither. Ranges are (min col, min row, max col, max row). The
+    sheet's XML is scanned in chunks, never held whole.
+    """
     from openpyxl.utils import range_boundaries
 
-    return [range_boundaries(ref.decode()) for ref in _MERGE_REF.findall(xml)]
+    refs: set[bytes] = set()
+    formulas, tail = False, b""
+    with book._archive.open(sheet._worksheet_path) as part:
+        while chunk := part.read(1 << 20):
+            text = tail + chunk
+            formulas = formulas or b"<f" in text
+            refs.update(_MERGE_REF.findall(text))
+            tail = text[-200:]  # a tag cut between two chunks is whole in the next
+    return [range_boundaries(ref.decode()) for ref in sorted(refs)], formulas
 
 
 @lru_cache(maxsize=1)

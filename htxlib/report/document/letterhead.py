@@ -128,7 +128,8 @@ def letterhead(ds, unit: Unit, year: int) -> Letterhead:
     )
     if not _text(info.get("signer_authority")):
         # a committee signs on behalf of itself ("TM."): known from the issuer alone
-        collective = _body_lines(issuer)[0] if len(_body_lines(issuer)) > 1 else ""
+        lines = _body_lines(issuer)
+        collective = lines[0] if len(lines) > 1 else ""
         signer = ((f"TM. {collective}",) if collective else ()) + (signer or (BLANK,))
     parent = _text(ds.unit_info.get("parent_body"))
     return Letterhead(

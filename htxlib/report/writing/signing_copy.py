@@ -61,6 +61,9 @@ def signing_copy(page: str, charts: bool = False) -> str:
     ...         '<p>Mục tiêu: <span class="proposal">đề xuất khoảng 05 HTX</span>.</p>')
     >>> print(signing_copy(page).replace(BLANK_LINE + BLANK * 10, "<dòng trống>"))
     <p>Có 36 HTX.</p><p class="blank-line"><dòng trống></p><p>Mục tiêu: ….</p>
+    >>> signing_copy('<div class="analyst-text"><p>Viết.</p><p><em>(Nội dung mẫu.)</em></p></div>')
+    '<div class="analyst-text"><p>Viết.</p></div>'
+
     """
     soup = BeautifulSoup(page, "html.parser")
     for selector in (*REVIEW_ONLY, *(() if charts else ("figure.chart",))):
@@ -73,13 +76,8 @@ def signing_copy(page: str, charts: bool = False) -> str:
         proposal.replace_with(BLANK)
     for text in soup.select(".analyst-text"):
         for node in text.find_all(string=_SAMPLE):
-            cleaned = _SAMPLE.sub("", str(node)).strip()
-            if cleaned:
-                node.replace_with(cleaned)
-            elif node.parent is not None and not node.parent.get_text(strip=True).replace(
-                str(node).strip(), ""
-            ):
-                node.parent.decompose()  # a paragraph that was only the tag
-            else:
-                node.extract()
+            node.replace_with(_SAMPLE.sub("", str(node)))
+        for element in reversed(text.find_all()):  # innermost first: <em> before its <p>
+            if element.name not in ("br", "img") and not element.get_text(strip=True):
+                element.decompose()  # what held only the tag
     return soup.decode(formatter=_AsWritten())
