@@ -2,8 +2,9 @@
 
 Each case copies the Văn Quan folder and replaces one table with a small file built to
 exhaust a naive reader: a 5 KB workbook with a cell at XFD1048576, a 1,5 MB zip bomb, a
-sheet with 10.000 merged ranges, a 150 KB one-line CSV of quotes. Every one must be
-refused with a message; the table shows how long that took and the peak RSS of the process,
+sheet with 10.000 merged ranges, a 150 KB one-line CSV of quotes, a workbook of 100.000
+rows, and one whose shared strings are 5 million short strings. Each must be refused with
+a message or read within bounds; the table shows how long that took and the peak RSS of the process,
 measured in the same run as ``import pandas`` alone (the floor of any run).
 
 Usage: ``.venv/bin/python benchmarks/bench_hostile.py [--runs 3]``
@@ -22,7 +23,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb  # noqa: E402
+from tests.hostile_files import (  # noqa: E402
+    many_strings,
+    merged_workbook,
+    quote_storm,
+    tall_workbook,
+    wide_workbook,
+    zip_bomb,
+)
 
 HTX = [sys.executable, "-m", "htxlib.cli", "--lang", "en", "validate", "--data"]
 
@@ -53,6 +61,8 @@ def hostile_folders(base: Path) -> dict[str, Path]:
         "bomb": lambda f: zip_bomb(f / "ocop.xlsx", megabytes=1500),
         "merged": lambda f: merged_workbook(f / "ocop.xlsx", ranges=10_000),
         "quotes": lambda f: quote_storm(f / "ocop.csv"),
+        "tall": lambda f: tall_workbook(f / "ocop.xlsx", rows=100_000),
+        "strings": lambda f: many_strings(f / "ocop.xlsx", count=5_000_000),
     }
     folders = {}
     for name, make in made.items():

@@ -25,9 +25,12 @@ VAN_QUAN = ROOT / "data" / "van-quan"
 HTX = ROOT / ".venv" / "bin" / "htx"
 
 
-def run_htx(*args: str, cwd=None, lang: str | None = "vi", timeout: int = 600):
-    """Run the real `htx` process; ``lang`` None leaves the language to its default."""
-    env = {k: v for k, v in os.environ.items() if k != "HTX_LANG"}
+def run_htx(*args: str, cwd=None, lang: str | None = "vi", timeout: int = 600, env=None):
+    """Run the real `htx` process; ``lang`` None leaves the language to its default.
+
+    ``env`` adds variables to the test's environment.
+    """
+    env = {k: v for k, v in {**os.environ, **(env or {})}.items() if k != "HTX_LANG"}
     if lang:
         env["HTX_LANG"] = lang
     return subprocess.run(

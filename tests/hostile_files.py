@@ -53,3 +53,40 @@ def quote_storm(path: Path) -> Path:
     """A 150 KB one-line CSV of opening quotes: quadratic for a naive separator sniffer."""
     path.write_text('"a,' * 50_000, encoding="utf-8")
     return path
+
+
+def tall_workbook(path: Path, rows: int, table: str = "ocop") -> Path:
+    """A workbook of ``rows`` short rows (100.000 rows is about 1,6 MB), written streaming."""
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(table)
+    sheet.append(["product", "owner", "owner_type", "year"])
+    for row in range(rows):
+        sheet.append([f"Sản phẩm {row}", f"HTX {row}", "HTX", 2024])
+    book.save(path)
+    return path
+
+
+def many_strings(path: Path, count: int, table: str = "ocop") -> Path:
+    """A valid workbook whose shared-strings part holds ``count`` short strings."""
+    plain = path.with_name(f".plain-{path.name}")
+    _book(table, ["product"]).save(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            if item.filename != "xl/sharedStrings.xml":
+                out.writestr(item, source.read(item.filename))
+        with out.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+            head = '<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.'
+            head += f'openxmlformats.org/spreadsheetml/2006/main" count="{count}" '
+            part.write(f'{head}uniqueCount="{count}"><si><t>product</t></si>'.encode())
+            chunk = 100_000
+            for start in range(0, count, chunk):
+                part.write(
+                    "".join(
+                        f"<si><t>{n}</t></si>" for n in range(start, min(count, start + chunk))
+                    ).encode()
+                )
+            part.write(b"</sst>")
+    plain.unlink()
+    return path

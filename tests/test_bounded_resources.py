@@ -7,8 +7,10 @@ kernel starts.
 
 from __future__ import annotations
 
+import json
 import os
 import stat
+import sys
 import time
 
 import pytest
@@ -16,7 +18,7 @@ import pytest
 from htxlib.data.snapshot import input_digest, input_files
 from htxlib.report.publishing.publish import page_meta
 
-from .conftest import run_htx
+from .conftest import VAN_QUAN, run_htx
 
 
 @pytest.mark.parametrize("year", ["0", "-5", "99999", "²", "hai"])
@@ -106,3 +108,42 @@ def test_deep_folders_are_walked_without_recursion(small_unit, tmp_path):
     finally:  # bottom up: shutil.rmtree (and pytest's clean-up) would recurse too deep
         for folder in reversed(chain):
             folder.rmdir()
+
+
+FLAKY_KERNEL = """
+import pathlib, sys
+mark = pathlib.Path(sys.argv[1])
+if not mark.exists():  # the first start loses the race for its port, as two starts can
+    mark.write_text("failed once")
+    import zmq
+    raise zmq.ZMQError(98, "Address already in use (addr='tcp://127.0.0.1:50123')")
+from ipykernel import kernelapp
+sys.argv = [sys.argv[0], *sys.argv[2:]]
+kernelapp.launch_new_instance()
+"""
+
+
+def test_a_kernel_start_that_is_retried_is_one_line(tmp_path):
+    spec = tmp_path / "jupyter" / "kernels" / "flaky"
+    spec.mkdir(parents=True)
+    script = tmp_path / "flaky_kernel.py"
+    script.write_text(FLAKY_KERNEL, encoding="utf-8")
+    argv = [sys.executable, str(script), str(tmp_path / "mark"), "-f", "{connection_file}"]
+    (spec / "kernel.json").write_text(
+        json.dumps({"argv": argv, "display_name": "flaky", "language": "python"}),
+        encoding="utf-8",
+    )
+    done = run_htx(
+        "report", "--data", str(VAN_QUAN), "--year", "2024", "--format", "html",
+        "--kernel", "flaky", "--out", str(tmp_path / "reports"),
+        env={"JUPYTER_PATH": str(tmp_path / "jupyter")},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "mark").exists()  # a start did fail
+    assert "Traceback" not in done.stderr and "raise zmq" not in done.stderr
+    retried = [line for line in done.stderr.splitlines() if "khởi động lại" in line]
+    assert retried == [
+        "một kernel không khởi động được (zmq.error.ZMQError: Address already in use "
+        "(addr='tcp://127.0.0.1:50123')); khởi động lại kernel khác"
+    ]
+    assert len(list((tmp_path / "reports").glob("*/2024/report.html"))) == 1

@@ -80,3 +80,15 @@ def test_a_stray_byte_in_a_utf8_file_is_one_message_not_mojibake(small_unit):
     assert done.returncode == 1
     assert "unit.csv" in done.stderr and "0xFF" in done.stderr and "dòng 2" in done.stderr
     assert "TÃ¢n" not in done.stdout + done.stderr
+
+
+def test_a_name_that_only_looks_like_another_is_a_warning(small_unit):
+    set_cell(small_unit / "entities.csv", 4, "name", "HTX \u0410lpha")  # Cyrillic "А"
+    done = run_htx("validate", "--data", small_unit.name, cwd=small_unit.parent)
+    assert done.returncode == 0, done.stderr  # usable: both are counted, as they are
+    said = [x for x in (done.stdout + done.stderr).splitlines() if "entities.csv, dòng 4" in x]
+    assert any("trông giống tên của A" in line for line in said), said
+    assert any("bảng chữ khác" in line for line in said), said
+    set_cell(small_unit / "entities.csv", 4, "name", "HTX Alphà")  # another name, in Vietnamese
+    done = run_htx("validate", "--data", small_unit.name, cwd=small_unit.parent)
+    assert "trông giống" not in done.stdout + done.stderr

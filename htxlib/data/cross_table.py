@@ -65,6 +65,35 @@ def _names_unique(ds, loc) -> Iterator[Problem]:
         seen.setdefault(key, entity_id)
 
 
+def _names_confusable(ds, loc) -> Iterator[Problem]:
+    """Warn of names that only look alike, or that mix alphabets (ICU's spoof checks).
+
+    "HTX Văn Quаn" with a Cyrillic "а" reads as "HTX Văn Quan" but is another name to every
+    count; a reader cannot tell them apart, so each is named with the one it resembles.
+    """
+    import icu
+
+    checker = icu.SpoofChecker()
+    mixed = icu.USpoofChecks.RESTRICTION_LEVEL | icu.USpoofChecks.MIXED_SCRIPT_CONFUSABLE
+    seen: dict[str, tuple[str, str]] = {}  # skeleton -> (folded name, entity_id)
+    for table, column in (("entities", "name"), ("aliases", "alias")):
+        frame = ds.tables[table]
+        for row, name, entity_id in zip(
+            frame.index, frame[column], frame["entity_id"], strict=True
+        ):
+            if not isinstance(name, str):
+                continue
+            if checker.check(name) & mixed:
+                problem = loc.problem(table, row, column, name, N_("mixes letters of alphabets"))
+                yield replace(problem, warning=True)
+            skeleton = checker.getSkeleton(0, name)
+            folded, owner = seen.setdefault(skeleton, (fold(name), entity_id))
+            if folded != fold(name) and owner != entity_id:
+                rule = _("looks like the name of {other}, but is written differently")
+                problem = loc.problem(table, row, column, name, rule.format(other=owner))
+                yield replace(problem, warning=True)
+
+
 def _required_by_kind(ds, loc) -> Iterator[Problem]:
     entities = ds.entities
     registered = entities["kind"].isin(["HTX", "LHHTX"])
@@ -301,6 +330,7 @@ CHECKS: tuple[Callable, ...] = (
     _one_unit,
     _unknown_ids,
     _names_unique,
+    _names_confusable,
     _required_by_kind,
     _dates_in_order,
     _parts_within_wholes,

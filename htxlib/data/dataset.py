@@ -281,7 +281,9 @@ def _empty(table: Table) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series(dtype=DTYPES[c.type]) for c in table.columns})
 
 
-def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset:
+def load_unit(
+    folder: str | Path, snapshot: str | Path | None = None, snapshot_digest: str | None = None
+) -> Dataset:
     """Load and validate a unit folder.
 
     Every problem is collected before anything is raised, so one run lists them all.
@@ -293,6 +295,8 @@ def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset
     snapshot : str or Path, optional
         A dataset ``htx report`` already validated for this run (see
         :mod:`htxlib.data.snapshot`); used when the folder's files are unchanged.
+    snapshot_digest : str, optional
+        The snapshot's digest as the run passed it; without it the snapshot is not read.
 
     Returns
     -------
@@ -309,7 +313,7 @@ def load_unit(folder: str | Path, snapshot: str | Path | None = None) -> Dataset
     if snapshot:
         from htxlib.data.snapshot import read_snapshot
 
-        saved = read_snapshot(snapshot, folder)
+        saved = read_snapshot(snapshot, snapshot_digest, folder)
         if saved is not None:
             return saved
     from htxlib.data.rollup import MERGED, child_paths, roll_up

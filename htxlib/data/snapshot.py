@@ -1,24 +1,32 @@
 """A validated dataset saved for the notebooks of one report run, so the data is read once.
 
-``htx report`` validates the unit folder, then writes the dataset here (in its private
-staging folder) with a digest of the input files. A notebook given the snapshot uses it
-only if the folder's files still have that digest; otherwise, or when opened alone in
-JupyterLab, it loads and validates the folder itself.
+``htx report`` validates the unit folder, then writes the dataset into its private staging
+folder as data only: each table an Arrow IPC file, and a JSON manifest for the rest (where
+each table came from, the warnings, the children). Nothing in it can run code when read.
+
+The run passes the manifest's SHA-256 to the notebooks as a parameter; a notebook uses the
+snapshot only if the manifest has that digest, each table file the digest the manifest
+gives, and the unit folder's files the digest they had when it was written. Otherwise, or
+when opened alone in JupyterLab, it loads and validates the folder itself.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
-import pickle
+import json
 import stat
 from pathlib import Path
 
 #: Files of a unit folder that a dataset is made from: the tables and the analyst texts.
 INPUT_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".md"}
 
-
 #: How deep parents and children may nest (a province's communes are at depth 1).
 MAX_DEPTH = 8
+
+#: The manifest's name inside a snapshot folder, and the layout version it describes.
+MANIFEST = "manifest.json"
+FORMAT = 1
 
 
 def input_files(folder: str | Path) -> list[Path]:
@@ -74,28 +82,170 @@ def input_digest(folder: str | Path) -> str:
     return digest.hexdigest()
 
 
-def write_snapshot(ds, path: str | Path, digest: str) -> Path:
-    """Save a validated dataset with the digest of the inputs it was loaded from."""
-    path = Path(path)
-    with open(path, "wb") as handle:
-        pickle.dump({"digest": digest, "dataset": ds}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-    return path
+def write_snapshot(ds, folder: str | Path, digest: str) -> tuple[Path, str]:
+    """Save a validated dataset, with the digest of the inputs it was loaded from.
 
+    Parameters
+    ----------
+    ds : Dataset
+        The validated dataset.
+    folder : str or Path
+        A folder to create (private to the user) for the snapshot.
+    digest : str
+        The unit folder's :func:`input_digest` when ``ds`` was loaded.
 
-def read_snapshot(path: str | Path, folder: str | Path):
-    """Return the saved dataset if it was made from the folder's present files, else None.
-
-    Only a snapshot written by this run's ``htx report`` is ever passed here: the file sits
-    in the run's private staging folder (a pickle must never come from elsewhere).
+    Returns
+    -------
+    tuple of (Path, str)
+        The snapshot folder, and the SHA-256 of its manifest to pass to whoever reads it.
     """
-    path = Path(path)
-    if not path.is_file():
+    folder = Path(folder)
+    folder.mkdir(mode=0o700)
+    files: dict[str, str] = {}
+    manifest = {"format": FORMAT, "inputs": digest, "dataset": _dataset_entry(ds, folder, files)}
+    manifest["files"] = files
+    # a problem's row may be a numpy integer: ``item()`` gives the Python value
+    text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, default=lambda v: v.item())
+    (folder / MANIFEST).write_text(text, encoding="utf-8")
+    return folder, hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_snapshot(folder: str | Path, digest: str | None, unit: str | Path):
+    """Return the saved dataset if it is the one the run wrote and the unit is unchanged.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The snapshot folder.
+    digest : str or None
+        The manifest's SHA-256 as the run passed it; without it nothing is read.
+    unit : str or Path
+        The unit folder the dataset was loaded from.
+
+    Returns
+    -------
+    Dataset or None
+        None when the snapshot is missing, altered, or older than the unit's files.
+    """
+    folder = Path(folder)
+    text = _bytes(folder / MANIFEST)
+    if not digest or text is None or hashlib.sha256(text).hexdigest() != digest:
         return None
     try:
-        with open(path, "rb") as handle:
-            saved = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        manifest = json.loads(text)
+    except ValueError:
         return None
-    if saved.get("digest") != input_digest(folder):
+    if manifest.get("format") != FORMAT or manifest.get("inputs") != input_digest(unit):
         return None
-    return saved["dataset"]
+    try:
+        return _dataset(manifest["dataset"], folder, manifest["files"])
+    except (KeyError, TypeError, ValueError, OSError):
+        return None
+
+
+def _bytes(path: Path) -> bytes | None:
+    """Return a regular file's bytes, or None (for a missing file, a link, a FIFO …)."""
+    try:
+        if not stat.S_ISREG(path.lstat().st_mode):
+            return None
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def _dataset_entry(ds, folder: Path, files: dict[str, str]) -> dict:
+    """Write a dataset's tables into ``folder`` and return what describes the rest."""
+    return {
+        "folder": str(ds.folder),
+        "tables": {name: _write_table(df, folder, files) for name, df in ds.tables.items()},
+        "stated_totals": {
+            name: _write_table(df, folder, files) for name, df in ds.stated_totals.items()
+        },
+        "sources": {name: _fields(source) for name, source in ds.sources.items()},
+        "warnings": [_fields(problem) for problem in ds.warnings],
+        "children": [
+            {
+                **{key: value for key, value in _fields(child).items() if key != "data"},
+                "problems": [_fields(problem) for problem in child.problems],
+                "data": None if child.data is None else _dataset_entry(child.data, folder, files),
+            }
+            for child in ds.children
+        ],
+    }
+
+
+def _fields(record) -> dict:
+    """Return a dataclass's fields as JSON values (paths as text), without nested records."""
+    return {
+        f.name: str(value) if isinstance(value, Path) else value
+        for f in dataclasses.fields(record)
+        if not isinstance(value := getattr(record, f.name), list | tuple)
+        and not dataclasses.is_dataclass(value)
+    }
+
+
+def _write_table(df, folder: Path, files: dict[str, str]) -> str:
+    """Write one table as an Arrow IPC file, with its row index; return the file's name."""
+    import pyarrow as pa
+
+    name = f"{len(files):04d}.arrow"
+    table = pa.Table.from_pandas(df)  # a row index as a column, a RangeIndex as metadata
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_file(sink, table.schema) as writer:
+        writer.write_table(table)
+    data = sink.getvalue().to_pybytes()
+    (folder / name).write_bytes(data)
+    files[name] = hashlib.sha256(data).hexdigest()
+    return name
+
+
+def _read_table(name: str, folder: Path, files: dict[str, str]):
+    """Read one table written by :func:`_write_table`, if its bytes are the ones written."""
+    import pandas as pd
+    import pyarrow as pa
+
+    data = _bytes(folder / name)
+    if data is None or hashlib.sha256(data).hexdigest() != files[name]:
+        raise ValueError(f"snapshot table {name} altered")
+    table = pa.ipc.open_file(pa.py_buffer(data)).read_all()
+    df = table.to_pandas()
+    # text columns would come back as pandas' str dtype, with NaN for None: the loader's
+    # are objects, with None
+    kinds = json.loads(table.schema.metadata[b"pandas"])["columns"]
+    for kind in kinds:
+        if kind["numpy_type"] == "object" and kind["name"] in df.columns:
+            values = table.column(kind["name"]).to_pylist()
+            df[kind["name"]] = pd.Series(values, index=df.index, dtype=object)
+    return df
+
+
+def _dataset(entry: dict, folder: Path, files: dict[str, str]):
+    """Rebuild a dataset from its manifest entry."""
+    from htxlib.data.dataset import Dataset
+    from htxlib.data.problems import Problem
+    from htxlib.data.readers import Source
+    from htxlib.data.rollup import Child
+
+    def tables(names: dict) -> dict:
+        return {table: _read_table(name, folder, files) for table, name in names.items()}
+
+    def source(fields: dict) -> Source:
+        return Source(**{**fields, "path": Path(fields["path"])})
+
+    return Dataset(
+        folder=Path(entry["folder"]),
+        tables=tables(entry["tables"]),
+        sources={name: source(fields) for name, fields in entry["sources"].items()},
+        warnings=[Problem(**fields) for fields in entry["warnings"]],
+        stated_totals=tables(entry["stated_totals"]),
+        children=[
+            Child(
+                **{
+                    **child,
+                    "problems": [Problem(**p) for p in child["problems"]],
+                    "data": child["data"] and _dataset(child["data"], folder, files),
+                }
+            )
+            for child in entry["children"]
+        ],
+    )

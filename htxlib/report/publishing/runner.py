@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sys
+import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -129,11 +130,21 @@ def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout:
                 f"notebook {source.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
             ) from err
         except Exception as err:  # kernel died, timeout, ...
+            reason = f"{type(err).__name__}: {err}"
+            if any(text in str(err) for text in STARTUP_FAILURES):
+                reason = TrackedKernelManager.died_saying() or reason
             if attempt == 1 and any(text in str(err) for text in STARTUP_FAILURES):
+                from htxlib.messages import _, shown
+
+                print(
+                    _("a kernel did not start ({reason}); starting another").format(
+                        reason=shown(reason)
+                    ),
+                    file=sys.stderr,
+                    flush=True,
+                )
                 continue
-            raise ReportError(
-                f"notebook {source.name} did not run: {type(err).__name__}: {err}"
-            ) from err
+            raise ReportError(f"notebook {source.name} did not run: {reason}") from err
 
 
 def _pause(stage: str) -> None:
@@ -147,6 +158,28 @@ class TrackedKernelManager(AsyncKernelManager):
     """A kernel manager that records its kernels, so that Ctrl-C can stop them at once."""
 
     live: ClassVar[set[TrackedKernelManager]] = set()
+    #: Kernels launched and not yet cleaned up, each with the file its stderr goes to.
+    launched: ClassVar[dict[TrackedKernelManager, object]] = {}
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        # a kernel that dies at start prints a traceback ("ZMQError: Address already in
+        # use"); the user is told its last line instead (see :meth:`died_saying`)
+        stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed at clean-up
+        kw["stderr"] = TrackedKernelManager.launched[self] = stderr
+        await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    @classmethod
+    def died_saying(cls) -> str:
+        """Return the last line a kernel that has died wrote to its stderr ("" if none)."""
+        said = ""
+        for manager, stderr in list(cls.launched.items()):
+            process = getattr(manager.provisioner, "process", None)
+            if process is None or process.poll() is not None:
+                stderr.seek(0, os.SEEK_END)
+                stderr.seek(max(0, stderr.tell() - 4096))
+                lines = stderr.read().decode("utf-8", "replace").strip().splitlines()
+                said = lines[-1].strip() if lines else said
+        return said
 
     async def _async_post_start_kernel(self, **kw) -> None:
         TrackedKernelManager.live.add(self)
@@ -154,6 +187,9 @@ class TrackedKernelManager(AsyncKernelManager):
 
     async def _async_cleanup_resources(self, restart: bool = False) -> None:
         TrackedKernelManager.live.discard(self)
+        stderr = TrackedKernelManager.launched.pop(self, None)
+        if stderr is not None:
+            stderr.close()
         await super()._async_cleanup_resources(restart=restart)
 
     @classmethod
@@ -261,12 +297,13 @@ def build_report(
     publish.remove_stale(out)
     staging = publish.Staging(out)
     try:
-        snapshot = write_snapshot(ds, staging.path / "dataset.pickle", digest)
+        snapshot, snapshot_digest = write_snapshot(ds, staging.path / "dataset", digest)
         parameters = {
             "data_dir": str(data_dir),
             "year": int(year),
             "as_of": as_of,
             "snapshot": str(snapshot),
+            "snapshot_digest": snapshot_digest,
         }
         # a pool names its own kernel; finding the kernelspec reads the disk
         kernel = kernel or (pool.kernel if pool is not None else kernel_name())
