@@ -44,7 +44,7 @@ texts: $(STAMP) ## Create a year's analyst text files with guidance (UNIT=units/
 test: $(STAMP) ## Lint, then run the test suite (pytest and nbval)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/pytest
+	$(BIN)/pytest -n auto --dist loadfile
 
 lint: $(STAMP) ## Lint and format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import os
+import signal
 import shutil
 import subprocess
 import sys
@@ -44,7 +45,11 @@ def start_until_kernel_runs(script: str, mark: Path) -> subprocess.Popen:
     The fixture notebook ``hangs.ipynb`` touches the file ``HTX_TEST_MARK`` names, then sleeps.
     """
     process = subprocess.Popen(
-        [sys.executable, "-c", script], env={**os.environ, "HTX_TEST_MARK": str(mark)}
+        [sys.executable, "-c", script],
+        env={**os.environ, "HTX_TEST_MARK": str(mark)},
+        # as from a terminal: a test runner started in the background, or its workers, may
+        # ignore Ctrl-C, and a child that inherits that never sees it
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 120
     while not mark.exists() and time.monotonic() < deadline:

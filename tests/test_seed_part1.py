@@ -196,7 +196,7 @@ RATINGS = {
             "HTX Nông sản sạch Văn Quan",
             "HTX Yên Thành",
             "HTX Xuân Mai",
-            "HTX Dịch vụ chăn nuôi Thu hiền",
+            "HTX Dịch vụ chăn nuôi Thu Hiền",
             "HTX DVNN Thảo Nguyên",
             "HXT Nông - Lâm sản Quang Huy",
             "HTX Minh Dương",
@@ -212,9 +212,9 @@ RATINGS = {
         25.0,
         [
             "HTX Liên Minh Phát",
-            "HTX tổng hợp Tiến Đạt Diêm He",
+            "HTX tổng hợp Tiến Đạt Điềm He",
             "HTX dịch vụ tổng hợp An Sơn",
-            "HTX dịch vụ Hôi hữu cơ Văn Quan",
+            "HTX dịch vụ Hồi hữu cơ Văn Quan",
             "HTX dịch vụ Nông - Lâm nghiệp Tri Lễ",
             "HTX Đức Thắng Lạng Sơn",
             "HTX SX NN và TM Phúc An",
@@ -329,7 +329,7 @@ def test_spelling_variants_are_one_entity(vq):
     assert vq.resolve("HTX Trần Quý") == vq.resolve("HTX Trân Quý")
     assert vq.resolve("HXT Nông - Lâm sản Quang Huy") == vq.resolve("HTX Nông - Lâm sản Quang Huy")
     assert vq.resolve("HTX tổng hợp Tiến Đạt Diềm He") == vq.resolve(
-        "HTX tổng hợp Tiến Đạt Diêm He"
+        "HTX tổng hợp Tiến Đạt Điềm He"
     )
 
 

@@ -108,11 +108,10 @@ def frames(
     annual["rating"] = np.where(rated, rng.choice(RATINGS, size), None)
     annual = annual.drop(columns=["kind", "founded_on", "dissolved_on"])
 
-    # score sheets of the last year, 15 criteria each
-    sheets = annual.loc[(annual["year"] == last_year) & annual["rating"].notna(), ["entity_id"]]
+    # a score sheet of 15 criteria for every rated HTX and year, as a registry keeps them
+    sheets = annual.loc[annual["rating"].notna(), ["entity_id", "year"]]
     scores = sheets.merge(pd.DataFrame({"criterion": range(1, 16)}), how="cross")
     caps = np.array(CRITERIA_MAX)[scores["criterion"].to_numpy() - 1]
-    scores["year"] = last_year
     scores["self_score"] = np.round(caps * rng.uniform(0.3, 1.0, len(scores)), 1)
     scores["checked_score"] = scores["self_score"]
     scores = scores[["entity_id", "year", "criterion", "self_score", "checked_score"]]

@@ -48,7 +48,8 @@ def support_results(ds, year: int, as_of=None) -> pd.DataFrame:
         label, ``period_<figure>`` and ``cumulative_<figure>`` for each figure
         (missing when not given), cumulative_since, legal_basis, since_document (the
         document of the legal basis issued on cumulative_since, which a sum since then is
-        counted from), note, status
+        counted from), period_note and cumulative_note (the notes of the rows
+        each set of figures comes from), status
         (weakest provenance of its values).
     """
     period = ds.period(year, as_of)
@@ -70,7 +71,9 @@ def support_results(ds, year: int, as_of=None) -> pd.DataFrame:
         used = pd.concat([spans, cumul])
         row["legal_basis"] = next(iter(used["legal_basis"].dropna()), None)
         row["since_document"] = document_dated(row["legal_basis"], row["cumulative_since"])
-        row["note"] = "; ".join(used["note"].dropna())
+        # each note goes with the figures of its own row: the period's, or the cumulative's
+        row["period_note"] = "; ".join(spans["note"].dropna())
+        row["cumulative_note"] = "; ".join(cumul["note"].dropna())
         row["reported"] = not used.empty
         row["status"] = weakest(figure(ds, None, "support", f, [code]).status for f in FIGURES)
         rows.append(row)

@@ -549,39 +549,46 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
     -------
     Assessment
     """
+    # gathered stage by stage, as the data flows: data, figures, rules, plan, checks
     period = ds.period(year, as_of)
+    data = {
+        "ds": ds,
+        "unit": unit_of(ds),
+        "period": period,
+        "period_phrase": period_phrase(period.start, period.cutoff),
+        "period_in": period_in(period.start, period.cutoff),
+        "texts": load_texts(ds.folder, year),
+    }
+    figures = {
+        "overview": m.htx_overview(ds, year, as_of),
+        "unions": m.union_overview(ds, year, as_of),
+        "groups": m.tht_overview(ds, year, as_of),
+        "members": m.members_workers(ds, year, as_of),
+        "filed": m.reports_filed(ds, year, as_of),
+        "managers": m.manager_training(ds, year, as_of),
+        "capital": m.capital_by_sector(ds, year, as_of),
+        "ratings": m.rating_distribution(ds, year, as_of),
+        "support": m.support_results(ds, year, as_of),
+        "ocop": m.ocop_by_year(ds, up_to=year),
+    }
     rules = rating_rules()
     found = findings(ds, year, as_of)
-    a = Assessment(
-        ds=ds,
-        unit=unit_of(ds),
-        period=period,
-        period_phrase=period_phrase(period.start, period.cutoff),
-        period_in=period_in(period.start, period.cutoff),
-        overview=m.htx_overview(ds, year, as_of),
-        unions=m.union_overview(ds, year, as_of),
-        groups=m.tht_overview(ds, year, as_of),
-        members=m.members_workers(ds, year, as_of),
-        filed=m.reports_filed(ds, year, as_of),
-        managers=m.manager_training(ds, year, as_of),
-        capital=m.capital_by_sector(ds, year, as_of),
-        ratings=m.rating_distribution(ds, year, as_of),
-        support=m.support_results(ds, year, as_of),
-        ocop=m.ocop_by_year(ds, up_to=year),
-        texts=load_texts(ds.folder, year),
-        plan_results=plan_vs_actual(ds, year, as_of),
-        plan_year=ds.plan_year(year),
-        rating_rules=rules,
-        rating_check=computed_ratings(ds, year, as_of, rules),
-        findings=found,
-        finding_counts=counts_by_rule(
+    judged = {
+        "rating_rules": rules,
+        "rating_check": computed_ratings(ds, year, as_of, rules),
+        "findings": found,
+        "finding_counts": counts_by_rule(
             found, judged=judged_rules(ds, year, as_of), on=period.cutoff
         ),
-        sizes=size_summary(size_classes(ds, year, as_of)),
-        contradictions=contradictions(ds),
-        stated=stated_sentences(ds, year),
-        partial_year=elapsed_share(ds, year, as_of) < 1,
-    )
+        "sizes": size_summary(size_classes(ds, year, as_of)),
+    }
+    plan = {
+        "plan_year": ds.plan_year(year),
+        "plan_results": plan_vs_actual(ds, year, as_of),
+        "partial_year": elapsed_share(ds, year, as_of) < 1,
+    }
+    checks = {"contradictions": contradictions(ds), "stated": stated_sentences(ds, year)}
+    a = Assessment(**data, **figures, **judged, **plan, **checks)
     if with_charts:
         a.charts = draw_charts(a)
     return a
