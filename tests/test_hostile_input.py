@@ -313,9 +313,38 @@ def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
     assert not list(out.glob(".staging-*"))
 
 
-def test_rows_limit_on_csv(small_unit, monkeypatch):
+def test_a_csv_file_is_bounded_by_its_size_not_its_rows(small_unit, monkeypatch):
+    # honest data is long: a CSV file's rows are bounded by its size alone
     rows = read_rows(small_unit / "ocop.csv")
-    write_rows(small_unit / "ocop.csv", rows + rows[1:] * 3)
+    column = rows[0].index("product")
+    more = [[*r[:column], f"{r[column]} {n}", *r[column + 1 :]] for n in range(3) for r in rows[1:]]
+    write_rows(small_unit / "ocop.csv", rows + more)
     monkeypatch.setenv("HTX_MAX_ROWS", "4")
-    with pytest.raises(DataError, match="the number of rows is >4"):
+    ds = load_unit(small_unit)
+    assert len(ds.ocop) == 4 * (len(rows) - 1)
+    monkeypatch.setenv("HTX_MAX_FILE_MB", "1")
+    with open(small_unit / "ocop.csv", "a", encoding="utf-8") as f:
+        f.write("x" * (1 << 20))
+    with pytest.raises(DataError, match="the file size"):
+        load_unit(small_unit)
+
+
+def test_a_workbook_sheet_is_bounded_by_its_rows(small_unit, monkeypatch):
+    # a sheet's rows cost memory cell by cell, whatever its size on disk: its extent is bounded
+    from openpyxl import Workbook
+
+    rows = read_rows(small_unit / "ocop.csv")
+    (small_unit / "ocop.csv").unlink()
+    book = Workbook()
+    book.active.title = "ocop"
+    column = rows[0].index("product")
+    for n, row in enumerate([rows[0]] + rows[1:] * 10):
+        book.active.append([f"{c} {n}" if i == column and n else c for i, c in enumerate(row)])
+    book.save(small_unit / "ocop.xlsx")
+    monkeypatch.setenv("HTX_MAX_ROWS", str(10 * (len(rows) - 1) + 1))  # the header included
+    assert len(load_unit(small_unit).ocop) == 10 * (len(rows) - 1)
+    monkeypatch.setenv("HTX_MAX_ROWS", "20")
+    with pytest.raises(
+        DataError, match=r"ocop.xlsx.*the number of rows is \d+, over the limit of 20"
+    ):
         load_unit(small_unit)

@@ -47,7 +47,7 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         "các lĩnh vực phi nông nghiệp có 03 HTX",
         "HTX tạm ngừng hoạt động: 01 HTX",
         "HTX Liên Minh Phát: tạm ngừng từ ngày 01/04/2024 đến ngày 31/05/2025",
-        "04 HTX: HTX Thương mại Công bằng Văn Quan",
+        "04 HTX, gồm HTX Thương mại Công bằng Văn Quan",
         "HTX Yên Thành (Yên Phúc)",
         "HTX Nông - Lâm sản Quang Huy (Tràng Phái)",
         "HTX Nông - Lâm nghiệp Thảo Nguyên (Tràng Phái)",

@@ -27,7 +27,9 @@ class Limits:
     HTX_MAX_ZIP_RATIO : int
         Uncompressed to compressed size of one part of an .xlsx file (a zip bomb is thousands).
     HTX_MAX_ROWS : int
-        Rows of one table (a sheet's declared or actual extent, or a CSV file).
+        Rows of one sheet of a workbook (its declared or actual extent). A CSV file's rows
+        are bounded by its size (``HTX_MAX_FILE_MB``): a row limit would only refuse honest
+        data, such as a national registry's score sheets.
     HTX_MAX_COLUMNS : int
         Columns of one table.
     HTX_MAX_CELL_CHARS : int

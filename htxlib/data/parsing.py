@@ -318,6 +318,40 @@ def _plain_numbers(text: pd.Series) -> tuple[pd.Series, set[str]]:
 def _numbers(
     cells: pd.Series, column: Column, convention: str = ""
 ) -> tuple[pd.Series, list[tuple[int, str, str]]]:
+    """Read a numeric column once per distinct text (scores, years and counts repeat).
+
+    The column's convention is what its distinct cells show, so reading those alone gives
+    every row its value; an unreadable cell is reported at every row that holds it.
+    """
+    if pd.api.types.infer_dtype(cells, skipna=True) not in ("string", "empty"):
+        return _numbers_of_cells(cells, column, convention)  # a workbook's: cells of all kinds
+    codes, distinct = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=True)
+    typed, errors = _numbers_of_cells(pd.Series(distinct, dtype=object), column, convention)
+    values = pd.Series(
+        typed.array.take(codes, allow_fill=True), index=cells.index, name=column.name
+    )
+    said: dict[int, list[tuple[str, str]]] = {}
+    for position, value, message in errors:
+        said.setdefault(position, []).append((value, message))
+    return values, _at_every_row(codes, said, cells.index)
+
+
+def _at_every_row(
+    codes, said: dict[int, list[tuple[str, str]]], rows
+) -> list[tuple[int, str, str]]:
+    """Spread what was said of distinct values (by code) to every row holding one, in order."""
+    if not said:
+        return []
+    return [
+        (int(rows[at]), value, message)
+        for at in np.flatnonzero(np.isin(codes, list(said)))
+        for value, message in said[int(codes[at])]
+    ]
+
+
+def _numbers_of_cells(
+    cells: pd.Series, column: Column, convention: str = ""
+) -> tuple[pd.Series, list[tuple[int, str, str]]]:
     """Read a numeric column, settling two-way cells by the column's convention.
 
     Plain cells are read column-wise (:func:`_plain_numbers`); only cells with thousands
@@ -433,13 +467,9 @@ def _by_distinct_value(cells: pd.Series, read) -> tuple[list[object], list[tuple
         except CellError as exc:
             results.append(None)
             failures[i] = str(exc)
-    values = [None if code < 0 else results[code] for code in codes]
-    errors = [
-        (int(row), str(distinct[code]), failures[code])
-        for row, code in zip(cells.index, codes, strict=True)
-        if code in failures
-    ]
-    return values, errors
+    values = np.asarray([*results, None], dtype=object)[codes].tolist()  # code -1: None
+    said = {code: [(str(distinct[code]), message)] for code, message in failures.items()}
+    return values, _at_every_row(codes, said, cells.index)
 
 
 def parse_column(

@@ -103,6 +103,7 @@ class RawTable:
     totals: list[tuple[int, list]] = field(default_factory=list)
     encoding: str = ""
     problems: list[Problem] = field(default_factory=list)
+    kept: object = None  # the last run's data rows, by position (an array of int)
 
 
 def fold(text: str) -> str:
@@ -319,59 +320,102 @@ def decode(data: bytes) -> tuple[str, str]:
         ) from None
 
 
-def _csv_stream(path: Path) -> tuple[Iterator[list], str]:
-    """Return the file's rows as they are parsed, and its encoding.
-
-    Rows are yielded one by one, so that a large file is never held as rows of text all at
-    once; the limits are checked as the rows come.
-    """
-    bound = limits()
-    text, encoding = decode(path.read_bytes())
+def _csv_text(path: Path) -> tuple[str, bytes, str, str]:
+    """Return a CSV file's text, the same as UTF-8 bytes, its encoding and its separator."""
+    check_file(path)  # its size bounds everything else: rows, and the memory they take
+    data = path.read_bytes()
+    text, encoding = decode(data)
+    if encoding == "utf-8-sig":
+        data = data[3:]
+    elif encoding != "utf-8":
+        data = text.encode("utf-8")
     # the sniffer is quadratic in its sample: a bounded sample of whole lines
-    sample = "\n".join(text[: bound.HTX_SNIFF_CHARS].splitlines()[:50])
+    sample = "\n".join(text[: limits().HTX_SNIFF_CHARS].splitlines()[:50])
     try:
         delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         delimiter = ","
+    return text, data, encoding, delimiter
+
+
+def _csv_rows(text: str, delimiter: str) -> Iterator[list]:
+    """Yield a CSV text's rows one by one, checking the limits as they come.
+
+    A large file is never held as rows of text all at once.
+    """
+    bound = limits()
     csv.field_size_limit(bound.HTX_MAX_CELL_CHARS)
+    try:
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter):
+            _check_width(len(row))
+            yield row
+    except csv.Error as err:
+        if "field larger" in str(err):
+            _cell_too_long()
+        raise
 
-    def rows() -> Iterator[list]:
-        count = 0
-        try:
-            for row in csv.reader(io.StringIO(text), delimiter=delimiter):
-                count += 1
-                if count > bound.HTX_MAX_ROWS:
-                    raise ReadError(
-                        exceeded(
-                            N_("the number of rows"),
-                            f">{count - 1}",
-                            "HTX_MAX_ROWS",
-                            bound.HTX_MAX_ROWS,
-                        )
-                    )
-                if len(row) > bound.HTX_MAX_COLUMNS:
-                    raise ReadError(
-                        exceeded(
-                            N_("the number of columns"),
-                            len(row),
-                            "HTX_MAX_COLUMNS",
-                            bound.HTX_MAX_COLUMNS,
-                        )
-                    )
-                yield row
-        except csv.Error as err:
-            if "field larger" in str(err):
-                raise ReadError(
-                    exceeded(
-                        N_("the length of a cell"),
-                        f"> {bound.HTX_MAX_CELL_CHARS}",
-                        "HTX_MAX_CELL_CHARS",
-                        bound.HTX_MAX_CELL_CHARS,
-                    )
-                ) from None
-            raise
 
-    return rows(), encoding
+def _check_width(columns: int) -> None:
+    bound = limits().HTX_MAX_COLUMNS
+    if columns > bound:
+        raise ReadError(exceeded(N_("the number of columns"), columns, "HTX_MAX_COLUMNS", bound))
+
+
+def _cell_too_long() -> None:
+    bound = limits().HTX_MAX_CELL_CHARS
+    raise ReadError(
+        exceeded(N_("the length of a cell"), f"> {bound}", "HTX_MAX_CELL_CHARS", bound)
+    ) from None
+
+
+def _csv_columns(data: bytes, delimiter: str, width: int):
+    """Read a CSV file whose every record has ``width`` fields, column by column.
+
+    Apache Arrow's multi-threaded reader parses the whole file into text columns at about
+    the speed of reading it. Returns None when a record has another number of fields, or a
+    line ends in a lone carriage return: the row-by-row reader then reads the file, and says
+    what it finds.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    from pyarrow import csv as arrow_csv
+
+    if data.count(b"\r") != data.count(b"\r\n"):
+        return None  # a lone carriage return: the two readers count such lines differently
+    names = [f"c{i}" for i in range(width)]
+    try:
+        table = arrow_csv.read_csv(
+            pa.py_buffer(data),
+            read_options=arrow_csv.ReadOptions(column_names=names, block_size=1 << 22),
+            parse_options=arrow_csv.ParseOptions(
+                delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
+            ),
+            convert_options=arrow_csv.ConvertOptions(
+                column_types=dict.fromkeys(names, pa.string()),
+                null_values=[],
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+    except pa.ArrowInvalid:
+        return None
+    bound = limits().HTX_MAX_CELL_CHARS
+    for column in table.columns:
+        longest = pc.max(pc.utf8_length(column)).as_py() if len(column) else 0
+        if longest and longest > bound:
+            _cell_too_long()
+    return table
+
+
+def _cleaned(column) -> list:
+    """Clean an Arrow text column with :func:`clean_text`, once per distinct cell."""
+    import numpy as np
+
+    encoded = column.dictionary_encode().combine_chunks()
+    distinct = [clean_text(cell) for cell in encoded.dictionary.to_pylist()]
+    return np.asarray(distinct + [None], dtype=object)[:-1][
+        encoded.indices.to_numpy(zero_copy_only=False)
+    ]
 
 
 # --- bounds, checked before a file is read --------------------------------------------------
@@ -674,14 +718,13 @@ def read_raw(source: Source, table: Table) -> RawTable:
 
 
 def _read_into(raw: RawTable, source: Source, table: Table) -> None:
-    import numpy as np
-
     if source.is_excel:
         rows, sheet = _excel_rows(source)
         source = Source(source.path, source.sheet or sheet)
         stream = iter(rows)
     else:
-        stream, raw.encoding = _csv_stream(source.path)
+        text, data, raw.encoding, delimiter = _csv_text(source.path)
+        stream = _csv_rows(text, delimiter)
     head = list(islice(stream, HEADER_SEARCH_ROWS))
     index = find_header(head, table)
     if index is None:
@@ -701,28 +744,58 @@ def _read_into(raw: RawTable, source: Source, table: Table) -> None:
                 header[i] = str(above)
     raw.header = header
     width = len(header)  # cells beyond the header have no column to go to
+    if not source.is_excel and index == 0 and len(head) > 1:
+        # a plain table (the header first, every record as wide): read it column by column
+        columns = _csv_columns(data, delimiter, width)
+        if columns is not None:
+            cleaned = [_cleaned(column)[1:] for column in columns.columns]
+            _add_rows(raw, cleaned, 2, table)
+            raw.columns = [column[raw.kept] for column in cleaned]
+            return
     body = chain(head[index + 1 :], stream)
-    chunks: list[list] = [[] for _ in range(width)]
+    parts: list[list] = [[] for _ in range(width)]
     first = index + 2  # spreadsheet number of the first body row
     while chunk := list(islice(body, CHUNK_ROWS)):
         chunk = [_padded(r, width) if len(r) < width else r for r in chunk]
         # column by column: cleaning, blank rows and totals rows are column operations
         columns = [clean_column(list(map(itemgetter(i), chunk))) for i in range(width)]
-        blank = _all_none(columns, len(chunk))
-        totals = {
-            i
-            for i in _totals_candidates(columns[0] if columns else [], blank)
-            if is_totals_row(chunk[i], table, header)
-        }
-        keep = [i for i in np.flatnonzero(~blank).tolist() if i not in totals]
-        raw.offsets += [first + i for i in keep]
+        _add_rows(raw, columns, first, table)
         for i, column in enumerate(columns):
-            chunks[i].append(column[keep])
-        raw.totals += [(first + i, chunk[i][:width]) for i in sorted(totals)]
+            parts[i].append(column[raw.kept])
         first += len(chunk)
-    raw.columns = [
-        np.concatenate(parts) if parts else np.empty(0, dtype=object) for parts in chunks
-    ]
+    raw.columns = [_joined(column) for column in parts]
+
+
+def _joined(parts: list):
+    import numpy as np
+
+    return np.concatenate(parts) if parts else np.empty(0, dtype=object)
+
+
+def _add_rows(raw: RawTable, columns: list, first: int, table: Table) -> None:
+    """Note which of a run of rows are data and which are totals rows, blank rows dropped.
+
+    ``columns`` are the run's cleaned columns (a cell of spaces is empty, in a key column
+    too), and ``first`` the spreadsheet number of its first row. The positions of the data
+    rows are left in ``raw.kept`` for the caller to take from each column.
+    """
+    import numpy as np
+
+    def row(i: int) -> list:
+        return [column[i] for column in columns]
+
+    length = len(columns[0]) if columns else 0
+    blank = _all_none(columns, length)
+    totals = {
+        i
+        for i in _totals_candidates(columns[0] if columns else [], blank)
+        if is_totals_row(row(i), table, raw.header)
+    }
+    keep = ~blank
+    keep[list(totals)] = False
+    raw.kept = np.flatnonzero(keep)
+    raw.offsets += (raw.kept + first).tolist()
+    raw.totals += [(first + i, list(row(i))[: len(raw.header)]) for i in sorted(totals)]
 
 
 def _padded(row: list, width: int) -> list:
@@ -739,14 +812,23 @@ def _all_none(columns: list[list], length: int):
     return blank
 
 
-def _totals_candidates(first: list, blank) -> list[int]:
+def _totals_candidates(first, blank) -> list[int]:
     """Rows that may be totals rows: the first cell is empty or starts like a totals word."""
-    return [
+    import numpy as np
+    import pandas as pd
+
+    # once per distinct first cell: ids and names repeat down a long table
+    cells = np.asarray(first, dtype=object)
+    codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+    maybe = [
         i
-        for i, cell in enumerate(first)
-        if not blank[i]
-        and (cell is None or (cell.__class__ is str and cell[:1].casefold() in _TOTAL_INITIALS))
+        for i, cell in enumerate(distinct)
+        if cell.__class__ is str and cell[:1].casefold() in _TOTAL_INITIALS
     ]
+    candidate = np.isin(codes, maybe)
+    missing = np.flatnonzero(codes < 0)
+    candidate[missing] = np.equal(cells[missing], None)  # empty, not a NaN from a workbook
+    return np.flatnonzero(candidate & ~np.asarray(blank, dtype=bool)).tolist()
 
 
 @dataclass
