@@ -1,9 +1,13 @@
-"""Large units: a generated 2.000-HTX unit gives the figures counted independently.
+"""Large units: generated units give the figures counted independently.
 
 No timing here: speed is measured by ``benchmarks/bench_scale.py``.
 """
 
 from __future__ import annotations
+
+import csv
+import os
+from collections import Counter
 
 import pytest
 
@@ -27,3 +31,30 @@ def test_generated_unit_gives_the_counts_made_independently(large_unit):
     assert len(overview.dissolved) == expected["dissolved_htx"]
     assert counts.tht_overview(ds, 2024).total.value == expected["tht"]
     assert people.members_workers(ds, 2024).members.value == expected["members"]
+
+
+def test_a_national_registry_with_its_score_history_loads_under_the_default_limits(
+    tmp_path, monkeypatch
+):
+    # 35.000 HTX with a score sheet for every rated HTX and year: over two million rows
+    for name in os.environ:
+        if name.startswith("HTX_MAX_"):
+            monkeypatch.delenv(name)
+    folder = synthetic.write_unit(tmp_path / "unit", 35000, seed=3)
+    rows, per_year, checked_2024 = 0, Counter(), 0.0
+    with (folder / "rating_scores.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            rows += 1
+            per_year[int(row["year"])] += 1
+            if row["year"] == "2024" and row["checked_score"]:
+                checked_2024 += float(row["checked_score"])
+    with (folder / "entities.csv").open(encoding="utf-8", newline="") as handle:
+        htx = sum(row["kind"] == "HTX" for row in csv.DictReader(handle))
+    assert rows > 2_000_000
+    ds = load_unit(folder)
+    scores = ds.rating_scores
+    assert len(scores) == rows
+    assert scores["year"].value_counts().to_dict() == dict(per_year)
+    in_2024 = scores.loc[scores["year"] == 2024, "checked_score"].sum()
+    assert in_2024 == pytest.approx(checked_2024, rel=1e-12)
+    assert (ds.entities["kind"] == "HTX").sum() == htx == 35000
