@@ -745,13 +745,19 @@ def _read_into(raw: RawTable, source: Source, table: Table) -> None:
     raw.header = header
     width = len(header)  # cells beyond the header have no column to go to
     if not source.is_excel and index == 0 and len(head) > 1:
-        # a plain table (the header first, every record as wide): read it column by column
+        # a plain table (the header first, every record as wide): read it column by column,
+        # from the bytes alone (the text and its reader's copy are let go: a national
+        # registry's score sheets are a hundred MB)
+        del text, stream
         columns = _csv_columns(data, delimiter, width)
         if columns is not None:
+            del data
             cleaned = [_cleaned(column)[1:] for column in columns.columns]
+            del columns
             _add_rows(raw, cleaned, 2, table)
             raw.columns = [column[raw.kept] for column in cleaned]
             return
+        stream = islice(_csv_rows(data.decode("utf-8"), delimiter), len(head), None)
     body = chain(head[index + 1 :], stream)
     parts: list[list] = [[] for _ in range(width)]
     first = index + 2  # spreadsheet number of the first body row

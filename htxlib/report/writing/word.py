@@ -293,19 +293,35 @@ FIGURE_CELL = re.compile(r"[\s-]*\d[\d.,%\s-]*(\[[A-Z]{2}\])?")
 WIDEST, NARROWEST = 40, 6
 
 
+#: The width of a character of the tables' text, and a cell's side padding, in cm.
+TABLE_CHAR_CM, CELL_PADDING_CM = 0.3, 0.5
+
+
 def _fitted_shares(table) -> tuple[float, ...]:
     """Share the text width by what the columns hold: "Chỉ tiêu" wide, "Đơn vị tính" narrow.
 
     Each column weighs its longest cell, bounded so that no column takes the page or is
-    squeezed below a short word.
+    squeezed below a short word; and no column is narrower than its longest word, which
+    would otherwise break in the middle ("đồng/nă" over "m").
     """
     columns = len(table.columns)
     weights = [NARROWEST] * columns
+    words = [0] * columns
     for row in table.rows:
         for index, cell in enumerate(row.cells[:columns]):
-            weights[index] = max(weights[index], min(len(cell.text.strip()), WIDEST))
+            text = cell.text.strip()
+            weights[index] = max(weights[index], min(len(text), WIDEST))
+            words[index] = max([words[index], *(len(word) for word in text.split())])
     total = sum(weights)
-    return tuple(weight / total for weight in weights)
+    shares = [weight / total for weight in weights]
+    floors = [(w * TABLE_CHAR_CM + CELL_PADDING_CM) / TEXT_WIDTH.cm for w in words]
+    short = [i for i in range(columns) if shares[i] < floors[i]]
+    if short and sum(floors) < 1:
+        rest = [i for i in range(columns) if i not in short]
+        left = 1 - sum(floors[i] for i in short)
+        scale = left / sum(shares[i] for i in rest) if rest else 0
+        shares = [floors[i] if i in short else shares[i] * scale for i in range(columns)]
+    return tuple(shares)
 
 
 def _align_cells(table) -> None:
