@@ -754,6 +754,7 @@ def _read_into(raw: RawTable, source: Source, table: Table) -> None:
             del data
             cleaned = [_cleaned(column)[1:] for column in columns.columns]
             del columns
+            _release_arrow_memory()
             _add_rows(raw, cleaned, 2, table)
             raw.columns = [column[raw.kept] for column in cleaned]
             return
@@ -770,6 +771,13 @@ def _read_into(raw: RawTable, source: Source, table: Table) -> None:
             parts[i].append(column[raw.kept])
         first += len(chunk)
     raw.columns = [_joined(column) for column in parts]
+
+
+def _release_arrow_memory() -> None:
+    """Give back to the system what Arrow's allocator keeps for reuse after a large read."""
+    import pyarrow as pa
+
+    pa.default_memory_pool().release_unused()
 
 
 def _joined(parts: list):
