@@ -291,6 +291,10 @@ def test_excel_lock_file_ignored(small_unit, base):
     same(load_case(small_unit, "xlsx_lock_file_ignored"), base, "annual")
 
 
-def test_corpus_size():
-    cases = [p for p in CORPUS.iterdir() if p.is_dir() and p.name != "__pycache__"]
-    assert len(cases) >= 40
+def test_every_corpus_case_is_used_by_a_test():
+    # a case no test names is a file nobody checks
+    cases = [p.name for p in CORPUS.iterdir() if p.is_dir() and p.name != "__pycache__"]
+    tests = "\n".join(
+        p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py")
+    )
+    assert cases and not [name for name in cases if f'"{name}"' not in tests]

@@ -69,7 +69,7 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         "134 cán bộ quản lý",
         "Cao đẳng, đại học trở lên 25",
         "Sơ cấp, trung cấp 10",
-        "99",
+        "Chưa qua đào tạo hoặc chỉ bồi dưỡng ngắn ngày 99",
     ),
     "i-2": (
         "33 HTX hoạt động trong lĩnh vực này, với tổng vốn đăng ký 81.233 triệu đồng",

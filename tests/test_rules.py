@@ -291,8 +291,10 @@ def test_validate_prints_findings_by_rule(capsys, vq):
     assert "    0  Không cập nhật thông tin hằng năm" in out and "paper_only" not in out
 
 
-def test_rating_scores_table_is_validated(vq_copy):
+def test_rating_scores_table_is_validated(vq_copy, capsys):
     rows = read_rows(vq_copy / "rating_scores.csv")
     rows[1][0] = "VQ99"
     write_rows(vq_copy / "rating_scores.csv", rows)
     assert main(["validate", "--data", str(vq_copy)]) == 1
+    said = capsys.readouterr()
+    assert "rating_scores.csv, row 2, column 'entity_id': value 'VQ99'" in said.out + said.err

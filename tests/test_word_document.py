@@ -18,7 +18,7 @@ from htxlib.data.codebook import TABLES
 from htxlib.plan.indicators import INDICATORS
 from htxlib.plan.projections import METHOD_LABELS
 from htxlib.report.writing.html_page import ANNEX, DOCUMENT, report_page
-from htxlib.report.writing.word import FONT, to_docx
+from htxlib.report.writing.word import to_docx
 
 from .test_report_e2e import SEED_PHRASES
 
@@ -80,7 +80,7 @@ def test_page_numbers_from_page_two(docx_files):
 def test_times_new_roman_13_to_14_points(docx_files):
     styles = docx_files[0].styles
     for name in ("Normal", "Body Text", "First Paragraph", "Heading 3", "Tên loại văn bản"):
-        assert styles[name].font.name == FONT, name
+        assert styles[name].font.name == "Times New Roman", name  # the decree's, not a constant
     assert 13 <= styles["Body Text"].font.size.pt <= 14
 
 
@@ -185,10 +185,19 @@ def test_one_narrative_source(vq_report, tmp_path):
     for product in (DOCUMENT, ANNEX):
         page = report_page(notebooks, "t", product=product)
         docx = Document(str(to_docx(page, tmp_path / f"{product}.docx", "t")))
-        html_words = squash(BeautifulSoup(page, "html.parser").find("main").get_text())
+        main = BeautifulSoup(page, "html.parser").find("main")
+        html_words = squash(main.get_text())
         for paragraph in docx.paragraphs:
             if paragraph.text.strip():
                 assert squash(paragraph.text) in html_words, paragraph.text
+        # and the other way: every block of the page is in the Word file, none dropped (a
+        # footnote's mark becomes Word's own footnote reference)
+        for mark in main.select("a.footnote-ref"):
+            mark.decompose()
+        word_words = squash(all_text(docx))
+        blocks = main.find_all(["h1", "h2", "h3", "h4", "p", "li", "th", "td"])
+        dropped = [b.get_text() for b in blocks if squash(b.get_text()) not in word_words]
+        assert len(blocks) > 50 and not dropped, dropped[:5]
 
 
 def test_run_metadata_stays_out_of_the_word_file(vq_report):
@@ -259,3 +268,23 @@ def test_decree_30_layout_in_the_word_xml(docx_files):
     # the appendix issued with the plan starts a page after the signature
     heading = next(p for p in document.paragraphs if p.text.startswith("PHỤ LỤC"))
     assert heading.paragraph_format.page_break_before
+
+
+def test_writing_a_word_file_leaves_nothing_behind(tmp_path, monkeypatch):
+    # a kernel stopped rather than shut down runs no clean-up: nothing may go to the
+    # system's temporary folder, and only the Word file stays beside it
+    import tempfile
+
+    from htxlib.report.writing import word
+
+    system_tmp = tmp_path / "system-tmp"
+    system_tmp.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(system_tmp))
+    word.reference_docx.cache_clear()
+    out = tmp_path / "staging"
+    out.mkdir()
+    page = "<html><body><h1>KẾ HOẠCH</h1><p>Năm 2025 có 03 HTX.</p></body></html>"
+    to_docx(page, out / "report.docx", "Kế hoạch")
+    assert [p.name for p in out.iterdir()] == ["report.docx"]
+    assert not [p.name for p in system_tmp.iterdir() if p.name.startswith("htx-")]
+    assert "03 HTX" in "\n".join(p.text for p in Document(out / "report.docx").paragraphs)

@@ -12,12 +12,9 @@ right 15 mm; Times New Roman; page numbers centred in the top margin from page 2
 
 from __future__ import annotations
 
-import atexit
 import io
 import re
-import shutil
 import subprocess
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -182,8 +179,12 @@ def _page_number_header(section) -> None:
 
 
 @cache
-def reference_docx() -> Path:
-    """Build the reference document pandoc takes its page and styles from (once a process)."""
+def reference_docx() -> bytes:
+    """Build the reference document pandoc takes its page and styles from (once a process).
+
+    Built in memory: a folder in the system's temporary folder would be left behind by a
+    kernel that is stopped rather than shut down.
+    """
     try:
         data = subprocess.run(
             [_pandoc(), "--print-default-data-file", "reference.docx"],
@@ -193,11 +194,7 @@ def reference_docx() -> Path:
         ).stdout
     except (OSError, subprocess.SubprocessError) as err:
         raise WordError(f"pandoc did not start: {err}") from err
-    folder = Path(tempfile.mkdtemp(prefix="htx-word-"))
-    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # no folder left behind
-    source = folder / "pandoc.docx"
-    source.write_bytes(data)
-    document = Document(str(source))
+    document = Document(io.BytesIO(data))
     _font(document.styles["Normal"], Look(align=JUSTIFY))
     for name, look in STYLES.items():
         _style(document, name, look)
@@ -206,9 +203,9 @@ def reference_docx() -> Path:
     for key, value in PAGE.items():
         setattr(section, key, value)
     _page_number_header(section)
-    target = folder / "reference.docx"
-    document.save(str(target))
-    return target
+    built = io.BytesIO()
+    document.save(built)
+    return built.getvalue()
 
 
 def _no_borders(table) -> None:
@@ -475,15 +472,20 @@ def to_docx(html: str, target: Path, title: str) -> Path:
     # metadata (written before the run is named) custom properties of the Word file
     body = re.sub(r"<title>.*?</title>", "", html, count=1, flags=re.S)
     body = re.sub(r'<meta\b[^>]*\bname="htx:[^>]*>', "", body)
+    # beside the target (a run's private staging folder), gone with it whatever happens
+    reference = target.with_name(f".reference-{target.name}")
     try:
+        reference.write_bytes(reference_docx())
         pypandoc.convert_text(
             body,
             "docx",
             format="html",
             outputfile=str(target),
-            extra_args=["--reference-doc", str(reference_docx())],
+            extra_args=["--reference-doc", str(reference)],
         )
     except (OSError, RuntimeError) as err:
         raise WordError(f"pandoc could not write {target.name}: {err}") from err
+    finally:
+        reference.unlink(missing_ok=True)
     finish(target, title)
     return target
