@@ -7,7 +7,6 @@ import os
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -39,26 +38,48 @@ def run_htx(*args: str, cwd=None, lang: str | None = "vi", timeout: int = 600, e
     )
 
 
-def start_until_kernel_runs(script: str, mark: Path) -> subprocess.Popen:
-    """Run a Python script whose notebook hangs; return once its kernel has touched ``mark``.
+def kernels_running(process: subprocess.Popen) -> list:
+    """Wait until a kernel of a running `htx` process runs; return its kernels (psutil)."""
+    import contextlib
 
-    The fixture notebook ``hangs.ipynb`` touches the file ``HTX_TEST_MARK`` names, then sleeps.
+    import psutil
+
+    kernels, deadline = [], time.monotonic() + 300
+    while not kernels and process.poll() is None and time.monotonic() < deadline:
+        for child in psutil.Process(process.pid).children(recursive=True):
+            with contextlib.suppress(psutil.Error):
+                if "ipykernel" in " ".join(child.cmdline()):
+                    kernels.append(child)
+        time.sleep(0.05)
+    assert kernels, "no kernel of the run was seen running"
+    return kernels
+
+
+def ctrl_c_once_kernels_run(*args: str, cwd=None) -> tuple[int, str, list]:
+    """Start the real `htx` as a terminal does, press Ctrl-C once a kernel of it runs.
+
+    Returns its exit code, what it printed on stderr, and the kernels still running 10 s
+    after it ended (none, when Ctrl-C stops them).
     """
+    import psutil
+
+    env = {k: v for k, v in os.environ.items() if k != "HTX_LANG"}
     process = subprocess.Popen(
-        [sys.executable, "-c", script],
-        env={**os.environ, "HTX_TEST_MARK": str(mark)},
-        # as from a terminal: a test runner started in the background, or its workers, may
-        # ignore Ctrl-C, and a child that inherits that never sees it
+        [str(HTX), *args],
+        cwd=cwd,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        # a test runner started in the background, or its workers, may ignore Ctrl-C
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
-    deadline = time.monotonic() + 120
-    while not mark.exists() and time.monotonic() < deadline:
-        time.sleep(0.1)
-    assert mark.exists(), "the kernel never started"
-    return process
+    kernels = kernels_running(process)
+    process.send_signal(signal.SIGINT)
+    said = process.stderr.read()
+    code = process.wait(timeout=300)
+    return code, said, psutil.wait_procs(kernels, timeout=10)[1]
 
 
-@pytest.fixture(scope="session")
 def vq():
     """The embedded Văn Quan data, loaded once."""
     return load_unit(VAN_QUAN)

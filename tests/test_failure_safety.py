@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ import pytest
 from htxlib.report.publishing.publish import page_meta
 from htxlib.report.publishing.runner import ReportError, build_report
 
-from .conftest import ROOT, set_cell
+from .conftest import ROOT, kernels_running, set_cell
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 NOTEBOOKS = {"assessment.ipynb", "targets.ipynb"}
@@ -98,13 +97,17 @@ def test_kill_during_notebook_execution(published):
         digests(folder),
         hashlib.sha256((out / "index.html").read_bytes()).hexdigest(),
     )
+    import contextlib
+
+    import psutil
+
     process = start(unit, out)
-    deadline = time.time() + 60
-    while not list(out.glob(".staging-*")) and time.time() < deadline:
-        time.sleep(0.05)
-    time.sleep(1.0)  # kernels are running by now
+    kernels = kernels_running(process)  # killed mid-run, not before it started
     process.send_signal(signal.SIGKILL)
-    process.wait()
+    assert process.wait() == -signal.SIGKILL  # it was running, and the kill ended it
+    for kernel in kernels:  # orphans of the killed run
+        with contextlib.suppress(psutil.Error):
+            kernel.kill()
     assert digests(folder) == before
     assert_intact(out, folder, before, index_before)
 

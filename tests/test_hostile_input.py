@@ -9,7 +9,6 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
-import signal
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from htxlib.report.publishing import publish
 from htxlib.report.publishing.index import list_reports
 from htxlib.report.publishing.runner import build_report
 
-from .conftest import ROOT, read_rows, set_cell, start_until_kernel_runs, write_rows
+from .conftest import ROOT, ctrl_c_once_kernels_run, read_rows, run_htx, set_cell, write_rows
 from .hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
@@ -291,24 +290,15 @@ def test_a_staging_folder_swept_before_its_run_locks_it_is_not_used(tmp_path, mo
 
 
 def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
-    out, mark = tmp_path / "out", tmp_path / "kernel-started"
-    build_report(small_unit, 2025, out=out)
+    # the real `htx report`, as a terminal starts it, stopped by Ctrl-C while its kernels run
+    out = tmp_path / "out"
+    args = ["report", "--data", str(small_unit), "--year", "2025", "--out", str(out)]
+    assert run_htx(*args, "--format", "html").returncode == 0
     page = (out / "tan-lap" / "2025" / "report.html").read_bytes()
-    script = (
-        "import sys\n"
-        "from pathlib import Path\n"
-        "from htxlib.cli import EXIT_INTERRUPTED\n"
-        "from htxlib.report.publishing.runner import build_report\n"
-        "try:\n"
-        f"    build_report({str(small_unit)!r}, 2025, out={str(out)!r},\n"
-        f"                 notebooks=('hangs',), notebook_dir=Path({str(FIXTURES)!r}))\n"
-        "except KeyboardInterrupt:\n"
-        "    sys.exit(EXIT_INTERRUPTED)\n"
-    )
-    process = start_until_kernel_runs(script, mark)
-    process.send_signal(signal.SIGINT)
-    # the hanging cell sleeps 60 s: returning well before means the kernel was stopped
-    assert process.wait(timeout=45) == EXIT_INTERRUPTED
+    code, said, alive = ctrl_c_once_kernels_run(*args, "--format", "html")
+    assert code == EXIT_INTERRUPTED, said
+    assert "đã dừng theo yêu cầu" in said and "Traceback" not in said, said
+    assert not alive, f"kernels left running: {alive}"
     assert (out / "tan-lap" / "2025" / "report.html").read_bytes() == page
     assert not list(out.glob(".staging-*"))
 

@@ -13,7 +13,7 @@ from htxlib.cli import main
 from htxlib.report.publishing.kernels import KernelPool
 from htxlib.report.publishing.runner import TrackedKernelManager, build_report, kernel_name
 
-from .conftest import ROOT, SMALL_UNIT, start_until_kernel_runs, write_rows
+from .conftest import ROOT, SMALL_UNIT, ctrl_c_once_kernels_run, write_rows
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 
@@ -89,32 +89,20 @@ def test_a_batch_builds_the_report_htx_report_builds(small_unit, tmp_path, monke
 
 
 def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
-    import signal
-
-    import psutil
-
     from htxlib.cli import EXIT_INTERRUPTED
 
-    root, out, mark = tmp_path / "units", tmp_path / "out", tmp_path / "kernel-started"
+    # the README's batch, two units on two jobs, stopped by Ctrl-C while its kernels run
+    root, out = tmp_path / "units", tmp_path / "reports"
     shutil.copytree(small_unit, root / "tan-lap")
-    script = (
-        "import functools, sys\n"
-        "from pathlib import Path\n"
-        "import htxlib.report.publishing.runner as runner\n"
-        "from htxlib.cli import EXIT_INTERRUPTED\n"
-        "from htxlib.report.publishing.batch import run_batch\n"
-        "runner.build_report = functools.partial(\n"
-        f"    runner.build_report, notebooks=('hangs',), notebook_dir=Path({str(FIXTURES)!r}))\n"
-        "try:\n"
-        f"    run_batch({str(root)!r}, 2025, {str(out)!r}, formats=('html',), progress=False)\n"
-        "except KeyboardInterrupt:\n"
-        "    sys.exit(EXIT_INTERRUPTED)\n"
+    shutil.copytree(small_unit, root / "tan-lap-2")
+    (root / "tan-lap-2" / "unit.csv").write_text(
+        (root / "tan-lap" / "unit.csv").read_text(encoding="utf-8").replace("tan-lap", "tan-lap-2"),
+        encoding="utf-8",
     )
-    process = start_until_kernel_runs(script, mark)
-    kernels = psutil.Process(process.pid).children(recursive=True)
-    assert kernels
-    process.send_signal(signal.SIGINT)
-    # the hanging cell sleeps 60 s: returning well before means the kernel was stopped
-    assert process.wait(timeout=45) == EXIT_INTERRUPTED
-    assert not [k for k in kernels if k.is_running() and k.status() != psutil.STATUS_ZOMBIE]
+    code, said, alive = ctrl_c_once_kernels_run(
+        "batch", "--data", "units", "--year", "2025", "--jobs", "2", cwd=tmp_path
+    )
+    assert code == EXIT_INTERRUPTED, said
+    assert "đã dừng theo yêu cầu" in said and "Traceback" not in said, said
+    assert not alive, f"kernels left running: {alive}"
     assert not list(out.glob(".staging-*"))

@@ -120,3 +120,15 @@ def test_the_scan_catches_english(work):
     """The same command in English is caught: the scan can fail."""
     done = run_htx("validate", "--data", "hong", "--lang", "en", cwd=work, lang=None)
     assert {"row", "column"} & english_words(done.stdout + done.stderr)
+
+
+@pytest.mark.parametrize(("flag", "environment"), [("en", "vi"), ("vi", "en")])
+def test_the_lang_flag_wins_over_the_environment(work, flag, environment):
+    # a --lang that is ignored leaves the environment's language: this fails then
+    done = run_htx("validate", "--data", "hong", "--lang", flag, cwd=work, lang=environment)
+    printed = done.stdout + done.stderr
+    assert done.returncode == 1 and "Traceback" not in printed
+    english = english_words(printed)
+    assert (flag == "en") == bool({"row", "column"} & english), printed[-2000:]
+    if flag == "vi":
+        assert not english and "dòng" in printed, printed[-2000:]
