@@ -8,6 +8,8 @@ STAMP  := $(VENV)/.installed
 KERNEL := htx
 UNIT   ?= data/van-quan
 YEAR   ?= 2024
+# what make itself says is in Vietnamese, in English with HTX_LANG=en (as for htx)
+SIDE   := $(if $(filter en,$(HTX_LANG)),2,1)
 # the sample province built from three communes, built beside the default unit only
 ifeq ($(origin UNIT),file)
 ROLLUP ?= data/lang-son-mau
@@ -16,8 +18,9 @@ endif
 .DEFAULT_GOAL := help
 .PHONY: help setup report batch validate texts test lint format lab shell codebook clean
 
-help: ## Show this help
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  make %-10s %s\n", $$1, $$2}'
+help: ## Xem danh sách lệnh này | Show this help
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -v side=$(SIDE) \
+		'BEGIN {FS = ":.*?## "}; {split($$2, t, " [|] "); printf "  make %-10s %s\n", $$1, t[side]}'
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,39 +29,39 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -c "from htxlib.report.publishing.runner import install_kernel; install_kernel('$(KERNEL)')"
 	touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install the toolkit with its dependencies
+setup: $(STAMP) ## Tạo .venv, cài bộ công cụ và các thư viện cần dùng | Create .venv and install the toolkit with its dependencies
 
-report: $(STAMP) ## Build the plan document (HTML, Word) and the analyst annex (UNIT=..., YEAR=...)
+report: $(STAMP) ## Lập văn bản kế hoạch (HTML, Word) và phụ lục phân tích (UNIT=..., YEAR=...) | Build the plan document (HTML, Word) and the analyst annex (UNIT=..., YEAR=...)
 	@$(BIN)/htx report --data $(UNIT) --year $(YEAR) --out reports
 	@$(if $(ROLLUP),$(BIN)/htx report --data $(ROLLUP) --year $(YEAR) --out reports)
 
-batch: $(STAMP) ## Build every unit folder under a folder, roll-ups included (DATA=..., YEAR=...)
+batch: $(STAMP) ## Lập báo cáo cho mọi đơn vị trong một thư mục, kể cả tổng hợp (DATA=..., YEAR=...) | Build every unit folder under a folder, roll-ups included (DATA=..., YEAR=...)
 	@$(BIN)/htx batch --data $(or $(DATA),data) --year $(YEAR) --out reports
 
-validate: $(STAMP) ## Check a unit folder and its analyst texts (UNIT=...)
+validate: $(STAMP) ## Kiểm tra số liệu và nội dung của một đơn vị (UNIT=...) | Check a unit folder and its analyst texts (UNIT=...)
 	$(BIN)/htx validate --data $(UNIT)
 
-texts: $(STAMP) ## Create a year's analyst text files with guidance (UNIT=units/..., YEAR=...)
+texts: $(STAMP) ## Tạo các tệp nội dung của cán bộ cho một năm, có hướng dẫn (UNIT=units/..., YEAR=...) | Create a year's analyst text files with guidance (UNIT=units/..., YEAR=...)
 	$(BIN)/htx texts --data $(UNIT) --year $(YEAR)
 
-test: $(STAMP) ## Lint, then run the test suite (pytest and nbval)
+test: $(STAMP) ## Kiểm tra mã nguồn rồi chạy bộ kiểm thử (pytest và nbval) | Lint, then run the test suite (pytest and nbval)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto --dist loadfile
 
-lint: $(STAMP) ## Lint and format the code with ruff
+lint: $(STAMP) ## Kiểm tra và định dạng mã nguồn bằng ruff | Lint and format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-lab: $(STAMP) ## Open the tour in JupyterLab (Vietnamese interface; htx kernel)
+lab: $(STAMP) ## Mở sổ hướng dẫn trong JupyterLab (giao diện tiếng Việt; kernel htx) | Open the tour in JupyterLab (Vietnamese interface; htx kernel)
 	$(BIN)/python -m htxlib.lab
 
-shell: $(STAMP) ## Start a shell where `htx` and `jupyter` are on the PATH
-	@echo "htx: .venv is active; type exit to leave"
+shell: $(STAMP) ## Mở cửa sổ lệnh gõ được ngay `htx` và `jupyter` | Start a shell where `htx` and `jupyter` are on the PATH
+	@echo "$(if $(filter en,$(HTX_LANG)),htx: .venv is active; type exit to leave,htx: đã bật .venv; gõ exit để thoát)"
 	@PATH="$(CURDIR)/$(BIN):$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)" $${SHELL:-/bin/sh}
 
-codebook: $(STAMP) ## Regenerate data/README.md from htxlib/data/codebook.py
+codebook: $(STAMP) ## Tạo lại data/README.md từ htxlib/data/codebook.py | Regenerate data/README.md from htxlib/data/codebook.py
 	$(BIN)/htx codebook --output data/README.md
 
-clean: ## Remove the virtual environment and generated reports
+clean: ## Xóa môi trường .venv và các báo cáo đã lập | Remove the virtual environment and generated reports
 	rm -rf $(VENV) reports/*/ reports/index.html .pytest_cache .ruff_cache

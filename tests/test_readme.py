@@ -1,0 +1,365 @@
+"""The README, run as written: every command a user copies, in a real copy of the working tree.
+
+The copy is set up once by the README's own ``make setup`` (a fresh ``.venv`` from the package
+index, the ``htx`` script pip writes, the kernel); every command then runs in it as a user
+types it, from the copy's top folder with relative paths, and the test checks what the user
+would look at: the exit code, the first lines printed and their language, the files written.
+
+A README command that is not run here is listed in ``NOT_RUN`` with the reason, and a test
+fails when the README gains a command that is in neither list: adding one is a decision.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+README = ROOT / "README.md"
+
+#: README commands not run here, and why.
+NOT_RUN = {
+    "make test": "the test suite itself: CI runs it on a clean clone (.ci/run)",
+    "conda env create -f environment.yml": "no conda here, and only PyPI is reachable",
+    ".venv/bin/python benchmarks/bench_report.py": (
+        "times many full reports against floors (minutes); a benchmark, not a check"
+    ),
+    "make clean": "removes the .venv the other commands run in",
+    "make lint": "rewrites the copy's files; `make test` runs the same ruff checks",
+    "htx report --charts": "an option named in a sentence; the command lines are run",
+    "htx batch --charts": "an option named in a sentence; the command lines are run",
+    "htx batch --format html --jobs 2": "what bench_batch.py runs on its generated units",
+}
+
+#: `make help` targets the README does not show as a command, run all the same.
+HELP_ONLY = {"make codebook"}
+
+#: The README's placeholders as a user fills them in.
+FILLED = {
+    '"ten xa"': '"thuong lam"',
+    "<mã-xã>": "02269",
+    "<tệp>.xlsx": "units/thuong-lam/thuong-lam.xlsx",
+    "<mã-đơn-vị>": "my-unit",
+    "<unit-id>": "my-unit",
+    "<year>": "2024",
+    "--data DIR --year Y": "--data units --year 2025",
+    "CODE --year Y --out FILE.xlsx": "02269 --year 2025 --out units/thuong-lam/thuong-lam.xlsx",
+    "--lang en ...": "--lang en validate --data data/van-quan",
+}
+
+
+def readme_commands() -> set[str]:
+    """The commands a user copies: code-block lines, and inline commands with arguments."""
+    text = README.read_text(encoding="utf-8")
+    found = set()
+    for block in re.findall(r"```(?:sh|bash|console)?\n(.*?)```", text, re.S):
+        for line in block.splitlines():
+            line = line.split("  #")[0].strip()
+            if re.match(r"(make|htx|\.venv/bin/\S+)(?=\s|$)", line) and line != "htx ...":
+                found.add(" ".join(line.split()))
+    pattern = r"`((?:[A-Z_]+=\S+ )?(?:make|\.venv/bin/\S+|htx|conda)(?: [^`]+)?)`"
+    for command in re.findall(pattern, text):
+        command = " ".join(command.split())
+        # a bare name ("htx batch" in a sentence) is a mention, not a command
+        words = len(command.split())
+        named = words == 1 or (words == 2 and command.startswith(("htx", ".venv/bin/htx")))
+        if not named and "..." not in command and "…" not in command:
+            found.add(command)
+    return found
+
+
+def concrete(command: str) -> str:
+    """A README line as a user types it: placeholders filled, [optional parts] kept."""
+    for placeholder, value in FILLED.items():
+        command = command.replace(placeholder, value)
+    return command.replace("[", "").replace("]", "")
+
+
+@pytest.fixture(scope="module")
+def copy(tmp_path_factory) -> Path:
+    """The working tree, copied as a user has it, set up by its own `make setup`."""
+    top = tmp_path_factory.mktemp("readme") / "htx"
+    listed = subprocess.run(
+        ["git", "ls-files", "-co", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.split(b"\0")
+    for name in filter(None, listed):
+        source = ROOT / name.decode()
+        if source.is_file() and not name.startswith(b"reports/"):
+            (top / name.decode()).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, top / name.decode())
+    done = run("make setup", top, timeout=1200)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert (top / ".venv" / "bin" / "htx").is_file()  # the script pip writes, not ours
+    return top
+
+
+def run(command: str, cwd: Path, timeout: int = 900, env=None, stdin: str | None = None):
+    """Run a command line in a shell, as typed in a terminal, in the user's language."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("HTX_", "VIRTUAL"))}
+    environment["PATH"] = os.pathsep.join(
+        p for p in environment.get("PATH", "").split(os.pathsep) if ".venv" not in p
+    )
+    environment.pop("PYTHONPATH", None)
+    return subprocess.run(
+        command,
+        shell=True,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        input=stdin,
+        env={**environment, **(env or {})},
+    )
+
+
+def vietnamese(text: str) -> bool:
+    return bool(re.search(r"[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", text))
+
+
+def test_every_readme_command_is_run_or_has_a_reason():
+    listed = set(RUNS) | set(NOT_RUN)
+    unlisted = sorted(readme_commands() - listed)
+    assert not unlisted, f"README commands neither run nor listed with a reason: {unlisted}"
+    stale = sorted(set(RUNS) - readme_commands() - HELP_ONLY)
+    assert not stale, f"commands run here that the README no longer shows: {stale}"
+
+
+def test_make_help_lists_only_targets_that_are_run_or_have_a_reason(copy):
+    done = run("make help", copy)
+    assert done.returncode == 0 and "make report" in done.stdout, done.stderr
+    targets = re.findall(r"^\s+make (\S+)", done.stdout, re.M)
+    commands = {c.split()[1] for c in (*RUNS, *NOT_RUN) if c.startswith("make ")}
+    commands |= {c.split()[2] for c in RUNS if c.startswith(("HTX_", "PYTHON")) and " make " in c}
+    missing = sorted(set(targets) - commands - {"setup", "help", "format"})
+    assert not missing, f"make targets no test runs: {missing}"
+
+
+def check_make_report(done, copy):
+    assert done.returncode == 0, done.stdout + done.stderr
+    for unit in ("van-quan", "lang-son-mau"):
+        assert f"reports/{unit}/2024/report.html" in done.stdout
+        assert (copy / "reports" / unit / "2024" / "report.docx").is_file()
+    assert (copy / "reports" / "index.html").is_file()
+
+
+def check_map(done, copy):
+    assert done.returncode == 0 and "02269" in done.stdout and "Thượng Lâm" in done.stdout
+
+
+def check_template(done, copy):
+    target = copy / "units" / "thuong-lam" / "thuong-lam.xlsx"
+    assert done.returncode == 0 and target.is_file(), done.stderr
+    # a user's filled workbook is never replaced: a second run refuses, the file unchanged
+    before = target.read_bytes()
+    again = run(".venv/bin/htx template --unit 02269 --year 2025 --out " + str(target), copy)
+    assert again.returncode != 0 and "--force" in again.stderr and vietnamese(again.stderr)
+    assert target.read_bytes() == before
+
+
+def prepare_my_unit(copy: Path) -> None:
+    """README "Adding a unit", step 1: Văn Quan's folder copied, with the unit's own id."""
+    unit = copy / "units" / "my-unit"
+    if not unit.exists():
+        shutil.copytree(copy / "data" / "van-quan", unit)
+        table = unit / "unit.csv"
+        table.write_text(
+            table.read_text(encoding="utf-8").replace("van-quan,", "my-unit,"), encoding="utf-8"
+        )
+
+
+def check_texts(done, copy):
+    # Văn Quan's texts for 2024 are all written: nothing is replaced, and the user is told
+    assert done.returncode == 0, done.stderr
+    assert vietnamese(done.stdout + done.stderr)
+    assert (copy / "units" / "my-unit" / "texts" / "2024" / "law.md").read_bytes() == (
+        copy / "data" / "van-quan" / "texts" / "2024" / "law.md"
+    ).read_bytes()
+
+
+def check_valid(done, copy):
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "số liệu hợp lệ" in done.stdout + done.stderr
+
+
+def check_valid_english(done, copy):
+    assert done.returncode == 0 and "data OK" in done.stdout + done.stderr
+
+
+def check_report_with_options(done, copy):
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0].endswith("reports/van-quan/2024/report.html")
+    assert (copy / "reports" / "van-quan" / "2024" / "report.docx").is_file()
+
+
+def check_setup(done, copy):
+    assert done.returncode == 0, done.stderr  # set up already: nothing to do, no error
+
+
+def check_help(done, copy):
+    assert done.returncode == 0 and "make report" in done.stdout and vietnamese(done.stdout)
+
+
+def check_help_english(done):
+    assert done.returncode == 0 and "Show this help" in done.stdout and not vietnamese(done.stdout)
+
+
+def check_pytest(done, copy):
+    assert done.returncode == 0 and " passed" in done.stdout, done.stdout[-2000:]
+
+
+def check_my_unit_report(done, copy):
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "reports/my-unit/2024/report.html" in done.stdout
+    assert "my-unit" in (copy / "reports" / "index.html").read_text(encoding="utf-8")
+
+
+def check_batch(done, copy):
+    # the README's layout: a commune's workbook in its folder, and a unit folder; both found
+    said = done.stdout + done.stderr
+    assert "Traceback" not in said and vietnamese(said), said
+    assert "thuong-lam" in said and "my-unit" in said, said
+
+
+def check_export(done, copy):
+    assert done.returncode == 0, done.stderr
+    written = [Path(line.strip()) for line in done.stdout.splitlines() if line.strip()]
+    assert written and all((copy / p).is_file() or p.is_file() for p in written), done.stdout
+
+
+def check_codebook(done, copy):
+    assert done.returncode == 0, done.stderr
+    assert (copy / "data" / "README.md").read_bytes() == (ROOT / "data" / "README.md").read_bytes()
+
+
+def check_version(done, copy):
+    assert done.returncode == 0 and re.fullmatch(r"htx \d+\.\d+\.\d+\s*", done.stdout)
+
+
+def check_shell(done, copy):
+    assert done.returncode == 0 and "htx 0." in done.stdout, done.stdout + done.stderr
+
+
+def check_lab(command: str, copy: Path) -> None:
+    """Start JupyterLab as the README says, fetch the tour over HTTP, and stop it."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    if "--ServerApp.port" in command:
+        command = re.sub(r"--ServerApp\.port=\d+", f"--ServerApp.port={port}", command)
+    else:
+        command = f"{command} ARGS=''"
+    env = {"HOME": str(copy), "JUPYTER_PORT": str(port), "BROWSER": "true"}
+    log = copy / "lab.log"
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("HTX_", "VIRTUAL"))}
+    with log.open("w") as out:
+        server = subprocess.Popen(
+            command,
+            shell=True,
+            cwd=copy,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env={**environment, **env},
+            start_new_session=True,
+        )
+    try:
+        url, tour = None, None
+        for _ in range(240):
+            if server.poll() is not None:
+                break
+            found = re.search(
+                r"(http://(?:127\.0\.0\.1|localhost):\d+/lab\?token=\w*)", log.read_text()
+            )
+            if found:
+                url = found.group(1)
+                base, token = url.split("/lab?token=")
+                try:
+                    with urllib.request.urlopen(
+                        f"{base}/api/contents/tour.ipynb?token={token}", timeout=2
+                    ) as answer:
+                        tour = json.loads(answer.read())
+                    break
+                except OSError:
+                    pass
+            time.sleep(0.5)
+        assert server.poll() is None, log.read_text()
+        assert tour is not None and tour["name"] == "tour.ipynb", log.read_text()
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=60)
+
+
+#: Each README command run here (placeholders filled), in the order a user meets them, with
+#: what to check. ``None`` runs the command as a long-running server (see check_lab).
+RUNS = {
+    "make setup": check_setup,
+    "make help": check_help,
+    "HTX_LANG=en make help": lambda done, copy: check_help_english(done),
+    "make report": check_make_report,
+    "htx --version": check_version,
+    "htx report --data data/van-quan --year 2024 [--as-of 30/06/2024] [--out reports]": (
+        check_report_with_options
+    ),
+    "htx validate --data data/van-quan [--year 2024] [--as-of 30/06/2024]": check_valid,
+    "htx --lang en ...": check_valid_english,
+    'htx map "thuong lam" [--province "tuyen quang"]': check_map,
+    '.venv/bin/htx map "ten xa"': check_map,
+    ".venv/bin/htx template --unit <mã-xã> --year 2025 --out <tệp>.xlsx": check_template,
+    "htx template --unit CODE --year Y --out FILE.xlsx": check_template,
+    "htx template --unit 02269 --year 2025 --out units/thuong-lam/thuong-lam.xlsx [--force]": (
+        check_template
+    ),
+    "htx texts --data units/my-unit --year 2024": check_texts,
+    ".venv/bin/htx texts --data units/<mã-đơn-vị> --year 2024": check_texts,
+    "make texts UNIT=units/my-unit YEAR=2024": check_texts,
+    "make validate UNIT=units/my-unit": check_valid,
+    "make validate UNIT=units/<mã-đơn-vị>": check_valid,
+    "make validate UNIT=units/<unit-id>": check_valid,
+    "htx validate --data units/my-unit --year 2024": check_valid,
+    "make report UNIT=units/<unit-id> YEAR=<year>": check_my_unit_report,
+    "htx batch --data DIR --year Y": check_batch,
+    "htx batch --data units --year 2025 [--out reports] [--jobs 2] [--format html,docx]": (
+        check_batch
+    ),
+    "make batch DATA=units YEAR=2025": check_batch,
+    "make batch DATA=units": check_batch,
+    "htx export --data data/van-quan --year 2024 [--out reports]": check_export,
+    "htx codebook --output data/README.md": check_codebook,
+    "make codebook": check_codebook,
+    "make shell": check_shell,
+    ".venv/bin/pytest tests/test_known_only.py": check_pytest,
+    "HTX_MAX_FILE_MB=400 make report": check_make_report,  # a second run, over the first
+    "make lab": None,
+    ".venv/bin/python -m htxlib.lab --no-browser --ServerApp.port=8899": None,
+}
+
+
+@pytest.mark.parametrize("command", list(RUNS))
+def test_a_readme_command_does_what_the_readme_says(copy, command):
+    typed = concrete(command)
+    if typed.startswith("htx "):  # the README's `htx` is the script in .venv/bin
+        typed = ".venv/bin/" + typed
+    if RUNS[command] is None:
+        check_lab(typed, copy)
+        return
+    if "my-unit" in typed:
+        prepare_my_unit(copy)
+    if " template " in typed:  # each as a first run; check_template runs it again
+        for old in (copy / "units" / "thuong-lam").glob("thuong-lam*.xlsx"):
+            old.unlink()
+    stdin = "htx --version\nexit\n" if typed == "make shell" else None
+    done = run(typed, copy, stdin=stdin)
+    assert "Traceback" not in done.stderr, done.stderr
+    RUNS[command](done, copy)
