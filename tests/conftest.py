@@ -80,6 +80,7 @@ def ctrl_c_once_kernels_run(*args: str, cwd=None) -> tuple[int, str, list]:
     return code, said, psutil.wait_procs(kernels, timeout=10)[1]
 
 
+@pytest.fixture(scope="session")
 def vq():
     """The embedded Văn Quan data, loaded once."""
     return load_unit(VAN_QUAN)
