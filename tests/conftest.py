@@ -80,6 +80,29 @@ def ctrl_c_once_kernels_run(*args: str, cwd=None) -> tuple[int, str, list]:
     return code, said, psutil.wait_procs(kernels, timeout=10)[1]
 
 
+def served_tour(server: subprocess.Popen, contents_url) -> dict | None:
+    """Poll a starting JupyterLab until it serves the tour; return the tour, or None.
+
+    ``contents_url()`` gives the tour's ``/api/contents`` address once it is known (the port
+    and token a server prints), else None.
+    """
+    import json
+    import urllib.request
+
+    for _ in range(240):
+        if server.poll() is not None:
+            return None
+        url = contents_url()
+        if url:
+            try:
+                with urllib.request.urlopen(url, timeout=2) as answer:
+                    return json.loads(answer.read())
+            except OSError:
+                pass
+        time.sleep(0.5)
+    return None
+
+
 @pytest.fixture(scope="session")
 def vq():
     """The embedded Văn Quan data, loaded once."""

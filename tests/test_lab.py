@@ -7,7 +7,6 @@ import json
 import os
 import socket
 import subprocess
-import time
 import urllib.request
 
 import nbformat
@@ -16,7 +15,7 @@ import papermill as pm
 from htxlib import lab
 from htxlib.report.publishing.runner import kernel_name
 
-from .conftest import ROOT
+from .conftest import ROOT, served_tour
 
 
 def test_allow_root_exactly_when_root(monkeypatch):
@@ -54,18 +53,7 @@ def test_lab_starts_from_any_folder_and_serves_the_tour(tmp_path):
             env={**os.environ, "HOME": str(tmp_path)},
         )
     try:
-        tour = None
-        for _ in range(120):
-            if server.poll() is not None:
-                break
-            try:
-                with urllib.request.urlopen(
-                    f"http://127.0.0.1:{port}/api/contents/tour.ipynb", timeout=2
-                ) as answer:
-                    tour = json.loads(answer.read())
-                break
-            except OSError:
-                time.sleep(0.5)
+        tour = served_tour(server, lambda: f"http://127.0.0.1:{port}/api/contents/tour.ipynb")
         assert server.poll() is None, log.read_text()
         assert tour is not None and tour["name"] == "tour.ipynb", log.read_text()
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/lab/tree/tour.ipynb") as page:

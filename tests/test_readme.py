@@ -11,19 +11,16 @@ fails when the README gains a command that is in neither list: adding one is a d
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
 import socket
 import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, served_tour
 
 README = ROOT / "README.md"
 
@@ -274,26 +271,14 @@ def check_lab(command: str, copy: Path) -> None:
             env={**environment, **env},
             start_new_session=True,
         )
+
+    def contents_url():
+        pattern = r"(http://(?:127\.0\.0\.1|localhost):\d+)/lab\?token=(\w*)"
+        found = re.search(pattern, log.read_text())
+        return found and f"{found.group(1)}/api/contents/tour.ipynb?token={found.group(2)}"
+
     try:
-        url, tour = None, None
-        for _ in range(240):
-            if server.poll() is not None:
-                break
-            found = re.search(
-                r"(http://(?:127\.0\.0\.1|localhost):\d+/lab\?token=\w*)", log.read_text()
-            )
-            if found:
-                url = found.group(1)
-                base, token = url.split("/lab?token=")
-                try:
-                    with urllib.request.urlopen(
-                        f"{base}/api/contents/tour.ipynb?token={token}", timeout=2
-                    ) as answer:
-                        tour = json.loads(answer.read())
-                    break
-                except OSError:
-                    pass
-            time.sleep(0.5)
+        tour = served_tour(server, contents_url)
         assert server.poll() is None, log.read_text()
         assert tour is not None and tour["name"] == "tour.ipynb", log.read_text()
     finally:

@@ -25,9 +25,31 @@ def stray_folders(top: Path) -> list[Path]:
     ]
 
 
-def test_relative_default_out_three_runs_in_a_row(tmp_path):
+def test_no_run_changes_the_process_folder(tmp_path, monkeypatch):
+    """The race's cause, checked at once: nothing in a run may chdir (papermill's ``cwd=``)."""
+    import os
+
+    from htxlib.report.publishing.runner import build_report
+
     shutil.copytree(VAN_QUAN, tmp_path / "data" / "van-quan")
-    for run in range(3):  # a run after a run, and one after that: each replaces the last
+    monkeypatch.chdir(tmp_path)
+
+    here, chdir = Path.cwd(), os.chdir
+
+    def refuse(path):
+        # papermill always goes back to where it started: a change to the same folder is none
+        if Path(path).resolve() != here.resolve():
+            raise AssertionError(f"a run changed the process's folder to {path}")
+        chdir(path)
+
+    monkeypatch.setattr(os, "chdir", refuse)
+    report = build_report(Path("data/van-quan"), 2024, out=Path("reports"), formats=("html",))
+    assert report.html.resolve() == (tmp_path / "reports/van-quan/2024/report.html").resolve()
+
+
+def test_relative_default_out_two_runs_in_a_row(tmp_path):
+    shutil.copytree(VAN_QUAN, tmp_path / "data" / "van-quan")
+    for run in range(2):  # a run after a run: the second replaces the first
         done = subprocess.run(
             [*HTX, "report", "--data", "data/van-quan", "--year", "2024"],
             cwd=tmp_path,
