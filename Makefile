@@ -9,7 +9,7 @@ KERNEL := htx
 UNIT   ?= data/van-quan
 YEAR   ?= 2024
 # what make itself says is in Vietnamese, in English with HTX_LANG=en (as for htx)
-SIDE   := $(if $(filter en,$(HTX_LANG)),2,1)
+EN     := $(filter en,$(HTX_LANG))
 # the sample province built from three communes, built beside the default unit only
 ifeq ($(origin UNIT),file)
 ROLLUP ?= data/lang-son-mau
@@ -19,7 +19,7 @@ endif
 .PHONY: help setup report batch validate texts test lint format lab shell codebook clean
 
 help: ## Xem danh sách lệnh này | Show this help
-	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -v side=$(SIDE) \
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -v side=$(if $(EN),2,1) \
 		'BEGIN {FS = ":.*?## "}; {split($$2, t, " [|] "); printf "  make %-10s %s\n", $$1, t[side]}'
 
 $(STAMP): pyproject.toml
@@ -57,7 +57,7 @@ lab: $(STAMP) ## Mở sổ hướng dẫn trong JupyterLab (giao diện tiếng 
 	$(BIN)/python -m htxlib.lab
 
 shell: $(STAMP) ## Mở cửa sổ lệnh gõ được ngay `htx` và `jupyter` | Start a shell where `htx` and `jupyter` are on the PATH
-	@echo "$(if $(filter en,$(HTX_LANG)),htx: .venv is active; type exit to leave,htx: đã bật .venv; gõ exit để thoát)"
+	@echo "$(if $(EN),htx: .venv is active; type exit to leave,htx: đã bật .venv; gõ exit để thoát)"
 	@PATH="$(CURDIR)/$(BIN):$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)" $${SHELL:-/bin/sh}
 
 codebook: $(STAMP) ## Tạo lại data/README.md từ htxlib/data/codebook.py | Regenerate data/README.md from htxlib/data/codebook.py

@@ -80,6 +80,15 @@ def ctrl_c_once_kernels_run(*args: str, cwd=None) -> tuple[int, str, list]:
     return code, said, psutil.wait_procs(kernels, timeout=10)[1]
 
 
+def free_port() -> int:
+    """A TCP port no one listens on now, for a server a test starts."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 def served_tour(server: subprocess.Popen, contents_url) -> dict | None:
     """Poll a starting JupyterLab until it serves the tour; return the tour, or None.
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import urllib.request
 
@@ -15,7 +14,7 @@ import papermill as pm
 from htxlib import lab
 from htxlib.report.publishing.runner import kernel_name
 
-from .conftest import ROOT, served_tour
+from .conftest import ROOT, free_port, served_tour
 
 
 def test_allow_root_exactly_when_root(monkeypatch):
@@ -25,12 +24,6 @@ def test_allow_root_exactly_when_root(monkeypatch):
     assert "--allow-root" in lab.lab_command()
     monkeypatch.setattr(lab.os, "geteuid", lambda: 1000)
     assert "--allow-root" not in lab.lab_command()
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def test_lab_starts_from_any_folder_and_serves_the_tour(tmp_path):

@@ -14,13 +14,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, served_tour
+from .conftest import ROOT, free_port, served_tour
 
 README = ROOT / "README.md"
 
@@ -103,13 +102,19 @@ def copy(tmp_path_factory) -> Path:
     return top
 
 
-def run(command: str, cwd: Path, timeout: int = 900, env=None, stdin: str | None = None):
-    """Run a command line in a shell, as typed in a terminal, in the user's language."""
+def user_environment() -> dict[str, str]:
+    """A terminal's environment: no language or limit set, no other environment active."""
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("HTX_", "VIRTUAL"))}
     environment["PATH"] = os.pathsep.join(
         p for p in environment.get("PATH", "").split(os.pathsep) if ".venv" not in p
     )
     environment.pop("PYTHONPATH", None)
+    return environment
+
+
+def run(command: str, cwd: Path, timeout: int = 900, env=None, stdin: str | None = None):
+    """Run a command line in a shell, as typed in a terminal, in the user's language."""
+    environment = user_environment()
     return subprocess.run(
         command,
         shell=True,
@@ -209,7 +214,7 @@ def check_help(done, copy):
     assert done.returncode == 0 and "make report" in done.stdout and vietnamese(done.stdout)
 
 
-def check_help_english(done):
+def check_help_english(done, copy):
     assert done.returncode == 0 and "Show this help" in done.stdout and not vietnamese(done.stdout)
 
 
@@ -251,16 +256,11 @@ def check_shell(done, copy):
 
 def check_lab(command: str, copy: Path) -> None:
     """Start JupyterLab as the README says, fetch the tour over HTTP, and stop it."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    if "--ServerApp.port" in command:
-        command = re.sub(r"--ServerApp\.port=\d+", f"--ServerApp.port={port}", command)
-    else:
-        command = f"{command} ARGS=''"
+    # a free port: the README's own (8899), or JupyterLab's default, may be taken here
+    port = free_port()
+    command = re.sub(r"--ServerApp\.port=\d+", f"--ServerApp.port={port}", command)
     env = {"HOME": str(copy), "JUPYTER_PORT": str(port), "BROWSER": "true"}
     log = copy / "lab.log"
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("HTX_", "VIRTUAL"))}
     with log.open("w") as out:
         server = subprocess.Popen(
             command,
@@ -268,7 +268,7 @@ def check_lab(command: str, copy: Path) -> None:
             cwd=copy,
             stdout=out,
             stderr=subprocess.STDOUT,
-            env={**environment, **env},
+            env={**user_environment(), **env},
             start_new_session=True,
         )
 
@@ -291,7 +291,7 @@ def check_lab(command: str, copy: Path) -> None:
 RUNS = {
     "make setup": check_setup,
     "make help": check_help,
-    "HTX_LANG=en make help": lambda done, copy: check_help_english(done),
+    "HTX_LANG=en make help": check_help_english,
     "make report": check_make_report,
     "htx --version": check_version,
     "htx report --data data/van-quan --year 2024 [--as-of 30/06/2024] [--out reports]": (

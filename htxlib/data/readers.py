@@ -103,7 +103,6 @@ class RawTable:
     totals: list[tuple[int, list]] = field(default_factory=list)
     encoding: str = ""
     problems: list[Problem] = field(default_factory=list)
-    kept: object = None  # the last run's data rows, by position (an array of int)
 
 
 def fold(text: str) -> str:
@@ -412,10 +411,8 @@ def _cleaned(column) -> list:
     import numpy as np
 
     encoded = column.dictionary_encode().combine_chunks()
-    distinct = [clean_text(cell) for cell in encoded.dictionary.to_pylist()]
-    return np.asarray(distinct + [None], dtype=object)[:-1][
-        encoded.indices.to_numpy(zero_copy_only=False)
-    ]
+    distinct = np.asarray([clean_text(cell) for cell in encoded.dictionary.to_pylist()], object)
+    return distinct[encoded.indices.to_numpy(zero_copy_only=False)]
 
 
 # --- bounds, checked before a file is read --------------------------------------------------
@@ -718,6 +715,8 @@ def read_raw(source: Source, table: Table) -> RawTable:
 
 
 def _read_into(raw: RawTable, source: Source, table: Table) -> None:
+    import numpy as np
+
     if source.is_excel:
         rows, sheet = _excel_rows(source)
         source = Source(source.path, source.sheet or sheet)
@@ -752,11 +751,11 @@ def _read_into(raw: RawTable, source: Source, table: Table) -> None:
         columns = _csv_columns(data, delimiter, width)
         if columns is not None:
             del data
-            cleaned = [_cleaned(column)[1:] for column in columns.columns]
+            cleaned = [_cleaned(column)[1:] for column in columns.columns]  # [0]: the header
             del columns
             _release_arrow_memory()
-            _add_rows(raw, cleaned, 2, table)
-            raw.columns = [column[raw.kept] for column in cleaned]
+            kept = _add_rows(raw, cleaned, 2, table)
+            raw.columns = [column[kept] for column in cleaned]
             return
         stream = islice(_csv_rows(data.decode("utf-8"), delimiter), len(head), None)
     body = chain(head[index + 1 :], stream)
@@ -766,11 +765,11 @@ def _read_into(raw: RawTable, source: Source, table: Table) -> None:
         chunk = [_padded(r, width) if len(r) < width else r for r in chunk]
         # column by column: cleaning, blank rows and totals rows are column operations
         columns = [clean_column(list(map(itemgetter(i), chunk))) for i in range(width)]
-        _add_rows(raw, columns, first, table)
+        kept = _add_rows(raw, columns, first, table)
         for i, column in enumerate(columns):
-            parts[i].append(column[raw.kept])
+            parts[i].append(column[kept])
         first += len(chunk)
-    raw.columns = [_joined(column) for column in parts]
+    raw.columns = [np.concatenate(p) if p else np.empty(0, dtype=object) for p in parts]
 
 
 def _release_arrow_memory() -> None:
@@ -780,18 +779,12 @@ def _release_arrow_memory() -> None:
     pa.default_memory_pool().release_unused()
 
 
-def _joined(parts: list):
-    import numpy as np
-
-    return np.concatenate(parts) if parts else np.empty(0, dtype=object)
-
-
-def _add_rows(raw: RawTable, columns: list, first: int, table: Table) -> None:
+def _add_rows(raw: RawTable, columns: list, first: int, table: Table):
     """Note which of a run of rows are data and which are totals rows, blank rows dropped.
 
     ``columns`` are the run's cleaned columns (a cell of spaces is empty, in a key column
-    too), and ``first`` the spreadsheet number of its first row. The positions of the data
-    rows are left in ``raw.kept`` for the caller to take from each column.
+    too), and ``first`` the spreadsheet number of its first row. Returns the positions of
+    the data rows, for the caller to take from each column.
     """
     import numpy as np
 
@@ -807,9 +800,10 @@ def _add_rows(raw: RawTable, columns: list, first: int, table: Table) -> None:
     }
     keep = ~blank
     keep[list(totals)] = False
-    raw.kept = np.flatnonzero(keep)
-    raw.offsets += (raw.kept + first).tolist()
-    raw.totals += [(first + i, list(row(i))[: len(raw.header)]) for i in sorted(totals)]
+    kept = np.flatnonzero(keep)
+    raw.offsets += (kept + first).tolist()
+    raw.totals += [(first + i, row(i)[: len(raw.header)]) for i in sorted(totals)]
+    return kept
 
 
 def _padded(row: list, width: int) -> list:
