@@ -40,6 +40,23 @@ def _(message: str) -> str:
     return _vietnamese().get(message, message)
 
 
+def in_both_languages(message: str, **values) -> dict[str, str]:
+    """Format ``message`` (marked with :func:`N_`) in the document's language and in English.
+
+    A contradiction is stated in Vietnamese in the document, whatever the terminal's language,
+    and in the user's language in the terminal: ``message`` and ``message_en`` of a finding.
+    """
+    return {
+        "message": _vietnamese().get(message, message).format(**values),
+        "message_en": message.format(**values),
+    }
+
+
+def finding_message(finding) -> str:
+    """Return the message of a finding (see :func:`in_both_languages`) in the user's language."""
+    return finding.message_en if language() == "en" else finding.message
+
+
 def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
     """Mark a message for the catalog where it is defined; :func:`_` translates it when shown."""
     return message

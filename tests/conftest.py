@@ -14,11 +14,37 @@ import pytest
 
 from htxlib.data.dataset import load_unit
 
-# Messages are Vietnamese by default; the tests read them in English unless a test says otherwise.
-os.environ["HTX_LANG"] = "en"
-
 ROOT = Path(__file__).resolve().parents[1]
 VAN_QUAN = ROOT / "data" / "van-quan"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "lang(code): the language (vi or en) in which the test reads the messages"
+    )
+
+
+@pytest.fixture(autouse=True)
+def messages_language(request, monkeypatch):
+    """Give each test the language its ``lang`` mark names; unmarked, the users' default (vi).
+
+    Set through monkeypatch, so that what a test's ``htx --lang`` writes into ``HTX_LANG``
+    (for its kernels) is undone before the next test.
+    """
+    marker = request.node.get_closest_marker("lang")
+    monkeypatch.setenv("HTX_LANG", marker.args[0] if marker else "vi")
+    if not marker:
+        monkeypatch.delenv("HTX_LANG")
+
+
+def user_environment() -> dict[str, str]:
+    """A terminal's environment: no language or limit set, no other environment active."""
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("HTX_", "VIRTUAL"))}
+    environment["PATH"] = os.pathsep.join(
+        p for p in environment.get("PATH", "").split(os.pathsep) if ".venv" not in p
+    )
+    environment.pop("PYTHONPATH", None)
+    return environment
 
 
 #: The installed command, as the README's users run it.
@@ -255,14 +281,19 @@ SMALL_UNIT = {
 }
 
 
-@pytest.fixture
-def small_unit(tmp_path) -> Path:
-    """A commune-level unit with a dissolved HTX and an LH HTX; figures easy to count by hand."""
-    folder = tmp_path / "tan-lap"
+def write_small_unit(parent: Path) -> Path:
+    """Write the small unit's CSV files into ``parent/tan-lap`` and return that folder."""
+    folder = parent / "tan-lap"
     folder.mkdir()
     for name, rows in SMALL_UNIT.items():
         write_rows(folder / f"{name}.csv", rows)
     return folder
+
+
+@pytest.fixture
+def small_unit(tmp_path) -> Path:
+    """A commune-level unit with a dissolved HTX and an LH HTX; figures easy to count by hand."""
+    return write_small_unit(tmp_path)
 
 
 @pytest.fixture(scope="session")

@@ -11,6 +11,9 @@ from htxlib.data.problems import DataError
 
 from .conftest import SMALL_UNIT, write_rows
 
+#: The tests below read the messages in English.
+pytestmark = pytest.mark.lang("en")
+
 
 def test_the_map_has_34_provinces_and_3321_communes():
     assert len(admin_map.provinces()) == 34

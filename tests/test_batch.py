@@ -37,6 +37,7 @@ def test_units_are_found_at_any_depth(many):
     assert [p.name for p in find_units(many)] == ["broken", "van-quan", "tan-lap"]  # path order
 
 
+@pytest.mark.lang("en")
 def test_batch_builds_the_others_names_the_broken_one_and_skips_on_rerun(many, tmp_path, capsys):
     out = tmp_path / "reports"
     year = ["--year", "2025", "--out", str(out), "--format", "html"]

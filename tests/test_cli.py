@@ -5,32 +5,52 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
+
 from htxlib.cli import main
 from htxlib.report.document.codebook_page import render
 
 from .conftest import ROOT, VAN_QUAN, set_cell
 
+#: What ``validate`` says, in each language: a data-problem line, a summary, a missing folder.
+SAID = {
+    "vi": {
+        "ok": "huyện Văn Quan (Lạng Sơn): số liệu hợp lệ",
+        "negative": "annual.csv, dòng 4, cột 'managers_vocational': giá trị '-1': không được âm",
+        "nowhere": "nowhere: không có thư mục này",
+    },
+    "en": {
+        "ok": "huyện Văn Quan (Lạng Sơn): data OK",
+        "negative": "annual.csv, row 4, column 'managers_vocational': value '-1': must not be "
+        "negative",
+        "nowhere": "nowhere: no such folder",
+    },
+}
 
-def test_validate_van_quan_exits_0(capsys):
+
+@pytest.mark.parametrize("lang", SAID)
+def test_validate_van_quan_exits_0(capsys, monkeypatch, lang):
+    monkeypatch.setenv("HTX_LANG", lang)
     assert main(["validate", "--data", str(VAN_QUAN)]) == 0
     out = capsys.readouterr().out
-    assert "huyện Văn Quan" in out and "data OK" in out
+    assert out.startswith(SAID[lang]["ok"])
     htx_line = next(line for line in out.splitlines() if line.strip().startswith("HTX "))
     assert htx_line.split()[1:7] == ["31", "1", "4", "0", "0", "36"]
 
 
-def test_validate_fault_exits_1_and_names_it(vq_copy, capsys):
+@pytest.mark.parametrize("lang", SAID)
+def test_validate_fault_exits_1_and_names_it(vq_copy, capsys, monkeypatch, lang):
+    monkeypatch.setenv("HTX_LANG", lang)
     set_cell(vq_copy / "annual.csv", 4, "managers_vocational", "-1")
     assert main(["validate", "--data", str(vq_copy)]) == 1
-    err = capsys.readouterr().err
-    assert (
-        "annual.csv, row 4, column 'managers_vocational': value '-1': must not be negative" in err
-    )
+    assert f"  - {SAID[lang]['negative']}\n" in capsys.readouterr().err
 
 
-def test_validate_missing_folder(tmp_path, capsys):
+@pytest.mark.parametrize("lang", SAID)
+def test_validate_missing_folder(tmp_path, capsys, monkeypatch, lang):
+    monkeypatch.setenv("HTX_LANG", lang)
     assert main(["validate", "--data", str(tmp_path / "nowhere")]) == 1
-    assert "no such folder" in capsys.readouterr().err
+    assert f"{tmp_path / SAID[lang]['nowhere']}" in capsys.readouterr().err
 
 
 def test_console_script_runs():

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import subprocess
+
 import pytest
 
 from htxlib.cli import EXIT_OUTPUT, EXIT_USAGE, main
 
-from .conftest import VAN_QUAN
+from .conftest import HTX, VAN_QUAN, user_environment
 
 
 def run(capsys, *args):
@@ -88,16 +91,40 @@ def test_unwritable_out(capsys, tmp_path):
     assert err.startswith("cannot write ") and len(err.splitlines()) == 1
 
 
-def test_unknown_stated_figure_is_a_finding_not_a_crash(vq_copy, capsys):
+def test_a_read_only_disk_stops_the_report_with_one_line(small_unit, tmp_path):
+    # The real `htx`, with --out on a file system mounted read-only (a tmpfs in a mount
+    # namespace of its own, so that no privilege is needed and nothing outlives the run).
+    out = tmp_path / "out"
+    out.mkdir()
+    mounted = 'mount -t tmpfs -o ro tmpfs "$1" || exit 99; shift; exec "$@"'
+    done = subprocess.run(
+        ["unshare", "--map-root-user", "--mount", "sh", "-c", mounted, "sh", str(out),
+         str(HTX), "report", "--data", str(small_unit), "--year", "2025", "--out", str(out)],
+        capture_output=True, text=True, timeout=300, env=user_environment(),
+    )  # fmt: skip
+    assert done.returncode != 99, "the test could not mount a read-only file system"
+    assert done.returncode == EXIT_OUTPUT, done.stderr
+    said = done.stderr.strip()
+    assert re.fullmatch(rf"không ghi được {out}/\.staging-\w+: ổ đĩa chỉ cho phép đọc", said), said
+    assert done.stdout == ""
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "bogus_figure 2024: stated 5, computed - (unknown indicator)"),
+        ("vi", "bogus_figure 2024: số công bố 5, số tính từ dữ liệu - (chỉ tiêu không xác định)"),
+    ],
+)
+def test_unknown_stated_figure_is_a_finding_not_a_crash(vq_copy, capsys, lang, said):
     from .conftest import append_row
 
     append_row(
         vq_copy / "reported_figures.csv",
         {"indicator": "bogus_figure", "year": "2024", "value": "5"},
     )
-    assert main(["validate", "--data", str(vq_copy)]) == 0
-    out = capsys.readouterr().out
-    assert "bogus_figure 2024: stated 5, computed - (chỉ tiêu không xác định)" in out
+    assert main(["validate", "--data", str(vq_copy), "--lang", lang]) == 0
+    assert said in capsys.readouterr().out
 
 
 def test_partly_blank_ratings_build_a_report(vq_copy, tmp_path):

@@ -19,6 +19,9 @@ from htxlib.data.dataset import load_unit
 from htxlib.data.problems import DataError
 from htxlib.data.readers import fold, visible_sheets
 
+#: The tests below read the messages in English.
+pytestmark = pytest.mark.lang("en")
+
 CORPUS = Path(__file__).resolve().parent / "corpus"
 
 

@@ -68,6 +68,7 @@ def test_unit_slip_against_other_years(vq_copy):
     assert "tỷ đồng với triệu đồng" in slip["message"]
 
 
+@pytest.mark.lang("en")
 def test_findings_printed_by_validate(vq_copy, capsys):
     set_cell(vq_copy / "reported_figures.csv", 2, "value", "37")
     assert main(["validate", "--data", str(vq_copy)]) == 0  # a finding, not a load error

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -42,13 +43,17 @@ def test_texts_creates_guidance_files_and_keeps_existing_ones(small_unit, capsys
     assert "Đã phổ biến Luật Hợp tác xã." in shown and "HƯỚNG DẪN" not in shown
 
 
+@pytest.mark.lang("en")
 def test_texts_never_writes_into_the_sample_data(capsys):
+    # 2023 has a period and no texts yet: without the guard, every slot would be written
+    assert not (VAN_QUAN / "texts" / "2023").exists()
     before = files_under(ROOT / "data")
-    assert main(["texts", "--data", str(VAN_QUAN), "--year", "2024"]) == 2
+    assert main(["texts", "--data", str(VAN_QUAN), "--year", "2023"]) == 2
     assert "sample data" in capsys.readouterr().err
     assert files_under(ROOT / "data") == before
 
 
+@pytest.mark.lang("en")
 def test_validate_warns_about_sample_and_empty_texts(vq_copy, capsys):
     unit_copy = vq_copy
     (unit_copy / "texts" / "2024" / "law.md").write_text("Văn bản đã viết xong.\n", "utf-8")
@@ -99,9 +104,16 @@ def test_pdf_without_libreoffice_says_what_to_install(monkeypatch, tmp_path, cap
     assert not (out / "van-quan").exists()  # checked before anything ran
 
 
+def pdf_tool(name: str, path: Path) -> str:
+    """What a poppler tool prints about a PDF file (for pdftotext: its text)."""
+    command = [name, str(path), *(["-"] if name == "pdftotext" else [])]
+    done = subprocess.run(command, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
 @pytest.mark.skipif(
-    pdf.engine() is None and not os.environ.get("CI"),
-    reason="LibreOffice is not installed on this machine (CI installs it)",
+    (pdf.engine() is None or not shutil.which("pdftotext")) and not os.environ.get("CI"),
+    reason="LibreOffice or poppler-utils is not installed on this machine (CI installs both)",
 )
 def test_pdf_is_the_word_document_on_a4(small_unit, tmp_path, capsys):
     out = tmp_path / "reports"
@@ -123,14 +135,18 @@ def test_pdf_is_the_word_document_on_a4(small_unit, tmp_path, capsys):
     names = {p.name for p in folder.iterdir()}
     assert {"report.pdf", "annex.pdf", "report.html", "annex.html"} <= names
     assert "report.docx" not in names  # made for the PDF, not asked for
-    data = (folder / "report.pdf").read_bytes()
-    assert data.startswith(b"%PDF")
-    if shutil.which("pdfinfo"):
-        import subprocess
-
-        info = subprocess.run(
-            ["pdfinfo", str(folder / "report.pdf")], capture_output=True, text=True
-        )
-        assert "(A4)" in info.stdout
+    assert "(A4)" in pdf_tool("pdfinfo", folder / "report.pdf")
+    text = " ".join(pdf_tool("pdftotext", folder / "report.pdf").split())
+    for said in (
+        "ỦY BAN NHÂN DÂN XÃ TÂN LẬP",  # the header's left column, line by line
+        "KẾ HOẠCH Phát triển kinh tế tập thể, hợp tác xã năm 2026",
+        "trên địa bàn xã Tân Lập có 04 HTX đã đăng ký và chưa giải thể",
+        "Công nghiệp - Tiểu thủ công nghiệp: 01 HTX (25%)",
+    ):
+        assert said in text, said
+    annex = " ".join(pdf_tool("pdftotext", folder / "annex.pdf").split())
+    assert "HTX Epsilon" in annex
+    fonts = pdf_tool("pdffonts", folder / "report.pdf").splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" for line in fonts), fonts  # embedded
     index = (out / "index.html").read_text(encoding="utf-8")
     assert 'href="tan-lap/2025/report.pdf"' in index

@@ -7,9 +7,12 @@ formulas, markup, other scripts' digits) into one cell of the small unit at a ti
 
 from __future__ import annotations
 
+import csv
+import html
 import tempfile
 from pathlib import Path
 
+import openpyxl
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -91,17 +94,55 @@ def test_garbage_in_any_cell_is_a_message(capsys, cell, value):
             assert run(capsys, "export", "--data", str(folder), "--year", "2025", "--out", out) == 0
 
 
-@pytest.mark.parametrize(
-    ("table", "row", "column", "value"),
-    [
-        ("entities", 3, 2, "<script>alert(1)</script> =cmd|' /C calc'!A0"),
-        ("annual", 1, 2, "999999999"),
-        ("entities", 3, 5, "9999-12-31"),
-    ],
-)
-def test_garbage_through_the_report(capsys, tmp_path, table, row, column, value):
-    folder = unit_with(table, row, column, value, tmp_path / "unit")
-    code = run(
-        capsys, "report", "--data", str(folder), "--year", "2025", "--out", str(tmp_path / "out")
+def report(tmp_path, folder, *formats) -> tuple[int, Path]:
+    out = tmp_path / "out"
+    code = main(["report", "--data", str(folder), "--year", "2025", "--out", str(out), *formats])
+    return code, out / "tan-lap" / "2025"
+
+
+def test_markup_and_a_formula_in_a_name_are_shown_as_typed_and_never_run(tmp_path, capsys):
+    value = "=cmd|' /C calc'!A0 <script>alert(1)</script>"
+    folder = unit_with("entities", 3, 2, value, tmp_path / "unit")  # HTX Beta's name
+    code, written = report(tmp_path, folder, "--format", "html")
+    assert code == 0, capsys.readouterr().err
+    page = (written / "report.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in page
+    assert f"(HTX Alpha, {value} và HTX Epsilon)" in html.unescape(page)  # the sector's list
+
+    assert main(["export", "--data", str(folder), "--year", "2025", "--out", str(tmp_path)]) == 0
+    figures = tmp_path / "tan-lap" / "2025" / "figures"
+    cells = [
+        cell
+        for table in figures.glob("*.csv")
+        for row in csv.reader(table.open(encoding="utf-8-sig"))
+        for cell in row
+        if "cmd|" in cell
+    ]
+    assert len(cells) >= 3  # the sector list, the rating list, the rating check
+    for cell in cells:  # Excel in Vietnamese splits a cell at ";": no part may start a formula
+        assert not any(part.strip()[:1] in "=+-@" for part in cell.split(";")), cell
+    book = openpyxl.load_workbook(figures / "figures.xlsx")
+    named = [c for s in book for row in s.iter_rows() for c in row if "cmd|" in str(c.value)]
+    assert named and all(c.data_type != "f" for c in named)
+
+
+def test_a_huge_member_count_is_reported_as_given(tmp_path, capsys):
+    folder = unit_with("annual", 1, 2, "999999999", tmp_path / "unit")  # HTX Alpha's members
+    code, written = report(tmp_path, folder, "--format", "html")
+    assert code == 0, capsys.readouterr().err
+    page = (written / "report.html").read_text(encoding="utf-8")
+    assert "các HTX có 1.000.000.027 thành viên" in page  # 999.999.999 + 12 + 7 + 9
+
+
+@pytest.mark.lang("en")
+def test_a_founding_date_in_year_9999_stops_the_report(tmp_path, capsys):
+    folder = unit_with("entities", 3, 5, "9999-12-31", tmp_path / "unit")  # HTX Beta founded
+    code, written = report(tmp_path, folder)
+    err = capsys.readouterr().err
+    assert code == 1
+    assert (
+        "entities.csv, row 4, column 'founded_on': value '9999-12-31': date outside "
+        "01/01/1900-31/12/2200" in err
     )
-    assert code in (0, 1)
+    assert "Traceback" not in err
+    assert not written.exists()

@@ -24,6 +24,9 @@ from htxlib.report.publishing.runner import build_report
 from .conftest import ROOT, ctrl_c_once_kernels_run, read_rows, run_htx, set_cell, write_rows
 from .hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb
 
+#: The tests below read the messages in English.
+pytestmark = pytest.mark.lang("en")
+
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 
 
@@ -61,12 +64,31 @@ def test_unit_id_that_is_not_a_slug_is_refused(small_unit, tmp_path, capsys, uni
     assert files_under(tmp_path) == before  # nothing written anywhere
 
 
-def test_data_folder_as_unit_id_cannot_reach_the_data(small_unit, tmp_path, capsys):
-    set_cell(small_unit / "unit.csv", 2, "unit_id", str(small_unit))
+@pytest.mark.parametrize("reach", ["absolute", "parent", "link"])
+def test_data_folder_as_unit_id_cannot_reach_the_data(
+    small_unit, tmp_path, capsys, monkeypatch, reach
+):
+    # The slug check at load refuses such ids first; it is lifted here so that the
+    # publishing's own containment check is the one that has to hold.
+    import htxlib.data.unit
+
+    for module in (htxlib.data.unit, publish):
+        monkeypatch.setattr(module, "is_slug", lambda text: True)
+    out = tmp_path / "out"
+    out.mkdir()
+    unit_id = {"absolute": str(small_unit), "parent": f"../{small_unit.name}", "link": "data"}
+    if reach == "link":
+        (out / "data").symlink_to(small_unit)
+    set_cell(small_unit / "unit.csv", 2, "unit_id", unit_id[reach])
     data_before = {p: p.read_bytes() for p in small_unit.rglob("*") if p.is_file()}
-    code, _, _ = write_with(capsys, "export", small_unit, tmp_path / "out")
-    assert code == EXIT_DATA
+    for command in ("export", "report"):
+        code, _, err = write_with(capsys, command, small_unit, out)
+        assert code == EXIT_OUTPUT, err
+        assert {"absolute": "is outside", "parent": "may not contain '..'", "link": "is a link"}[
+            reach
+        ] in err
     assert {p: p.read_bytes() for p in small_unit.rglob("*") if p.is_file()} == data_before
+    assert not list(small_unit.glob("2025"))
 
 
 def test_index_links_come_from_folder_names_only(tmp_path):

@@ -56,6 +56,16 @@ def test_lab_starts_from_any_folder_and_serves_the_tour(tmp_path):
             offered = json.loads(answer.read())
         assert offered["default"] == kernel_name()
         assert list(offered["kernelspecs"]) == [kernel_name()]  # one kernel to choose
+        # the interface speaks Vietnamese: the pack is offered, and chosen unless the user chose
+        base = f"http://127.0.0.1:{port}/lab/api"
+        with urllib.request.urlopen(f"{base}/translations/") as answer:
+            assert "vi_VN" in json.loads(answer.read())["data"]
+        with urllib.request.urlopen(f"{base}/translations/vi_VN") as answer:
+            assert json.loads(answer.read())["data"]["jupyterlab"][""]["language"] == "vi-VN"
+        with urllib.request.urlopen(f"{base}/settings/{lab.TRANSLATION}") as answer:
+            settings = json.loads(answer.read())
+        assert settings["schema"]["properties"]["locale"]["default"] == "vi_VN"
+        assert "locale" not in settings["settings"]  # no user choice in this fresh HOME
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -68,12 +78,6 @@ def test_vietnamese_is_the_default_language_and_a_choice_is_kept(tmp_path):
     path.write_text(json.dumps({lab.TRANSLATION: {"locale": "en"}}))
     lab.default_language(prefix=str(tmp_path))
     assert json.loads(path.read_text())[lab.TRANSLATION]["locale"] == "en"
-
-
-def test_the_language_pack_is_installed():
-    from importlib.metadata import version
-
-    assert version("jupyterlab-language-pack-vi-VN")
 
 
 def test_tour_runs_and_shows_its_charts(tmp_path):

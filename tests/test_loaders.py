@@ -14,6 +14,9 @@ from htxlib.data.problems import DataError
 
 from .conftest import append_row, read_rows, set_cell, write_rows
 
+#: The tests below read the messages in English.
+pytestmark = pytest.mark.lang("en")
+
 
 def assert_same_tables(a, b):
     for name in TABLES:

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import itertools
 import math
+from statistics import NormalDist
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given
@@ -14,6 +17,7 @@ from htxlib.plan import projections, targets
 from htxlib.report.document.part_two import build
 
 from .conftest import append_row, read_rows, write_rows
+from .seed import van_quan_history
 
 SEED_PART_II = (  # indicators the seed's Part II sets targets for
     "new_htx",
@@ -160,29 +164,79 @@ def test_intervals_ordered_and_non_negative(history):
 
 # --- backtest ------------------------------------------------------------------------
 
-#: Backtest of the Văn Quan data: 2024 projected from 2021-2023 only. Projected, actual
-#: (full-year estimate for flows) and whether the actual falls in the interval.
-RECORDED_BACKTEST = {
-    "new_htx": (13 / 3, 5.1785, True),
-    "effective_htx": (10.0, 10.0, True),
-    "paper_only_htx": (0.0, 4.0, False),
-    "htx_to_dissolve": (0.0, 5.0, False),
-    "managers_trained_share": (23.4400, 26.1194, True),
-    "managers_untrained": (105.0, 99.0, False),
-    "avg_htx_income": (416.6054, 415.9444, True),
-    "member_income": (39.1514, 38.2853, False),
-}
+
+def _line(years, values, at: int, whole: bool) -> tuple[float, float, float]:
+    """A least-squares line's value at ``at`` and its 80% band (at least 1, or 2% of it)."""
+    slope, intercept = np.polyfit(years, values, 1)
+    point = intercept + slope * at
+    residuals = np.asarray(values) - (intercept + slope * np.asarray(years))
+    spread = NormalDist().inv_cdf(0.9) * math.sqrt((residuals**2).sum() / (len(years) - 2))
+    spread = max(spread, 1.0 if whole else 0.02 * point)
+    if whole:
+        # to whole numbers, past the fit's floating-point noise (10 ± 1 is 9 to 11, not 12)
+        return (
+            round(point),
+            math.floor(round(point - spread, 9)),
+            math.ceil(round(point + spread, 9)),
+        )
+    return point, point - spread, point + spread
 
 
-def test_backtest_matches_recorded_errors(vq):
+def _rate(values, at: int, last_year: int) -> tuple[float, float, float]:
+    """The last value grown by the geometric mean of the yearly rates (band: min and max rate)."""
+    rates = [b / a for a, b in itertools.pairwise(values)]
+    steps = at - last_year
+    mean = math.prod(rates) ** (1 / len(rates))
+    return (
+        values[-1] * mean**steps,
+        values[-1] * min(rates) ** steps,
+        values[-1] * max(rates) ** steps,
+    )
+
+
+def _poisson_band(rate: float) -> tuple[int, int]:
+    """The 10% and 90% quantiles of a Poisson count of mean ``rate``."""
+
+    def quantile(q):
+        k, cumulative = 0, math.exp(-rate)
+        while cumulative < q:
+            k += 1
+            cumulative += math.exp(-rate) * rate**k / math.factorial(k)
+        return k
+
+    return quantile(0.1), quantile(0.9)
+
+
+def test_backtest_projects_2024_from_the_three_years_before_it(vq):
+    history = van_quan_history()
+    past = [2021, 2022, 2023]
+    expected = {}
+    for code in ("managers_trained_share", "managers_untrained", "effective_htx"):
+        whole = code != "managers_trained_share"
+        expected[code] = (
+            _line(past, [history[y][code] for y in past], 2024, whole),
+            history[2024][code],
+        )
+    for code in ("avg_htx_income", "member_income"):
+        expected[code] = (_rate([history[y][code] for y in past], 2024, 2023), history[2024][code])
+    # 13 HTX founded over 2021-2023; 2024's 3 by 30/06 run on at that rate to 31/12
+    rate = 13 / 3
+    expected["new_htx"] = ((rate, *_poisson_band(rate)), 3 + rate * (1 - 182 / 366))
+    # backlogs stay as they were: no HTX was on paper only before the 2024 review, which found
+    # 04 (the seed's count) and, with Liên Minh Phát's overlong suspension, 05 to dissolve
+    expected["paper_only_htx"] = ((0, 0, 0), 4)
+    expected["htx_to_dissolve"] = ((0, 0, 0), 5)
+
     bt = targets.backtest(vq, 2024).set_index("indicator")
-    assert set(bt.index) == set(RECORDED_BACKTEST)
-    for code, (projected, actual, inside) in RECORDED_BACKTEST.items():
+    assert set(bt.index) == set(expected)
+    for code, ((point, low, high), actual) in expected.items():
         row = bt.loc[code]
-        assert row["projected"] == pytest.approx(projected, abs=1e-3), code
-        assert row["actual"] == pytest.approx(actual, abs=1e-3), code
-        assert row["error"] == pytest.approx(projected - actual, abs=1e-3), code
-        assert bool(row["inside"]) is inside, code
+        assert row["projected"] == pytest.approx(point, rel=1e-9), code
+        # the band's normal quantile is rounded to 4 decimals in the code
+        assert (row["low"], row["high"]) == pytest.approx((max(low, 0), high), rel=1e-4), code
+        assert row["actual"] == pytest.approx(actual, rel=1e-9), code
+        assert row["error"] == pytest.approx(point - actual, rel=1e-9), code
+        assert bool(row["inside"]) is bool(max(low, 0) <= actual <= high), code
 
 
 # --- chosen targets ------------------------------------------------------------------

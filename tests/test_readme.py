@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, free_port, served_tour
+from .conftest import ROOT, free_port, served_tour, user_environment
 
 README = ROOT / "README.md"
 
@@ -100,16 +100,6 @@ def copy(tmp_path_factory) -> Path:
     assert done.returncode == 0, done.stdout + done.stderr
     assert (top / ".venv" / "bin" / "htx").is_file()  # the script pip writes, not ours
     return top
-
-
-def user_environment() -> dict[str, str]:
-    """A terminal's environment: no language or limit set, no other environment active."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("HTX_", "VIRTUAL"))}
-    environment["PATH"] = os.pathsep.join(
-        p for p in environment.get("PATH", "").split(os.pathsep) if ".venv" not in p
-    )
-    environment.pop("PYTHONPATH", None)
-    return environment
 
 
 def run(command: str, cwd: Path, timeout: int = 900, env=None, stdin: str | None = None):

@@ -15,6 +15,9 @@ from htxlib.rules.compliance import counts_by_rule, findings
 
 from .conftest import ROOT
 
+#: The tests below read the messages in English.
+pytestmark = pytest.mark.lang("en")
+
 #: Which communes of the synthetic unit go to which child.
 GROUPS = {
     "xa-mot": ("Xã An", "Xã Bình", "Xã Cường"),

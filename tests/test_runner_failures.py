@@ -12,6 +12,9 @@ from htxlib.report.publishing.runner import ReportError, build_report
 
 from .conftest import ROOT, set_cell
 
+#: The tests below read the messages in English.
+pytestmark = pytest.mark.lang("en")
+
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 
 

@@ -12,7 +12,7 @@ from htxlib.data.dataset import load_unit
 from htxlib.report.publishing.runner import build_report
 from htxlib.report.writing.spreadsheets import figure_tables, neutralise, write_tables
 
-from .conftest import set_cell
+from .conftest import set_cell, write_small_unit
 
 SCRIPT = '<script>alert("x")</script>'
 IMG = "<img src=x onerror=alert(1)>"
@@ -21,8 +21,9 @@ MATH = "$x^2$ và \\(y\\)"
 FORMULA = '=HYPERLINK("http://example.invalid","x")'
 
 
-@pytest.fixture
-def hostile(small_unit):
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    small_unit = write_small_unit(tmp_path_factory.mktemp("unit"))
     set_cell(small_unit / "entities.csv", 6, "name", f"HTX {SCRIPT}")  # E, new in 2025
     set_cell(small_unit / "entities.csv", 5, "name", f"HTX {IMG}")  # D, dissolved in 2025
     set_cell(small_unit / "entities.csv", 3, "name", FORMULA)  # A, rated tốt
@@ -35,9 +36,11 @@ def hostile(small_unit):
     return small_unit
 
 
-@pytest.fixture
-def page(hostile, tmp_path):
-    html = build_report(hostile, 2025, out=tmp_path / "reports").html.read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def page(hostile, tmp_path_factory):
+    """The hostile unit's report, built once: the tests below only read it."""
+    out = tmp_path_factory.mktemp("reports")
+    html = build_report(hostile, 2025, out=out).html.read_text(encoding="utf-8")
     return html, BeautifulSoup(html, "html.parser")
 
 

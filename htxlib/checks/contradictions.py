@@ -12,6 +12,7 @@ import pandas as pd
 from htxlib.checks.stated_figures import COLUMNS, reported_findings
 from htxlib.data.codebook import TABLES
 from htxlib.data.parsing import CellError, number_readings
+from htxlib.messages import N_, in_both_languages
 
 #: A yearly amount this many times larger or smaller than the entity's other years is a
 #: likely tỷ/triệu slip (a factor of 1.000).
@@ -54,7 +55,7 @@ def stated_totals(ds) -> list[dict]:
                             "year": None,
                             "stated": stated,
                             "computed": computed,
-                            "message": "dòng tổng cộng khác tổng các dòng",
+                            **in_both_languages(N_("the total row differs from the rows' sum")),
                         }
                     )
     return found
@@ -105,8 +106,13 @@ def unit_slips(ds) -> list[dict]:
                     "year": int(record["year"]),
                     "stated": float(record[column]),
                     "computed": float(typical[row]),
-                    "message": f"{record['entity_id']}: khác khoảng 1.000 lần so với các năm "
-                    "khác (có thể nhầm tỷ đồng với triệu đồng)",
+                    **in_both_languages(
+                        N_(
+                            "{entity}: about 1.000 times its other years (tỷ đồng typed as "
+                            "triệu đồng?)"
+                        ),
+                        entity=record["entity_id"],
+                    ),
                 }
             )
     return found
@@ -119,7 +125,8 @@ def contradictions(ds) -> pd.DataFrame:
     -------
     DataFrame
         check (stated_total, reported_figure, reported_parts, reported_share,
-        reported_achievement, unit_slip), file, row, field, year, stated, computed, message.
+        reported_achievement, unit_slip), file, row, field, year, stated, computed, message
+        (Vietnamese, as the document states it) and message_en.
     """
     rows = stated_totals(ds) + reported_findings(ds) + unit_slips(ds)
     found = pd.DataFrame(rows, columns=COLUMNS)

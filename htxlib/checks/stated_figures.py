@@ -33,12 +33,13 @@ from htxlib.data.codes import (
 from htxlib.data.stated import stated_figures
 from htxlib.data.unit import unit_of
 from htxlib.figures.frames import existing, given_sum
+from htxlib.messages import N_, in_both_languages
 
 #: How far an "about" figure may be from the computed one, relative to it.
 ABOUT_TOLERANCE = 0.05
 
 #: Columns of a finding (shared with :mod:`htxlib.checks.contradictions`).
-COLUMNS = ["check", "file", "row", "field", "year", "stated", "computed", "message"]
+COLUMNS = ["check", "file", "row", "field", "year", "stated", "computed", "message", "message_en"]
 
 
 def _figure_value(fig) -> float:
@@ -289,7 +290,7 @@ def agrees(stated: float, value: float, qualifier: str, decimals: int) -> bool:
     return abs(value - stated) <= half
 
 
-def _finding(check: str, label: str, stated, computed_value, message: str) -> dict:
+def _finding(check: str, label: str, stated, computed_value, message: dict) -> dict:
     """Describe a contradiction found on a stated figure (a row of ``reported_figures``)."""
     return {
         "check": check,
@@ -299,7 +300,7 @@ def _finding(check: str, label: str, stated, computed_value, message: str) -> di
         "year": int(stated["year"]),
         "stated": float(stated["value"]),
         "computed": computed_value,
-        "message": message,
+        **message,
     }
 
 
@@ -329,13 +330,13 @@ def _against_data(ds, stated: pd.DataFrame, label: str) -> list[dict]:
             computed_value = computed(ds, record["indicator"], year)
         places = decimals_of(value, record["decimals"])
         if computed_value is None:
-            message = "chỉ tiêu không xác định"
+            message = in_both_languages(N_("unknown indicator"))
         elif math.isnan(computed_value):
             continue  # the data does not give it: nothing to compare with
         elif within(record, computed_value, places):
             continue
         else:
-            message = "số liệu công bố khác số liệu tính từ dữ liệu"
+            message = in_both_languages(N_("the stated figure differs from the data's"))
         found.append(_finding("reported_figure", label, record, computed_value, message))
     return found
 
@@ -395,7 +396,11 @@ def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
         places = max(decimals_of(p["value"], p["decimals"]) for p in [*parts, whole])
         if not agrees(float(whole["value"]), total, "exact", places):
             rows = ", ".join(str(int(p["row"])) for p in parts)
-            message = f"các số liệu thành phần ({prefix}..., dòng {rows}) cộng lại khác tổng số"
+            message = in_both_languages(
+                N_("the parts ({prefix}..., rows {rows}) do not add up to the whole"),
+                prefix=prefix,
+                rows=rows,
+            )
             found.append(_finding("reported_parts", label, whole, total, message))
     return found
 
@@ -413,9 +418,10 @@ def _shares(part: pd.DataFrame, year: int, label: str) -> list[dict]:
         implied = 100.0 * float(count["value"]) / float(whole["value"])
         places = decimals_of(share["value"], share["decimals"])
         if not within(share, implied, places):
-            message = (
-                f"tỷ lệ được nêu khác tỷ lệ suy ra từ số lượng (dòng {int(count['row'])}) "
-                f"và tổng số (dòng {int(whole['row'])})"
+            message = in_both_languages(
+                N_("the share differs from the count (row {count}) over the whole (row {whole})"),
+                count=int(count["row"]),
+                whole=int(whole["row"]),
             )
             found.append(_finding("reported_share", label, share, implied, message))
     return found
@@ -442,9 +448,11 @@ def _achievements(ds, stated: pd.DataFrame, label: str) -> list[dict]:
             implied = 100.0 * value / target if target else math.nan
             if agrees(percent, implied, record["qualifier"], places):
                 continue
-            message = (
-                f"tỷ lệ hoàn thành kế hoạch khác {value:g}/{target:g} "
-                f"(dòng {int(plan['row'].iloc[0])})"
+            message = in_both_languages(
+                N_("the share of the plan achieved differs from {value:g}/{target:g} (row {row})"),
+                value=value,
+                target=target,
+                row=int(plan["row"].iloc[0]),
             )
             found.append(_finding("reported_achievement", label, record, implied, message))
             continue
@@ -455,9 +463,11 @@ def _achievements(ds, stated: pd.DataFrame, label: str) -> list[dict]:
         half = 0.5 * 10.0**-places
         low, high = value * 100.0 / (percent + half), value * 100.0 / max(percent - half, 1e-9)
         if math.floor(high) < math.ceil(low):
-            message = (
-                f"{value:g} đạt {percent:g}% kế hoạch thì kế hoạch là {implied_plan:.2f}, "
-                "không phải số nguyên"
+            message = in_both_languages(
+                N_("{value:g} at {percent:g}% of the plan makes a plan of {plan:.2f}, not a whole"),
+                value=value,
+                percent=percent,
+                plan=implied_plan,
             )
             found.append(_finding("reported_achievement", label, record, implied_plan, message))
     return found

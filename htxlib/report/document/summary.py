@@ -8,7 +8,7 @@ from htxlib.data.codebook import TABLES
 from htxlib.data.codes import KINDS, LEVELS
 from htxlib.figures.counts import STATUS_ORDER, status_counts
 from htxlib.formatting import number
-from htxlib.messages import N_, _, language, shown
+from htxlib.messages import N_, _, finding_message, language, shown
 
 
 def summary_text(ds, year: int | None = None, as_of=None) -> str:
@@ -85,7 +85,7 @@ def _contradictions_lines(ds) -> list[str]:
             stated=number(f.stated, 4),
             computed=computed,
         )
-        lines.append(f"  {line} ({f.message})")
+        lines.append(f"  {line} ({shown(finding_message(f))})")
     return lines
 
 

@@ -87,6 +87,8 @@ def inside(out: Path, path: Path) -> Path:
     """
     out = Path(out)
     path = Path(path)
+    if path.is_absolute() and not path.is_relative_to(out):
+        raise PublishError(f"{path} is outside {out}")
     relative = path.relative_to(out) if path.is_absolute() else path
     current = out
     for part in relative.parts:
