@@ -166,10 +166,12 @@ _OS_REASONS = {
 }
 
 
-def _cannot_write(err: OSError) -> int:
+def _cannot_write(err: OSError, where: str | Path = "") -> int:
+    """Say what could not be written and why; ``where`` names it when the error does not."""
     reason = _OS_REASONS.get(err.errno)
     reason = _(reason) if reason else (err.strerror or str(err))
-    _say(_("cannot write {path}: {reason}").format(path=err.filename or "", reason=reason))
+    path = err.filename or where
+    _say(_("cannot write {path}: {reason}").format(path=shown(path), reason=reason))
     return EXIT_OUTPUT
 
 
@@ -238,7 +240,7 @@ def _report(args: argparse.Namespace) -> int:
         _say(str(err))
         return EXIT_OUTPUT
     except OSError as err:
-        return _cannot_write(err)
+        return _cannot_write(err, args.out)
     except KeyboardInterrupt:
         _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
         return EXIT_INTERRUPTED

@@ -24,6 +24,35 @@ def pytest_configure(config):
     )
 
 
+def _htx_temporary_entries() -> set[str]:
+    """The ``htx-*`` entries of the system's temporary folder (the toolkit's own prefix)."""
+    import tempfile
+
+    return {p.name for p in Path(tempfile.gettempdir()).glob("htx-*")}
+
+
+def pytest_sessionstart(session):
+    if not hasattr(session.config, "workerinput"):  # once, in the process that runs the rest
+        session.config.stash[TEMPORARY_BEFORE] = _htx_temporary_entries()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Fail the run when a test or a notebook left an ``htx-*`` entry in the temporary folder."""
+    before = session.config.stash.get(TEMPORARY_BEFORE, None)
+    if before is None:
+        return
+    left = sorted(_htx_temporary_entries() - before)
+    if left:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        if reporter:
+            reporter.write_line(f"left in the temporary folder: {', '.join(left)}", red=True)
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+#: What the temporary folder held before the suite (see pytest_sessionfinish).
+TEMPORARY_BEFORE = pytest.StashKey[set]()
+
+
 @pytest.fixture(autouse=True)
 def messages_language(request, monkeypatch):
     """Give each test the language its ``lang`` mark names; unmarked, the users' default (vi).

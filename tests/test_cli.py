@@ -10,7 +10,7 @@ import pytest
 from htxlib.cli import main
 from htxlib.report.document.codebook_page import render
 
-from .conftest import ROOT, VAN_QUAN, set_cell
+from .conftest import HTX, ROOT, VAN_QUAN, set_cell
 
 #: What ``validate`` says, in each language: a data-problem line, a summary, a missing folder.
 SAID = {
@@ -53,9 +53,9 @@ def test_validate_missing_folder(tmp_path, capsys, monkeypatch, lang):
     assert f"{tmp_path / SAID[lang]['nowhere']}" in capsys.readouterr().err
 
 
-def test_console_script_runs():
+def test_the_installed_command_runs():
     done = subprocess.run(
-        [sys.executable, "-m", "htxlib.cli", "validate", "--data", str(VAN_QUAN), "--year", "2024"],
+        [str(HTX), "validate", "--data", str(VAN_QUAN), "--year", "2024"],
         capture_output=True,
         text=True,
         check=False,
@@ -73,7 +73,6 @@ def test_help_and_argument_errors_speak_the_users_language():
     imported to answer --help."""
     import os
     import subprocess
-    import sys
 
     from .conftest import run_htx
 

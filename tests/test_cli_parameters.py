@@ -91,21 +91,34 @@ def test_unwritable_out(capsys, tmp_path):
     assert err.startswith("cannot write ") and len(err.splitlines()) == 1
 
 
-def test_a_read_only_disk_stops_the_report_with_one_line(small_unit, tmp_path):
-    # The real `htx`, with --out on a file system mounted read-only (a tmpfs in a mount
-    # namespace of its own, so that no privilege is needed and nothing outlives the run).
-    out = tmp_path / "out"
+def report_on_a_mount(options: str, unit, out):
+    """Run the real `htx report` with ``out`` a tmpfs mounted with ``options``.
+
+    The mount lives in a mount namespace of its own, so that no privilege is needed and
+    nothing outlives the run.
+    """
     out.mkdir()
-    mounted = 'mount -t tmpfs -o ro tmpfs "$1" || exit 99; shift; exec "$@"'
+    mounted = f'mount -t tmpfs -o {options} tmpfs "$1" || exit 99; shift; exec "$@"'
     done = subprocess.run(
         ["unshare", "--map-root-user", "--mount", "sh", "-c", mounted, "sh", str(out),
-         str(HTX), "report", "--data", str(small_unit), "--year", "2025", "--out", str(out)],
+         str(HTX), "report", "--data", str(unit), "--year", "2025", "--out", str(out)],
         capture_output=True, text=True, timeout=300, env=user_environment(),
     )  # fmt: skip
-    assert done.returncode != 99, "the test could not mount a read-only file system"
+    assert done.returncode != 99, f"the test could not mount a tmpfs with {options}"
+    return done
+
+
+@pytest.mark.parametrize(
+    ("options", "reason"),
+    [("ro", "ổ đĩa chỉ cho phép đọc"), ("size=200k", "ổ đĩa đã đầy")],
+    ids=["read-only", "full"],
+)
+def test_a_disk_that_cannot_take_the_report_is_one_line(small_unit, tmp_path, options, reason):
+    out = tmp_path / "out"
+    done = report_on_a_mount(options, small_unit, out)
     assert done.returncode == EXIT_OUTPUT, done.stderr
     said = done.stderr.strip()
-    assert re.fullmatch(rf"không ghi được {out}/\.staging-\w+: ổ đĩa chỉ cho phép đọc", said), said
+    assert re.fullmatch(rf"không ghi được {out}(/\S+)?: {reason}", said), said
     assert done.stdout == ""
 
 

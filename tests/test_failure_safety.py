@@ -149,6 +149,7 @@ def test_next_run_after_a_kill_succeeds_and_cleans_up(published):
     assert not list(out.glob(".staging-*"))
 
 
+@pytest.mark.lang("en")
 def test_kernel_that_dies(published):
     unit, out, folder = published
     before = digests(folder)

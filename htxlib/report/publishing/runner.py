@@ -24,6 +24,7 @@ from jupyter_client.manager import AsyncKernelManager
 
 from htxlib.data.dataset import load_unit
 from htxlib.data.snapshot import input_digest, write_snapshot
+from htxlib.messages import _
 from htxlib.report.publishing import publish
 from htxlib.report.writing import pdf
 from htxlib.report.writing.clock import now
@@ -127,14 +128,20 @@ def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout:
             return
         except PapermillExecutionError as err:
             raise ReportError(
-                f"notebook {source.name} failed in cell {err.exec_count}: {err.ename}: {err.evalue}"
+                _("notebook {name} failed in cell {cell}: {error}").format(
+                    name=source.name, cell=err.exec_count, error=f"{err.ename}: {err.evalue}"
+                )
             ) from err
-        except Exception as err:  # kernel died, timeout, ...
+        except OSError as err:
+            if _cannot_be_written(err):
+                raise  # the output's problem (a full or read-only disk), not the notebook's
+            raise ReportError(_did_not_run(source, err)) from err
+        except Exception as err:  # kernel died, ...
             reason = f"{type(err).__name__}: {err}"
             if any(text in str(err) for text in STARTUP_FAILURES):
                 reason = TrackedKernelManager.died_saying() or reason
             if attempt == 1 and any(text in str(err) for text in STARTUP_FAILURES):
-                from htxlib.messages import _, shown
+                from htxlib.messages import shown
 
                 print(
                     _("a kernel did not start ({reason}); starting another").format(
@@ -144,7 +151,17 @@ def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout:
                     flush=True,
                 )
                 continue
-            raise ReportError(f"notebook {source.name} did not run: {reason}") from err
+            raise ReportError(_did_not_run(source, err, reason)) from err
+
+
+def _did_not_run(source: Path, err: Exception, reason: str = "") -> str:
+    reason = reason or f"{type(err).__name__}: {err}"
+    return _("notebook {name} did not run: {reason}").format(name=source.name, reason=reason)
+
+
+def _cannot_be_written(err: BaseException) -> bool:
+    """Whether an error is a file that could not be written (a timeout is an OSError too)."""
+    return isinstance(err, OSError) and not isinstance(err, TimeoutError) and err.errno is not None
 
 
 def _pause(stage: str) -> None:
@@ -444,6 +461,11 @@ def _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, 
         raise
     pool.shutdown(wait=True)
     failures = [err for err in errors if err is not None]
+    unwritten = [err for err in failures if _cannot_be_written(err)]
+    if unwritten:
+        raise unwritten[0]  # nothing worth keeping, and no room to keep it
     if failures:
         kept = publish.keep_failed(out, executed[0].parent, final)
-        raise ReportError(f"{failures[0]}\nfailed notebook kept in {kept}") from failures[0]
+        raise ReportError(
+            _("{error}\nfailed notebook kept in {folder}").format(error=failures[0], folder=kept)
+        ) from failures[0]
