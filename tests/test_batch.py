@@ -38,7 +38,9 @@ def test_units_are_found_at_any_depth(many):
 
 
 @pytest.mark.lang("en")
-def test_batch_builds_the_others_names_the_broken_one_and_skips_on_rerun(many, tmp_path, capsys):
+def test_batch_builds_the_others_names_the_broken_one_and_skips_on_rerun(
+    many, tmp_path, capsys, monkeypatch
+):
     out = tmp_path / "reports"
     year = ["--year", "2025", "--out", str(out), "--format", "html"]
     assert main(["batch", "--data", str(many), *year]) == 1
@@ -55,6 +57,18 @@ def test_batch_builds_the_others_names_the_broken_one_and_skips_on_rerun(many, t
     (many / "tan-lap" / "texts" / "2025" / "law.md").write_text("Văn bản mới.", "utf-8")
     assert main(["batch", "--data", str(many), *year]) == 1
     assert "1 built, 0 unchanged" in capsys.readouterr().out  # a changed input is rebuilt
+    # other formats asked for, then the toolkit's code changed: rebuilt each time
+    formats = [*year[:-1], "html,docx"]
+    assert main(["batch", "--data", str(many), *formats]) == 1
+    assert "1 built, 0 unchanged" in capsys.readouterr().out
+    assert (page.parent / "report.docx").is_file()
+    assert main(["batch", "--data", str(many), *formats]) == 1
+    assert "0 built, 1 unchanged" in capsys.readouterr().out
+    from htxlib.report.publishing import runner
+
+    monkeypatch.setattr(runner, "code_version", lambda: "a later version of the toolkit")
+    assert main(["batch", "--data", str(many), *formats]) == 1
+    assert "1 built, 0 unchanged" in capsys.readouterr().out
     index = (out / "index.html").read_text(encoding="utf-8")
     assert "Tỉnh Mẫu" in index and 'href="tan-lap/2025/report.html"' in index
 

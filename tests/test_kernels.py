@@ -70,23 +70,28 @@ def test_a_failing_notebook_keeps_the_kernel_a_dead_or_hung_one_is_replaced(pool
 
 
 def test_a_batch_builds_the_report_htx_report_builds(small_unit, tmp_path, monkeypatch):
+    # the README's batch: two jobs sharing warm kernels and the Word writer, four units
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     root = tmp_path / "units"
     shutil.copytree(small_unit, root / "tan-lap")
-    other = root / "other"
-    other.mkdir()
-    for table, rows in SMALL_UNIT.items():
-        rows = [list(r) for r in rows]
-        if table == "unit":
-            rows[1][0] = "other"
-        write_rows(other / f"{table}.csv", rows)
-    build_report(root / "tan-lap", 2025, out=tmp_path / "alone", formats=("html",))
-    year = ["--year", "2025", "--format", "html", "--jobs", "1"]
+    others = ("other", "third", "fourth")
+    for name in others:
+        (root / name).mkdir()
+        for table, rows in SMALL_UNIT.items():
+            rows = [list(r) for r in rows]
+            if table == "unit":
+                rows[1][0] = name
+            write_rows(root / name / f"{table}.csv", rows)
+    build_report(root / "tan-lap", 2025, out=tmp_path / "alone", formats=("html", "docx"))
+    year = ["--year", "2025", "--format", "html,docx", "--jobs", "2"]
     assert main(["batch", "--data", str(root), "--out", str(tmp_path / "batch"), *year]) == 0
-    for name in ("report.html", "annex.html"):
+    for name in ("report.html", "annex.html", "report.docx", "annex.docx"):
         alone = (tmp_path / "alone" / "tan-lap" / "2025" / name).read_bytes()
-        assert (tmp_path / "batch" / "tan-lap" / "2025" / name).read_bytes() == alone
-    assert (tmp_path / "batch" / "other" / "2025" / "report.html").is_file()
+        assert (tmp_path / "batch" / "tan-lap" / "2025" / name).read_bytes() == alone, name
+    for name in others:
+        assert {"report.html", "report.docx"} <= {
+            p.name for p in (tmp_path / "batch" / name / "2025").iterdir()
+        }
 
 
 def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
