@@ -1,13 +1,14 @@
 """Time and peak memory of ``htx validate`` on hostile unit folders, beside a normal one.
 
 Each case copies the Văn Quan folder and replaces one table with a small file built to
-exhaust a naive reader: a 5 KB workbook with a cell at XFD1048576, a 1,5 MB zip bomb, a
-sheet with 10.000 merged ranges, a 150 KB one-line CSV of quotes, a workbook of 100.000
-rows, and one whose shared strings are 5 million short strings. Each must be refused with
-a message or read within bounds; the table shows how long that took and the peak RSS of the process,
-measured in the same run as ``import pandas`` alone (the floor of any run).
+exhaust a naive reader: a 5 KB workbook with a cell at XFD1048576 (and the same one
+declaring itself a single cell), a 1,5 MB zip bomb, a sheet with 10.000 merged ranges, a
+150 KB one-line CSV of quotes, a workbook of 100.000 rows, and one whose shared strings are
+5 million short strings. Each must be refused with a message or read within bounds; the
+table shows how long that took and the peak RSS of the process, measured in the same run
+as ``import pandas`` alone (the floor of any run).
 
-Usage: ``.venv/bin/python benchmarks/bench_hostile.py [--runs 3]``
+Usage: ``.venv/bin/python benchmarks/bench_hostile.py [--runs 3] [--cases wide bomb ...]``
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.hostile_files import (  # noqa: E402
+    declaring_a1,
     many_strings,
     merged_workbook,
     quote_storm,
@@ -54,18 +56,23 @@ def unit(base: Path, name: str) -> Path:
     return folder
 
 
-def hostile_folders(base: Path) -> dict[str, Path]:
+#: Each hostile case: how its ``ocop`` table is made in a unit folder.
+CASES = {
+    "wide": lambda f: wide_workbook(f / "ocop.xlsx"),
+    "wide-declared-A1": lambda f: declaring_a1(wide_workbook(f / "ocop.xlsx")),
+    "bomb": lambda f: zip_bomb(f / "ocop.xlsx", megabytes=1500),
+    "merged": lambda f: merged_workbook(f / "ocop.xlsx", ranges=10_000),
+    "quotes": lambda f: quote_storm(f / "ocop.csv"),
+    "tall": lambda f: tall_workbook(f / "ocop.xlsx", rows=100_000),
+    "strings": lambda f: many_strings(f / "ocop.xlsx", count=5_000_000),
+}
+
+
+def hostile_folders(base: Path, cases: list[str]) -> dict[str, Path]:
     """The hostile folders, each a copy of Văn Quan with its ``ocop`` table replaced."""
-    made = {
-        "wide": lambda f: wide_workbook(f / "ocop.xlsx"),
-        "bomb": lambda f: zip_bomb(f / "ocop.xlsx", megabytes=1500),
-        "merged": lambda f: merged_workbook(f / "ocop.xlsx", ranges=10_000),
-        "quotes": lambda f: quote_storm(f / "ocop.csv"),
-        "tall": lambda f: tall_workbook(f / "ocop.xlsx", rows=100_000),
-        "strings": lambda f: many_strings(f / "ocop.xlsx", count=5_000_000),
-    }
     folders = {}
-    for name, make in made.items():
+    for name in cases:
+        make = CASES[name]
         folder = unit(base, name)
         make(folder)
         folders[name] = folder
@@ -75,14 +82,16 @@ def hostile_folders(base: Path) -> dict[str, Path]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    runs = parser.parse_args().runs
+    parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
+    args = parser.parse_args()
+    runs = args.runs
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         commands = {
             "import pandas (floor)": [sys.executable, "-c", "import pandas"],
             "Văn Quan as it is": [*HTX, str(ROOT / "data" / "van-quan")],
         }
-        for folder in hostile_folders(base).values():
+        for folder in hostile_folders(base, args.cases).values():
             size = sum(p.stat().st_size for p in folder.glob("ocop.*")) / 1024
             commands[f"{folder.name} ({size:,.0f} KB)"] = [*HTX, str(folder)]
         print("| case | median s | peak RSS MB | exit | message |\n|---|---|---|---|---|")

@@ -22,6 +22,9 @@ def pytest_configure(config):
     config.addinivalue_line(
         "markers", "lang(code): the language (vi or en) in which the test reads the messages"
     )
+    config.addinivalue_line(
+        "markers", "slow: runs reports, servers or other processes (make test-fast leaves it out)"
+    )
 
 
 def _htx_temporary_entries() -> set[str]:
@@ -133,6 +136,30 @@ def ctrl_c_once_kernels_run(*args: str, cwd=None) -> tuple[int, str, list]:
     said = process.stderr.read()
     code = process.wait(timeout=300)
     return code, said, psutil.wait_procs(kernels, timeout=10)[1]
+
+
+def save_with_office_suite(path: Path) -> None:
+    """Open and save a workbook with LibreOffice Calc, as an officer's office suite does.
+
+    Each call has its own LibreOffice profile, so that test workers never share one.
+    """
+    work = path.parent / f".office-{path.stem}"
+    done = subprocess.run(
+        ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
+         "--calc", "--convert-to", "xlsx", "--outdir", str(work), str(path)],
+        capture_output=True, text=True, timeout=300,
+    )  # fmt: skip
+    saved = work / path.name
+    assert saved.is_file(), done.stdout + done.stderr
+    shutil.move(saved, path)
+    shutil.rmtree(work)
+
+
+#: Skip a test that needs LibreOffice where it is missing, never on CI (which installs it).
+needs_office_suite = pytest.mark.skipif(
+    not shutil.which("soffice") and not os.environ.get("CI"),
+    reason="LibreOffice is not installed on this machine (CI installs it)",
+)
 
 
 def free_port() -> int:

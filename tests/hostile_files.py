@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -20,6 +21,20 @@ def wide_workbook(path: Path, table: str = "ocop") -> Path:
     book = _book(table, ["product"])
     book.active["XFD1048576"] = "x"
     book.save(path)
+    return path
+
+
+def declaring_a1(path: Path) -> Path:
+    """Rewrite a workbook's sheets to declare ``<dimension ref="A1"/>``, as some writers do."""
+    rewritten = path.with_name(f".declared-{path.name}")
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(rewritten, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename.startswith("xl/worksheets/sheet"):
+                data, replaced = re.subn(rb'<dimension ref="[^"]*"', b'<dimension ref="A1"', data)
+                assert replaced == 1, item.filename
+            target.writestr(item, data)
+    rewritten.replace(path)
     return path
 
 

@@ -11,7 +11,6 @@ started from the folder the user works in, with relative paths and the default `
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,7 @@ from openpyxl.utils import get_column_letter
 from htxlib.data.codebook import TABLES
 from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
 
-from .conftest import run_htx
+from .conftest import run_htx, save_with_office_suite
 
 PROVINCE = ("tuyen-quang", "08")
 #: A total row's cell: ``=SUM`` of the column over the rows above it.
@@ -161,20 +160,6 @@ def _with_cached_sums(rows: list[dict | None]) -> list[dict | None]:
     ]
 
 
-def _save_with_office_suite(path: Path) -> None:
-    """Open and save the workbook with LibreOffice Calc, as an officer's office suite does."""
-    converted = path.parent / "converted"
-    done = subprocess.run(
-        ["soffice", "--headless", "--calc", "--convert-to", "xlsx", "--outdir", str(converted),
-         str(path)],
-        capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
-    saved = converted / path.name
-    assert saved.is_file(), done.stdout + done.stderr
-    shutil.move(saved, path)
-    converted.rmdir()
-
-
 def _printed(stdout: str, name: str) -> Path:
     """The path of ``name`` among the paths a command printed."""
     found = [Path(line.strip()) for line in stdout.splitlines() if line.strip().endswith(name)]
@@ -209,7 +194,7 @@ def province(tmp_path_factory):
             _fill(book, table, rows if office else _with_cached_sums(rows))
         book.save(path)
         if office:
-            _save_with_office_suite(path)
+            save_with_office_suite(path)
     return work
 
 

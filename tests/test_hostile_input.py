@@ -22,7 +22,7 @@ from htxlib.report.publishing.index import list_reports
 from htxlib.report.publishing.runner import build_report
 
 from .conftest import ROOT, ctrl_c_once_kernels_run, read_rows, run_htx, set_cell, write_rows
-from .hostile_files import merged_workbook, quote_storm, wide_workbook, zip_bomb
+from .hostile_files import declaring_a1, merged_workbook, quote_storm, wide_workbook, zip_bomb
 
 #: The tests below read the messages in English.
 pytestmark = pytest.mark.lang("en")
@@ -197,6 +197,14 @@ def test_oversized_workbook_is_refused_before_loading(small_unit, monkeypatch, m
     assert make(small_unit / "ocop.xlsx").stat().st_size < 2**20  # small on disk
     _refuse_loading(monkeypatch)
     with pytest.raises(DataError, match=message):
+        load_unit(small_unit)
+
+
+def test_a_workbook_that_understates_its_size_is_refused_as_its_cells_stream(small_unit):
+    # the declared extent passes, the cell at XFD1048576 does not
+    (small_unit / "ocop.csv").unlink()
+    declaring_a1(wide_workbook(small_unit / "ocop.xlsx"))
+    with pytest.raises(DataError, match="the number of columns is 16384, over the limit of 200"):
         load_unit(small_unit)
 
 

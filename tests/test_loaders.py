@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -12,7 +14,15 @@ from htxlib.data.codebook import TABLES
 from htxlib.data.dataset import load_unit
 from htxlib.data.problems import DataError
 
-from .conftest import append_row, read_rows, set_cell, write_rows
+from .conftest import (
+    append_row,
+    needs_office_suite,
+    read_rows,
+    save_with_office_suite,
+    set_cell,
+    write_rows,
+)
+from .hostile_files import declaring_a1
 
 #: The tests below read the messages in English.
 pytestmark = pytest.mark.lang("en")
@@ -45,25 +55,70 @@ def test_loading_does_not_write_to_the_data_folder(vq_copy):
     assert digest() == before
 
 
+def typed_frame(csv_path) -> pd.DataFrame:
+    """A table as an officer's workbook holds it: numbers as numbers, dates as dates, TRUE/FALSE."""
+    rows = read_rows(csv_path)
+    frame = pd.DataFrame(rows[1:], columns=rows[0]).replace("", None)
+    for column in TABLES[csv_path.stem].columns:
+        if column.name not in frame:
+            continue
+        if column.type in ("int", "amount"):
+            frame[column.name] = pd.to_numeric(frame[column.name])
+        elif column.type == "date":
+            frame[column.name] = pd.to_datetime(frame[column.name])
+        elif column.type == "bool":
+            frame[column.name] = frame[column.name].map({"true": True, "false": False})
+    return frame
+
+
+def one_workbook(folder, epoch=None) -> Path:
+    """The unit's tables as typed sheets of one workbook, named in Vietnamese; the CSVs removed."""
+    target = folder / "so_lieu.xlsx"
+    with pd.ExcelWriter(target, engine="openpyxl") as writer:
+        if epoch is not None:
+            writer.book.epoch = epoch
+        for csv_path in sorted(folder.glob("*.csv")):
+            typed_frame(csv_path).to_excel(writer, sheet_name=TABLES[csv_path.stem].vi, index=False)
+            csv_path.unlink()
+    return target
+
+
 def test_xlsx_per_table_reads_like_csv(vq, vq_copy):
     for csv_path in sorted(vq_copy.glob("*.csv")):
-        rows = read_rows(csv_path)
-        frame = pd.DataFrame(rows[1:], columns=rows[0])
-        frame.to_excel(csv_path.with_suffix(".xlsx"), index=False)
+        typed_frame(csv_path).to_excel(csv_path.with_suffix(".xlsx"), index=False)
         csv_path.unlink()
     assert_same_tables(load_unit(vq_copy), vq)
 
 
 def test_single_workbook_with_vietnamese_sheet_names(vq, vq_copy):
-    with pd.ExcelWriter(vq_copy / "so_lieu.xlsx") as writer:
-        for csv_path in sorted(vq_copy.glob("*.csv")):
-            rows = read_rows(csv_path)
-            sheet = TABLES[csv_path.stem].vi
-            pd.DataFrame(rows[1:], columns=rows[0]).to_excel(writer, sheet_name=sheet, index=False)
-            csv_path.unlink()
+    one_workbook(vq_copy)
     ds = load_unit(vq_copy)
     assert ds.sources["entities"].sheet == "danh_sach"
     assert_same_tables(ds, vq)
+
+
+@needs_office_suite
+def test_a_workbook_saved_by_an_office_suite_reads_like_csv(vq, vq_copy):
+    # LibreOffice rewrites the file: shared strings, its own styles and date formats
+    book = one_workbook(vq_copy)
+    save_with_office_suite(book)
+    with zipfile.ZipFile(book) as saved:
+        assert "LibreOffice" in saved.read("docProps/app.xml").decode()
+    assert_same_tables(load_unit(vq_copy), vq)
+
+
+def test_a_workbook_counting_days_from_1904_reads_like_csv(vq, vq_copy):
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+
+    book = one_workbook(vq_copy, epoch=CALENDAR_MAC_1904)
+    with zipfile.ZipFile(book) as saved:
+        assert 'date1904="1"' in saved.read("xl/workbook.xml").decode()
+    assert_same_tables(load_unit(vq_copy), vq)
+
+
+def test_a_workbook_whose_sheets_understate_their_size_reads_like_csv(vq, vq_copy):
+    declaring_a1(one_workbook(vq_copy))  # however many cells follow
+    assert_same_tables(load_unit(vq_copy), vq)
 
 
 def test_excel_native_dates_and_numbers(vq, vq_copy):

@@ -579,7 +579,7 @@ def _excel_rows(source: Source) -> tuple[list[list], str]:
         sheet = visible[0]
     merged_ranges, has_formulas = _sheet_markup(book, sheet)
     _check_extent(sheet.max_row or 0, sheet.max_column or 0, len(merged_ranges))
-    values = _filled([list(row) for row in sheet.iter_rows(values_only=True)])
+    values = _filled(_cell_rows(sheet))
     _check_cells(values)
     for min_col, min_row, max_col, max_row in merged_ranges:
         top = values[min_row - 1][min_col - 1] if len(values) >= min_row else None
@@ -590,6 +590,26 @@ def _excel_rows(source: Source) -> tuple[list[list], str]:
     if has_formulas:  # most sheets hold no formula: nothing to stream through again
         _check_cached_formulas(source, name, values)
     return values, name
+
+
+def _cell_rows(sheet) -> list[list]:
+    """Return every row of a streamed sheet as values, padded to the widest row.
+
+    A sheet's ``<dimension>`` is what its writer declared, and some writers declare ``A1``
+    whatever follows: streamed within it, a sheet would lose its columns. The declared extent
+    is checked before, the actual one while the rows stream.
+    """
+    sheet.reset_dimensions()
+    bound = limits()
+    rows, width = [], 0
+    for row in sheet.iter_rows(values_only=True):
+        rows.append(list(row))
+        width = max(width, len(row))
+        if len(rows) > bound.HTX_MAX_ROWS or width > bound.HTX_MAX_COLUMNS:
+            _check_extent(len(rows), width, 0)
+    for row in rows:
+        row.extend([None] * (width - len(row)))
+    return rows
 
 
 _MERGE_REF = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"')
@@ -626,7 +646,9 @@ def _check_cached_formulas(source: Source, sheet: str, values: list[list]) -> No
     """Raise when formulas have no cached value (a file written by a program, never opened)."""
     status = source.path.stat()
     book = _formula_book(str(source.path), (status.st_size, status.st_mtime_ns))
-    rows = book[sheet].iter_rows(values_only=True)
+    formulas = book[sheet]
+    formulas.reset_dimensions()  # as the values were read: every cell, whatever was declared
+    rows = formulas.iter_rows(values_only=True)
     for r, row in zip(range(len(values)), rows, strict=False):
         for c, cell in enumerate(row):
             if isinstance(cell, str) and cell.startswith("=") and values[r][c] is None:

@@ -1,0 +1,74 @@
+"""The benchmark scripts the README shows, run as the commands they are, at their smallest.
+
+They time nothing here: each run shows that the script starts from the project folder with
+the options its usage line names, measures what it says, and prints its table.
+"""
+
+from __future__ import annotations
+
+import subprocess
+
+import pytest
+
+from .conftest import ROOT, read_rows, run_htx, user_environment
+
+pytestmark = pytest.mark.slow
+
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def bench(script: str, *args: str) -> list[str]:
+    """Run ``.venv/bin/python benchmarks/<script> ARGS`` from the project folder; its lines."""
+    done = subprocess.run(
+        [str(PYTHON), f"benchmarks/{script}", *args],
+        cwd=ROOT, capture_output=True, text=True, env=user_environment(), timeout=900,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout.splitlines()
+
+
+def test_the_generated_unit_passes_validation(tmp_path):
+    unit = tmp_path / "national"
+    printed = bench("synthetic_unit.py", str(unit), "--htx", "40", "--years", "3")
+    assert printed == [str(unit)]
+    run = run_htx("validate", "--data", str(unit))
+    assert run.returncode == 0, run.stdout + run.stderr
+    kinds = [row[1] for row in read_rows(unit / "entities.csv")[1:]]
+    assert (kinds.count("HTX"), kinds.count("THT")) == (40, 80)
+
+
+def test_bench_scale_prints_its_table_with_both_floors():
+    printed = bench("bench_scale.py", "--sizes", "20", "--report-up-to", "20")
+    assert any(line.startswith("Floors in this run: import ") for line in printed)
+    rows = [line for line in printed if line.startswith("| 20 |")]
+    assert len(rows) == 1
+    cells = rows[0].strip("|").split("|")
+    assert len(cells) == 5 and all(" s (" in c for c in cells[1:4]), rows[0]
+
+
+def test_bench_report_times_the_report_against_the_papermill_floor():
+    printed = "\n".join(bench("bench_report.py", "--runs", "1"))
+    assert "htx report (Văn Quan 2024):" in printed
+    assert "report / floor:" in printed
+
+
+def test_bench_batch_gives_the_marginal_cost_per_report():
+    printed = "\n".join(bench("bench_batch.py", "--units", "2", "--htx", "5", "--repeat", "1"))
+    assert "re-run of 2 unchanged units:" in printed
+    assert "marginal cost per report (median):" in printed
+
+
+def test_bench_workbook_compares_the_workbook_with_its_csv():
+    printed = "\n".join(bench("bench_workbook.py", "--runs", "1"))
+    assert "workbook / CSV:" in printed
+
+
+def test_bench_hostile_shows_each_refusal():
+    printed = bench("bench_hostile.py", "--runs", "1", "--cases", "wide-declared-A1", "quotes")
+    rows = {line.split(" | ")[0].strip("| "): line for line in printed if line.startswith("| ")}
+    assert rows["Văn Quan as it is"].split(" | ")[3] == "0"
+    for case, message in {
+        "wide-declared-A1 (5 KB)": "the number of columns is 16384",
+        "quotes (146 KB)": "the number of columns is 25001",
+    }.items():
+        assert rows[case].split(" | ")[3] == "1" and message in rows[case], rows[case]
