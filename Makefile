@@ -16,7 +16,7 @@ ROLLUP ?= data/lang-son-mau
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report batch validate texts test lint format lab shell codebook clean
+.PHONY: help setup report batch validate texts test test-fast lint format lab shell codebook clean
 
 help: ## Xem danh sách lệnh này | Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -v side=$(if $(EN),2,1) \
@@ -48,6 +48,9 @@ test: $(STAMP) ## Kiểm tra mã nguồn rồi chạy bộ kiểm thử (pytest 
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest -n auto --dist loadfile
+
+test-fast: $(STAMP) ## Chạy phần kiểm thử nhanh (không lập báo cáo, không chạy tiến trình), khi đang sửa mã | Run the quick tests only (no report, server or process started), while developing
+	$(BIN)/pytest -n auto --dist loadfile -m "not slow" tests
 
 lint: $(STAMP) ## Kiểm tra và định dạng mã nguồn bằng ruff | Lint and format the code with ruff
 	$(BIN)/ruff check --fix .

@@ -23,37 +23,52 @@ def pytest_configure(config):
         "markers", "lang(code): the language (vi or en) in which the test reads the messages"
     )
     config.addinivalue_line(
-        "markers", "slow: runs reports, servers or other processes (make test-fast leaves it out)"
+        "markers", "slow: starts many reports, servers or processes (make test-fast leaves it out)"
     )
+    if not hasattr(config, "workerinput"):  # once, in the process that starts the workers
+        config.stash[TEMPORARY] = _private_temporary_folder()
 
 
-def _htx_temporary_entries() -> set[str]:
-    """The ``htx-*`` entries of the system's temporary folder (the toolkit's own prefix)."""
+def _private_temporary_folder() -> Path:
+    """Give the session, its workers and every process they start a temporary folder of its own.
+
+    What the toolkit leaves there is then this session's alone: the system's temporary
+    folder is shared with other runs (a suite that a README test starts, another user's).
+    """
     import tempfile
 
-    return {p.name for p in Path(tempfile.gettempdir()).glob("htx-*")}
-
-
-def pytest_sessionstart(session):
-    if not hasattr(session.config, "workerinput"):  # once, in the process that runs the rest
-        session.config.stash[TEMPORARY_BEFORE] = _htx_temporary_entries()
+    private = Path(tempfile.mkdtemp(prefix="tests-"))
+    os.environ["TMPDIR"] = str(private)
+    tempfile.tempdir = None  # computed again from TMPDIR
+    return private
 
 
 def pytest_sessionfinish(session, exitstatus):
     """Fail the run when a test or a notebook left an ``htx-*`` entry in the temporary folder."""
-    before = session.config.stash.get(TEMPORARY_BEFORE, None)
-    if before is None:
+    private = session.config.stash.get(TEMPORARY, None)
+    if private is None:
         return
-    left = sorted(_htx_temporary_entries() - before)
+    left = sorted(p.name for p in private.glob("htx-*"))
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
     if left:
-        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
         if reporter:
             reporter.write_line(f"left in the temporary folder: {', '.join(left)}", red=True)
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+    session.config.stash[PASSED] = exitstatus == 0 and not left
+    if reporter and not session.config.stash[PASSED]:
+        reporter.write_line(f"temporary files kept in {private}")
 
 
-#: What the temporary folder held before the suite (see pytest_sessionfinish).
-TEMPORARY_BEFORE = pytest.StashKey[set]()
+def pytest_unconfigure(config):
+    """Remove the session's temporary folder when it passed; keep it to look into otherwise."""
+    private = config.stash.get(TEMPORARY, None)
+    if private is not None and config.stash.get(PASSED, False):
+        shutil.rmtree(private, ignore_errors=True)
+
+
+#: The session's own temporary folder (see _private_temporary_folder), and whether it passed.
+TEMPORARY = pytest.StashKey[Path]()
+PASSED = pytest.StashKey[bool]()
 
 
 @pytest.fixture(autouse=True)

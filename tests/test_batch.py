@@ -13,6 +13,9 @@ from htxlib.report.publishing.publish import page_meta
 
 from .conftest import SMALL_UNIT, VAN_QUAN, write_rows
 
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture
 def many(tmp_path):

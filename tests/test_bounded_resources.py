@@ -123,6 +123,7 @@ kernelapp.launch_new_instance()
 """
 
 
+@pytest.mark.slow
 def test_a_kernel_start_that_is_retried_is_one_line(tmp_path):
     spec = tmp_path / "jupyter" / "kernels" / "flaky"
     spec.mkdir(parents=True)

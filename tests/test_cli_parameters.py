@@ -108,6 +108,7 @@ def report_on_a_mount(options: str, unit, out):
     return done
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("options", "reason"),
     [("ro", "ổ đĩa chỉ cho phép đọc"), ("size=200k", "ổ đĩa đã đầy")],

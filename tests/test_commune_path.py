@@ -23,6 +23,9 @@ from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
 
 from .conftest import run_htx, save_with_office_suite
 
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 PROVINCE = ("tuyen-quang", "08")
 #: A total row's cell: ``=SUM`` of the column over the rows above it.
 SUM = "=SUM"

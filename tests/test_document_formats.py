@@ -111,6 +111,7 @@ def pdf_tool(name: str, path: Path) -> str:
     return done.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(
     (pdf.engine() is None or not shutil.which("pdftotext")) and not os.environ.get("CI"),
     reason="LibreOffice or poppler-utils is not installed on this machine (CI installs both)",

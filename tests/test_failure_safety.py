@@ -18,6 +18,9 @@ from htxlib.report.publishing.runner import ReportError, build_report
 
 from .conftest import ROOT, kernels_running, set_cell
 
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 NOTEBOOKS = {"assessment.ipynb", "targets.ipynb"}
 

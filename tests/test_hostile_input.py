@@ -319,6 +319,7 @@ def test_a_staging_folder_swept_before_its_run_locks_it_is_not_used(tmp_path, mo
         staging.close()
 
 
+@pytest.mark.slow
 def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
     # the real `htx report`, as a terminal starts it, stopped by Ctrl-C while its kernels run
     out = tmp_path / "out"

@@ -16,6 +16,9 @@ from htxlib.report.publishing.runner import TrackedKernelManager, build_report, 
 
 from .conftest import ROOT, SMALL_UNIT, ctrl_c_once_kernels_run, write_rows
 
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 
 

@@ -10,11 +10,15 @@ import urllib.request
 
 import nbformat
 import papermill as pm
+import pytest
 
 from htxlib import lab
 from htxlib.report.publishing.runner import kernel_name
 
 from .conftest import ROOT, free_port, served_tour
+
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
 
 
 def test_allow_root_exactly_when_root(monkeypatch):

@@ -15,6 +15,9 @@ import pytest
 
 from .conftest import VAN_QUAN, run_htx
 
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 #: Terms a Vietnamese officer reads as they are: commands, formats, programs and codes.
 ALLOWED = {
     # the sub-commands, as typed

@@ -21,11 +21,15 @@ import pytest
 
 from .conftest import ROOT, free_port, served_tour, user_environment
 
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 README = ROOT / "README.md"
 
 #: README commands not run here, and why.
 NOT_RUN = {
     "make test": "the test suite itself: CI runs it on a clean clone (.ci/run)",
+    "make test-fast": "a part of the test suite itself (the tests not marked slow)",
     "conda env create -f environment.yml": "no conda here, and only PyPI is reachable",
     ".venv/bin/python benchmarks/bench_report.py": (
         "times many full reports against floors (minutes); a benchmark, not a check"

@@ -11,7 +11,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT, VAN_QUAN
+
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
 
 HTX = [sys.executable, "-m", "htxlib.cli"]
 

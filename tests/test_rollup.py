@@ -96,6 +96,7 @@ def test_province_from_communes_equals_one_folder(province):
         )
 
 
+@pytest.mark.slow
 def test_a_failing_child_is_named_and_left_out(province, tmp_path):
     _, parent = province
     copy = tmp_path / "parent"

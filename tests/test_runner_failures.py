@@ -13,7 +13,7 @@ from htxlib.report.publishing.runner import ReportError, build_report
 from .conftest import ROOT, set_cell
 
 #: The tests below read the messages in English.
-pytestmark = pytest.mark.lang("en")
+pytestmark = [pytest.mark.lang("en"), pytest.mark.slow]
 
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 

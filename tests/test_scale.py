@@ -15,6 +15,9 @@ from htxlib.data import synthetic
 from htxlib.data.dataset import load_unit
 from htxlib.figures import counts, people
 
+#: It starts many reports, servers or other processes: `make test-fast` leaves it out.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def large_unit(tmp_path_factory):
