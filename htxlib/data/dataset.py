@@ -135,6 +135,14 @@ class Dataset:
         """Years with a reporting period, ascending."""
         return sorted(int(y) for y in self.tables["periods"]["year"])
 
+    @property
+    def fact_years(self) -> set[int]:
+        """Years for which the annual table holds facts (of any entity)."""
+        return self.once(
+            ("fact_years",),
+            lambda: {int(y) for y in self.tables["annual"]["year"].dropna().unique()},
+        )
+
     def period(self, year: int, as_of: str | pd.Timestamp | None = None) -> Period:
         """Return the period of a year, optionally with another cutoff date.
 
@@ -255,20 +263,26 @@ class Dataset:
 def _parse_table(
     frame: pd.DataFrame, table: Table, locator: Locator
 ) -> tuple[pd.DataFrame, list[Problem]]:
+    """Type a table's text cells and check them against its schema.
+
+    ``frame``'s columns are taken out as they are typed: a national registry's score sheets
+    are millions of cells, held once as text or as values, never both whole.
+    """
     problems: list[Problem] = []
     parsed = {}
     source = locator.sources.get(table.name)
     convention = source.convention if source else ""
+    index, rows = frame.index, len(frame)
+    absent = {c.name for c in table.columns if c.required and frame[c.name].isna().all()}
     for col in table.columns:
-        parsed[col.name], errors = parse_column(frame[col.name], col, convention)
+        parsed[col.name], errors = parse_column(frame.pop(col.name), col, convention)
         for row, value, message in errors:
             problems.append(locator.problem(table.name, row, col.name, value, message))
-    typed = pd.DataFrame(parsed, index=frame.index)
-    absent = {c.name for c in table.columns if c.required and frame[c.name].isna().all()}
+    typed = pd.DataFrame(parsed, index=index, copy=False)
     for row, column, value, rule in schema_failures(typed, table):
         if rule.startswith("dtype("):
             continue  # cells that failed to parse are already reported
-        if column in absent and row is not None and len(frame) > 1:
+        if column in absent and row is not None and rows > 1:
             continue  # a column missing altogether is reported once, not on every row
         problems.append(locator.problem(table.name, row, column, value, rule))
     return typed, problems

@@ -323,9 +323,10 @@ def _numbers(
     The column's convention is what its distinct cells show, so reading those alone gives
     every row its value; an unreadable cell is reported at every row that holds it.
     """
-    if pd.api.types.infer_dtype(cells, skipna=True) not in ("string", "empty"):
+    coded = _coded(cells)
+    if coded is None:
         return _numbers_of_cells(cells, column, convention)  # a workbook's: cells of all kinds
-    codes, distinct = pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=True)
+    codes, distinct = coded
     typed, errors = _numbers_of_cells(pd.Series(distinct, dtype=object), column, convention)
     values = pd.Series(
         typed.array.take(codes, allow_fill=True), index=cells.index, name=column.name
@@ -334,6 +335,19 @@ def _numbers(
     for position, value, message in errors:
         said.setdefault(position, []).append((value, message))
     return values, _at_every_row(codes, said, cells.index)
+
+
+def _coded(cells: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """Return a text column's codes and distinct cells (code -1: empty).
+
+    A column read by columns comes coded (a Categorical); another is coded here. None when
+    the cells are not all text (a workbook's numbers, dates and text side by side).
+    """
+    if isinstance(cells.dtype, pd.CategoricalDtype):
+        return cells.cat.codes.to_numpy(), cells.cat.categories.to_numpy(dtype=object)
+    if pd.api.types.infer_dtype(cells, skipna=True) not in ("string", "empty"):
+        return None
+    return pd.factorize(cells.to_numpy(dtype=object), use_na_sentinel=True)
 
 
 def _at_every_row(
@@ -439,14 +453,15 @@ def _numbers_of_cells(
     return pd.Series(typed, index=cells.index, name=column.name), errors
 
 
-def _by_distinct_value(cells: pd.Series, read) -> tuple[list[object], list[tuple[int, str, str]]]:
+def _by_distinct_value(cells: pd.Series, read) -> tuple[object, list[tuple[int, str, str]]]:
     """Read each distinct cell once (ids, codes and flags repeat) and give every row its value.
 
     An unreadable value is reported at every row that holds it, in row order. A column with
     cells other than text (from a workbook) is read cell by cell: 1, 1.0 and True are equal
     as keys but not as cells.
     """
-    if pd.api.types.infer_dtype(cells, skipna=True) not in ("string", "empty"):
+    coded = _coded(cells)
+    if coded is None:
         values, errors = [], []
         for row, cell in cells.items():
             if cell is None or (isinstance(cell, float) and pd.isna(cell)):
@@ -458,7 +473,7 @@ def _by_distinct_value(cells: pd.Series, read) -> tuple[list[object], list[tuple
                 values.append(None)
                 errors.append((int(row), str(cell), str(exc)))
         return values, errors
-    codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+    codes, distinct = coded
     results: list[object] = []
     failures: dict[int, str] = {}
     for i, cell in enumerate(distinct):
@@ -467,7 +482,7 @@ def _by_distinct_value(cells: pd.Series, read) -> tuple[list[object], list[tuple
         except CellError as exc:
             results.append(None)
             failures[i] = str(exc)
-    values = np.asarray([*results, None], dtype=object)[codes].tolist()  # code -1: None
+    values = np.asarray([*results, None], dtype=object)[codes]  # code -1: None
     said = {code: [(str(distinct[code]), message)] for code, message in failures.items()}
     return values, _at_every_row(codes, said, cells.index)
 

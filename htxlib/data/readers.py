@@ -76,17 +76,24 @@ class Source:
         return self.path.suffix.lower() in (".xlsx", ".xlsm")
 
 
+def _no_rows():
+    import numpy as np
+
+    return np.empty(0, dtype=np.int64)
+
+
 @dataclass
 class RawTable:
     """A table's cells as read, before typing.
 
     Attributes
     ----------
-    offsets : list of int
+    offsets : ndarray of int64
         Spreadsheet row number of each data row.
-    columns : list of list
-        The data rows' cells column by column (one list per header cell), cleaned by
-        :func:`clean_text`.
+    columns : list of array
+        The data rows' cells column by column (one per header cell), cleaned by
+        :func:`clean_text`: object arrays, or Categoricals where a plain CSV file was read
+        by columns (see :func:`_cleaned`).
     header : list of str
         Header cells as written (empty string for a blank header cell).
     totals : list of (int, list)
@@ -97,7 +104,7 @@ class RawTable:
         What went wrong or was ignored while reading.
     """
 
-    offsets: list[int] = field(default_factory=list)
+    offsets: object = field(default_factory=_no_rows)  # ndarray of int64
     columns: list[list] = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     totals: list[tuple[int, list]] = field(default_factory=list)
@@ -406,13 +413,63 @@ def _csv_columns(data: bytes, delimiter: str, width: int):
     return table
 
 
-def _cleaned(column) -> list:
-    """Clean an Arrow text column with :func:`clean_text`, once per distinct cell."""
+def _cleaned(column):
+    """Clean an Arrow text column with :func:`clean_text`, once per distinct cell.
+
+    Returns a pandas Categorical: the column's cells as codes into its distinct cleaned
+    values (a cell cleaned to nothing is missing). A national registry's score sheets repeat
+    a few thousand ids, scores and years over millions of rows, and every later step (blank
+    rows, totals rows, parsing) reads the distinct values and the codes, never the cells.
+    """
     import numpy as np
+    import pandas as pd
 
     encoded = column.dictionary_encode().combine_chunks()
-    distinct = np.asarray([clean_text(cell) for cell in encoded.dictionary.to_pylist()], object)
-    return distinct[encoded.indices.to_numpy(zero_copy_only=False)]
+    cleaned = np.asarray([clean_text(cell) for cell in encoded.dictionary.to_pylist()], object)
+    codes, distinct = pd.factorize(cleaned, use_na_sentinel=True)  # " A" and "A" are one
+    cells = codes.astype(np.int32)[encoded.indices.to_numpy(zero_copy_only=False)]
+    return pd.Categorical.from_codes(
+        cells, categories=pd.Index(distinct, dtype=object), validate=False
+    )
+
+
+def _taken(column, rows):
+    """Take rows of a coded column, keeping as distinct values only those the rows hold.
+
+    What only dropped rows held (the header, a totals row's sums) is no value of the data.
+    In one pass over the codes, where pandas' own ``remove_unused_categories`` sorts them.
+    """
+    import numpy as np
+    import pandas as pd
+
+    codes = column.codes[rows]
+    held = np.zeros(len(column.categories) + 1, dtype=bool)  # by code + 1: [0] is empty
+    held[codes + 1] = True
+    held[0] = False
+    renumbered = (np.cumsum(held) - 1).astype(codes.dtype)  # held codes from 0, empty -1
+    return pd.Categorical.from_codes(
+        renumbered[codes + 1], categories=column.categories[held[1:]], validate=False
+    )
+
+
+def _is_coded(column) -> bool:
+    """Whether a read column is a Categorical (see :func:`_cleaned`), not an array of cells."""
+    return hasattr(column, "codes")
+
+
+def _cell(column, i: int):
+    """One cell of a read column, None when empty."""
+    if _is_coded(column):
+        code = column.codes[i]
+        return column.categories[code] if code >= 0 else None
+    return column[i]
+
+
+def _has_data(column) -> bool:
+    """Whether a read column holds any cell."""
+    if _is_coded(column):
+        return bool((column.codes >= 0).any())
+    return any(cell is not None for cell in column)
 
 
 # --- bounds, checked before a file is read --------------------------------------------------
@@ -777,20 +834,24 @@ def _read_into(raw: RawTable, source: Source, table: Table) -> None:
             del columns
             _release_arrow_memory()
             kept = _add_rows(raw, cleaned, 2, table)
-            raw.columns = [column[kept] for column in cleaned]
+            raw.offsets = kept + 2
+            raw.columns = [_taken(column, kept) for column in cleaned]
             return
         stream = islice(_csv_rows(data.decode("utf-8"), delimiter), len(head), None)
     body = chain(head[index + 1 :], stream)
     parts: list[list] = [[] for _ in range(width)]
+    offsets = [raw.offsets]
     first = index + 2  # spreadsheet number of the first body row
     while chunk := list(islice(body, CHUNK_ROWS)):
         chunk = [_padded(r, width) if len(r) < width else r for r in chunk]
         # column by column: cleaning, blank rows and totals rows are column operations
         columns = [clean_column(list(map(itemgetter(i), chunk))) for i in range(width)]
         kept = _add_rows(raw, columns, first, table)
+        offsets.append(kept + first)
         for i, column in enumerate(columns):
             parts[i].append(column[kept])
         first += len(chunk)
+    raw.offsets = np.concatenate(offsets)
     raw.columns = [np.concatenate(p) if p else np.empty(0, dtype=object) for p in parts]
 
 
@@ -806,12 +867,12 @@ def _add_rows(raw: RawTable, columns: list, first: int, table: Table):
 
     ``columns`` are the run's cleaned columns (a cell of spaces is empty, in a key column
     too), and ``first`` the spreadsheet number of its first row. Returns the positions of
-    the data rows, for the caller to take from each column.
+    the data rows, for the caller to take from each column and to number.
     """
     import numpy as np
 
     def row(i: int) -> list:
-        return [column[i] for column in columns]
+        return [_cell(column, i) for column in columns]
 
     length = len(columns[0]) if columns else 0
     blank = _all_none(columns, length)
@@ -823,7 +884,6 @@ def _add_rows(raw: RawTable, columns: list, first: int, table: Table):
     keep = ~blank
     keep[list(totals)] = False
     kept = np.flatnonzero(keep)
-    raw.offsets += (kept + first).tolist()
     raw.totals += [(first + i, row(i)[: len(raw.header)]) for i in sorted(totals)]
     return kept
 
@@ -838,7 +898,10 @@ def _all_none(columns: list[list], length: int):
 
     blank = np.ones(length, dtype=bool)
     for column in columns:
-        blank &= np.equal(np.asarray(column, dtype=object), None)
+        if _is_coded(column):
+            blank &= column.codes < 0
+        else:
+            blank &= np.equal(np.asarray(column, dtype=object), None)
     return blank
 
 
@@ -848,8 +911,11 @@ def _totals_candidates(first, blank) -> list[int]:
     import pandas as pd
 
     # once per distinct first cell: ids and names repeat down a long table
-    cells = np.asarray(first, dtype=object)
-    codes, distinct = pd.factorize(cells, use_na_sentinel=True)
+    if _is_coded(first):
+        codes, distinct, cells = first.codes, first.categories, None
+    else:
+        cells = np.asarray(first, dtype=object)
+        codes, distinct = pd.factorize(cells, use_na_sentinel=True)
     maybe = [
         i
         for i, cell in enumerate(distinct)
@@ -857,7 +923,10 @@ def _totals_candidates(first, blank) -> list[int]:
     ]
     candidate = np.isin(codes, maybe)
     missing = np.flatnonzero(codes < 0)
-    candidate[missing] = np.equal(cells[missing], None)  # empty, not a NaN from a workbook
+    if cells is None:
+        candidate[missing] = True  # a coded column's missing cells are empty ones
+    else:
+        candidate[missing] = np.equal(cells[missing], None)  # empty, not a workbook's NaN
     return np.flatnonzero(candidate & ~np.asarray(blank, dtype=bool)).tolist()
 
 
@@ -911,7 +980,7 @@ def read_table(source: Source, table: Table) -> ReadTable:
         if name is None and mangled:
             name = mapping.get(fold(mangled.group(1)))
         if name is None:
-            has_data = i < len(raw.columns) and any(c is not None for c in raw.columns[i])
+            has_data = i < len(raw.columns) and _has_data(raw.columns[i])
             if written or has_data:
                 shown = written or _("column {number} (no header)").format(number=i + 1)
                 rule = _("unknown column, ignored (see data/README.md)")
@@ -924,9 +993,17 @@ def read_table(source: Source, table: Table) -> ReadTable:
         headers[name] = written
         keep[i] = name
 
-    def frame_of(offsets: list[int], columns: list[list]) -> pd.DataFrame:
-        data = {name: columns[i] for i, name in keep.items()}
-        frame = pd.DataFrame(data, index=offsets, dtype=object)
+    def frame_of(offsets, columns: list) -> pd.DataFrame:
+        # the columns as they are: a table of millions of cells is not copied into one block,
+        # and a coded column stays coded
+        index = pd.Index(offsets)
+        data = {
+            name: pd.Series(
+                columns[i], index=index, dtype=None if _is_coded(columns[i]) else object, copy=False
+            )
+            for i, name in keep.items()
+        }
+        frame = pd.DataFrame(data, index=index, copy=False)
         for col in table.columns:
             if col.name not in frame.columns:
                 frame[col.name] = None

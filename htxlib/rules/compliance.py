@@ -127,7 +127,7 @@ def _no_annual_update(ds, rule, year, cutoff) -> Iterator[dict]:
     deadline = pd.Timestamp(year=year, month=month, day=day)
     if deadline > cutoff:  # this year's deadline has not come: judge the last one
         deadline = pd.Timestamp(year=year - 1, month=month, day=day)
-    if deadline.year not in set(ds.annual["year"]):
+    if deadline.year not in ds.fact_years:
         return
     filed = facts(ds, "HTX", deadline.year, deadline)
     # only a "no" counts: a blank says nothing about the update
@@ -170,7 +170,7 @@ def _idle(ds, rule, year, cutoff) -> Iterator[dict]:
     )
     idle_from = cutoff - pd.DateOffset(months=int(rule["idle_months"]))
     years = range(idle_from.year, year + 1)
-    if not all(y in set(ds.annual["year"]) for y in years):
+    if not all(y in ds.fact_years for y in years):
         return  # a year without facts is unknown, not idle
     activity = _activity(ds)
     active = set(activity.loc[activity["year"].isin(list(years)), "entity_id"])
