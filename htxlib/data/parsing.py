@@ -236,6 +236,9 @@ HIDDEN_CHARACTERS = (
 )  # fmt: skip
 
 
+_ANY_HIDDEN = re.compile("|".join(pattern.pattern for pattern, _rule in HIDDEN_CHARACTERS))
+
+
 def hidden_character(text: str) -> str | None:
     """Return why ``text`` cannot be kept as typed (see :data:`HIDDEN_CHARACTERS`), or None.
 
@@ -244,6 +247,8 @@ def hidden_character(text: str) -> str | None:
     >>> hidden_character("HTX Trân Quý") is None, hidden_character("HTX \u202eýuQ")[:30]
     (True, 'contains a hidden character th')
     """
+    if not _ANY_HIDDEN.search(text):  # one search for the text that holds none
+        return None
     for pattern, rule in HIDDEN_CHARACTERS:
         if pattern.search(text):
             return rule

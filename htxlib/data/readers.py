@@ -397,7 +397,8 @@ def _csv_columns(data: bytes, delimiter: str, width: int):
                 delimiter=delimiter, newlines_in_values=True, ignore_empty_lines=False
             ),
             convert_options=arrow_csv.ConvertOptions(
-                column_types=dict.fromkeys(names, pa.string()),
+                # each column as its distinct texts and codes: cells repeat down a long table
+                column_types=dict.fromkeys(names, pa.dictionary(pa.int32(), pa.string())),
                 null_values=[],
                 strings_can_be_null=False,
                 quoted_strings_can_be_null=False,
@@ -407,14 +408,16 @@ def _csv_columns(data: bytes, delimiter: str, width: int):
         return None
     bound = limits().HTX_MAX_CELL_CHARS
     for column in table.columns:
-        longest = pc.max(pc.utf8_length(column)).as_py() if len(column) else 0
-        if longest and longest > bound:
-            _cell_too_long()
+        for chunk in column.chunks:
+            texts = chunk.dictionary
+            longest = pc.max(pc.utf8_length(texts)).as_py() if len(texts) else 0
+            if longest and longest > bound:
+                _cell_too_long()
     return table
 
 
 def _cleaned(column):
-    """Clean an Arrow text column with :func:`clean_text`, once per distinct cell.
+    """Clean a dictionary-encoded Arrow text column with :func:`clean_text`, once per text.
 
     Returns a pandas Categorical: the column's cells as codes into its distinct cleaned
     values (a cell cleaned to nothing is missing). A national registry's score sheets repeat
@@ -423,9 +426,14 @@ def _cleaned(column):
     """
     import numpy as np
     import pandas as pd
+    import pyarrow.compute as pc
 
-    encoded = column.dictionary_encode().combine_chunks()
-    cleaned = np.asarray([clean_text(cell) for cell in encoded.dictionary.to_pylist()], object)
+    encoded = column.combine_chunks()  # one dictionary for the whole column
+    cleaned = encoded.dictionary.to_numpy(zero_copy_only=False)
+    # words of printable ASCII, one space apart, are clean already (ids, numbers, years)
+    plain = pc.match_substring_regex(encoded.dictionary, "^[!-~]+( [!-~]+)*$")
+    for i in np.flatnonzero(~plain.to_numpy(zero_copy_only=False)):
+        cleaned[i] = clean_text(cleaned[i])
     codes, distinct = pd.factorize(cleaned, use_na_sentinel=True)  # " A" and "A" are one
     cells = codes.astype(np.int32)[encoded.indices.to_numpy(zero_copy_only=False)]
     return pd.Categorical.from_codes(
