@@ -11,7 +11,7 @@ import pandas as pd
 
 from htxlib.docs import scoped
 from htxlib.figures.frames import existing
-from htxlib.rules.loading import RatingRules, longer_than, rating_rules
+from htxlib.rules.loading import RatingRules, rating_rules
 
 #: Why an HTX has no computed rating when no legal rule excludes it.
 NO_SCORES = "no_scores"
@@ -51,7 +51,6 @@ def not_rated_reasons(htx: pd.DataFrame, year: int, ds, rules: RatingRules) -> p
         Rules in force.
     """
     date = rules.date_in(year)
-    suspensions = suspensions_by_entity(ds)
     reasons = pd.Series(None, index=htx.index, dtype=object)
     for rule_id, rule in rules.not_rated.items():
         hit = pd.Series(False, index=htx.index)
@@ -61,38 +60,23 @@ def not_rated_reasons(htx: pd.DataFrame, year: int, ds, rules: RatingRules) -> p
             founded = htx["founded_on"]
             hit |= founded.notna() & (founded + pd.DateOffset(months=int(rule["months"])) > date)
         if rule_id == "stopped_more_than_3_months":
-            months = int(rule["months"])
-            hit |= (
-                htx["entity_id"]
-                .map(
-                    lambda e, m=months: (
-                        e in suspensions and _stopped_too_long(suspensions, e, year, m)
-                    )
-                )
-                .astype(bool)
-            )
+            hit |= htx["entity_id"].isin(_stopped_too_long(ds, year, int(rule["months"])))
         reasons[reasons.isna() & hit] = rule_id  # the first rule that applies wins
     return reasons
 
 
-def suspensions_by_entity(ds) -> dict[str, pd.DataFrame]:
-    """Return each entity's notified suspensions, grouped in one pass."""
+def _stopped_too_long(ds, year: int, months: int) -> set[str]:
+    """Return the entities whose notified suspensions overlap the year by over ``months`` months.
+
+    Each suspension's span within the year, both days included (as :func:`longer_than`).
+    """
     events = ds.status_events
-    return dict(tuple(events[events["event"] == "suspension"].groupby("entity_id")))
-
-
-def _stopped_too_long(suspensions: dict, entity_id: str, year: int, months: int) -> bool:
-    """Whether notified suspensions overlap the year by more than ``months`` months."""
-    mine = suspensions.get(entity_id)
-    if mine is None:
-        return False
+    notified = events[events["event"] == "suspension"]
     first, last = pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
-    for row in mine.itertuples():
-        start = max(row.start_date, first)
-        end = min(row.end_date if pd.notna(row.end_date) else last, last)
-        if longer_than(start, end, months):
-            return True
-    return False
+    start = notified["start_date"].clip(lower=first)
+    end = notified["end_date"].fillna(last).clip(upper=last)
+    over = end + pd.Timedelta(days=1) > start + pd.DateOffset(months=months)
+    return set(notified.loc[over, "entity_id"])
 
 
 def _bounded(scores: pd.DataFrame, values: pd.Series, rules: RatingRules):
@@ -111,7 +95,7 @@ def _bounded(scores: pd.DataFrame, values: pd.Series, rules: RatingRules):
             "criterion": criterion,
             "group": criterion.map(group_of),
             "value": values.astype(float),
-            "top": criterion.map(lambda c: maxima.get(c)).astype(float),
+            "top": criterion.map(maxima).astype(float),  # None (unconfirmed): NaN
         }
     )[known]
     over_criteria = part[part["top"].notna() & (part["value"] > part["top"])]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from htxlib.docs import scoped
@@ -9,29 +10,38 @@ from htxlib.figures.frames import facts
 from htxlib.rules.loading import size_schemes
 
 
-def _by_threshold(value: float, classes: list[dict]) -> str | None:
-    if pd.isna(value):
-        return None
-    chosen = None
-    for cls in sorted(classes, key=lambda c: c["min"]):
-        if value >= cls["min"]:
-            chosen = cls["size"]
-    return chosen
+def _by_threshold(values: pd.Series, classes: list[dict]) -> np.ndarray:
+    """Class each value by the highest class whose lowest value it reaches (None: not given)."""
+    values = values.to_numpy(dtype=float, na_value=np.nan)
+    sizes = np.full(len(values), None, dtype=object)
+    for cls in sorted(classes, key=lambda c: c["min"]):  # a higher class overrides a lower
+        sizes[values >= cls["min"]] = cls["size"]
+    return sizes
 
 
-def _by_decree(row: pd.Series, revenue: float, sectors: dict) -> str | None:
-    rules = sectors.get(row["sector"])
-    if rules is None or pd.isna(row["members"]):
-        return None
-    capital = row["charter_capital"]
-    for cls in rules["classes"]:  # from the largest class down
-        big_enough = (not pd.isna(revenue) and revenue >= cls["revenue"]) or (
-            not pd.isna(capital) and capital >= cls["capital"]
-        )
-        if row["members"] >= cls["members"] and big_enough:
-            return cls["size"]
-    # below the smallest known class: micro only when every class of the sector is known
-    return "sieu_nho" if rules.get("complete") else None
+def _by_decree(frame: pd.DataFrame, sectors: dict) -> np.ndarray:
+    """Class each HTX by members and by revenue or capital, its sector's classes largest first.
+
+    Below the smallest known class an HTX is micro only when every class of its sector is
+    known; a sector without known classes, or missing members, gives no class (None).
+    """
+
+    def numbers(column: str) -> np.ndarray:
+        return frame[column].to_numpy(dtype=float, na_value=np.nan)
+
+    members, revenue, capital = numbers("members"), numbers("revenue"), numbers("charter_capital")
+    sizes = np.full(len(frame), None, dtype=object)
+    classed = np.zeros(len(frame), dtype=bool)
+    for sector, rules in sectors.items():
+        mine = frame["sector"].eq(sector).to_numpy(dtype=bool, na_value=False) & ~np.isnan(members)
+        for cls in rules["classes"]:  # from the largest class down
+            big_enough = (revenue >= cls["revenue"]) | (capital >= cls["capital"])
+            hit = mine & ~classed & (members >= cls["members"]) & big_enough
+            sizes[hit], classed = cls["size"], classed | hit
+        if rules.get("complete"):
+            rest = mine & ~classed
+            sizes[rest], classed = "sieu_nho", classed | rest
+    return sizes
 
 
 @scoped
@@ -61,11 +71,9 @@ def size_classes(ds, year: int, as_of=None, schemes: list[dict] | None = None) -
     for scheme in schemes:
         measure = scheme["measure"]
         if measure in ("members", "charter_capital"):
-            out[scheme["id"]] = [_by_threshold(v, scheme["classes"]) for v in frame[measure]]
+            out[scheme["id"]] = _by_threshold(frame[measure], scheme["classes"])
         else:
-            out[scheme["id"]] = [
-                _by_decree(row, row["revenue"], scheme["sectors"]) for _, row in frame.iterrows()
-            ]
+            out[scheme["id"]] = _by_decree(frame, scheme["sectors"])
     return out.reset_index(drop=True)
 
 
