@@ -193,7 +193,7 @@ def _write_table(df, folder: Path, files: dict[str, str]) -> str:
     sink = pa.BufferOutputStream()
     with pa.ipc.new_file(sink, table.schema) as writer:
         writer.write_table(table)
-    data = sink.getvalue().to_pybytes()
+    data = memoryview(sink.getvalue())  # Arrow's buffer, not a copy of it
     (folder / name).write_bytes(data)
     files[name] = hashlib.sha256(data).hexdigest()
     return name
@@ -214,9 +214,25 @@ def _read_table(name: str, folder: Path, files: dict[str, str]):
     kinds = json.loads(table.schema.metadata[b"pandas"])["columns"]
     for kind in kinds:
         if kind["numpy_type"] == "object" and kind["name"] in df.columns:
-            values = table.column(kind["name"]).to_pylist()
+            values = _texts(table.column(kind["name"]))
             df[kind["name"]] = pd.Series(values, index=df.index, dtype=object)
     return df
+
+
+def _texts(column):
+    """Return an Arrow text column as objects (None where null), one object per distinct text.
+
+    As the loader holds it: a national registry's score sheets repeat 35.000 ids over
+    millions of rows, and an object per row would be hundreds of MB in each notebook.
+    """
+    import numpy as np
+    import pyarrow as pa
+
+    if not (pa.types.is_string(column.type) or pa.types.is_large_string(column.type)):
+        return column.to_pylist()
+    encoded = column.dictionary_encode().combine_chunks()
+    distinct = np.asarray([*encoded.dictionary.to_pylist(), None], dtype=object)
+    return distinct[encoded.indices.fill_null(-1).to_numpy()]
 
 
 def _dataset(entry: dict, folder: Path, files: dict[str, str]):

@@ -313,8 +313,11 @@ def build_report(
     _check_same_unit(final, source, data_dir)
     publish.remove_stale(out)
     staging = publish.Staging(out)
+    plan_year = ds.plan_year(year)
+    left_out = tuple(child for child in ds.children if not child.loaded)
     try:
         snapshot, snapshot_digest = write_snapshot(ds, staging.path / "dataset", digest)
+        del ds  # the notebooks read the snapshot: a national registry's tables are let go
         parameters = {
             "data_dir": str(data_dir),
             "year": int(year),
@@ -327,7 +330,7 @@ def build_report(
         executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
         _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, pool)
         title = (
-            f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {ds.plan_year(year)}: "
+            f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {plan_year}: "
             f"{unit.full_name} (đánh giá năm {year})"
         )
         products = _products(formats)
@@ -363,7 +366,6 @@ def build_report(
         write_index(out)
     run = publish.page_meta(html)["run"]
     notebooks_run = tuple(final / "runs" / run / p.name for p in executed)
-    left_out = tuple(child for child in ds.children if not child.loaded)
     files = tuple(final / name for name in products)
     return Report(html, notebooks_run, files, left_out, unit.level)
 
