@@ -16,3 +16,12 @@
 Each folder imports only from those before it (a test checks); the whole depends on every
 stage before it.
 """
+
+import sys
+
+# jsonschema, which nbformat and papermill load, builds an IRI grammar when it is imported if
+# the optional rfc3987-syntax is installed (JupyterLab's jupyter-events brings it): 1,5 s of
+# every report, more than pandas and matplotlib together. A notebook file has no IRI for it
+# to check; jsonschema goes without that one format check, as it does where the package is
+# not installed.
+sys.modules.setdefault("rfc3987_syntax", None)
