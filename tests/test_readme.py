@@ -11,6 +11,8 @@ fails when the README gains a command that is in neither list: adding one is a d
 
 from __future__ import annotations
 
+import codecs
+import csv
 import os
 import re
 import shutil
@@ -229,10 +231,32 @@ def check_batch(done, copy):
     assert "thuong-lam" in said and "my-unit" in said, said
 
 
+#: The figure tables the README says `htx export` writes, as CSV and as sheets of one workbook.
+EXPORTED = (
+    "sectors", "capital", "ratings", "rating_check", "managers", "support", "findings",
+    "plan_vs_actual", "targets", "contradictions",
+)  # fmt: skip
+
+
 def check_export(done, copy):
+    import openpyxl
+
     assert done.returncode == 0, done.stderr
     written = [Path(line.strip()) for line in done.stdout.splitlines() if line.strip()]
-    assert written and all((copy / p).is_file() or p.is_file() for p in written), done.stdout
+    files = {p.stem: p if p.is_absolute() else copy / p for p in written}
+    assert set(files) == {*EXPORTED, "figures"}, done.stdout
+    assert all(files[name].read_bytes().startswith(codecs.BOM_UTF8) for name in EXPORTED)
+    with files["capital"].open(encoding="utf-8-sig", newline="") as handle:
+        capital = {row["sector"]: row for row in csv.DictReader(handle)}
+    # the seed: 33 HTX in farming, forestry and fishing, 81.233 triệu đồng registered
+    assert (capital["nong_nghiep"]["count"], float(capital["nong_nghiep"]["capital"])) == (
+        "33",
+        81233.0,
+    )
+    book = openpyxl.load_workbook(files["figures"], read_only=True)
+    assert book.sheetnames == list(EXPORTED)
+    rows = list(book["capital"].iter_rows(values_only=True))
+    assert rows[1][:4] == ("nong_nghiep", "Nông - Lâm - Ngư nghiệp", 33, 81233)
 
 
 def check_codebook(done, copy):
