@@ -67,8 +67,11 @@ def in_force(rule: dict, when: pd.Timestamp) -> bool:
     return end is None or pd.Timestamp(end) >= when
 
 
-def longer_than(start: pd.Timestamp, end: pd.Timestamp, months: int) -> bool:
-    """Whether the span from ``start`` to ``end``, both days included, exceeds ``months`` months."""
+def longer_than(start, end, months: int):
+    """Whether the span from ``start`` to ``end``, both days included, exceeds ``months`` months.
+
+    ``start`` and ``end`` are Timestamps (a bool is returned) or Series of them (a Series).
+    """
     return end + pd.Timedelta(days=1) > start + pd.DateOffset(months=months)
 
 

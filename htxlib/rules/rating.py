@@ -11,7 +11,7 @@ import pandas as pd
 
 from htxlib.docs import scoped
 from htxlib.figures.frames import existing
-from htxlib.rules.loading import RatingRules, rating_rules
+from htxlib.rules.loading import RatingRules, longer_than, rating_rules
 
 #: Why an HTX has no computed rating when no legal rule excludes it.
 NO_SCORES = "no_scores"
@@ -68,15 +68,14 @@ def not_rated_reasons(htx: pd.DataFrame, year: int, ds, rules: RatingRules) -> p
 def _stopped_too_long(ds, year: int, months: int) -> set[str]:
     """Return the entities whose notified suspensions overlap the year by over ``months`` months.
 
-    Each suspension's span within the year, both days included (as :func:`longer_than`).
+    Each suspension's span within the year, both days included.
     """
     events = ds.status_events
     notified = events[events["event"] == "suspension"]
     first, last = pd.Timestamp(year=year, month=1, day=1), pd.Timestamp(year=year, month=12, day=31)
     start = notified["start_date"].clip(lower=first)
     end = notified["end_date"].fillna(last).clip(upper=last)
-    over = end + pd.Timedelta(days=1) > start + pd.DateOffset(months=months)
-    return set(notified.loc[over, "entity_id"])
+    return set(notified.loc[longer_than(start, end, months), "entity_id"])
 
 
 def _bounded(scores: pd.DataFrame, values: pd.Series, rules: RatingRules):
