@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import sys
 import tempfile
 import time
@@ -171,6 +172,10 @@ def _pause(stage: str) -> None:
         time.sleep(3600)
 
 
+#: A kernel's log line, as traitlets writes it: "[IPKernelApp] WARNING | …".
+_KERNEL_LOG = re.compile(r"\[\w+\] [A-Z]+ \|")
+
+
 class TrackedKernelManager(AsyncKernelManager):
     """A kernel manager that records its kernels, so that Ctrl-C can stop them at once."""
 
@@ -187,15 +192,21 @@ class TrackedKernelManager(AsyncKernelManager):
 
     @classmethod
     def died_saying(cls) -> str:
-        """Return the last line a kernel that has died wrote to its stderr ("" if none)."""
+        """Return the last line a kernel that has died wrote to its stderr ("" if none).
+
+        A kernel's log lines ("[IPKernelApp] WARNING | …", which a healthy kernel writes
+        too) are not why it died.
+        """
         said = ""
         for manager, stderr in list(cls.launched.items()):
             process = getattr(manager.provisioner, "process", None)
             if process is None or process.poll() is not None:
                 stderr.seek(0, os.SEEK_END)
                 stderr.seek(max(0, stderr.tell() - 4096))
-                lines = stderr.read().decode("utf-8", "replace").strip().splitlines()
-                said = lines[-1].strip() if lines else said
+                text = stderr.read().decode("utf-8", "replace")
+                lines = [x.strip() for x in text.splitlines() if x.strip()]
+                lines = [x for x in lines if not _KERNEL_LOG.match(x)]
+                said = lines[-1] if lines else said
         return said
 
     async def _async_post_start_kernel(self, **kw) -> None:
