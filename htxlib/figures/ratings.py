@@ -32,18 +32,24 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
         one row per class in report order, zero counts included, then a :data:`NOT_GIVEN`
         row when some HTX have no rating given.
     """
-    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
-    frame["rating"] = frame["rating"].fillna(NOT_GIVEN)
-    table = count_by(
-        ds,
-        frame,
-        "rating",
-        {**RATINGS, NOT_GIVEN: NOT_GIVEN_LABEL},
-        "annual",
-        keep_empty=True,
-        year=year,
-    )
-    return table[(table["rating"] != NOT_GIVEN) | (table["count"] > 0)].reset_index(drop=True)
+    cutoff = ds.period(year, as_of).cutoff
+
+    def count() -> pd.DataFrame:
+        frame = facts(ds, "HTX", year, cutoff)
+        frame["rating"] = frame["rating"].fillna(NOT_GIVEN)
+        table = count_by(
+            ds,
+            frame,
+            "rating",
+            {**RATINGS, NOT_GIVEN: NOT_GIVEN_LABEL},
+            "annual",
+            keep_empty=True,
+            year=year,
+        )
+        return table[(table["rating"] != NOT_GIVEN) | (table["count"] > 0)].reset_index(drop=True)
+
+    # the stated figures ask for it once per rating class and year: counted once, a copy each
+    return ds.once(("rating_distribution", int(year), cutoff), count).copy()
 
 
 def ratings_given(table: pd.DataFrame) -> int:
