@@ -84,7 +84,6 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--cases", nargs="+", choices=list(CASES), default=list(CASES))
     args = parser.parse_args()
-    runs = args.runs
     with tempfile.TemporaryDirectory() as tmp:
         base = Path(tmp)
         commands = {
@@ -96,7 +95,7 @@ def main() -> None:
             commands[f"{folder.name} ({size:,.0f} KB)"] = [*HTX, str(folder)]
         print("| case | median s | peak RSS MB | exit | message |\n|---|---|---|---|---|")
         for name, command in commands.items():
-            results = sorted(measure(command) for _ in range(runs))
+            results = sorted(measure(command) for _ in range(args.runs))
             seconds, rss, code, message = results[len(results) // 2]
             peak = max(r[1] for r in results)
             print(f"| {name} | {seconds:.2f} | {peak:.0f} | {code} | {message[:110]} |")

@@ -72,16 +72,21 @@ def _names_unique(ds, loc) -> Iterator[Problem]:
 _OUTSIDE_LATIN = re.compile("[^\u0020-\u007e\u00a0-\u024f\u0300-\u033f\u1e00-\u1eff]")
 
 
+def spoof_checks():
+    """Return ICU's spoof checker and the checks that flag a name mixing alphabets."""
+    import icu
+
+    mixed = icu.USpoofChecks.RESTRICTION_LEVEL | icu.USpoofChecks.MIXED_SCRIPT_CONFUSABLE
+    return icu.SpoofChecker(), mixed
+
+
 def _names_confusable(ds, loc) -> Iterator[Problem]:
     """Warn of names that only look alike, or that mix alphabets (ICU's spoof checks).
 
     "HTX Văn Quаn" with a Cyrillic "а" reads as "HTX Văn Quan" but is another name to every
     count; a reader cannot tell them apart, so each is named with the one it resembles.
     """
-    import icu
-
-    checker = icu.SpoofChecker()
-    mixed = icu.USpoofChecks.RESTRICTION_LEVEL | icu.USpoofChecks.MIXED_SCRIPT_CONFUSABLE
+    checker, mixed = spoof_checks()
     seen: dict[str, tuple[str, str]] = {}  # skeleton -> (folded name, entity_id)
     for table, column in (("entities", "name"), ("aliases", "alias")):
         frame = ds.tables[table]

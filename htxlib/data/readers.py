@@ -105,7 +105,7 @@ class RawTable:
     """
 
     offsets: object = field(default_factory=_no_rows)  # ndarray of int64
-    columns: list[list] = field(default_factory=list)
+    columns: list = field(default_factory=list)
     header: list[str] = field(default_factory=list)
     totals: list[tuple[int, list]] = field(default_factory=list)
     encoding: str = ""
