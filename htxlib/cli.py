@@ -210,11 +210,21 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _word_error() -> type:
+    """Return :class:`~htxlib.report.writing.word.WordError`, imported when an error is caught.
+
+    An ``except`` clause names its classes only once an error reaches it: imported up front,
+    python-docx and pandas would delay the start of the report's kernels by most of a second.
+    """
+    from htxlib.report.writing.word import WordError
+
+    return WordError
+
+
 def _report(args: argparse.Namespace) -> int:
     from htxlib.report.publishing.publish import PublishError
     from htxlib.report.publishing.runner import DEFAULT_FORMATS, ReportError, build_report
     from htxlib.report.writing.pdf import PdfError
-    from htxlib.report.writing.word import WordError
 
     try:
         report = build_report(
@@ -236,7 +246,7 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as err:
         _say(_("report failed; the previous report, if any, is unchanged.") + f"\n{err}")
         return EXIT_NOTEBOOK
-    except (PublishError, PdfError, WordError) as err:
+    except (PublishError, PdfError, _word_error()) as err:
         _say(str(err))
         return EXIT_OUTPUT
     except OSError as err:

@@ -115,3 +115,17 @@ def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
     assert "đã dừng theo yêu cầu" in said and "Traceback" not in said, said
     assert not alive, f"kernels left running: {alive}"
     assert not list(out.glob(".staging-*"))
+
+
+def test_a_lone_report_s_kernels_start_with_their_own_notebook_s_imports():
+    from htxlib.report.publishing.kernels import imports_of
+
+    assessment = imports_of(ROOT / "notebooks" / "assessment.ipynb").splitlines()
+    targets = imports_of(ROOT / "notebooks" / "targets.ipynb").splitlines()
+    assert "from htxlib.report.document import part_one" in assessment
+    assert "from htxlib.report.document import part_two" in targets
+    # Part II's kernel does not import Part I's charts, and no line that does more than
+    # import (the loading and building lines) runs early
+    assert not any("part_one" in line for line in targets)
+    assert all(line.startswith(("from ", "import ")) for line in assessment + targets)
+    assert not any("load_unit(" in line or "=" in line for line in assessment + targets)

@@ -8,7 +8,7 @@ import pytest
 
 from htxlib.cli import main
 from htxlib.data.problems import DataError
-from htxlib.report.publishing.runner import ReportError, build_report
+from htxlib.report.publishing.runner import ReportError, TrackedKernelManager, build_report
 
 from .conftest import ROOT, set_cell
 
@@ -58,6 +58,8 @@ def test_data_problem_writes_nothing(vq_copy, tmp_path, capsys):
     with pytest.raises(DataError):
         build_report(vq_copy, 2024, out=out)
     assert not (out / "van-quan").exists()
+    # the kernels the run started while it read the data are gone with it
+    assert not TrackedKernelManager.live and not TrackedKernelManager.launched
     assert main(["report", "--data", str(vq_copy), "--year", "2024", "--out", str(out)]) == 1
     assert "annual.csv, row 2, column 'members'" in capsys.readouterr().err
 

@@ -9,22 +9,20 @@ Every kernel lives in its own thread: a kernel client's sockets belong to the ev
 the thread that made them (see ``jupyter_core.utils.run_sync``), so all calls to a kernel
 are made from that thread. A kernel whose notebook timed out or died is replaced before it
 is used again; one whose notebook only raised an error is reused.
+
+A lone report starts its kernels too before it reads its data (:class:`NotebookKernels`):
+one per notebook, each importing that notebook's modules meanwhile.
 """
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from jupyter_core.utils import run_sync
-from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import Engine, papermill_engines
-from papermill.exceptions import PapermillExecutionError
-from papermill.log import logger
-
-#: The papermill engine name that runs a notebook on a warm kernel.
-ENGINE = "htx-warm"
 
 #: Run silently before each notebook: it empties the namespace, and a new session restarts
 #: the execution count at 1. IPython's reset ends with a full garbage collection, about a
@@ -43,29 +41,6 @@ RESET = """exec(
 )"""
 
 
-class WarmEngine(Engine):
-    """A papermill engine that runs a notebook on a kernel it is given, and leaves it running."""
-
-    @classmethod
-    def execute_managed_notebook(
-        cls, nb_man, kernel_name, warm=None, execution_timeout=None, start_timeout=60, **_
-    ):
-        """Run the notebook's cells on ``warm``'s kernel and client (see :class:`WarmKernel`)."""
-        client = PapermillNotebookClient(
-            nb_man,
-            km=warm.manager,  # not owned by the client: it neither stops the kernel nor its client
-            kernel_name=kernel_name,
-            timeout=execution_timeout,
-            startup_timeout=start_timeout,
-            log=logger,
-        )
-        client.kc = warm.client
-        return client.execute()
-
-
-papermill_engines.register(ENGINE, WarmEngine)
-
-
 class WarmKernel:
     """One kernel and its client, owned by one thread.
 
@@ -77,15 +52,26 @@ class WarmKernel:
         An ``AsyncKernelManager`` subclass (the runner's records live kernels for Ctrl-C).
     start_timeout : int
         Seconds the kernel may take to answer after it starts.
+    early : str or None
+        Start in the background and return at once, then run this code in the kernel
+        (imports the notebooks will need). A start that fails there is raised by the first
+        :meth:`execute`, as a start made then would raise it. ``None``: start now and wait.
     """
 
-    def __init__(self, kernel: str, manager_class, start_timeout: int = 60) -> None:
+    def __init__(
+        self, kernel: str, manager_class, start_timeout: int = 60, early: str | None = None
+    ) -> None:
         self.kernel = kernel
         self._manager_class = manager_class
         self._start_timeout = start_timeout
         self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="htx-kernel")
         self.manager = self.client = None
-        self._thread.submit(self._start).result()
+        self._start_error: BaseException | None = None
+        self._killed = False
+        if early is None:
+            self._thread.submit(self._start).result()
+        else:
+            self._thread.submit(self._start_early, early)
 
     def _start(self) -> None:
         self.manager = self._manager_class(kernel_name=self.kernel)
@@ -94,10 +80,34 @@ class WarmKernel:
         self.client.start_channels()
         try:
             run_sync(self.client.wait_for_ready)(timeout=self._start_timeout)
-        except BaseException:
+        except BaseException as err:
+            # why it died is read before the clean-up closes what the kernel wrote
+            said = getattr(self._manager_class, "died_saying", None)
+            err.kernel_said = said() if said is not None else ""
             self._stop()
             raise
         self.client.allow_stdin = False
+
+    def _start_early(self, code: str) -> None:
+        if self._killed:
+            return  # the run failed before this kernel was started
+        try:
+            self._start()
+        except BaseException as err:  # noqa: BLE001 - kept for the first notebook to raise
+            self._start_error = err
+            return
+        if code:
+            # sent, not awaited: the kernel runs it before the next request, and the reset
+            # before a notebook waits for it. A failed import fails again in the notebook,
+            # which reports it.
+            self.client.execute(code, silent=True, store_history=False)
+
+    def kill(self) -> None:
+        """Kill the kernel's process at once (from any thread); its thread then cleans up."""
+        self._killed = True
+        process = getattr(getattr(self.manager, "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
 
     def _stop(self) -> None:
         if self.client is not None:
@@ -107,8 +117,16 @@ class WarmKernel:
         self.manager = self.client = None
 
     def _run(self, source: Path, target: Path, parameters: dict, timeout: int) -> None:
+        # papermill is imported here: a lone report starts its kernels before it (see
+        # :meth:`KernelPool.start`), and importing it takes about half a second
         import papermill as pm
+        from papermill.exceptions import PapermillExecutionError
 
+        from htxlib.report.publishing.warm_engine import ENGINE
+
+        if self._start_error is not None:
+            error, self._start_error = self._start_error, None
+            raise error
         if self.manager is None or not run_sync(self.manager.is_alive)():
             self._stop()
             self._start()
@@ -199,3 +217,63 @@ class KernelPool:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+#: A line of a notebook's code that imports and does nothing else.
+_IMPORT = re.compile(r"(?:from [\w.]+ import [\w., ()]+|import [\w., ]+)")
+
+
+def imports_of(notebook: Path) -> str:
+    """Return the import lines of a notebook's code cells (its parameters cell left out)."""
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    lines = [
+        line.strip()
+        for cell in cells
+        if cell.get("cell_type") == "code"
+        and "parameters" not in cell.get("metadata", {}).get("tags", [])
+        for line in "".join(cell.get("source", "")).splitlines()
+    ]
+    return "\n".join(line for line in lines if _IMPORT.fullmatch(line))
+
+
+class NotebookKernels:
+    """One kernel per notebook of a lone report, started at once with that notebook's imports.
+
+    A report reads and checks its data, and imports pandas and nbconvert, while its kernels
+    start and import what their notebooks need: each kernel imports only its own notebook's
+    modules (Part II needs no matplotlib). Each notebook then runs on its kernel as on a
+    :class:`KernelPool`'s.
+
+    Parameters
+    ----------
+    kernel : str
+        Kernel name.
+    manager_class : type
+        An ``AsyncKernelManager`` subclass (the runner's records live kernels for Ctrl-C).
+    notebooks : list of Path
+        The notebooks to run, one kernel each.
+    """
+
+    def __init__(self, kernel: str, manager_class, notebooks: list[Path]) -> None:
+        self.kernel = kernel
+        self._kernels = {
+            Path(notebook).name: WarmKernel(kernel, manager_class, early=imports_of(notebook))
+            for notebook in notebooks
+        }
+
+    def execute(self, source: Path, target: Path, parameters: dict, timeout: int) -> None:
+        """Run a notebook on its kernel; see :meth:`WarmKernel.execute`."""
+        self._kernels[Path(source).name].execute(source, target, parameters, timeout)
+
+    def close(self, kill: bool = False) -> None:
+        """Stop every kernel.
+
+        With ``kill``, their processes are killed first: a run that failed before its
+        notebooks does not wait for a kernel still starting.
+        """
+        kernels, self._kernels = list(self._kernels.values()), {}
+        if kill:
+            for kernel in kernels:
+                kernel.kill()
+        for kernel in kernels:
+            kernel.close()

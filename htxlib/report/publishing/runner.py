@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, ClassVar
 
 from jupyter_client.manager import AsyncKernelManager
 
-from htxlib.data.dataset import load_unit
 from htxlib.data.snapshot import input_digest, write_snapshot
 from htxlib.messages import _
 from htxlib.report.publishing import publish
@@ -140,7 +139,8 @@ def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout:
         except Exception as err:  # kernel died, ...
             reason = f"{type(err).__name__}: {err}"
             if any(text in str(err) for text in STARTUP_FAILURES):
-                reason = TrackedKernelManager.died_saying() or reason
+                said = getattr(err, "kernel_said", "") or TrackedKernelManager.died_saying()
+                reason = said or reason
             if attempt == 1 and any(text in str(err) for text in STARTUP_FAILURES):
                 from htxlib.messages import shown
 
@@ -302,19 +302,48 @@ def build_report(
     KeyboardInterrupt
         Ctrl-C: the kernels are stopped at once and the published report is untouched.
     """
-    from htxlib.data.unit import unit_of
-    from htxlib.report.publishing.index import write_index
-    from htxlib.report.writing.html_page import report_page
-
     unknown = set(formats) - set(FORMATS)
     if unknown:
         known = ", ".join(FORMATS)
         raise ValueError(f"unknown format {', '.join(sorted(unknown))}; known: {known}")
     if "pdf" in formats:
         pdf.require()  # say what to install before any kernel starts
+    own = None
+    if pool is None:  # a lone report: its kernels start while its data is read and checked
+        from htxlib.report.publishing.kernels import NotebookKernels
+
+        kernel = kernel or kernel_name()
+        sources = [Path(notebook_dir) / f"{notebook}.ipynb" for notebook in notebooks]
+        own = pool = NotebookKernels(kernel, TrackedKernelManager, sources)
+    try:
+        return _build(
+            data_dir, year, as_of, out, kernel, timeout, notebooks, notebook_dir,
+            allow_missing_period, formats, pool, index, digest, charts, own,
+        )  # fmt: skip
+    except BaseException:
+        if own is not None:
+            own.close(kill=True)  # bad data, Ctrl-C: no kernel still starting is waited for
+        raise
+    finally:
+        if own is not None:
+            own.close()
+
+
+def _build(
+    data_dir, year, as_of, out, kernel, timeout, notebooks, notebook_dir,
+    allow_missing_period, formats, pool, index, digest, charts, own,
+) -> Report:  # fmt: skip
+    """Do :func:`build_report`'s work on ``pool``'s kernels (``own``: the run's own pool)."""
+    # imported here, after the kernels have started: pandas and nbconvert take a second or
+    # two to import, which the kernels' own start overlaps
+    from htxlib.data.dataset import load_unit
+    from htxlib.data.unit import unit_of
+    from htxlib.report.publishing.index import write_index
+    from htxlib.report.writing.html_page import report_page
+
     data_dir = Path(data_dir).resolve()
     digest = digest or input_digest(data_dir)
-    ds = load_unit(data_dir)  # validated once here; fail fast, before any kernel starts
+    ds = load_unit(data_dir)  # validated once here, while the kernels start
     ds.check_year(year, allow_missing_period)
     period = ds.period(year, as_of)
     unit = unit_of(ds)
@@ -336,10 +365,15 @@ def build_report(
             "snapshot": str(snapshot),
             "snapshot_digest": snapshot_digest,
         }
-        # a pool names its own kernel; finding the kernelspec reads the disk
-        kernel = kernel or (pool.kernel if pool is not None else kernel_name())
+        kernel = kernel or pool.kernel
         executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
-        _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, pool)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="htx-writers") as preparing:
+            # this process waits on the kernels meanwhile
+            writers = preparing.submit(_prepare_writers, formats)
+            _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, pool)
+            if own is not None:
+                own.close()  # a national registry's kernels hold a gigabyte the pages need
+            writers.result()
         title = (
             f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {plan_year}: "
             f"{unit.full_name} (đánh giá năm {year})"
@@ -400,7 +434,7 @@ def _write_formats(
     as the switch; its Word and PDF files are the signing copy.
     """
     from htxlib.report.writing.signing_copy import signing_copy
-    from htxlib.report.writing.word import to_docx
+    from htxlib.report.writing.word import reference_docx, to_docx
 
     annex = folder / f"{FILE_NAMES[ANNEX]}.html"
     annex.write_text(pages[ANNEX], encoding="utf-8")
@@ -409,9 +443,15 @@ def _write_formats(
         return files
     titles = {DOCUMENT: title, ANNEX: f"Phụ lục phân tích: {title}"}
     sources = {DOCUMENT: signing_copy(pages[DOCUMENT], charts), ANNEX: pages[ANNEX]}
-    documents = [
-        to_docx(sources[p], folder / f"{FILE_NAMES[p]}.docx", titles[p]) for p in (DOCUMENT, ANNEX)
-    ]
+    reference_docx()  # built once, before the two conversions share it
+    # side by side: most of a conversion is pandoc, a process of its own (a national
+    # registry's name lists and rating table take it a minute each)
+    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="htx-docx") as converting:
+        runs = [
+            converting.submit(to_docx, sources[p], folder / f"{FILE_NAMES[p]}.docx", titles[p])
+            for p in (DOCUMENT, ANNEX)
+        ]
+        documents = [run.result() for run in runs]
     if "docx" in formats:
         files += documents
     if "pdf" in formats:
@@ -457,6 +497,23 @@ def _check_same_unit(final: Path, source: str, data_dir: Path) -> None:
             f"('{meta.get('source_name', '?')}') with the same unit id as {data_dir}; give one "
             "of them another unit_id (or delete that folder if the unit has moved)"
         )
+
+
+def _prepare_writers(formats: tuple[str, ...]) -> None:
+    """Import and build what writes the pages and documents.
+
+    nbconvert's templates and the Word reference document take about a second, spent while
+    the notebooks run.
+    """
+    from htxlib.report.document import narrative  # noqa: F401 - jinja2, for the page
+    from htxlib.report.writing.html_page import exporter
+
+    exporter()
+    if "docx" in formats or "pdf" in formats:
+        from htxlib.report.writing import signing_copy  # noqa: F401 - BeautifulSoup
+        from htxlib.report.writing.word import reference_docx
+
+        reference_docx()
 
 
 def _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, kernels):

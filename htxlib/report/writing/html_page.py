@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import nbformat
-from nbconvert import HTMLExporter
-from nbconvert.preprocessors import TagRemovePreprocessor
-
-from htxlib.report.document.narrative import render
 from htxlib.report.writing.clock import now
+
+if TYPE_CHECKING:
+    from nbconvert import HTMLExporter
 
 #: Cells tagged with these are dropped from both pages.
 REMOVE_TAGS = {"remove-cell", "parameters", "injected-parameters"}
@@ -33,8 +32,15 @@ APPENDIX = "appendix"
 
 
 @cache
-def _exporter() -> HTMLExporter:
-    """One exporter for the process: building it loads the templates."""
+def exporter() -> HTMLExporter:
+    """One exporter for the process: building it loads the templates.
+
+    nbconvert (and pandas, for the page) are imported when used, not with the module: a run
+    imports this module for its names before its kernels start.
+    """
+    from nbconvert import HTMLExporter
+    from nbconvert.preprocessors import TagRemovePreprocessor
+
     exporter = HTMLExporter(
         template_name="basic",
         exclude_input=True,
@@ -58,6 +64,8 @@ def notebook_body(path: Path, product: str = DOCUMENT) -> str:
         :data:`DOCUMENT` (cells tagged neither ``annex`` nor ``appendix``), :data:`ANNEX` or
         :data:`APPENDIX` (the cells tagged so).
     """
+    import nbformat
+
     notebook = nbformat.read(str(path), as_version=4)
 
     def part(cell) -> str:
@@ -65,7 +73,7 @@ def notebook_body(path: Path, product: str = DOCUMENT) -> str:
         return ANNEX if ANNEX_TAG in tags else APPENDIX if APPENDIX_TAG in tags else DOCUMENT
 
     notebook.cells = [cell for cell in notebook.cells if part(cell) == product]
-    body, _ = _exporter().from_notebook_node(notebook)
+    body, _ = exporter().from_notebook_node(notebook)
     return body
 
 
@@ -96,6 +104,8 @@ def report_page(
     str
         A complete HTML document with inline CSS, embedded images and no scripts.
     """
+    from htxlib.report.document.narrative import render
+
     bodies = [notebook_body(path, product) for path in notebooks]
     if product == DOCUMENT:  # the appendix issued with the plan follows the signature
         bodies += [notebook_body(path, APPENDIX) for path in notebooks]

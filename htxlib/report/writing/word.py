@@ -230,8 +230,11 @@ def _grid_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def _full_width(table, shares: tuple[float, ...] | None = None) -> None:
-    """Span the text width; with ``shares``, give the columns fixed widths."""
+def _full_width(table, shares: tuple[float, ...] | None = None, rows=None) -> None:
+    """Span the text width; with ``shares``, give the columns fixed widths.
+
+    ``rows`` are the table's cells by row when the caller has them (see :func:`_cells`).
+    """
     tbl_pr = table._tbl.tblPr
     width = tbl_pr.find(qn("w:tblW"))
     if width is None:
@@ -245,9 +248,14 @@ def _full_width(table, shares: tuple[float, ...] | None = None) -> None:
     twips = [int(TEXT_WIDTH.twips * share) for share in shares]
     for column, value in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), twips, strict=False):
         column.set(qn("w:w"), str(value))
-    for row in table.rows:
-        for cell, value in zip(row.cells, twips, strict=False):
+    for cells in rows if rows is not None else _cells(table):
+        for cell, value in zip(cells, twips, strict=False):
             cell.width = Twips(value)
+
+
+def _cells(table) -> list[tuple]:
+    """Return a table's cells by row, read once: python-docx rebuilds them on each access."""
+    return [row.cells for row in table.rows]
 
 
 #: How long the short line under a ruled style is, as a share of its text's longest line
@@ -294,19 +302,18 @@ WIDEST, NARROWEST = 40, 6
 TABLE_CHAR_CM, CELL_PADDING_CM = 0.3, 0.5
 
 
-def _fitted_shares(table) -> tuple[float, ...]:
+def _fitted_shares(texts: list[list[str]], columns: int) -> tuple[float, ...]:
     """Share the text width by what the columns hold: "Chỉ tiêu" wide, "Đơn vị tính" narrow.
 
+    ``texts`` are the table's cell texts by row (stripped), for its ``columns`` columns.
     Each column weighs its longest cell, bounded so that no column takes the page or is
     squeezed below a short word; and no column is narrower than its longest word, which
     would otherwise break in the middle ("đồng/nă" over "m").
     """
-    columns = len(table.columns)
     weights = [NARROWEST] * columns
     words = [0] * columns
-    for row in table.rows:
-        for index, cell in enumerate(row.cells[:columns]):
-            text = cell.text.strip()
+    for row in texts:
+        for index, text in enumerate(row[:columns]):
             weights[index] = max(weights[index], min(len(text), WIDEST))
             words[index] = max([words[index], *(len(word) for word in text.split())])
     total = sum(weights)
@@ -321,13 +328,17 @@ def _fitted_shares(table) -> tuple[float, ...]:
     return tuple(shares)
 
 
-def _align_cells(table) -> None:
-    """Align figures right and text left: justified text in a narrow cell leaves gaps."""
-    for number, row in enumerate(table.rows):
-        for cell in row.cells:
-            figure = number > 0 and FIGURE_CELL.fullmatch(cell.text.strip() or "x")
-            for paragraph in cell.paragraphs:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if figure else LEFT
+def _align_cells(rows: list[tuple], texts: list[list[str]]) -> None:
+    """Align figures right and text left: justified text in a narrow cell leaves gaps.
+
+    ``rows`` are a table's cells by row and ``texts`` their stripped texts.
+    """
+    for number, (cells, row_texts) in enumerate(zip(rows, texts, strict=True)):
+        for cell, text in zip(cells, row_texts, strict=True):
+            figure = number > 0 and FIGURE_CELL.fullmatch(text or "x")
+            alignment = WD_ALIGN_PARAGRAPH.RIGHT if figure else LEFT
+            for p in cell._tc.p_lst:  # as Paragraph.alignment sets it, without the proxies
+                p.get_or_add_pPr().jc_val = alignment
 
 
 def _list_marks(document) -> None:
@@ -365,15 +376,20 @@ def finish(path: Path, title: str) -> None:
     """Set what pandoc leaves out: layout tables, list marks, data-table borders, title."""
     document = Document(str(path))
     for table in document.tables:
-        texts = "\n".join(c.text for c in table.rows[0].cells) if table.rows else ""
-        shares = next((s for key, s in LAYOUT_TABLES.items() if key in texts), None)
+        rows = _cells(table)
+        header = "\n".join(c.text for c in rows[0]) if rows else ""
+        shares = next((s for key, s in LAYOUT_TABLES.items() if key in header), None)
         if shares:
             _layout_table(table, shares)
-        else:
-            _grid_borders(table)
-            listed = LIST_TABLES.get(len(table.columns)) if texts.startswith("STT") else None
-            _full_width(table, listed or _fitted_shares(table))
-            _align_cells(table)
+            continue
+        # a national registry's name lists run to thousands of rows: each cell's text is
+        # read once, for both the column widths and the alignment
+        texts = [[cell.text.strip() for cell in cells] for cells in rows]
+        columns = len(table.columns)
+        _grid_borders(table)
+        listed = LIST_TABLES.get(columns) if header.startswith("STT") else None
+        _full_width(table, listed or _fitted_shares(texts, columns), rows)
+        _align_cells(rows, texts)
     _list_marks(document)
     _rows_whole(document)
     _signature_kept_together(document)
