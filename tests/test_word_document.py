@@ -325,3 +325,25 @@ def test_writing_a_word_file_leaves_nothing_behind(tmp_path, monkeypatch):
     assert [p.name for p in out.iterdir()] == ["report.docx"]
     assert not [p.name for p in system_tmp.iterdir() if p.name.startswith("htx-")]
     assert "03 HTX" in "\n".join(p.text for p in Document(out / "report.docx").paragraphs)
+
+
+def test_a_cell_s_text_is_read_as_python_docx_reads_it(docx_files, tmp_path):
+    """The fast reading of cell texts (column widths, alignment) gives python-docx's text,
+    line breaks, tabs and links included."""
+    from htxlib.report.writing.word import cell_text
+
+    page = (
+        "<html><body><table><tr><td>a<br>b</td><td>x\tz <a href='https://e.vn'>link</a></td>"
+        "<td><p>one</p><p>two</p></td><td></td></tr></table></body></html>"
+    )
+    made = to_docx(page, tmp_path / "cells.docx", "t")
+    cells = [
+        cell
+        for document in [*docx_files, Document(str(made))]
+        for table in document.tables
+        for row in table.rows
+        for cell in row.cells
+    ]
+    assert len(cells) > 200
+    assert [cell_text(cell) for cell in cells] == [cell.text for cell in cells]
+    assert {"a\nb", "one\ntwo"} <= {cell.text for cell in cells}

@@ -393,18 +393,13 @@ def _build(
             "files": ",".join(products),
             "inputs": inputs_key(data_dir, year, formats, digest, charts),
         }
-        pages = {
-            product: report_page(
-                executed,
-                title,
-                meta=publish.meta_tags(meta) if product == DOCUMENT else {},
-                product=product,
-            )
-            for product in (DOCUMENT, ANNEX)
-        }
-        _pause("exported")
-        files = _write_formats(staging.path, pages, title, formats, charts)
-        html = publish.publish(out, staging.path, final, executed, pages[DOCUMENT], files, _pause)
+
+        def page(product: str) -> str:
+            tags = publish.meta_tags(meta) if product == DOCUMENT else {}
+            return report_page(executed, title, meta=tags, product=product)
+
+        html, files = _write_formats(staging.path, page, title, formats, charts)
+        html = publish.publish(out, staging.path, final, executed, html, files, _pause)
     finally:
         staging.close()
     if index:
@@ -426,38 +421,46 @@ def _products(formats: tuple[str, ...]) -> list[str]:
 
 
 def _write_formats(
-    folder: Path, pages: dict[str, str], title: str, formats, charts: bool = False
-) -> list[Path]:
-    """Write the annex page and the Word and PDF files of both products into ``folder``.
+    folder: Path, page, title: str, formats, charts: bool = False
+) -> tuple[str, list[Path]]:
+    """Make both pages; write the annex page and the Word and PDF files into ``folder``.
 
-    The document's own page (the review copy) is written by :func:`publish.publish`, last,
-    as the switch; its Word and PDF files are the signing copy.
+    ``page(product)`` makes a product's page. The document's own page (the review copy) is
+    returned, for :func:`publish.publish` to write last, as the switch; its Word and PDF
+    files are the signing copy.
+
+    Most of a Word conversion is pandoc, a process of its own, so the annex's (the longer:
+    a national registry's rating table takes pandoc a minute) runs while the document's
+    page and signing copy are made, and the document's beside it.
     """
     from htxlib.report.writing.signing_copy import signing_copy
     from htxlib.report.writing.word import reference_docx, to_docx
 
-    annex = folder / f"{FILE_NAMES[ANNEX]}.html"
-    annex.write_text(pages[ANNEX], encoding="utf-8")
-    files = [annex]
-    if "docx" not in formats and "pdf" not in formats:
-        return files
+    word = "docx" in formats or "pdf" in formats
     titles = {DOCUMENT: title, ANNEX: f"Phụ lục phân tích: {title}"}
-    sources = {DOCUMENT: signing_copy(pages[DOCUMENT], charts), ANNEX: pages[ANNEX]}
-    reference_docx()  # built once, before the two conversions share it
-    # side by side: most of a conversion is pandoc, a process of its own (a national
-    # registry's name lists and rating table take it a minute each)
+    targets = {p: folder / f"{FILE_NAMES[p]}.docx" for p in (DOCUMENT, ANNEX)}
+    if word:
+        reference_docx()  # built once, before the two conversions share it
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="htx-docx") as converting:
-        runs = [
-            converting.submit(to_docx, sources[p], folder / f"{FILE_NAMES[p]}.docx", titles[p])
-            for p in (DOCUMENT, ANNEX)
-        ]
-        documents = [run.result() for run in runs]
+        annex_page = page(ANNEX)
+        annex = folder / f"{FILE_NAMES[ANNEX]}.html"
+        annex.write_text(annex_page, encoding="utf-8")
+        runs = {}
+        if word:
+            runs[ANNEX] = converting.submit(to_docx, annex_page, targets[ANNEX], titles[ANNEX])
+        html = page(DOCUMENT)
+        _pause("exported")
+        if word:
+            source = signing_copy(html, charts)
+            runs[DOCUMENT] = converting.submit(to_docx, source, targets[DOCUMENT], titles[DOCUMENT])
+        documents = [runs[p].result() for p in (DOCUMENT, ANNEX) if p in runs]
+    files = [annex]
     if "docx" in formats:
         files += documents
     if "pdf" in formats:
         _pause("pdf")
         files += pdf.to_pdf(documents, folder)
-    return files
+    return html, files
 
 
 @cache
