@@ -246,10 +246,8 @@ class NotebookKernels:
 
     Parameters
     ----------
-    kernel : str
-        Kernel name.
-    manager_class : type
-        An ``AsyncKernelManager`` subclass (the runner's records live kernels for Ctrl-C).
+    kernel, manager_class
+        As for :class:`WarmKernel`.
     notebooks : list of Path
         The notebooks to run, one kernel each.
     """
