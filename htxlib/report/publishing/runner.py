@@ -270,8 +270,9 @@ def build_report(
     formats : tuple of str
         Among :data:`FORMATS`; HTML is always written.
     pool : KernelPool, optional
-        Warm kernels to run the notebooks on (``htx batch``); by default each notebook
-        starts its own kernel.
+        Warm kernels to run the notebooks on (``htx batch``), left running. By default
+        the run starts one kernel per notebook before it reads the data, and stops them
+        (:class:`~htxlib.report.publishing.kernels.NotebookKernels`).
     index : bool
         Rewrite ``<out>/index.html`` (a batch writes it once, at the end).
     digest : str
@@ -288,9 +289,10 @@ def build_report(
     Raises
     ------
     DataError
-        The data has problems; nothing is run or written.
+        The data has problems; no notebook is run and nothing is written (the kernels
+        started meanwhile are stopped at once).
     ScopeError
-        The year or cutoff does not fit the data; nothing is run or written.
+        The year or cutoff does not fit the data; likewise.
     PdfError
         PDF was asked for and LibreOffice is missing (checked before anything runs) or failed.
     ReportError
