@@ -128,9 +128,10 @@ def kernels_running(process: subprocess.Popen) -> list:
     return kernels
 
 
-def ctrl_c_once_kernels_run(*args: str, cwd=None) -> tuple[int, str, list]:
+def ctrl_c_once_kernels_run(*args: str, cwd=None, until=None) -> tuple[int, str, list]:
     """Start the real `htx` as a terminal does, press Ctrl-C once a kernel of it runs.
 
+    With ``until``, a function, Ctrl-C is pressed once it also returns true (polled).
     Returns its exit code, what it printed on stderr, and the kernels still running 10 s
     after it ended (none, when Ctrl-C stops them).
     """
@@ -147,6 +148,10 @@ def ctrl_c_once_kernels_run(*args: str, cwd=None) -> tuple[int, str, list]:
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     kernels = kernels_running(process)
+    deadline = time.monotonic() + 300
+    while until is not None and not until() and time.monotonic() < deadline:
+        assert process.poll() is None, "the run ended before the moment to press Ctrl-C"
+        time.sleep(0.02)
     process.send_signal(signal.SIGINT)
     said = process.stderr.read()
     code = process.wait(timeout=300)

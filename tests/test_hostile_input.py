@@ -320,13 +320,17 @@ def test_a_staging_folder_swept_before_its_run_locks_it_is_not_used(tmp_path, mo
 
 
 @pytest.mark.slow
-def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path):
-    # the real `htx report`, as a terminal starts it, stopped by Ctrl-C while its kernels run
+@pytest.mark.parametrize("moment", ["reading the data", "running the notebooks"])
+def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path, moment):
+    # the real `htx report`, as a terminal starts it, stopped by Ctrl-C while its kernels
+    # start (it reads its data meanwhile) or while they run its notebooks (papermill has
+    # written a notebook into the run's staging folder)
     out = tmp_path / "out"
     args = ["report", "--data", str(small_unit), "--year", "2025", "--out", str(out)]
     assert run_htx(*args, "--format", "html").returncode == 0
     page = (out / "tan-lap" / "2025" / "report.html").read_bytes()
-    code, said, alive = ctrl_c_once_kernels_run(*args, "--format", "html")
+    running = (lambda: any(out.glob(".staging-*/*.ipynb"))) if "notebooks" in moment else None
+    code, said, alive = ctrl_c_once_kernels_run(*args, "--format", "html", until=running)
     assert code == EXIT_INTERRUPTED, said
     assert "đã dừng theo yêu cầu" in said and "Traceback" not in said, said
     assert not alive, f"kernels left running: {alive}"
