@@ -13,7 +13,6 @@ from htxlib.data.codebook import TABLES, Table
 from htxlib.data.parsing import parse_column
 from htxlib.data.problems import DataError, Problem, ScopeError
 from htxlib.data.readers import Source, fold, locate, read_table
-from htxlib.data.validation import schema_failures
 from htxlib.messages import N_
 
 T = TypeVar("T")
@@ -279,6 +278,10 @@ def _parse_table(
         for row, value, message in errors:
             problems.append(locator.problem(table.name, row, col.name, value, message))
     typed = pd.DataFrame(parsed, index=index, copy=False)
+    # pandera is imported when a folder is validated: a report's kernels read the snapshot
+    # of data already validated, and need not import it (half a second each)
+    from htxlib.data.validation import schema_failures
+
     for row, column, value, rule in schema_failures(typed, table):
         if rule.startswith("dtype("):
             continue  # cells that failed to parse are already reported
