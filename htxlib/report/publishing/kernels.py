@@ -118,7 +118,7 @@ class WarmKernel:
 
     def _run(self, source: Path, target: Path, parameters: dict, timeout: int) -> None:
         # papermill is imported here: a lone report starts its kernels before it (see
-        # :meth:`KernelPool.start`), and importing it takes about half a second
+        # :class:`NotebookKernels`), and importing it takes about half a second
         import papermill as pm
         from papermill.exceptions import PapermillExecutionError
 
@@ -143,6 +143,9 @@ class WarmKernel:
                 kernel_name=self.kernel,
                 engine_name=ENGINE,
                 warm=self,
+                # no ``cwd=``: papermill implements it with a process-wide chdir, which would
+                # move every relative path of the other notebooks' threads; all paths here
+                # are absolute
                 execution_timeout=timeout,
                 progress_bar=False,
                 request_save_on_cell_execute=False,

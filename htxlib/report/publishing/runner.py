@@ -101,30 +101,17 @@ def kernel_name(preferred: str = KERNEL) -> str:
 STARTUP_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond in")
 
 
-def _execute(source: Path, target: Path, parameters: dict, kernel: str, timeout: int, pool) -> None:
-    import papermill as pm
+def _execute(source: Path, target: Path, parameters: dict, timeout: int, kernels) -> None:
+    """Run a notebook on ``kernels``, a batch's pool or the run's own.
+
+    A kernel whose start failed is started again once; what went wrong becomes a
+    :class:`ReportError`.
+    """
     from papermill.exceptions import PapermillExecutionError
 
     for attempt in (1, 2):
         try:
-            if pool is not None:
-                pool.execute(source, target, parameters, timeout)
-                return
-            pm.execute_notebook(
-                str(source),
-                str(target),
-                parameters=parameters,
-                kernel_name=kernel,
-                kernel_manager_class=TrackedKernelManager,
-                # no ``cwd=``: papermill implements it with a process-wide chdir, which would
-                # move every relative path of the other notebook's thread; all paths here are
-                # absolute
-                execution_timeout=timeout,
-                progress_bar=False,
-                request_save_on_cell_execute=False,
-                # outputs are collected by then; waiting for a graceful exit costs ~0.5 s
-                shutdown_kernel="immediate",
-            )
+            kernels.execute(source, target, parameters, timeout)
             return
         except PapermillExecutionError as err:
             raise ReportError(
@@ -319,7 +306,7 @@ def build_report(
         own = pool = NotebookKernels(kernel, TrackedKernelManager, sources)
     try:
         return _build(
-            data_dir, year, as_of, out, kernel, timeout, notebooks, notebook_dir,
+            data_dir, year, as_of, out, timeout, notebooks, notebook_dir,
             allow_missing_period, formats, pool, index, digest, charts, own,
         )  # fmt: skip
     except BaseException:
@@ -332,7 +319,7 @@ def build_report(
 
 
 def _build(
-    data_dir, year, as_of, out, kernel, timeout, notebooks, notebook_dir,
+    data_dir, year, as_of, out, timeout, notebooks, notebook_dir,
     allow_missing_period, formats, pool, index, digest, charts, own,
 ) -> Report:  # fmt: skip
     """Do :func:`build_report`'s work on ``pool``'s kernels (``own``: the run's own pool)."""
@@ -367,12 +354,11 @@ def _build(
             "snapshot": str(snapshot),
             "snapshot_digest": snapshot_digest,
         }
-        kernel = kernel or pool.kernel
         executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
         with ThreadPoolExecutor(max_workers=1, thread_name_prefix="htx-writers") as preparing:
             # this process waits on the kernels meanwhile
             writers = preparing.submit(_prepare_writers, formats)
-            _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, pool)
+            _run_side_by_side(notebook_dir, executed, parameters, timeout, out, final, pool)
             if own is not None:
                 own.close()  # a national registry's kernels hold a gigabyte the pages need
             writers.result()
@@ -521,11 +507,11 @@ def _prepare_writers(formats: tuple[str, ...]) -> None:
         reference_docx()
 
 
-def _run_side_by_side(notebook_dir, executed, parameters, kernel, timeout, out, final, kernels):
+def _run_side_by_side(notebook_dir, executed, parameters, timeout, out, final, kernels):
     """Run the notebooks side by side, one kernel each; keep them in ``failed/`` on failure."""
     pool = ThreadPoolExecutor(max_workers=len(executed))
     runs = [
-        pool.submit(_execute, Path(notebook_dir) / t.name, t, parameters, kernel, timeout, kernels)
+        pool.submit(_execute, Path(notebook_dir) / t.name, t, parameters, timeout, kernels)
         for t in executed
     ]
     try:
