@@ -52,6 +52,27 @@ def test_no_run_changes_the_process_folder(tmp_path, monkeypatch):
     assert report.html.resolve() == (tmp_path / "reports/van-quan/2024/report.html").resolve()
 
 
+def test_papermill_reads_and_writes_without_changing_the_process_folder(tmp_path, monkeypatch):
+    """Two notebooks run side by side can leave papermill's local handler holding the folder
+    of an earlier moment (each run sets it and restores the one before); its reads and
+    writes must not move the process there."""
+    import os
+
+    from papermill.iorw import papermill_io
+
+    import htxlib.report.publishing.warm_engine  # noqa: F401 - registers the handler
+
+    monkeypatch.chdir(tmp_path)
+    moves = []
+    monkeypatch.setattr(os, "chdir", moves.append)
+    handler = papermill_io.get_handler("local")
+    handler.cwd(str(ROOT))  # what an interleaved restore leaves behind
+    notebook = ROOT / "notebooks" / "targets.ipynb"
+    papermill_io.write(papermill_io.read(str(notebook)), str(tmp_path / "copy.ipynb"))
+    assert moves == []
+    assert (tmp_path / "copy.ipynb").read_bytes() == notebook.read_bytes()
+
+
 def test_relative_default_out_two_runs_in_a_row(tmp_path):
     shutil.copytree(VAN_QUAN, tmp_path / "data" / "van-quan")
     for run in range(2):  # a run after a run: the second replaces the first

@@ -1,12 +1,14 @@
 """The papermill engine that runs a notebook on a warm kernel (see :mod:`.kernels`).
 
-Importing this module registers the engine under :data:`ENGINE`.
+Importing this module registers the engine under :data:`ENGINE`, and papermill's local
+files as :class:`AbsoluteLocalHandler` reads and writes them.
 """
 
 from __future__ import annotations
 
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import Engine, papermill_engines
+from papermill.iorw import LocalHandler, papermill_io
 from papermill.log import logger
 
 #: The papermill engine name that runs a notebook on a warm kernel.
@@ -37,3 +39,21 @@ class WarmEngine(Engine):
 
 
 papermill_engines.register(ENGINE, WarmEngine)
+
+
+class AbsoluteLocalHandler(LocalHandler):
+    """papermill's local files, read and written without changing the process's folder.
+
+    papermill's own handler is one object for the process: each run sets its folder to the
+    current one and restores the previous on exit, and every read and write changes the
+    process's folder to it and back. Two notebooks run side by side interleave those
+    restores and leave a folder of an earlier moment behind, to which a later read then
+    moves every thread of the process. Every path a run gives papermill is absolute.
+    """
+
+    def cwd(self, new_path):
+        """Keep no folder: reads and writes then never change the process's folder."""
+        return None
+
+
+papermill_io.register("local", AbsoluteLocalHandler())
