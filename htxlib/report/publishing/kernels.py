@@ -278,3 +278,9 @@ class NotebookKernels:
                 kernel.kill()
         for kernel in kernels:
             kernel.close()
+
+    def __enter__(self) -> NotebookKernels:
+        return self
+
+    def __exit__(self, error_type, *_) -> None:
+        self.close(kill=error_type is not None)

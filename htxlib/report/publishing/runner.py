@@ -8,6 +8,7 @@ kernels at once.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -126,8 +127,7 @@ def _execute(source: Path, target: Path, parameters: dict, timeout: int, kernels
         except Exception as err:  # kernel died, ...
             reason = f"{type(err).__name__}: {err}"
             if any(text in str(err) for text in STARTUP_FAILURES):
-                said = getattr(err, "kernel_said", "") or TrackedKernelManager.died_saying()
-                reason = said or reason
+                reason = getattr(err, "kernel_said", "") or reason
             if attempt == 1 and any(text in str(err) for text in STARTUP_FAILURES):
                 from htxlib.messages import shown
 
@@ -304,98 +304,82 @@ def build_report(
         kernel = kernel or kernel_name()
         sources = [Path(notebook_dir) / f"{notebook}.ipynb" for notebook in notebooks]
         own = pool = NotebookKernels(kernel, TrackedKernelManager, sources)
-    try:
-        return _build(
-            data_dir, year, as_of, out, timeout, notebooks, notebook_dir,
-            allow_missing_period, formats, pool, index, digest, charts, own,
-        )  # fmt: skip
-    except BaseException:
-        if own is not None:
-            own.close(kill=True)  # bad data, Ctrl-C: no kernel still starting is waited for
-        raise
-    finally:
-        if own is not None:
-            own.close()
+    # the run's own kernels are stopped when it ends, killed at once if it fails (bad data,
+    # Ctrl-C: no kernel still starting is waited for); a batch's pool is left running
+    with own if own is not None else contextlib.nullcontext():
+        # imported here, after the kernels have started: pandas and nbconvert take a second or
+        # two to import, which the kernels' own start overlaps
+        from htxlib.data.dataset import load_unit
+        from htxlib.data.unit import unit_of
+        from htxlib.report.publishing.index import write_index
+        from htxlib.report.writing.html_page import report_page
 
+        data_dir = Path(data_dir).resolve()
+        digest = digest or input_digest(data_dir)
+        ds = load_unit(data_dir)  # validated once here, while the kernels start
+        ds.check_year(year, allow_missing_period)
+        period = ds.period(year, as_of)
+        unit = unit_of(ds)
+        out = publish.reports_folder(out)
+        final = publish.report_dir(out, unit.unit_id, year)
+        source = publish.source_id(data_dir)
+        _check_same_unit(final, source, data_dir)
+        publish.remove_stale(out)
+        staging = publish.Staging(out)
+        plan_year = ds.plan_year(year)
+        left_out = tuple(child for child in ds.children if not child.loaded)
+        try:
+            snapshot, snapshot_digest = write_snapshot(ds, staging.path / "dataset", digest)
+            del ds  # the notebooks read the snapshot: a national registry's tables are let go
+            parameters = {
+                "data_dir": str(data_dir),
+                "year": int(year),
+                "as_of": as_of,
+                "snapshot": str(snapshot),
+                "snapshot_digest": snapshot_digest,
+            }
+            executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="htx-writers") as preparing:
+                # this process waits on the kernels meanwhile
+                writers = preparing.submit(_prepare_writers, formats)
+                _run_side_by_side(notebook_dir, executed, parameters, timeout, out, final, pool)
+                if own is not None:
+                    own.close()  # a national registry's kernels hold a gigabyte the pages need
+                writers.result()
+            title = (
+                f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {plan_year}: "
+                f"{unit.full_name} (đánh giá năm {year})"
+            )
+            products = _products(formats)
+            meta = {
+                "unit_id": unit.unit_id,
+                "unit": unit.full_name,
+                "level": unit.level,
+                "province": unit.province,
+                "year": int(year),
+                "cutoff": period.cutoff.strftime("%d/%m/%Y"),
+                "generated": now().strftime("%d/%m/%Y %H:%M"),
+                "source": source,
+                "source_name": data_dir.name,
+                "run": publish.RUN_PLACEHOLDER,
+                "files": ",".join(products),
+                "inputs": inputs_key(data_dir, year, formats, digest, charts),
+            }
 
-def _build(
-    data_dir, year, as_of, out, timeout, notebooks, notebook_dir,
-    allow_missing_period, formats, pool, index, digest, charts, own,
-) -> Report:  # fmt: skip
-    """Do :func:`build_report`'s work on ``pool``'s kernels (``own``: the run's own pool)."""
-    # imported here, after the kernels have started: pandas and nbconvert take a second or
-    # two to import, which the kernels' own start overlaps
-    from htxlib.data.dataset import load_unit
-    from htxlib.data.unit import unit_of
-    from htxlib.report.publishing.index import write_index
-    from htxlib.report.writing.html_page import report_page
+            def page(product: str) -> str:
+                tags = publish.meta_tags(meta) if product == DOCUMENT else {}
+                return report_page(executed, title, meta=tags, product=product)
 
-    data_dir = Path(data_dir).resolve()
-    digest = digest or input_digest(data_dir)
-    ds = load_unit(data_dir)  # validated once here, while the kernels start
-    ds.check_year(year, allow_missing_period)
-    period = ds.period(year, as_of)
-    unit = unit_of(ds)
-    out = publish.reports_folder(out)
-    final = publish.report_dir(out, unit.unit_id, year)
-    source = publish.source_id(data_dir)
-    _check_same_unit(final, source, data_dir)
-    publish.remove_stale(out)
-    staging = publish.Staging(out)
-    plan_year = ds.plan_year(year)
-    left_out = tuple(child for child in ds.children if not child.loaded)
-    try:
-        snapshot, snapshot_digest = write_snapshot(ds, staging.path / "dataset", digest)
-        del ds  # the notebooks read the snapshot: a national registry's tables are let go
-        parameters = {
-            "data_dir": str(data_dir),
-            "year": int(year),
-            "as_of": as_of,
-            "snapshot": str(snapshot),
-            "snapshot_digest": snapshot_digest,
-        }
-        executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="htx-writers") as preparing:
-            # this process waits on the kernels meanwhile
-            writers = preparing.submit(_prepare_writers, formats)
-            _run_side_by_side(notebook_dir, executed, parameters, timeout, out, final, pool)
-            if own is not None:
-                own.close()  # a national registry's kernels hold a gigabyte the pages need
-            writers.result()
-        title = (
-            f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {plan_year}: "
-            f"{unit.full_name} (đánh giá năm {year})"
-        )
-        products = _products(formats)
-        meta = {
-            "unit_id": unit.unit_id,
-            "unit": unit.full_name,
-            "level": unit.level,
-            "province": unit.province,
-            "year": int(year),
-            "cutoff": period.cutoff.strftime("%d/%m/%Y"),
-            "generated": now().strftime("%d/%m/%Y %H:%M"),
-            "source": source,
-            "source_name": data_dir.name,
-            "run": publish.RUN_PLACEHOLDER,
-            "files": ",".join(products),
-            "inputs": inputs_key(data_dir, year, formats, digest, charts),
-        }
-
-        def page(product: str) -> str:
-            tags = publish.meta_tags(meta) if product == DOCUMENT else {}
-            return report_page(executed, title, meta=tags, product=product)
-
-        html, files = _write_formats(staging.path, page, title, formats, charts)
-        html = publish.publish(out, staging.path, final, executed, html, files, _pause)
-    finally:
-        staging.close()
-    if index:
-        write_index(out)
-    run = publish.page_meta(html)["run"]
-    notebooks_run = tuple(final / "runs" / run / p.name for p in executed)
-    files = tuple(final / name for name in products)
-    return Report(html, notebooks_run, files, left_out, unit.level)
+            html, files = _write_formats(staging.path, page, title, formats, charts)
+            html = publish.publish(out, staging.path, final, executed, html, files, _pause)
+        finally:
+            staging.close()
+        if index:
+            write_index(out)
+        run = publish.page_meta(html)["run"]
+        notebooks_run = tuple(final / "runs" / run / p.name for p in executed)
+        files = tuple(final / name for name in products)
+        return Report(html, notebooks_run, files, left_out, unit.level)
 
 
 #: The file name of each product, by format.
