@@ -66,17 +66,12 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
     period = ds.period(year, as_of)
     start, cutoff = period.start, period.cutoff
     alive = existing(ds, "HTX", cutoff)
-    htx = ds.entities[ds.entities["kind"] == "HTX"]
     reorganised = _in_period(events(ds, "reorganised"), start, cutoff)
-    founded = (htx["founded_on"] >= start) & (htx["founded_on"] <= cutoff)
-    founded &= ~htx["entity_id"].isin(set(reorganised["entity_id"]))
-    new = htx[founded][["entity_id", "name", "founded_on"]]
     ids = set(alive["entity_id"])
 
     suspended = events(ds, "suspension")
     suspended = suspended[_live(suspended, cutoff) & suspended["entity_id"].isin(ids)]
-    paper = events(ds, "paper_only")
-    paper = paper[(paper["start_date"] <= cutoff) & paper["entity_id"].isin(ids)]
+    paper = paper_only_at(ds, cutoff)
     changes = _in_period(events(ds, "registration_change"), start, cutoff)
     changes = changes[changes["entity_id"].isin(ids)].sort_values("start_date")
     dissolving = events(ds, "dissolving")
@@ -85,7 +80,7 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
 
     return HtxOverview(
         total=figure(ds, len(alive), "entities", "entity_id", alive["entity_id"], total=True),
-        new=new.sort_values("founded_on").reset_index(drop=True),
+        new=new_htx(ds, start, cutoff),
         dissolved=_dissolved(ds, "HTX", start, cutoff),
         by_sector=count_by(
             ds, alive, "sector", SECTORS, "entities", keep_empty=False, unknown=UNKNOWN_SECTOR
@@ -98,6 +93,37 @@ def htx_overview(ds, year: int, as_of=None) -> HtxOverview:
         dissolving=dissolving[listed].reset_index(drop=True),
         reorganised=reorganised[listed].reset_index(drop=True),
     )
+
+
+def new_htx(ds, start: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Return the HTX founded in a period: entity_id, name, founded_on, by founding date.
+
+    An HTX that re-registered under the 2012 Law in the period is not new (it is
+    reorganised). Part I lists them and Part II counts them in each year of its history.
+    """
+    htx = ds.entities[ds.entities["kind"] == "HTX"]
+    reorganised = _in_period(events(ds, "reorganised"), start, cutoff)
+    founded = (htx["founded_on"] >= start) & (htx["founded_on"] <= cutoff)
+    founded &= ~htx["entity_id"].isin(set(reorganised["entity_id"]))
+    new = htx[founded][["entity_id", "name", "founded_on"]]
+    return new.sort_values("founded_on").reset_index(drop=True)
+
+
+def paper_only_at(ds, cutoff: pd.Timestamp) -> pd.DataFrame:
+    """Return the HTX existing at the cutoff that the office assessed as existing on paper only.
+
+    The status events of kind ``paper_only`` started by the cutoff, with the HTX's name and
+    commune. Part I lists them, Part II counts them, and the compliance rules judge them:
+    one selection for all three, made once per dataset and cutoff.
+    """
+
+    def select() -> pd.DataFrame:
+        ids = set(existing(ds, "HTX", cutoff)["entity_id"])
+        paper = events(ds, "paper_only")
+        return paper[(paper["start_date"] <= cutoff) & paper["entity_id"].isin(ids)]
+
+    # copy-on-write: a shallow copy is the caller's own, and costs no data
+    return ds.once(("paper_only_at", pd.Timestamp(cutoff)), select).copy(deep=False)
 
 
 def statuses_given(ds) -> bool:

@@ -8,12 +8,18 @@ import pandas as pd
 def existing(ds, kind: str, cutoff: pd.Timestamp) -> pd.DataFrame:
     """Return entities of ``kind`` registered on or before ``cutoff`` and not dissolved by then.
 
-    An entity with no founding date (allowed for THT) counts as existing.
+    An entity with no founding date (allowed for THT) counts as existing. Selected once per
+    dataset, kind and cutoff: a year's figures and rules all ask for it.
     """
-    e = ds.entities
-    founded = e["founded_on"].isna() | (e["founded_on"] <= cutoff)
-    alive = e["dissolved_on"].isna() | (e["dissolved_on"] > cutoff)
-    return e[(e["kind"] == kind) & founded & alive]
+
+    def select() -> pd.DataFrame:
+        e = ds.entities
+        founded = e["founded_on"].isna() | (e["founded_on"] <= cutoff)
+        alive = e["dissolved_on"].isna() | (e["dissolved_on"] > cutoff)
+        return e[(e["kind"] == kind) & founded & alive]
+
+    # copy-on-write: a shallow copy is the caller's own, and costs no data
+    return ds.once(("existing", kind, pd.Timestamp(cutoff)), select).copy(deep=False)
 
 
 def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
@@ -27,7 +33,7 @@ def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
         annual = ds.annual[ds.annual["year"] == year].drop(columns="year")
         return existing(ds, kind, cutoff).merge(annual, on="entity_id", how="left")
 
-    return ds.once(("facts", kind, int(year), pd.Timestamp(cutoff)), join).copy()
+    return ds.once(("facts", kind, int(year), pd.Timestamp(cutoff)), join).copy(deep=False)
 
 
 def given_sum(
@@ -78,7 +84,7 @@ def events(ds, event: str) -> pd.DataFrame:
         ev = ds.status_events[ds.status_events["event"] == event]
         return ev.merge(ds.entities[["entity_id", "name", "commune"]], on="entity_id", how="left")
 
-    return ds.once(("events", event), join).copy()
+    return ds.once(("events", event), join).copy(deep=False)
 
 
 def count_by(
@@ -122,21 +128,29 @@ def count_by(
     from htxlib.figures.provenance import figure
     from htxlib.figures.shares import rounded_shares
 
+    # the rows of each code, found in one pass: a filter per code costs a copy of the frame
+    # each, which a ten-year history pays for every year and code
+    all_names, all_ids = list(frame["name"]), list(frame["entity_id"])
+    positions: dict[object, list[int]] = {}
+    missing: list[int] = []
+    for i, (code, blank) in enumerate(zip(frame[column], frame[column].isna(), strict=True)):
+        (missing if blank else positions.setdefault(code, [])).append(i)
+
     def group(code, label, part, status) -> dict:
-        names, ids = list(part["name"]), list(part["entity_id"])
+        names, ids = [all_names[i] for i in part], [all_ids[i] for i in part]
         return {column: code, "label": label, "count": len(part), "names": names, "ids": ids,
                 "status": status}  # fmt: skip
 
     rows = []
     for code, label in codes.items():
-        part = frame[frame[column] == code]
-        if part.empty and not keep_empty:
+        part = positions.get(code, [])
+        if not part and not keep_empty:
             continue
-        fig = figure(ds, len(part), table, column, part["entity_id"], total=True, year=year)
+        ids = (all_ids[i] for i in part)
+        fig = figure(ds, len(part), table, column, ids, total=True, year=year)
         rows.append(group(code, label, part, fig.status))
     shares = rounded_shares([row["count"] for row in rows])
-    missing = frame[frame[column].isna()]
-    if unknown is not None and len(missing):
+    if unknown is not None and missing:
         # counted from the rows themselves: no provenance mark, and no share of the known
         rows.append(group(None, unknown, missing, ""))
         shares.append(float("nan"))

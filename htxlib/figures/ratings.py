@@ -49,7 +49,7 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
         return table[(table["rating"] != NOT_GIVEN) | (table["count"] > 0)].reset_index(drop=True)
 
     # the stated figures ask for it once per rating class and year: counted once, a copy each
-    return ds.once(("rating_distribution", int(year), cutoff), count).copy()
+    return ds.once(("rating_distribution", int(year), cutoff), count).copy(deep=False)
 
 
 def ratings_given(table: pd.DataFrame) -> int:

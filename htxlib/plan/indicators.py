@@ -14,7 +14,8 @@ import pandas as pd
 
 from htxlib import figures as m
 from htxlib.data.codes import PLAN_INDICATORS as LABELS
-from htxlib.figures.frames import facts
+from htxlib.figures.counts import new_htx, paper_only_at
+from htxlib.figures.frames import existing, facts
 
 
 @dataclass(frozen=True)
@@ -72,20 +73,22 @@ def _once(ds, name: str, year: int, as_of, compute):
     return ds.once(key, lambda: compute(ds, year, as_of))
 
 
-def _overview(ds, year, as_of):
-    return _once(ds, "htx_overview", year, as_of, m.htx_overview)
-
-
 def _managers(ds, year, as_of):
     return _once(ds, "manager_training", year, as_of, m.manager_training)
 
 
+# The HTX counts read the selections Part I's overview lists (``existing``, ``new_htx``,
+# ``paper_only_at``), not the overview itself: the history asks for them in every year,
+# where the overview's other lists would be made for nothing.
+
+
 def _total_htx(ds, year, as_of):
-    return _overview(ds, year, as_of).total.value
+    return len(existing(ds, "HTX", ds.period(year, as_of).cutoff))
 
 
 def _new_htx(ds, year, as_of):
-    return len(_overview(ds, year, as_of).new)
+    period = ds.period(year, as_of)
+    return len(new_htx(ds, period.start, period.cutoff))
 
 
 def _effective_htx(ds, year, as_of):
@@ -99,7 +102,7 @@ def _effective_htx(ds, year, as_of):
 def _paper_only(ds, year, as_of):
     if not m.statuses_given(ds):
         return NAN
-    return len(_overview(ds, year, as_of).paper_only)
+    return len(paper_only_at(ds, ds.period(year, as_of).cutoff))
 
 
 def _to_dissolve(ds, year, as_of):

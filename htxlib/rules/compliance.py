@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from htxlib.docs import scoped
-from htxlib.figures.counts import statuses_given
+from htxlib.figures.counts import paper_only_at, statuses_given
 from htxlib.figures.frames import events, existing, facts
 from htxlib.formatting import date as fmt_date
 from htxlib.formatting import sort_key
@@ -60,9 +60,13 @@ def _min_members(ds, rule, year, cutoff) -> Iterator[dict]:
 
 
 def _suspensions(ds, cutoff) -> pd.DataFrame:
-    suspended = events(ds, "suspension")
-    alive = set(existing(ds, "HTX", cutoff)["entity_id"])
-    return suspended[suspended["entity_id"].isin(alive) & (suspended["start_date"] <= cutoff)]
+    def select() -> pd.DataFrame:
+        suspended = events(ds, "suspension")
+        alive = set(existing(ds, "HTX", cutoff)["entity_id"])
+        return suspended[suspended["entity_id"].isin(alive) & (suspended["start_date"] <= cutoff)]
+
+    # every version of both suspension rules reads it, for every year of Part II's history
+    return ds.once(("suspensions", pd.Timestamp(cutoff)), select).copy(deep=False)
 
 
 def _suspension_too_long(ds, rule, year, cutoff) -> Iterator[dict]:
@@ -143,7 +147,7 @@ def _no_annual_update(ds, rule, year, cutoff) -> Iterator[dict]:
 
 def _paper_only(ds, rule, year, cutoff) -> Iterator[dict]:
     """Find the HTX the office assessed as existing only on paper (the list Part I states)."""
-    for row in _assessed_paper_only(ds, cutoff).itertuples():
+    for row in paper_only_at(ds, cutoff).itertuples():
         yield {
             "entity_id": row.entity_id,
             "name": row.name,
@@ -153,21 +157,13 @@ def _paper_only(ds, rule, year, cutoff) -> Iterator[dict]:
         }
 
 
-def _assessed_paper_only(ds, cutoff) -> pd.DataFrame:
-    alive = set(existing(ds, "HTX", cutoff)["entity_id"])
-    assessed = events(ds, "paper_only")
-    return assessed[(assessed["start_date"] <= cutoff) & assessed["entity_id"].isin(alive)]
-
-
 def _idle(ds, rule, year, cutoff) -> Iterator[dict]:
     """HTX with no sign of activity for the whole window, not already known as such.
 
     Suspended and assessed paper-only HTX are left out: their status is already stated.
     """
     alive = existing(ds, "HTX", cutoff)
-    known = set(_assessed_paper_only(ds, cutoff)["entity_id"]) | set(
-        _suspensions(ds, cutoff)["entity_id"]
-    )
+    known = set(paper_only_at(ds, cutoff)["entity_id"]) | set(_suspensions(ds, cutoff)["entity_id"])
     idle_from = cutoff - pd.DateOffset(months=int(rule["idle_months"]))
     years = range(idle_from.year, year + 1)
     if not all(y in ds.fact_years for y in years):
