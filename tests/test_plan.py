@@ -263,3 +263,40 @@ def test_plan_part_for_second_unit_without_history(tl):
     chosen = p.targets.set_index("indicator")
     assert (chosen.loc["new_htx", "target_low"], chosen.loc["new_htx", "target_high"]) == (2, 3)
     assert chosen.loc["effective_htx", "chosen"] == "projection"
+
+
+# --- one answer to one question ---------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_the_history_counts_the_htx_part_one_lists_in_every_year(tmp_path, seed):
+    """Part II's yearly HTX counts are the lengths of Part I's own lists, year after year.
+
+    The history reads the selections the overview is made of, not the overview: a count
+    that drifted from its list would set two answers to one question in one document.
+    """
+    from htxlib import figures
+    from htxlib.data.synthetic import write_unit
+    from htxlib.plan.indicators import actual, history
+
+    ds = load_unit(write_unit(tmp_path / "u", 30, seed=seed))
+    counted = {code: history(ds, code, ds.years[-1]) for code in ("total_htx", "paper_only_htx")}
+    assert len(counted["total_htx"]) == len(ds.years) >= 10
+    listed_any = 0
+    for year in ds.years:
+        overview = figures.htx_overview(ds, year)
+        assert counted["total_htx"][year] == overview.total.value
+        assert counted["paper_only_htx"][year] == len(overview.paper_only)
+        assert actual(ds, "new_htx", year) == len(overview.new)
+        listed_any += len(overview.paper_only) + len(overview.new)
+    assert listed_any  # the unit has HTX on paper only or new ones to count
+
+
+def test_the_van_quan_counts_are_the_lists_of_its_document(vq):
+    from htxlib import figures
+    from htxlib.plan.indicators import actual
+
+    overview = figures.htx_overview(vq, 2024)
+    assert actual(vq, "total_htx", 2024) == overview.total.value == 36  # "36 HTX" in the seed
+    assert actual(vq, "new_htx", 2024) == len(overview.new) == 3  # "03 HTX thành lập mới"
+    assert actual(vq, "paper_only_htx", 2024) == len(overview.paper_only)
