@@ -8,7 +8,7 @@ import pandas as pd
 
 from htxlib.data.codes import SECTORS, THT_PURPOSES, UNKNOWN_SECTOR
 from htxlib.docs import scoped
-from htxlib.figures.frames import count_by, events, existing, facts, given_sum
+from htxlib.figures.frames import count_by, events, existing, facts, given_sum, made_once
 from htxlib.figures.provenance import Figure, figure
 
 
@@ -122,8 +122,7 @@ def paper_only_at(ds, cutoff: pd.Timestamp) -> pd.DataFrame:
         paper = events(ds, "paper_only")
         return paper[(paper["start_date"] <= cutoff) & paper["entity_id"].isin(ids)]
 
-    # copy-on-write: a shallow copy is the caller's own, and costs no data
-    return ds.once(("paper_only_at", pd.Timestamp(cutoff)), select).copy(deep=False)
+    return made_once(ds, ("paper_only_at", pd.Timestamp(cutoff)), select)
 
 
 def statuses_given(ds) -> bool:

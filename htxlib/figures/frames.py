@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
+
+
+def made_once(ds, key: tuple, select: Callable[[], pd.DataFrame]) -> pd.DataFrame:
+    """Return ``select()``, made once per dataset for ``key``; each caller gets its own copy.
+
+    The copy is shallow: pandas' copy-on-write gives a caller that changes its frame a copy
+    of the data then, and costs nothing to the many that only read it.
+    """
+    return ds.once(key, select).copy(deep=False)
 
 
 def existing(ds, kind: str, cutoff: pd.Timestamp) -> pd.DataFrame:
@@ -18,8 +29,7 @@ def existing(ds, kind: str, cutoff: pd.Timestamp) -> pd.DataFrame:
         alive = e["dissolved_on"].isna() | (e["dissolved_on"] > cutoff)
         return e[(e["kind"] == kind) & founded & alive]
 
-    # copy-on-write: a shallow copy is the caller's own, and costs no data
-    return ds.once(("existing", kind, pd.Timestamp(cutoff)), select).copy(deep=False)
+    return made_once(ds, ("existing", kind, pd.Timestamp(cutoff)), select)
 
 
 def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
@@ -33,7 +43,7 @@ def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
         annual = ds.annual[ds.annual["year"] == year].drop(columns="year")
         return existing(ds, kind, cutoff).merge(annual, on="entity_id", how="left")
 
-    return ds.once(("facts", kind, int(year), pd.Timestamp(cutoff)), join).copy(deep=False)
+    return made_once(ds, ("facts", kind, int(year), pd.Timestamp(cutoff)), join)
 
 
 def given_sum(
@@ -84,7 +94,7 @@ def events(ds, event: str) -> pd.DataFrame:
         ev = ds.status_events[ds.status_events["event"] == event]
         return ev.merge(ds.entities[["entity_id", "name", "commune"]], on="entity_id", how="left")
 
-    return ds.once(("events", event), join).copy(deep=False)
+    return made_once(ds, ("events", event), join)
 
 
 def count_by(
@@ -136,19 +146,18 @@ def count_by(
     for i, (code, blank) in enumerate(zip(frame[column], frame[column].isna(), strict=True)):
         (missing if blank else positions.setdefault(code, [])).append(i)
 
-    def group(code, label, part, status) -> dict:
-        names, ids = [all_names[i] for i in part], [all_ids[i] for i in part]
-        return {column: code, "label": label, "count": len(part), "names": names, "ids": ids,
-                "status": status}  # fmt: skip
+    def group(code, label, part, status=None) -> dict:
+        ids = [all_ids[i] for i in part]
+        if status is None:
+            status = figure(ds, len(part), table, column, ids, total=True, year=year).status
+        return {column: code, "label": label, "count": len(part),
+                "names": [all_names[i] for i in part], "ids": ids, "status": status}  # fmt: skip
 
-    rows = []
-    for code, label in codes.items():
-        part = positions.get(code, [])
-        if not part and not keep_empty:
-            continue
-        ids = (all_ids[i] for i in part)
-        fig = figure(ds, len(part), table, column, ids, total=True, year=year)
-        rows.append(group(code, label, part, fig.status))
+    rows = [
+        group(code, label, positions.get(code, []))
+        for code, label in codes.items()
+        if keep_empty or code in positions
+    ]
     shares = rounded_shares([row["count"] for row in rows])
     if unknown is not None and missing:
         # counted from the rows themselves: no provenance mark, and no share of the known

@@ -6,7 +6,7 @@ import pandas as pd
 
 from htxlib.data.codes import RATINGS
 from htxlib.docs import scoped
-from htxlib.figures.frames import count_by, facts
+from htxlib.figures.frames import count_by, facts, made_once
 
 #: Distribution row of the HTX whose rating is not given (not a code the data may use).
 NOT_GIVEN = "not_given"
@@ -49,7 +49,7 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
         return table[(table["rating"] != NOT_GIVEN) | (table["count"] > 0)].reset_index(drop=True)
 
     # the stated figures ask for it once per rating class and year: counted once, a copy each
-    return ds.once(("rating_distribution", int(year), cutoff), count).copy(deep=False)
+    return made_once(ds, ("rating_distribution", int(year), cutoff), count)
 
 
 def ratings_given(table: pd.DataFrame) -> int:

@@ -15,7 +15,7 @@ import pandas as pd
 
 from htxlib.docs import scoped
 from htxlib.figures.counts import paper_only_at, statuses_given
-from htxlib.figures.frames import events, existing, facts
+from htxlib.figures.frames import events, existing, facts, made_once
 from htxlib.formatting import date as fmt_date
 from htxlib.formatting import sort_key
 from htxlib.rules.loading import compliance_rules, in_force, longer_than, rule_ids
@@ -66,7 +66,7 @@ def _suspensions(ds, cutoff) -> pd.DataFrame:
         return suspended[suspended["entity_id"].isin(alive) & (suspended["start_date"] <= cutoff)]
 
     # every version of both suspension rules reads it, for every year of Part II's history
-    return ds.once(("suspensions", pd.Timestamp(cutoff)), select).copy(deep=False)
+    return made_once(ds, ("suspensions", pd.Timestamp(cutoff)), select)
 
 
 def _suspension_too_long(ds, rule, year, cutoff) -> Iterator[dict]:
