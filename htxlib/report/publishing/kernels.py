@@ -256,7 +256,6 @@ class NotebookKernels:
     """
 
     def __init__(self, kernel: str, manager_class, notebooks: list[Path]) -> None:
-        self.kernel = kernel
         self._kernels = {
             Path(notebook).name: WarmKernel(kernel, manager_class, early=imports_of(notebook))
             for notebook in notebooks

@@ -245,7 +245,8 @@ def build_report(
     out : str or Path
         Reports folder; the report goes to ``<out>/<unit_id>/<year>/``.
     kernel : str, optional
-        Jupyter kernel name (default: the ``htx`` kernel of this environment).
+        Jupyter kernel name of a lone report's kernels (default: the ``htx`` kernel of this
+        environment); a ``pool`` runs its own.
     timeout : int
         Seconds a cell may run before the run is stopped.
     notebooks : tuple of str
@@ -306,7 +307,7 @@ def build_report(
         own = pool = NotebookKernels(kernel, TrackedKernelManager, sources)
     # the run's own kernels are stopped when it ends, killed at once if it fails (bad data,
     # Ctrl-C: no kernel still starting is waited for); a batch's pool is left running
-    with own if own is not None else contextlib.nullcontext():
+    with own or contextlib.nullcontext():
         # imported here, after the kernels have started: pandas and nbconvert take a second or
         # two to import, which the kernels' own start overlaps
         from htxlib.data.dataset import load_unit
