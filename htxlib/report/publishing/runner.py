@@ -442,6 +442,7 @@ def code_version() -> str:
     package = Path(__file__).resolve().parents[2]  # htxlib/
     digest = hashlib.sha256()
     files = [*package.rglob("*.py"), *package.rglob("*.j2"), *package.rglob("*.yaml")]
+    files += list(package.rglob("*.lua"))
     files += list(NOTEBOOK_DIR.glob("*.ipynb"))
     for path in sorted(files):
         digest.update(path.name.encode() + hashlib.sha256(path.read_bytes()).digest())

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from bs4 import BeautifulSoup
+from bs4.dammit import EntitySubstitution
 from bs4.formatter import HTMLFormatter
 
 from htxlib.data.texts import SAMPLE_MARK
@@ -34,7 +35,14 @@ REVIEW_ONLY = (
 
 
 class _AsWritten(HTMLFormatter):
-    """Write attributes in the page's own order (Beautiful Soup sorts them by default)."""
+    """Write attributes in the page's own order (Beautiful Soup sorts them by default).
+
+    Text is written back escaped ("<", ">" and "&" as entities): a name such as "HTX <Sao
+    Vàng>" or a typed "<img src=…>" stays text in the signing copy, as in the review copy.
+    """
+
+    def __init__(self):
+        super().__init__(entity_substitution=EntitySubstitution.substitute_xml)
 
     def attributes(self, tag):
         return list(tag.attrs.items())

@@ -102,6 +102,10 @@ LAYOUT_TABLES = {NATION: (0.38, 0.62), "Nơi nhận:": (0.50, 0.50)}
 LIST_MARKS = ("-", "+", "•")
 
 
+#: The pandoc filter that keeps only the links and images the review copy keeps.
+LINK_FILTER = Path(__file__).with_name("safe_links.lua")
+
+
 class WordError(RuntimeError):
     """pandoc could not convert the page; the message says why."""
 
@@ -518,7 +522,15 @@ def to_docx(html: str, target: Path, title: str) -> Path:
             "docx",
             format="html",
             outputfile=str(target),
-            extra_args=["--reference-doc", str(reference)],
+            # --sandbox: pandoc reads no file and no URL but those named here, whatever the
+            # page asks for; the filter applies the review copy's link and image rules
+            extra_args=[
+                "--sandbox",
+                "--reference-doc",
+                str(reference),
+                "--lua-filter",
+                str(LINK_FILTER),
+            ],
         )
     except (OSError, RuntimeError) as err:
         raise WordError(f"pandoc could not write {target.name}: {err}") from err
