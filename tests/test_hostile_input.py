@@ -104,14 +104,16 @@ def test_index_links_come_from_folder_names_only(tmp_path):
     assert list_reports(out) == []
 
 
-def test_two_folders_with_one_unit_id_do_not_replace_each_other(small_unit, tmp_path, capsys):
+def test_two_units_with_one_unit_id_do_not_replace_each_other(small_unit, tmp_path, capsys):
     out = tmp_path / "out"
     build_report(small_unit, 2025, out=out)
-    twin = tmp_path / "twin"
-    shutil.copytree(small_unit, twin)
-    code, _, err = write_with(capsys, "report", twin, out)
+    other = tmp_path / "other"
+    shutil.copytree(small_unit, other)
+    set_cell(other / "unit.csv", 2, "name", "Tân Lập Hạ")  # another commune, same id
+    code, _, err = write_with(capsys, "report", other, out)
     assert code == EXIT_OUTPUT
-    assert "holds the report of another data folder ('tan-lap')" in err and str(twin) in err
+    assert "holds the report of another unit with the same unit id 'tan-lap'" in err, err
+    assert str(small_unit) in err and str(other) in err and "xã Tân Lập Hạ" in err
 
 
 # --- reading only what belongs to the unit ---------------------------------------------------

@@ -47,8 +47,8 @@ class Unit:
 
     Attributes
     ----------
-    unit_id, name, level, province, issuing_body, scope : str
-        From the ``unit`` table.
+    unit_id, name, level, province, issuing_body, scope, code : str
+        From the ``unit`` table (``code``: the official administrative code, or "").
     list_limit : int
         How many HTX a sentence names before the list goes to the plan's appendix.
     coverage : str
@@ -63,6 +63,7 @@ class Unit:
     scope: str = "all"
     list_limit: int = LIST_LIMIT
     coverage: str = "all"
+    code: str = ""
 
     @property
     def partial(self) -> bool:
@@ -109,7 +110,15 @@ def unit_of(ds) -> Unit:
         scope=str(info.get("scope") or "all"),
         list_limit=_limit(info.get("list_limit")),
         coverage=str(info.get("coverage") or "all"),
+        code=_text(info.get("code")),
     )
+
+
+def _text(value) -> str:
+    """Return a table cell as text: "" when empty (pandas gives NA or NaN)."""
+    if value is None or value != value or str(value) in ("<NA>", "nan"):
+        return ""
+    return str(value).strip()
 
 
 def _limit(value) -> int:

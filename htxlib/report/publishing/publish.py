@@ -22,6 +22,7 @@ at any moment leaves the published report as it was.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import fcntl
 import hashlib
@@ -159,6 +160,44 @@ def remove_stale(out: Path) -> None:
             continue  # a live run holds it
         finally:
             os.close(handle)
+
+
+@contextlib.contextmanager
+def report_lock(out: Path, unit_id: str, year: int, waiting=None):
+    """Hold a unit's report for a year while a run checks and publishes it, as one step.
+
+    Two runs of one unit (or of two folders with one unit id) may end at the same moment:
+    each checks the published report and then replaces it, and each publish removes the
+    run folders that are not its own. The lock makes the check and the publish one step,
+    so the second run sees what the first one published. ``waiting()`` is called once when
+    another run holds it.
+    """
+    folder = inside(out, Path(out) / unit_id)
+    folder.mkdir(exist_ok=True)
+    lock = inside(out, folder / f".{year}.lock")
+    handle = os.open(lock, os.O_CREAT | os.O_RDWR | os.O_NOFOLLOW, 0o644)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if waiting is not None:
+                waiting()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock; the empty file stays for the next run
+
+
+def same_unit(meta: dict[str, str], unit) -> bool:
+    """Whether a published report's metadata names the same unit as ``unit``.
+
+    One unit id and one official code are one unit, whichever folder it is built from (a
+    commune built on its own, then inside its province). Where either side has no code (a
+    former district, or a report of an earlier release), its name and province decide.
+    """
+    if meta.get("code") and unit.code:
+        return meta["code"] == unit.code
+    return meta.get("unit") == unit.full_name and meta.get("province", "") == unit.province
 
 
 def source_id(data_dir: Path) -> str:

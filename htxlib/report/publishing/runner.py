@@ -153,10 +153,18 @@ def _cannot_be_written(err: BaseException) -> bool:
 
 
 def _pause(stage: str) -> None:
-    """Stop at a named stage when ``HTX_PAUSE_AT`` names it (lets tests kill a run there)."""
+    """Stop at a named stage when ``HTX_PAUSE_AT`` names it (lets tests kill a run there).
+
+    With ``HTX_PAUSE_UNTIL``, the run goes on once that file exists (lets tests interleave
+    two runs).
+    """
     if os.environ.get("HTX_PAUSE_AT") == stage:
         print(f"paused at {stage}", file=sys.stderr, flush=True)
-        time.sleep(3600)
+        until = os.environ.get("HTX_PAUSE_UNTIL")  # a file whose creation ends the pause
+        for _second in range(3600):
+            if until and os.path.exists(until):
+                return
+            time.sleep(1)
 
 
 #: A kernel's log line, as traitlets writes it: "[IPKernelApp] WARNING | …".
@@ -324,7 +332,7 @@ def build_report(
         out = publish.reports_folder(out)
         final = publish.report_dir(out, unit.unit_id, year)
         source = publish.source_id(data_dir)
-        _check_same_unit(final, source, data_dir)
+        _check_same_unit(final, source, data_dir, unit)  # before the work, and again below
         publish.remove_stale(out)
         staging = publish.Staging(out)
         plan_year = ds.plan_year(year)
@@ -360,8 +368,10 @@ def build_report(
                 "year": int(year),
                 "cutoff": period.cutoff.strftime("%d/%m/%Y"),
                 "generated": now().strftime("%d/%m/%Y %H:%M"),
+                "code": unit.code,
                 "source": source,
                 "source_name": data_dir.name,
+                "source_folder": str(data_dir),
                 "run": publish.RUN_PLACEHOLDER,
                 "files": ",".join(products),
                 "inputs": inputs_key(data_dir, year, formats, digest, charts),
@@ -372,7 +382,11 @@ def build_report(
                 return report_page(executed, title, meta=tags, product=product)
 
             html, files = _write_formats(staging.path, page, title, formats, charts)
-            html = publish.publish(out, staging.path, final, executed, html, files, _pause)
+            # the check and the publish are one step: a run of another folder with this
+            # unit id, or of this one, may have published since the check above
+            with publish.report_lock(out, unit.unit_id, year, _say_waiting):
+                _check_same_unit(final, source, data_dir, unit)
+                html = publish.publish(out, staging.path, final, executed, html, files, _pause)
         finally:
             staging.close()
         if index:
@@ -462,18 +476,42 @@ def inputs_key(
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
-def _check_same_unit(final: Path, source: str, data_dir: Path) -> None:
-    """Refuse to replace another unit's report that happens to have the same unit id."""
+def _check_same_unit(final: Path, source: str, data_dir: Path, unit) -> None:
+    """Refuse to replace another unit's report that happens to have the same unit id.
+
+    The same unit built again, from this folder or another one, replaces its report (see
+    :func:`publish.same_unit`); the report then names the folder it was built from.
+    """
     page = final / "report.html"
     if not page.is_file():
         return
     meta = publish.page_meta(page)
-    if meta.get("source") and meta["source"] != source:
-        raise publish.PublishError(
-            f"{final} holds the report of another data folder "
-            f"('{meta.get('source_name', '?')}') with the same unit id as {data_dir}; give one "
-            "of them another unit_id (or delete that folder if the unit has moved)"
+    if not meta.get("source") or meta["source"] == source or publish.same_unit(meta, unit):
+        return
+    other = meta.get("source_folder") or meta.get("source_name", "?")
+    raise publish.PublishError(
+        _(
+            "{final} holds the report of another unit with the same unit id '{unit_id}': "
+            "{other_unit} (data folder {other}), while {data_dir} is {unit}; give one of them "
+            "another unit id (column 'Mã đơn vị' of sheet 'Thông tin đơn vị'), or delete "
+            "{final} if that report is no longer wanted"
+        ).format(
+            final=final,
+            unit_id=unit.unit_id,
+            other_unit=meta.get("unit", "?"),
+            other=other,
+            data_dir=data_dir,
+            unit=unit.full_name,
         )
+    )
+
+
+def _say_waiting() -> None:
+    print(
+        _("waiting for another run that is publishing the same report…"),
+        file=sys.stderr,
+        flush=True,
+    )
 
 
 def _prepare_writers(formats: tuple[str, ...]) -> None:
