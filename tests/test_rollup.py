@@ -218,3 +218,71 @@ def test_a_roll_up_never_counts_a_child_twice(province, tmp_path, case):
     else:
         assert "units/xa-hai" in rule and "copied twice" in rule, rule
     assert len(rolled.entities) == len(parent.entities)  # nothing counted twice
+
+
+@pytest.mark.parametrize("place", ["another commune", "the same commune"])
+def test_one_htx_listed_by_two_communes_is_an_error(province, tmp_path, place):
+    """The same HTX under two ids, every figure the same: the province would count it twice."""
+    from .conftest import run_htx
+
+    _, parent = province
+    copy = tmp_path / "parent"
+    shutil.copytree(parent.folder, copy)
+    one = copy / "units" / "xa-hai" / "entities.csv"
+    first = one.read_text(encoding="utf-8").splitlines()
+    header, row = first[0], first[1]
+    moved = copy / "units" / "xa-ba"
+    # xa-ba lists xa-hai's first HTX again under its own id, with its annual rows
+    columns = header.split(",")
+    values = row.split(",")
+    entity = values[columns.index("entity_id")]
+    values[columns.index("entity_id")] = "HTX-CHUYEN"
+    if place == "another commune":
+        values[columns.index("commune")] = "Xã Lạc"
+    with (moved / "entities.csv").open("a", encoding="utf-8") as handle:
+        handle.write(",".join(values) + "\n")
+    annual = (copy / "units" / "xa-hai" / "annual.csv").read_text(encoding="utf-8").splitlines()
+    with (moved / "annual.csv").open("a", encoding="utf-8") as handle:
+        for line in annual[1:]:
+            if line.startswith(entity + ","):
+                handle.write("HTX-CHUYEN" + line[len(entity) :] + "\n")
+    done = run_htx("validate", "--data", str(copy), lang="en")
+    said = done.stdout + done.stderr
+    assert done.returncode != 0 and "Traceback" not in said, said
+    # children are added in order: xa-ba's row is held when xa-hai lists the HTX again
+    assert done.returncode == 5
+    assert "units/xa-hai/entities.csv, row 2 (E000007) is the same HTX as" in said, said
+    assert "units/xa-ba/entities.csv, row 138 (HTX-CHUYEN)" in said and "moved_out" in said
+    rolled = load_unit(copy)
+    assert [c.path for c in rolled.children if not c.loaded] == ["units/xa-hai"]
+
+    # marked as moved in the commune it left: one HTX, counted once, in its new commune
+    with (copy / "units" / "xa-hai" / "status_events.csv").open("a", encoding="utf-8") as handle:
+        header = (copy / "units" / "xa-hai" / "status_events.csv").read_text().splitlines()[0]
+        cells = dict.fromkeys(header.split(","), "")
+        cells.update(entity_id=entity, event="moved_out", start_date="2020-01-01")
+        handle.write(",".join(cells.values()) + "\n")
+    rolled = load_unit(copy)
+    assert all(c.loaded for c in rolled.children)
+    cutoff = pd.Timestamp("2024-12-31")
+    ids = set(figures.frames.existing(rolled, "HTX", cutoff)["entity_id"])
+    assert "xa-ba:HTX-CHUYEN" in ids and f"xa-hai:{entity}" not in ids
+
+
+def test_a_name_met_again_in_the_same_commune_is_a_warning(province, tmp_path):
+    _, parent = province
+    copy = tmp_path / "parent"
+    shutil.copytree(parent.folder, copy)
+    one = copy / "units" / "xa-hai" / "entities.csv"
+    lines = one.read_text(encoding="utf-8").splitlines()
+    columns = lines[0].split(",")
+    values = lines[1].split(",")
+    values[columns.index("entity_id")] = "HTX-KHAC"
+    values[columns.index("founded_on")] = "2001-01-01"  # another founding date: maybe another
+    # the province's own registry names it again
+    (copy / "entities.csv").write_text(lines[0] + "\n" + ",".join(values) + "\n", "utf-8")
+    rolled = load_unit(copy)
+    assert all(c.loaded for c in rolled.children)
+    warned = [str(w) for w in rolled.warnings if "same name in the same place" in w.rule]
+    assert len(warned) == 1, [str(w) for w in rolled.warnings]
+    assert "units/xa-hai/entities.csv, row 2" in warned[0] and "entities.csv, row 2" in warned[0]

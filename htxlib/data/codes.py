@@ -146,6 +146,9 @@ STATUS_EVENTS: dict[str, str] = {
     "paper_only": "chỉ tồn tại trên danh nghĩa",
     "dissolving": "đang làm thủ tục giải thể",
     "reorganised": "tổ chức lại, đăng ký lại theo Luật Hợp tác xã năm 2012",
+    # the HTX moved its seat to another unit, which lists it from then on: this unit no
+    # longer counts it, and a parent holding both rows counts it once
+    "moved_out": "chuyển trụ sở sang địa bàn khác",
 }
 
 PROGRAMMES: dict[str, str] = {

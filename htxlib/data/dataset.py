@@ -299,7 +299,10 @@ def _empty(table: Table) -> pd.DataFrame:
 
 
 def load_unit(
-    folder: str | Path, snapshot: str | Path | None = None, snapshot_digest: str | None = None
+    folder: str | Path,
+    snapshot: str | Path | None = None,
+    snapshot_digest: str | None = None,
+    depth: int = 0,
 ) -> Dataset:
     """Load and validate a unit folder.
 
@@ -314,6 +317,9 @@ def load_unit(
         :mod:`htxlib.data.snapshot`); used when the folder's files are unchanged.
     snapshot_digest : str, optional
         The snapshot's digest as the run passed it; without it the snapshot is not read.
+    depth : int
+        How many parents above this unit are being loaded with it (0 for the unit asked
+        for); children are loaded down to :data:`~htxlib.data.rollup.MAX_NESTING` levels.
 
     Returns
     -------
@@ -379,7 +385,7 @@ def load_unit(
         raise DataError(errors)
     dataset.warnings = [p for p in problems if p.warning]
     if parent:
-        dataset.children = roll_up(dataset, load_unit)
+        dataset.children = roll_up(dataset, load_unit, depth)
     _apply_scope(dataset)
     return dataset
 

@@ -158,15 +158,43 @@ def _table_names(table: Table) -> set[str]:
     return {fold(table.name), fold(table.vi)}
 
 
-def visible_sheets(path: Path) -> tuple[list[str], list[str]]:
-    """Return a workbook's visible and hidden sheet names, reading no cell."""
-    from openpyxl import load_workbook
+#: The part of an .xlsx file that lists its sheets, and the namespace of its elements.
+_WORKBOOK_PART = "xl/workbook.xml"
+_MAIN_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+#: How many sheet names :func:`visible_sheets` lists at most.
+MAX_LISTED_SHEETS = 1000
 
-    book = load_workbook(path, read_only=True)
+
+def visible_sheets(path: Path) -> tuple[list[str], list[str]]:
+    """Return a workbook's visible and hidden sheet names, reading no cell and no string.
+
+    Only the list of sheets at the head of ``xl/workbook.xml`` is read, as a stream that
+    stops at its end: a workbook's shared strings, styles or defined names, however large,
+    are never opened (finding the units of a folder opens every workbook in it).
+
+    Raises
+    ------
+    ReadError
+        The file is not a workbook.
+    """
+    import zipfile
+    from xml.etree.ElementTree import ParseError, iterparse
+
+    visible: list[str] = []
+    hidden: list[str] = []
     try:
-        return _sheet_states(book)
-    finally:
-        book.close()
+        with zipfile.ZipFile(path) as archive, archive.open(_WORKBOOK_PART) as part:
+            for _event, element in iterparse(part, events=("end",)):
+                if element.tag == f"{_MAIN_NS}sheet":
+                    state = element.get("state", "visible")
+                    (visible if state == "visible" else hidden).append(element.get("name", ""))
+                elif element.tag == f"{_MAIN_NS}sheets":
+                    break
+                if len(visible) + len(hidden) > MAX_LISTED_SHEETS:
+                    break  # a unit's workbook has a dozen; the reader refuses such a file
+    except (zipfile.BadZipFile, KeyError, ParseError, OSError) as err:
+        raise ReadError(f"not a readable Excel workbook ({err})") from None
+    return visible, hidden
 
 
 def _sheet_states(book) -> tuple[list[str], list[str]]:

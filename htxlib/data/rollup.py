@@ -18,10 +18,17 @@ from pathlib import Path
 import pandas as pd
 
 from htxlib.data.problems import DataError, Problem
+from htxlib.data.rollup_index import Holdings
 from htxlib.data.unit import unit_of
 
 #: The folder of a parent unit that holds its children.
 CHILDREN = "units"
+#: How many levels of children a parent is built from (a province's communes are at 1, the
+#: communes of a former district inside a province at 2). Loading, the digest that decides
+#: whether a report is unchanged and the snapshot all stop at this depth, so that what a
+#: parent is built from is exactly what its key covers; a unit nested deeper is left out of
+#: its ancestors with a message, and built on its own by ``htx batch``.
+MAX_NESTING = 8
 #: Tables whose rows are added up from the children, and the columns holding entity ids.
 MERGED = {
     "entities": ("entity_id", "union_id"),
@@ -104,40 +111,55 @@ def _provenance(child, prefix: str) -> pd.DataFrame:
     return pd.DataFrame(out, columns=rows.columns)
 
 
-def _clash(parent, earlier: list[Child], unit_id: str, data) -> str:
-    """Say why a child would count something twice: the parent's id, or a child's again.
+#: From how many children a parent's reading shows a progress bar (on a terminal).
+PROGRESS_FROM = 30
 
-    A folder copied twice (as a file manager's "copy" makes it) keeps its unit id and its
-    registry: either would add the same HTX to the parent twice.
+
+def _shown_progress(paths: list[Path], depth: int):
+    """Iterate over the children, with a progress bar for a large parent read on a terminal.
+
+    A province of 150 communes takes half a minute to read, a country a quarter of an hour.
     """
+    import sys
+
+    if depth or len(paths) < PROGRESS_FROM or not sys.stderr.isatty():
+        return paths
+    from tqdm.auto import tqdm
+
     from htxlib.messages import _
 
-    if unit_id == parent.unit_id:
-        return _(
-            "has the unit id of the parent itself ('{unit_id}'); give each commune its own"
-        ).format(unit_id=unit_id)
-    loaded = [c for c in earlier if c.loaded]
-    for other in loaded:
-        if other.unit_id == unit_id:
-            return _(
-                "has the same unit id ('{unit_id}') as {other}: a folder copied twice? keep one"
-            ).format(unit_id=unit_id, other=other.path)
-    mine = data.tables["entities"][["entity_id", "name"]].dropna()
-    for other in loaded:
-        theirs = other.data.tables["entities"][["entity_id", "name"]].dropna()
-        same = mine.merge(theirs, on=["entity_id", "name"])
-        if len(same):
-            first = same.iloc[0]
-            return _(
-                "lists {count} HTX, LH HTX or THT of {other} again (same id and name, e.g. "
-                "{entity_id} {name}): a folder copied twice? keep one"
-            ).format(
-                count=len(same), other=other.path, entity_id=first["entity_id"], name=first["name"]
-            )
-    return ""
+    return tqdm(paths, desc=_("reading units/"), unit="", file=sys.stderr, leave=False)
 
 
-def roll_up(parent, load) -> list[Child]:
+def _entities_label(data, path: str) -> str:
+    """Name the file (and sheet) a unit's registry was read from, from the parent's folder."""
+    source = data.sources.get("entities")
+    one_file = Path(data.folder).is_file()  # a child given as one workbook is its own file
+    label = "" if one_file else (source.label if source is not None else "entities.csv")
+    if source is not None and source.sheet:
+        label += f" [{source.sheet}]"
+    return "/".join(p for p in (path, label.strip()) if p) if not one_file else f"{path}{label}"
+
+
+def _left_out_below(child: Child) -> list[Child]:
+    """Return the descendants a loaded child left out, named from the parent's folder.
+
+    Their data is in no ancestor either, so every ancestor lists them as left out.
+    """
+    below = []
+    for left in child.data.children if child.data is not None else []:
+        if left.loaded:
+            continue
+        path = f"{child.path}/{left.path}"
+        problems = [
+            Problem(f"{child.path}/{p.file}", p.row, p.column, p.value, p.rule, p.sheet)
+            for p in left.problems
+        ]
+        below.append(Child(path, path, problems=problems))
+    return below
+
+
+def roll_up(parent, load, depth: int = 0) -> list[Child]:
     """Add the children's registry tables to the parent dataset in place; list the children.
 
     Parameters
@@ -145,14 +167,31 @@ def roll_up(parent, load) -> list[Child]:
     parent : Dataset
         The parent's own validated data.
     load : callable
-        ``load(path)`` loads and validates one child (a folder or a workbook).
+        ``load(path, depth=...)`` loads and validates one child (a folder or a workbook).
+    depth : int
+        The parent's own depth below the unit being built (see :data:`MAX_NESTING`).
     """
+    from htxlib.messages import _
+
     children = []
-    for path in child_paths(parent.folder):
+    holdings = Holdings(parent.unit_id)
+    own = unit_of(parent).full_name
+    holdings.add("", "", _entities_label(parent, ""), parent, own)
+    pieces = {name: [parent.tables[name]] for name in (*MERGED, "provenance")}
+    paths = child_paths(parent.folder)
+    for path in _shown_progress(paths, depth):
         child = Child(path.relative_to(parent.folder).as_posix())
         children.append(child)
+        if depth >= MAX_NESTING:
+            child.name = child.path
+            deep = _(
+                "lies more than {levels} levels of units/ folders below the unit being built; "
+                "it is left out of it (htx batch builds it on its own)"
+            ).format(levels=MAX_NESTING)
+            child.problems = [Problem(child.path, None, "", "", deep)]
+            continue
         try:
-            data = load(path)
+            data = load(path, depth=depth + 1)
         except DataError as err:
             child.name = child.path
             child.problems = [
@@ -161,10 +200,16 @@ def roll_up(parent, load) -> list[Child]:
             ]
             continue
         unit = unit_of(data)
-        clash = _clash(parent, children[:-1], unit.unit_id, data)
-        if clash:
-            child.name, child.problems = child.path, [Problem(child.path, None, "", "", clash)]
+        clash = holdings.clash(child.path, unit.unit_id, data)
+        label = _entities_label(data, child.path)
+        twice, warnings = holdings.twice(label, data, unit.full_name)
+        if clash or twice:
+            rules = [clash] if clash else twice
+            child.name = child.path
+            child.problems = [Problem(child.path, None, "", "", rule) for rule in rules]
             continue
+        parent.warnings += warnings
+        holdings.add(child.path, unit.unit_id, label, data, unit.full_name)
         child.name, child.unit_id, child.data = unit.full_name, unit.unit_id, data
         prefix = f"{unit.unit_id}:"
         for name, columns in MERGED.items():
@@ -172,11 +217,14 @@ def roll_up(parent, load) -> list[Child]:
             if name == "entities":
                 rows["commune"] = rows["commune"].where(rows["commune"].notna(), unit.full_name)
                 rows["unit_of"] = unit.unit_id
-            parent.tables[name] = pd.concat([parent.tables[name], rows], ignore_index=True)
-        parent.tables["provenance"] = pd.concat(
-            [parent.tables["provenance"], _provenance(data, prefix)], ignore_index=True
-        )
+            pieces[name].append(rows)
+        pieces["provenance"].append(_provenance(data, prefix))
+        children += _left_out_below(child)
+    # added once, at the end: a frame grown child by child would be copied for each
+    for name, frames in pieces.items():
+        if len(frames) > 1:
+            parent.tables[name] = pd.concat(frames, ignore_index=True)
     if "unit_of" in parent.tables["entities"]:
-        own = parent.tables["entities"]["unit_of"].isna()
-        parent.tables["entities"].loc[own, "unit_of"] = parent.unit_id
+        mine = parent.tables["entities"]["unit_of"].isna()
+        parent.tables["entities"].loc[mine, "unit_of"] = parent.unit_id
     return children

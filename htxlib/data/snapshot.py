@@ -21,8 +21,6 @@ from pathlib import Path
 #: Files of a unit folder that a dataset is made from: the tables and the analyst texts.
 INPUT_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".md"}
 
-#: How deep parents and children may nest (a province's communes are at depth 1).
-MAX_DEPTH = 8
 
 #: The manifest's name inside a snapshot folder, and the layout version it describes.
 MANIFEST = "manifest.json"
@@ -33,9 +31,12 @@ def input_files(folder: str | Path) -> list[Path]:
     """Return the files a unit is made from.
 
     They are its tables, ``texts/<year>/*.md``, and its children's in ``units/``, walked
-    without recursion and to :data:`MAX_DEPTH` at most. Nothing else under the folder is
-    opened: a stray large file, or one planted deep below, costs nothing.
+    without recursion and as deep as a parent is built from (``rollup.MAX_NESTING``).
+    Nothing else under the folder is opened: a stray large file, or one planted deep
+    below, costs nothing.
     """
+    from htxlib.data.rollup import MAX_NESTING
+
     found: list[Path] = []
     pending = [(Path(folder), 0)]
     while pending:
@@ -51,7 +52,7 @@ def input_files(folder: str | Path) -> list[Path]:
                 if year.is_dir() and not year.is_symlink():
                     found += sorted(year.glob("*.md"))
         children = unit / "units"
-        if depth < MAX_DEPTH and children.is_dir() and not children.is_symlink():
+        if depth < MAX_NESTING and children.is_dir() and not children.is_symlink():
             pending += [(child, depth + 1) for child in sorted(children.iterdir(), reverse=True)]
     return [p for p in found if not p.is_symlink()]
 

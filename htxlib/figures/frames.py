@@ -17,7 +17,10 @@ def made_once(ds, key: tuple, select: Callable[[], pd.DataFrame]) -> pd.DataFram
 
 
 def existing(ds, kind: str, cutoff: pd.Timestamp) -> pd.DataFrame:
-    """Return entities of ``kind`` registered on or before ``cutoff`` and not dissolved by then.
+    """Return entities of ``kind`` registered on or before ``cutoff``, not dissolved by then.
+
+    An HTX that moved its seat to another unit (status event ``moved_out``) is that unit's
+    from the day it moved.
 
     An entity with no founding date (allowed for THT) counts as existing. Selected once per
     dataset, kind and cutoff: a year's figures and rules all ask for it.
@@ -27,7 +30,11 @@ def existing(ds, kind: str, cutoff: pd.Timestamp) -> pd.DataFrame:
         e = ds.entities
         founded = e["founded_on"].isna() | (e["founded_on"] <= cutoff)
         alive = e["dissolved_on"].isna() | (e["dissolved_on"] > cutoff)
-        return e[(e["kind"] == kind) & founded & alive]
+        events = ds.status_events
+        left = events["entity_id"][
+            (events["event"] == "moved_out") & (events["start_date"] <= cutoff)
+        ]
+        return e[(e["kind"] == kind) & founded & alive & ~e["entity_id"].isin(left)]
 
     return made_once(ds, ("existing", kind, pd.Timestamp(cutoff)), select)
 

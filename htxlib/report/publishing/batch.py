@@ -50,33 +50,39 @@ def _workbook_units(files: list[Path]) -> list[Path]:
             continue
         try:
             visible, _hidden = visible_sheets(path)
-        except Exception:  # noqa: BLE001 - an unreadable workbook is named by validate, not here
+        except ValueError:  # an unreadable workbook is named by validate, not here
             continue
         if any(fold(sheet) in UNIT_STEMS for sheet in visible):
             found.append(path)
     return found
 
 
-#: How deep below the batch folder units are looked for (a province's communes are at 3).
-MAX_DEPTH = 12
+#: How many folders below the batch folder are looked into at most. A country's units are
+#: about 3.400 folders with their ``texts/`` and ``units/``; the bound keeps a folder planted
+#: with millions of empty ones from holding the batch, and what it leaves out is said.
+MAX_FOLDERS = 100_000
 
 
-def _folders(root: Path) -> list[Path]:
-    """Return ``root`` and its folders to :data:`MAX_DEPTH`, walked without recursion.
+def _folders(root: Path) -> tuple[list[Path], int]:
+    """Return ``root`` and the folders below it, walked without recursion, at any depth.
 
-    Links and hidden folders (``.staging-…``, ``.git``) are not entered.
+    Links and hidden folders (``.staging-…``, ``.git``) are not entered. Past
+    :data:`MAX_FOLDERS`, the rest are not looked into; their number is returned.
     """
-    folders, pending = [], [(root, 0)]
-    while pending:
-        folder, depth = pending.pop()
+    folders, pending = [], [root]
+    while pending and len(folders) < MAX_FOLDERS:
+        folder = pending.pop()
         folders.append(folder)
-        if depth < MAX_DEPTH:
-            pending += [
-                (child, depth + 1)
-                for child in folder.iterdir()
-                if child.is_dir() and not child.is_symlink() and not child.name.startswith(".")
-            ]
-    return sorted(folders)
+        try:
+            entries = list(folder.iterdir())
+        except OSError:
+            continue  # unreadable: validate names it when the unit is built
+        pending += [
+            child
+            for child in entries
+            if child.is_dir() and not child.is_symlink() and not child.name.startswith(".")
+        ]
+    return sorted(folders), len(pending)
 
 
 def find_units(root: str | Path) -> list[Path]:
@@ -88,8 +94,19 @@ def find_units(root: str | Path) -> list[Path]:
     """
     root = Path(root).resolve()
     found = []
-    for folder in _folders(root):
-        files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
+    folders, unseen = _folders(root)
+    if unseen:
+        print(
+            _(
+                "warning: {root} holds more than {count} folders; {unseen} were not looked into"
+            ).format(root=root, count=MAX_FOLDERS, unseen=unseen),
+            file=sys.stderr,
+        )
+    for folder in folders:
+        try:
+            files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
+        except OSError:
+            continue
         if folder.name == "units":  # a parent's children may be single workbooks
             found += _workbook_units(files)
         elif any(fold(p.stem) in UNIT_STEMS for p in files) or _workbook_units(files):
