@@ -224,6 +224,7 @@ def _word_error() -> type:
 def _report(args: argparse.Namespace) -> int:
     from htxlib.report.publishing.publish import PublishError
     from htxlib.report.publishing.runner import DEFAULT_FORMATS, ReportError, build_report
+    from htxlib.report.publishing.scratch import ScratchError
     from htxlib.report.writing.pdf import PdfError
 
     try:
@@ -246,20 +247,25 @@ def _report(args: argparse.Namespace) -> int:
     except ReportError as err:
         _say(_("report failed; the previous report, if any, is unchanged.") + f"\n{err}")
         return EXIT_NOTEBOOK
-    except (PublishError, PdfError, _word_error()) as err:
+    except (PublishError, PdfError, ScratchError, _word_error()) as err:
         _say(str(err))
         return EXIT_OUTPUT
     except OSError as err:
         return _cannot_write(err, args.out)
-    except KeyboardInterrupt:
-        _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as err:
+        return _interrupted(err)
     _print(report.html)
     for path in report.files:
         if path != report.html:
             _print(path)
     _text_warnings(Path(args.data), args.year, report.level)
     return _left_out(list(report.left_out))
+
+
+def _interrupted(err: KeyboardInterrupt) -> int:
+    """Say that the run stopped cleanly; return 130 for Ctrl-C, 128 + N for signal N."""
+    _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
+    return 128 + err.signum if hasattr(err, "signum") else EXIT_INTERRUPTED
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -280,9 +286,8 @@ def _batch(args: argparse.Namespace) -> int:
     except (PublishError, OSError) as err:
         _say(str(err))
         return EXIT_OUTPUT
-    except KeyboardInterrupt:
-        _say(_("interrupted; the kernels were stopped and the previous report is unchanged."))
-        return EXIT_INTERRUPTED
+    except KeyboardInterrupt as err:
+        return _interrupted(err)
     if not outcomes:
         _say(
             _(
@@ -582,6 +587,9 @@ def main(argv: list[str] | None = None) -> int:
     except ClockError as err:
         _say(str(err))
         return EXIT_USAGE
+    from htxlib.report.publishing.scratch import stop_on_signals
+
+    stop_on_signals()  # SIGTERM and SIGHUP stop a run as Ctrl-C does: nothing left behind
     try:
         return args.func(args)
     except BrokenPipeError:  # the output was cut short (htx map | head): nothing is wrong

@@ -41,6 +41,12 @@ class Limits:
     HTX_MAX_TEXT_KB : int
         Size of one analyst text (``texts/<year>/<slot>.md``): a section of a plan is a few
         pages; a larger file would only make pandoc run out of memory writing the Word file.
+    HTX_MAX_TEXTS_KB : int
+        Size of a year's analyst texts together: what the Word file is made from.
+    HTX_CONVERT_SECONDS : int
+        Time pandoc or LibreOffice may take to write one Word or PDF file.
+    HTX_PANDOC_MB : int
+        Memory pandoc may use for its heap while it writes a Word file.
     """
 
     HTX_MAX_FILE_MB: int = 200
@@ -52,6 +58,9 @@ class Limits:
     HTX_MAX_MERGED: int = 5_000
     HTX_SNIFF_CHARS: int = 8_192
     HTX_MAX_TEXT_KB: int = 512
+    HTX_MAX_TEXTS_KB: int = 2_048
+    HTX_CONVERT_SECONDS: int = 600
+    HTX_PANDOC_MB: int = 2_048
 
 
 def limits() -> Limits:

@@ -181,6 +181,8 @@ def text_problems(folder: Path) -> list:
         return [Problem("texts", None, "", "", _(rule))] if link else []
     problems = []
     bound = limits().HTX_MAX_TEXT_KB
+    total_bound = limits().HTX_MAX_TEXTS_KB
+    totals: dict[str, int] = {}
     # the report reads texts/<year>/<slot>.md only: two levels, walked without recursion
     years = [p for p in sorted(root.iterdir()) if not p.name.startswith(".")]
     for path in years + [
@@ -196,6 +198,8 @@ def text_problems(folder: Path) -> list:
                 rule = exceeded(N_("the text's size (KB)"), size, "HTX_MAX_TEXT_KB", bound)
                 problems.append(Problem(label, None, "", "", rule))
                 continue
+            year = path.parent.name
+            totals[year] = totals.get(year, 0) + path.stat().st_size
             try:
                 text, _encoding = decode(path.read_bytes())
             except ReadError as err:
@@ -206,6 +210,13 @@ def text_problems(folder: Path) -> list:
                 if rule:  # one per file: the line to look at
                     problems.append(Problem(label, number, "", line.strip()[:80], _(rule)))
                     break
+    for year, size in totals.items():
+        if size > total_bound * 2**10:  # all of a year's texts go into one Word file
+            found = round(size / 2**10)
+            rule = exceeded(
+                N_("the year's texts together (KB)"), found, "HTX_MAX_TEXTS_KB", total_bound
+            )
+            problems.append(Problem(f"texts/{year}", None, "", "", rule))
     return problems
 
 

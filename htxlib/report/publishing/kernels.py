@@ -74,8 +74,20 @@ class WarmKernel:
             self._thread.submit(self._start_early, early)
 
     def _start(self) -> None:
-        self.manager = self._manager_class(kernel_name=self.kernel)
-        run_sync(self.manager.start_kernel)()
+        from htxlib.report.publishing.scratch import (
+            kernel_environment,
+            kernel_spec_manager,
+            private,
+        )
+
+        # the toolkit's own kernel spec, whatever JUPYTER_PATH holds, and its connection
+        # file (with the kernel's key) in the process's private folder
+        self.manager = self._manager_class(
+            kernel_name=self.kernel,
+            kernel_spec_manager=kernel_spec_manager(),
+            connection_file=str(private("kernel") / "connection.json"),
+        )
+        run_sync(self.manager.start_kernel)(env=kernel_environment())
         self.client = self.manager.client()
         self.client.start_channels()
         try:

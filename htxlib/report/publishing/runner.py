@@ -83,12 +83,13 @@ def install_kernel(name: str = KERNEL, prefix: str = sys.prefix) -> Path:
 def kernel_name(preferred: str = KERNEL) -> str:
     """Return a kernel that runs this Python environment, installing its spec if needed.
 
-    The ``htx`` kernelspec is installed into ``sys.prefix`` (the virtual environment)
-    so that papermill never picks up another Python by accident.
+    The ``htx`` kernelspec is installed into ``sys.prefix`` (the virtual environment) and
+    looked for there alone, so that neither papermill nor a ``kernels/htx`` folder in
+    ``JUPYTER_PATH`` ever picks up another Python.
     """
-    from jupyter_client.kernelspec import KernelSpecManager
+    from htxlib.report.publishing.scratch import kernel_spec_manager
 
-    if preferred in KernelSpecManager().find_kernel_specs():
+    if preferred in kernel_spec_manager().find_kernel_specs():
         return preferred
     try:
         install_kernel(preferred)
@@ -306,6 +307,9 @@ def build_report(
         raise ValueError(f"unknown format {', '.join(sorted(unknown))}; known: {known}")
     if "pdf" in formats:
         pdf.require()  # say what to install before any kernel starts
+    from htxlib.report.publishing.scratch import scratch_dir
+
+    scratch_dir()  # where the kernels' and converters' files go: refused now if unwritable
     own = None
     if pool is None:  # a lone report: its kernels start while its data is read and checked
         from htxlib.report.publishing.kernels import NotebookKernels

@@ -8,9 +8,8 @@ install. Each conversion uses its own LibreOffice profile, so two runs never sha
 
 from __future__ import annotations
 
+import os
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 from htxlib.messages import _
@@ -48,15 +47,24 @@ def require() -> str:
 def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
     """Render Word documents to PDF files of the same names in ``folder``, in one LibreOffice run.
 
+    LibreOffice's profile and output go to a folder of the process's private scratch folder
+    (removed with it whatever happens); LibreOffice runs in a process group that is killed
+    whole after ``HTX_CONVERT_SECONDS`` or when the run stops.
+
     Raises
     ------
     PdfError
-        LibreOffice is missing, failed or took longer than :data:`TIMEOUT` seconds.
+        LibreOffice is missing, failed or took too long.
     """
+    from htxlib.data.limits import limits
+    from htxlib.report.publishing.scratch import private
+    from htxlib.report.writing.processes import ConverterTimeout, run_bounded
+
     program = require()
     names = ", ".join(d.name for d in documents)
-    with tempfile.TemporaryDirectory(prefix="htx-pdf-") as work:
-        profile = Path(work) / "profile"
+    work = private("pdf")
+    try:
+        profile = work / "profile"
         command = [
             program,
             f"-env:UserInstallation={profile.as_uri()}",
@@ -65,20 +73,25 @@ def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
             "--convert-to",
             "pdf",
             "--outdir",
-            work,
+            str(work),
             *map(str, documents),
         ]
+        # LibreOffice writes its own temporary files in TMPDIR: this folder is private too
+        env = {**os.environ, "TMPDIR": str(work), "HOME": str(work)}
         try:
-            done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT)
-        except (OSError, subprocess.TimeoutExpired) as err:
+            done = run_bounded(command, limits().HTX_CONVERT_SECONDS, env=env)
+        except (OSError, ConverterTimeout) as err:
             message = _("LibreOffice did not convert {file}: {error}")
             raise PdfError(message.format(file=names, error=err)) from err
-        made = [Path(work) / (d.stem + ".pdf") for d in documents]
+        made = [work / (d.stem + ".pdf") for d in documents]
         if done.returncode != 0 or not all(p.is_file() for p in made):
-            detail = (done.stderr or done.stdout).strip()[-500:]
+            said = (done.stderr or done.stdout).decode("utf-8", "replace").strip()
+            detail = said.splitlines()[-1][:300] if said else f"exit status {done.returncode}"
             message = _("LibreOffice did not convert {file}: {error}")
             raise PdfError(message.format(file=names, error=detail))
         targets = [Path(folder) / p.name for p in made]
         for source, target in zip(made, targets, strict=True):
             shutil.move(str(source), target)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
     return targets

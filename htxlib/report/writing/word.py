@@ -13,8 +13,8 @@ right 15 mm; Times New Roman; page numbers centred in the top margin from page 2
 from __future__ import annotations
 
 import io
+import os
 import re
-import subprocess
 import zipfile
 from dataclasses import dataclass
 from functools import cache
@@ -28,6 +28,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor, Twips
 
+from htxlib.messages import _
 from htxlib.report.document.letterhead import NATION
 from htxlib.report.writing.clock import now
 
@@ -111,9 +112,23 @@ class WordError(RuntimeError):
 
 
 def _pandoc() -> str:
-    import pypandoc
+    """Return the pandoc program: ``PYPANDOC_PANDOC`` when set, else the one the wheel ships.
 
-    return pypandoc.get_pandoc_path()
+    Found by its path alone: pypandoc's own look-up runs ``pandoc --version`` with no time
+    limit, and a pandoc that does not answer would hold the run.
+    """
+    import shutil
+
+    given = os.environ.get("PYPANDOC_PANDOC")
+    if given:
+        return given
+    import pypandoc  # for the file it ships; importing it runs nothing
+
+    shipped = Path(pypandoc.__file__).with_name("files") / "pandoc"
+    found = str(shipped) if shipped.is_file() else shutil.which("pandoc")
+    if not found:
+        raise WordError(_("pandoc is not installed: reinstall the toolkit (make setup)"))
+    return found
 
 
 def _font(style, look: Look) -> None:
@@ -189,15 +204,16 @@ def reference_docx() -> bytes:
     Built in memory: a folder in the system's temporary folder would be left behind by a
     kernel that is stopped rather than shut down.
     """
+    from htxlib.report.writing.processes import ConverterTimeout, run_bounded
+
     try:
-        data = subprocess.run(
-            [_pandoc(), "--print-default-data-file", "reference.docx"],
-            capture_output=True,
-            check=True,
-            timeout=60,
-        ).stdout
-    except (OSError, subprocess.SubprocessError) as err:
-        raise WordError(f"pandoc did not start: {err}") from err
+        done = run_bounded([_pandoc(), "--print-default-data-file", "reference.docx"], 60)
+    except (OSError, ConverterTimeout) as err:
+        raise WordError(_("pandoc did not start: {error}").format(error=err)) from err
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace")[-300:]
+        raise WordError(_("pandoc did not start: {error}").format(error=said))
+    data = done.stdout
     document = Document(io.BytesIO(data))
     _font(document.styles["Normal"], Look(align=JUSTIFY))
     for name, look in STYLES.items():
@@ -493,6 +509,11 @@ def _stable_zip(buffer: io.BytesIO, path: Path) -> None:
 def to_docx(html: str, target: Path, title: str) -> Path:
     """Convert a report page to a Word document at ``target``.
 
+    pandoc runs sandboxed (it reads no file and no URL but the ones named on its command
+    line, whatever the page asks for), with the review copy's link and image rules
+    (:data:`LINK_FILTER`), a bounded heap (``HTX_PANDOC_MB``) and a time limit
+    (``HTX_CONVERT_SECONDS``), in a process group that is killed whole if the run stops.
+
     Parameters
     ----------
     html : str
@@ -505,9 +526,10 @@ def to_docx(html: str, target: Path, title: str) -> Path:
     Raises
     ------
     WordError
-        pandoc failed.
+        pandoc failed, ran out of its memory or time.
     """
-    import pypandoc
+    from htxlib.data.limits import limits
+    from htxlib.report.writing.processes import ConverterTimeout, run_bounded
 
     # the page's <title> would become a title block above the letterhead, and its run
     # metadata (written before the run is named) custom properties of the Word file
@@ -515,26 +537,35 @@ def to_docx(html: str, target: Path, title: str) -> Path:
     body = re.sub(r'<meta\b[^>]*\bname="htx:[^>]*>', "", body)
     # beside the target (a run's private staging folder), gone with it whatever happens
     reference = target.with_name(f".reference-{target.name}")
+    bound = limits()
+    command = [
+        _pandoc(),
+        "+RTS",
+        f"-M{bound.HTX_PANDOC_MB}m",
+        "-RTS",
+        "--from=html",
+        "--to=docx",
+        "--sandbox",
+        f"--reference-doc={reference}",
+        f"--lua-filter={LINK_FILTER}",
+        f"--output={target}",
+    ]
     try:
         reference.write_bytes(reference_docx())
-        pypandoc.convert_text(
-            body,
-            "docx",
-            format="html",
-            outputfile=str(target),
-            # --sandbox: pandoc reads no file and no URL but those named here, whatever the
-            # page asks for; the filter applies the review copy's link and image rules
-            extra_args=[
-                "--sandbox",
-                "--reference-doc",
-                str(reference),
-                "--lua-filter",
-                str(LINK_FILTER),
-            ],
-        )
-    except (OSError, RuntimeError) as err:
-        raise WordError(f"pandoc could not write {target.name}: {err}") from err
+        done = run_bounded(command, bound.HTX_CONVERT_SECONDS, input=body.encode("utf-8"))
+    except (OSError, ConverterTimeout) as err:
+        message = _("pandoc could not write {file}: {error}")
+        raise WordError(message.format(file=target.name, error=err)) from err
     finally:
         reference.unlink(missing_ok=True)
+    if done.returncode != 0:
+        said = done.stderr.decode("utf-8", "replace").strip()
+        if "heap overflow" in said:
+            said = _(
+                "it needs more memory than HTX_PANDOC_MB={mb} allows (set HTX_PANDOC_MB to "
+                "raise it)"
+            ).format(mb=bound.HTX_PANDOC_MB)
+        message = _("pandoc could not write {file}: {error}")
+        raise WordError(message.format(file=target.name, error=said[-500:]))
     finish(target, title)
     return target
