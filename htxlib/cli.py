@@ -222,6 +222,7 @@ def _word_error() -> type:
 
 
 def _report(args: argparse.Namespace) -> int:
+    from htxlib.data.rollup import NoChildRead
     from htxlib.report.publishing.publish import PublishError
     from htxlib.report.publishing.runner import DEFAULT_FORMATS, ReportError, build_report
     from htxlib.report.publishing.scratch import ScratchError
@@ -244,6 +245,9 @@ def _report(args: argparse.Namespace) -> int:
     except ScopeError as err:
         _say(str(err))
         return EXIT_USAGE
+    except NoChildRead as err:
+        _say(_("no report was written: none of the units in units/ could be read."))
+        return _left_out(err.children)
     except ReportError as err:
         _say(_("report failed; the previous report, if any, is unchanged.") + f"\n{err}")
         return EXIT_NOTEBOOK
@@ -575,6 +579,11 @@ def main(argv: list[str] | None = None) -> int:
         Exit status (see the module docstring).
     """
     argv = sys.argv[1:] if argv is None else list(argv)
+    for stream in (sys.stdout, sys.stderr):
+        # a terminal that cannot show Vietnamese (LC_ALL=C, PYTHONIOENCODING=ascii) shows
+        # escapes for what it cannot print, never a traceback
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     chosen = _language_asked(argv)
     if chosen:
         os.environ["HTX_LANG"] = chosen  # the help, the errors and the notebooks' kernels

@@ -63,8 +63,12 @@ def N_(message: str) -> str:  # noqa: N802 (the gettext convention)
 
 
 #: What a terminal takes as a command, not as text: controls (C0 and C1, DEL), and the
-#: characters that reorder or hide text. Printed as escapes, never raw.
-_UNPRINTABLE_CHARS = "\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+#: characters that reorder or hide text; and what it cannot print at all. Printed as
+#: escapes, never raw.
+_UNPRINTABLE_CHARS = (
+    "\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff"
+    "\udc80-\udcff"  # the bytes of a file or folder name that is not UTF-8
+)
 _UNPRINTABLE = re.compile(f"[{_UNPRINTABLE_CHARS}]")
 #: The same, less the layout characters a message itself uses.
 _UNPRINTABLE_IN_TEXT = re.compile(f"(?![\t\n\r])[{_UNPRINTABLE_CHARS}]")

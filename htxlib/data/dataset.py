@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -298,6 +299,14 @@ def _empty(table: Table) -> pd.DataFrame:
     return pd.DataFrame({c.name: pd.Series(dtype=DTYPES[c.type]) for c in table.columns})
 
 
+def _utf8(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def load_unit(
     folder: str | Path,
     snapshot: str | Path | None = None,
@@ -342,6 +351,11 @@ def load_unit(
     from htxlib.data.rollup import MERGED, child_paths, roll_up
 
     root = Path(folder)
+    if not _utf8(str(root.resolve())):
+        # its name would go into the notebooks and the pages, which are UTF-8 files
+        shown = os.fsencode(root).decode("utf-8", "replace")
+        rule = N_("the folder's name is not UTF-8 text; rename it (or the folders above it)")
+        raise DataError([Problem(shown, None, "", "", rule)])
     workbook = root.is_file() and root.suffix.lower() in (".xlsx", ".xlsm")  # a child workbook
     if not root.is_dir() and not workbook:
         raise DataError([Problem(str(root), None, "", "", N_("no such folder"))])

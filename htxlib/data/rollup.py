@@ -12,6 +12,7 @@ parent; the children's are not added up.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -40,6 +41,30 @@ MERGED = {
 }
 #: Provenance rows whose records are entity ids (``*`` rows are spelled out per record).
 ENTITY_RECORDS = ("entities", "aliases", "status_events", "annual", "rating_scores")
+
+
+class NoChildRead(Exception):
+    """A parent with no registry of its own none of whose children could be read.
+
+    Its report would have no data at all; ``children`` says why each was left out.
+    """
+
+    def __init__(self, children: list):
+        from htxlib.messages import _
+
+        super().__init__(_("no report was written: none of the units in units/ could be read."))
+        self.children = children
+
+
+def require_some_data(parent) -> None:
+    """Raise :class:`NoChildRead` when a parent has nothing to report from.
+
+    A parent is built from its children, and may keep HTX of its own: with neither, every
+    figure would be a 0 that nobody gave.
+    """
+    children = parent.children
+    if children and not any(c.loaded for c in children) and not len(parent.tables["entities"]):
+        raise NoChildRead(children)
 
 
 @dataclass
@@ -180,7 +205,9 @@ def roll_up(parent, load, depth: int = 0) -> list[Child]:
     pieces = {name: [parent.tables[name]] for name in (*MERGED, "provenance")}
     paths = child_paths(parent.folder)
     for path in _shown_progress(paths, depth):
-        child = Child(path.relative_to(parent.folder).as_posix())
+        # a label: a name that is not UTF-8 is shown with "�" (its load says so)
+        label = os.fsencode(path.relative_to(parent.folder)).decode("utf-8", "replace")
+        child = Child(label)
         children.append(child)
         if depth >= MAX_NESTING:
             child.name = child.path

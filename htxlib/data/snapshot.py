@@ -106,7 +106,8 @@ def write_snapshot(ds, folder: str | Path, digest: str) -> tuple[Path, str]:
     manifest = {"format": FORMAT, "inputs": digest, "dataset": _dataset_entry(ds, folder, files)}
     manifest["files"] = files
     # a problem's row may be a numpy integer: ``item()`` gives the Python value
-    text = json.dumps(manifest, ensure_ascii=False, sort_keys=True, default=lambda v: v.item())
+    # ASCII: a folder name that is not UTF-8 (its bytes kept as surrogates) round-trips
+    text = json.dumps(manifest, sort_keys=True, default=lambda v: v.item())
     (folder / MANIFEST).write_text(text, encoding="utf-8")
     return folder, hashlib.sha256(text.encode("utf-8")).hexdigest()
 

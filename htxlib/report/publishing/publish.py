@@ -202,7 +202,12 @@ def same_unit(meta: dict[str, str], unit) -> bool:
 
 def source_id(data_dir: Path) -> str:
     """Name a data folder by its absolute path, to tell two units with one unit id apart."""
-    return hashlib.sha256(str(Path(data_dir).resolve()).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(os.fsencode(Path(data_dir).resolve())).hexdigest()[:16]
+
+
+def readable(path: Path) -> str:
+    """Return a path as text a page can hold: bytes that are not UTF-8 become "�"."""
+    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def run_id(html: str) -> str:

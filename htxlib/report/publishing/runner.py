@@ -323,6 +323,7 @@ def build_report(
         # imported here, after the kernels have started: pandas and nbconvert take a second or
         # two to import, which the kernels' own start overlaps
         from htxlib.data.dataset import load_unit
+        from htxlib.data.rollup import require_some_data
         from htxlib.data.unit import unit_of
         from htxlib.report.publishing.index import write_index
         from htxlib.report.writing.html_page import report_page
@@ -330,6 +331,7 @@ def build_report(
         data_dir = Path(data_dir).resolve()
         digest = digest or input_digest(data_dir)
         ds = load_unit(data_dir)  # validated once here, while the kernels start
+        require_some_data(ds)
         ds.check_year(year, allow_missing_period)
         period = ds.period(year, as_of)
         unit = unit_of(ds)
@@ -374,8 +376,8 @@ def build_report(
                 "generated": now().strftime("%d/%m/%Y %H:%M"),
                 "code": unit.code,
                 "source": source,
-                "source_name": data_dir.name,
-                "source_folder": str(data_dir),
+                "source_name": publish.readable(Path(data_dir.name)),
+                "source_folder": publish.readable(data_dir),
                 "run": publish.RUN_PLACEHOLDER,
                 "files": ",".join(products),
                 "inputs": inputs_key(data_dir, year, formats, digest, charts),
