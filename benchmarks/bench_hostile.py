@@ -3,8 +3,11 @@
 Each case copies the Văn Quan folder and replaces one table with a small file built to
 exhaust a naive reader: a 5 KB workbook with a cell at XFD1048576 (and the same one
 declaring itself a single cell), a 1,5 MB zip bomb, a sheet with 10.000 merged ranges, a
-150 KB one-line CSV of quotes, a workbook of 100.000 rows, and one whose shared strings are
-5 million short strings. Each must be refused with a message or read within bounds; the
+150 KB one-line CSV of quotes, a workbook of 100.000 rows, one whose shared strings are
+5 million short strings, one with 127 MB of styles, one with 1,5 million defined names; and
+as the annual table, 190 MB of one row repeated, 100 MB of empty lines after the data, and
+190 MB of short rows of differing widths. Each must be refused with a message or read within
+bounds (a shortage of memory is said as such, exit 6); the
 table shows how long that took and the peak RSS of the process, measured in the same run
 as ``import pandas`` alone (the floor of any run).
 
@@ -25,10 +28,15 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from tests.hostile_files import (  # noqa: E402
+    bloated_styles,
     declaring_a1,
+    empty_tail,
+    many_names,
     many_strings,
     merged_workbook,
     quote_storm,
+    ragged_rows,
+    repeated_rows,
     tall_workbook,
     wide_workbook,
     zip_bomb,
@@ -56,7 +64,12 @@ def unit(base: Path, name: str) -> Path:
     return folder
 
 
-#: Each hostile case: how its ``ocop`` table is made in a unit folder.
+def _annual(folder: Path) -> Path:
+    shutil.copy(ROOT / "data" / "van-quan" / "annual.csv", folder / "annual.csv")
+    return folder / "annual.csv"
+
+
+#: Each hostile case: how its ``ocop`` (or ``annual``) table is made in a unit folder.
 CASES = {
     "wide": lambda f: wide_workbook(f / "ocop.xlsx"),
     "wide-declared-A1": lambda f: declaring_a1(wide_workbook(f / "ocop.xlsx")),
@@ -65,6 +78,12 @@ CASES = {
     "quotes": lambda f: quote_storm(f / "ocop.csv"),
     "tall": lambda f: tall_workbook(f / "ocop.xlsx", rows=100_000),
     "strings": lambda f: many_strings(f / "ocop.xlsx", count=5_000_000),
+    "styles": lambda f: bloated_styles(f / "ocop.xlsx", megabytes=127),
+    "names": lambda f: many_names(f / "ocop.xlsx", count=1_500_000),
+    # the CSV cases replace the annual table (ocop.csv stays out)
+    "rows": lambda f: repeated_rows(_annual(f), megabytes=190),
+    "empty-tail": lambda f: empty_tail(_annual(f), megabytes=100),
+    "ragged": lambda f: ragged_rows(_annual(f), megabytes=190),
 }
 
 
@@ -91,7 +110,7 @@ def main() -> None:
             "Văn Quan as it is": [*HTX, str(ROOT / "data" / "van-quan")],
         }
         for folder in hostile_folders(base, args.cases).values():
-            size = sum(p.stat().st_size for p in folder.glob("ocop.*")) / 1024
+            size = sum(p.stat().st_size for p in folder.glob("*.*")) / 1024
             commands[f"{folder.name} ({size:,.0f} KB)"] = [*HTX, str(folder)]
         print("| case | median s | peak RSS MB | exit | message |\n|---|---|---|---|---|")
         for name, command in commands.items():

@@ -3,7 +3,8 @@
 Exit status: 0 success; 1 the data has problems; 2 a bad command line (an unknown option, a
 year without data, a cutoff date that is not a date or not in the year); 3 a notebook failed;
 4 the output cannot be written; 5 a parent was built but some of its children were left out;
-130 interrupted (Ctrl-C).
+6 the machine ran out of memory; 130 interrupted (Ctrl-C), 143 and 129 stopped by SIGTERM
+and SIGHUP.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ if TYPE_CHECKING:  # pandas is not imported for --help: the data stage loads it 
 
 EXIT_DATA, EXIT_USAGE, EXIT_NOTEBOOK, EXIT_OUTPUT = 1, 2, 3, 4
 EXIT_CHILD = 5  # a parent was built, but some of its children were left out
+EXIT_MEMORY = 6  # the machine ran out of memory: no fault of the data
 EXIT_INTERRUPTED = 130  # the shell's code for Ctrl-C
 
 
@@ -329,14 +331,10 @@ def _template(args: argparse.Namespace) -> int:
     if Path(args.out).suffix.lower() != ".xlsx":  # "x.csv" would be a workbook named .csv
         _say(_("{path}: the workbook's name must end in .xlsx").format(path=args.out))
         return EXIT_USAGE
-    from htxlib.data.dataset import MAX_YEAR, MIN_YEAR
+    from htxlib.data.dataset import year_outside
 
-    if not MIN_YEAR <= args.year <= MAX_YEAR:  # the years a report can be made for
-        _say(
-            _("year {year} is outside {low}-{high}; write the year in full, e.g. 2024").format(
-                year=args.year, low=MIN_YEAR, high=MAX_YEAR
-            )
-        )
+    if year_outside(args.year):
+        _say(year_outside(args.year))
         return EXIT_USAGE
     existed = Path(args.out).exists()
     try:
@@ -601,6 +599,15 @@ def main(argv: list[str] | None = None) -> int:
     stop_on_signals()  # SIGTERM and SIGHUP stop a run as Ctrl-C does: nothing left behind
     try:
         return args.func(args)
+    except MemoryError:
+        _say(
+            _(
+                "not enough memory to finish: the data is not at fault; close other programs, "
+                "use a machine with more memory, or build the units of a large parent one by "
+                "one (htx batch)"
+            )
+        )
+        return EXIT_MEMORY
     except BrokenPipeError:  # the output was cut short (htx map | head): nothing is wrong
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

@@ -105,3 +105,87 @@ def many_strings(path: Path, count: int, table: str = "ocop") -> Path:
             part.write(b"</sst>")
     plain.unlink()
     return path
+
+
+def _rewritten(path: Path, part: str, write) -> Path:
+    """Rewrite one part of a workbook with ``write(stream)``, streaming (never held whole)."""
+    plain = path.with_name(f".plain-{path.name}")
+    path.replace(plain)
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for item in source.infolist():
+            if item.filename != part:
+                out.writestr(item, source.read(item.filename))
+        with out.open(part, "w", force_zip64=True) as stream:
+            write(stream, source.read(part).decode("utf-8"))
+    plain.unlink()
+    return path
+
+
+def bloated_styles(path: Path, megabytes: int, table: str = "ocop") -> Path:
+    """A valid workbook whose styles part carries ``megabytes`` of repeated cell formats."""
+    _book(table, ["product"]).save(path)
+
+    def write(stream, styles: str) -> None:
+        head, tail = styles.split("</cellXfs>", 1)
+        stream.write(head.encode())
+        # numbered, so that it compresses as a real part does (a ratio of tens, not hundreds)
+        for block in range(megabytes):
+            stream.write(
+                "".join(
+                    f'<xf numFmtId="{n}" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+                    for n in range(block * 14_000, (block + 1) * 14_000)
+                ).encode()
+            )
+        stream.write(("</cellXfs>" + tail).encode())
+
+    return _rewritten(path, "xl/styles.xml", write)
+
+
+def many_names(path: Path, count: int, table: str = "ocop") -> Path:
+    """A valid workbook whose workbook part defines ``count`` names."""
+    _book(table, ["product"]).save(path)
+
+    def write(stream, workbook: str) -> None:
+        head, tail = workbook.split("</sheets>", 1)
+        stream.write((head + "</sheets><definedNames>").encode())
+        for start in range(0, count, 100_000):
+            stream.write(
+                "".join(
+                    f'<definedName name="n{n}">{table}!$A$1</definedName>'
+                    for n in range(start, min(count, start + 100_000))
+                ).encode()
+            )
+        stream.write(("</definedNames>" + tail.replace("<definedNames/>", "")).encode())
+
+    return _rewritten(path, "xl/workbook.xml", write)
+
+
+def repeated_rows(path: Path, megabytes: int) -> Path:
+    """A CSV file of one table's header and one data row repeated to ``megabytes``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    row = (lines[1] + "\n").encode()
+    with path.open("wb") as out:
+        out.write((lines[0] + "\n").encode())
+        block = row * max(1, 2**20 // len(row))
+        for _ in range(megabytes):
+            out.write(block)
+    return path
+
+
+def empty_tail(path: Path, megabytes: int) -> Path:
+    """A CSV file followed by ``megabytes`` of empty lines."""
+    with path.open("ab") as out:
+        for _ in range(megabytes):
+            out.write(b"\n" * 2**20)
+    return path
+
+
+def ragged_rows(path: Path, megabytes: int) -> Path:
+    """A CSV file whose rows after the header are short and of differing widths."""
+    header = path.read_text(encoding="utf-8").splitlines()[0]
+    block = b"".join(b"," * (n % 7) + b"x\n" for n in range(100_000))
+    with path.open("wb") as out:
+        out.write((header + "\n").encode())
+        for _ in range(megabytes * 2**20 // len(block)):
+            out.write(block)
+    return path

@@ -25,7 +25,7 @@ from .conftest import VAN_QUAN, run_htx
 def test_a_year_outside_the_registry_is_one_line(tmp_path, year):
     done = run_htx("template", "--unit", "08", f"--year={year}", "--out", "x.xlsx", cwd=tmp_path)
     assert done.returncode == 2 and "Traceback" not in done.stderr
-    assert "--year" in done.stderr or "nằm ngoài khoảng 1990-2100" in done.stderr
+    assert "--year" in done.stderr or "từ 1990 đến 2100" in done.stderr
     assert not (tmp_path / "x.xlsx").exists()
 
 

@@ -23,9 +23,9 @@ def run(capsys, *args):
     [
         (["--year", "2030"], "no row for 2030 in 'periods' (years given: 2021, 2022, 2023, 2024)"),
         (["--year", "2019"], "no row for 2019 in 'periods'"),
-        (["--year", "24"], "year 24 is outside 1990-2100"),
-        (["--year", "-1"], "year -1 is outside 1990-2100"),
-        (["--year", "99999"], "year 99999 is outside 1990-2100"),
+        (["--year", "24"], "between 1990 and 2100; 24 is not; write the year in full"),
+        (["--year", "-1"], "between 1990 and 2100; -1 is not"),
+        (["--year", "99999"], "between 1990 and 2100; 99999 is not"),
         (["--year", "2024", "--as-of", "31/02/2024"], "'31/02/2024' cannot be used: not a real"),
         (
             ["--year", "2024", "--as-of", "01/01/2023"],

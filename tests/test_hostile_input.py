@@ -340,15 +340,23 @@ def test_ctrl_c_stops_the_kernels_and_keeps_the_report(small_unit, tmp_path, mom
     assert not list(out.glob(".staging-*"))
 
 
-def test_a_csv_file_is_bounded_by_its_size_not_its_rows(small_unit, monkeypatch):
-    # honest data is long: a CSV file's rows are bounded by its size alone
+def test_a_csv_file_is_bounded_by_its_rows_and_its_size(small_unit, monkeypatch):
+    # a row costs memory in every column: a CSV file's lines are counted before any is read;
+    # the empty lines after its data are not rows
     rows = read_rows(small_unit / "ocop.csv")
     column = rows[0].index("product")
     more = [[*r[:column], f"{r[column]} {n}", *r[column + 1 :]] for n in range(3) for r in rows[1:]]
     write_rows(small_unit / "ocop.csv", rows + more)
-    monkeypatch.setenv("HTX_MAX_ROWS", "4")
+    with open(small_unit / "ocop.csv", "a", encoding="utf-8") as f:
+        f.write("\n" * 100_000)
+    monkeypatch.setenv("HTX_MAX_ROWS", "20")  # the longest table has 13 lines
     ds = load_unit(small_unit)
     assert len(ds.ocop) == 4 * (len(rows) - 1)
+    monkeypatch.setenv("HTX_MAX_ROWS", "4")
+    refused = r"ocop.csv.*the number of rows is \d+, over the limit of 4"
+    with pytest.raises(DataError, match=refused):
+        load_unit(small_unit)
+    monkeypatch.delenv("HTX_MAX_ROWS")
     monkeypatch.setenv("HTX_MAX_FILE_MB", "1")
     with open(small_unit / "ocop.csv", "a", encoding="utf-8") as f:
         f.write("x" * (1 << 20))

@@ -22,6 +22,24 @@ T = TypeVar("T")
 MIN_YEAR, MAX_YEAR = 1990, 2100
 
 
+def year_outside(year: int) -> str:
+    """Say why a year cannot be reported on ("" when it can): the one check of every command.
+
+    The years are those of a report (1990-2100); dates in the data may lie further back
+    (01/01/1900-31/12/2200: an HTX founded in 1959).
+    """
+    from htxlib.messages import _
+
+    if MIN_YEAR <= year <= MAX_YEAR:
+        return ""
+    message = _("a report's year must be between {low} and {high}; {year} is not").format(
+        year=year, low=MIN_YEAR, high=MAX_YEAR
+    )
+    if 0 < year < 100:  # "24" for 2024
+        message += _("; write the year in full, e.g. 2024")
+    return message
+
+
 def _dmy(day: pd.Timestamp) -> str:
     return day.strftime("%d/%m/%Y")
 
@@ -177,12 +195,9 @@ class Dataset:
         from htxlib.data.parsing import CellError, parse_date
         from htxlib.messages import _
 
-        if not MIN_YEAR <= int(year) <= MAX_YEAR:
-            raise ScopeError(
-                _("year {year} is outside {low}-{high}; write the year in full, e.g. 2024").format(
-                    year=year, low=MIN_YEAR, high=MAX_YEAR
-                )
-            )
+        outside = year_outside(int(year))
+        if outside:
+            raise ScopeError(outside)
         rows = self.tables["periods"]
         row = rows[rows["year"] == year]
         start = pd.Timestamp(year=year, month=1, day=1)

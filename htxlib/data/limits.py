@@ -26,10 +26,16 @@ class Limits:
         Total uncompressed size of an .xlsx file's parts.
     HTX_MAX_ZIP_RATIO : int
         Uncompressed to compressed size of one part of an .xlsx file (a zip bomb is thousands).
+    HTX_MAX_PART_MB : int
+        Uncompressed size of one part of an .xlsx file other than its sheets and shared
+        strings: its styles, its list of sheets and defined names (a few KB in a real one).
+    HTX_MAX_STRINGS : int
+        Distinct texts (shared strings) of an .xlsx file: a national registry has a few
+        hundred thousand.
     HTX_MAX_ROWS : int
-        Rows of one sheet of a workbook (its declared or actual extent). A CSV file's rows
-        are bounded by its size (``HTX_MAX_FILE_MB``): a row limit would only refuse honest
-        data, such as a national registry's score sheets.
+        Rows of one table: a workbook sheet's declared or actual extent, a CSV file's lines
+        (counted before any is parsed, after the empty lines that end it). A national
+        registry's score sheets have about 3,1 million.
     HTX_MAX_COLUMNS : int
         Columns of one table.
     HTX_MAX_CELL_CHARS : int
@@ -52,7 +58,9 @@ class Limits:
     HTX_MAX_FILE_MB: int = 200
     HTX_MAX_UNZIPPED_MB: int = 500
     HTX_MAX_ZIP_RATIO: int = 200
-    HTX_MAX_ROWS: int = 2_000_000
+    HTX_MAX_PART_MB: int = 20
+    HTX_MAX_STRINGS: int = 1_000_000
+    HTX_MAX_ROWS: int = 4_000_000
     HTX_MAX_COLUMNS: int = 200
     HTX_MAX_CELL_CHARS: int = 32_767  # Excel's own limit for a cell
     HTX_MAX_MERGED: int = 5_000

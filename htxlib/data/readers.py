@@ -359,10 +359,15 @@ def _csv_text(path: Path) -> tuple[str, bytes, str, str]:
     check_file(path)  # its size bounds everything else: rows, and the memory they take
     data = path.read_bytes()
     text, encoding = decode(data)
-    if encoding == "utf-8-sig":
+    ended = text.rstrip("\r\n")
+    if len(ended) < len(text) - 2:  # empty lines after the data: they are no rows
+        text = ended + "\n"
+        data = text.encode("utf-8")
+    elif encoding == "utf-8-sig":
         data = data[3:]
     elif encoding != "utf-8":
         data = text.encode("utf-8")
+    _check_rows(text.count("\n"))  # before any row is parsed: a row costs memory per column
     # the sniffer is quadratic in its sample: a bounded sample of whole lines
     sample = "\n".join(text[: limits().HTX_SNIFF_CHARS].splitlines()[:50])
     try:
@@ -387,6 +392,12 @@ def _csv_rows(text: str, delimiter: str) -> Iterator[list]:
         if "field larger" in str(err):
             _cell_too_long()
         raise
+
+
+def _check_rows(rows: int) -> None:
+    bound = limits().HTX_MAX_ROWS
+    if rows > bound:
+        raise ReadError(exceeded(N_("the number of rows"), rows, "HTX_MAX_ROWS", bound))
 
 
 def _check_width(columns: int) -> None:
@@ -570,6 +581,40 @@ def check_file(path: Path) -> None:
                 )
             if part.filename.startswith("xl/worksheets/") and part.filename.endswith(".xml"):
                 _check_sheet_part(archive, part.filename)
+            elif part.filename == _STRINGS_PART:
+                _check_strings_part(archive, part.filename)
+            elif part.file_size > bound.HTX_MAX_PART_MB * 2**20:
+                # styles, the list of sheets and its defined names: read whole by openpyxl
+                raise ReadError(
+                    exceeded(
+                        N_("the uncompressed size of a part (MB)"),
+                        f"{round(part.file_size / 2**20, 1)} ({part.filename})",
+                        "HTX_MAX_PART_MB",
+                        bound.HTX_MAX_PART_MB,
+                    )
+                )
+
+
+_STRINGS_PART = "xl/sharedStrings.xml"
+
+
+def _check_strings_part(archive, name: str) -> None:
+    """Count a workbook's distinct texts as they stream: openpyxl keeps every one in memory."""
+    bound = limits().HTX_MAX_STRINGS
+    count = 0
+    tail = b""
+    with archive.open(name) as stream:
+        while chunk := stream.read(1 << 20):
+            # the last three bytes of the chunk before hold no whole "<si>" or "<si ", so a
+            # tag cut in two is counted once, in the window that joins it
+            window = tail + chunk
+            count += window.count(b"<si>") + window.count(b"<si ")
+            tail = window[-3:]
+            if count > bound:
+                found = f"> {bound}"
+                raise ReadError(
+                    exceeded(N_("the number of distinct texts"), found, "HTX_MAX_STRINGS", bound)
+                )
 
 
 def _check_sheet_part(archive, name: str) -> None:
@@ -811,7 +856,11 @@ def read_raw(source: Source, table: Table) -> RawTable:
     label = source.label
     try:
         _read_into(raw, source, table)
+    except MemoryError:
+        raise  # a shortage of memory, not a fault of the file: said as such (htx's cli)
     except (ReadError, OSError, csv.Error, KeyError) as err:
+        if "MemoryError" in type(err).__name__:  # pyarrow.ArrowMemoryError is an OSError
+            raise MemoryError(str(err)) from err
         failed = RawTable(encoding=raw.encoding)
         failed.problems.append(
             Problem(

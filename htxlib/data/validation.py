@@ -77,8 +77,27 @@ def schema_failures(frame: pd.DataFrame, table: Table) -> list[tuple[int | None,
         # in place: the schema coerces nothing, and a copy of millions of rows costs time
         table_schema(table).validate(frame, lazy=True, inplace=True)
     except SchemaErrors as err:
-        return [_failure(case, table) for case in err.failure_cases.to_dict("records")]
+        return _bounded_failures(err.failure_cases, table)
     return []
+
+
+#: Rows named for one rule in one column; the rest are counted in one line. A file of a
+#: million copies of one row would otherwise make a million problems, each kept and printed.
+ROWS_PER_RULE = 100
+
+
+def _bounded_failures(cases: pd.DataFrame, table: Table) -> list[tuple[int | None, str, str, str]]:
+    """Return the failures of each rule and column, the first :data:`ROWS_PER_RULE` by row."""
+    groups = cases.groupby(["column", "check"], dropna=False, sort=False)
+    failures = [_failure(case, table) for case in groups.head(ROWS_PER_RULE).to_dict("records")]
+    for first, size in zip(groups.head(1).to_dict("records"), groups.size(), strict=True):
+        if size > ROWS_PER_RULE:
+            _row, column, _value, rule = _failure(first, table)
+            more = _("{rule} (and {count} more rows like these)").format(
+                rule=_(rule), count=size - ROWS_PER_RULE
+            )
+            failures.append((None, column, "", more))
+    return failures
 
 
 def _failure(case: dict, table: Table) -> tuple[int | None, str, str, str]:

@@ -141,6 +141,8 @@ def _one(
         raise
     except DataError as err:  # every problem, as htx validate gives them
         return Outcome(folder, "failed", err.render(limit=PROBLEMS_SHOWN))
+    except MemoryError:
+        return Outcome(folder, "failed", _("not enough memory to build this unit"))
     except Exception as err:  # noqa: BLE001 - one unit's failure never stops the batch
         return Outcome(folder, "failed", str(err).strip() or type(err).__name__)
     return Outcome(folder, "built", str(report.html))

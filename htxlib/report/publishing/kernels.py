@@ -84,7 +84,7 @@ class WarmKernel:
         # file (with the kernel's key) in the process's private folder
         self.manager = self._manager_class(
             kernel_name=self.kernel,
-            kernel_spec_manager=kernel_spec_manager(),
+            kernel_spec_manager=kernel_spec_manager(self.kernel),
             connection_file=str(private("kernel") / "connection.json"),
         )
         run_sync(self.manager.start_kernel)(env=kernel_environment())

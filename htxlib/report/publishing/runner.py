@@ -27,6 +27,7 @@ from jupyter_client.manager import AsyncKernelManager
 from htxlib.data.snapshot import input_digest, write_snapshot
 from htxlib.messages import _
 from htxlib.report.publishing import publish
+from htxlib.report.publishing.scratch import KERNEL
 from htxlib.report.writing import pdf
 from htxlib.report.writing.clock import now
 from htxlib.report.writing.html_page import ANNEX, DOCUMENT
@@ -42,7 +43,6 @@ sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 NOTEBOOK_DIR = Path(__file__).resolve().parents[3] / "notebooks"
 #: Notebooks that make up a report, in page order.
 REPORT_NOTEBOOKS = ("assessment", "targets")
-KERNEL = "htx"
 
 
 class ReportError(RuntimeError):
@@ -89,7 +89,7 @@ def kernel_name(preferred: str = KERNEL) -> str:
     """
     from htxlib.report.publishing.scratch import kernel_spec_manager
 
-    if preferred in kernel_spec_manager().find_kernel_specs():
+    if preferred in kernel_spec_manager(preferred).find_kernel_specs():
         return preferred
     try:
         install_kernel(preferred)

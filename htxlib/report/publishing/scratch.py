@@ -76,10 +76,16 @@ def kernel_dir(prefix: str = sys.prefix) -> Path:
     return Path(prefix) / "share" / "jupyter" / "kernels"
 
 
-def kernel_spec_manager():
-    """Return a kernel spec manager that finds only the toolkit's own kernel specs."""
+def kernel_spec_manager(kernel: str = KERNEL):
+    """Return the kernel spec manager that finds ``kernel``'s spec.
+
+    The toolkit's own kernel is looked for in its own environment alone; a kernel the user
+    names (``htx report --kernel NAME``) where Jupyter looks for it (``JUPYTER_PATH``).
+    """
     from jupyter_client.kernelspec import KernelSpecManager
 
+    if kernel != KERNEL:
+        return KernelSpecManager()
     return KernelSpecManager(kernel_dirs=[str(kernel_dir())])
 
 
