@@ -187,3 +187,13 @@ def test_a_converter_that_hangs_is_stopped_at_its_limit(tmp_path):
     assert "HTX_CONVERT_SECONDS" in done.stderr and "Traceback" not in done.stderr
     assert _processes_mentioning(str(fake)) == []
     assert _processes_mentioning("sleep 300") == []
+
+
+@pytest.mark.skipif(pdf.engine() is None, reason="LibreOffice is not installed")
+def test_an_unusable_temporary_folder_with_pdf_asked(tmp_path):
+    """A TMPDIR that cannot be written: the run uses the system's, LibreOffice its own."""
+    write_small_unit(tmp_path)
+    done = _report(tmp_path, _env(tmp_path, TMPDIR="/proc/htx-no-such-folder"), "--format", "pdf")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr and "terminate called" not in done.stderr
+    assert (tmp_path / "reports" / "tan-lap" / "2025" / "report.pdf").is_file()
