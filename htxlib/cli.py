@@ -227,8 +227,8 @@ def _report(args: argparse.Namespace) -> int:
     from htxlib.data.rollup import NoChildRead
     from htxlib.report.publishing.publish import PublishError
     from htxlib.report.publishing.runner import DEFAULT_FORMATS, ReportError, build_report
-    from htxlib.report.publishing.scratch import ScratchError
     from htxlib.report.writing.pdf import PdfError
+    from htxlib.report.writing.scratch import ScratchError
 
     try:
         report = build_report(
@@ -594,7 +594,7 @@ def main(argv: list[str] | None = None) -> int:
     except ClockError as err:
         _say(str(err))
         return EXIT_USAGE
-    from htxlib.report.publishing.scratch import stop_on_signals
+    from htxlib.report.publishing.stopping import stop_on_signals
 
     stop_on_signals()  # SIGTERM and SIGHUP stop a run as Ctrl-C does: nothing left behind
     try:

@@ -36,6 +36,9 @@ NOT_RUN = {
     ".venv/bin/python benchmarks/bench_report.py": (
         "times many full reports against floors (minutes); a benchmark, not a check"
     ),
+    ".venv/bin/python benchmarks/bench_hostile.py --runs 1": (
+        "builds 190 MB hostile files and runs each (minutes); test_benchmarks runs two cases"
+    ),
     "make clean": "removes the .venv the other commands run in",
     "make lint": "rewrites the copy's files; `make test` runs the same ruff checks",
     "htx report --charts": "an option named in a sentence; the command lines are run",

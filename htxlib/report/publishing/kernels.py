@@ -74,11 +74,8 @@ class WarmKernel:
             self._thread.submit(self._start_early, early)
 
     def _start(self) -> None:
-        from htxlib.report.publishing.scratch import (
-            kernel_environment,
-            kernel_spec_manager,
-            private,
-        )
+        from htxlib.report.publishing.kernel_setup import kernel_environment, kernel_spec_manager
+        from htxlib.report.writing.scratch import private
 
         # the toolkit's own kernel spec, whatever JUPYTER_PATH holds, and its connection
         # file (with the kernel's key) in the process's private folder

@@ -27,7 +27,7 @@ from jupyter_client.manager import AsyncKernelManager
 from htxlib.data.snapshot import input_digest, write_snapshot
 from htxlib.messages import _
 from htxlib.report.publishing import publish
-from htxlib.report.publishing.scratch import KERNEL
+from htxlib.report.publishing.kernel_setup import KERNEL
 from htxlib.report.writing import pdf
 from htxlib.report.writing.clock import now
 from htxlib.report.writing.html_page import ANNEX, DOCUMENT
@@ -87,7 +87,7 @@ def kernel_name(preferred: str = KERNEL) -> str:
     looked for there alone, so that neither papermill nor a ``kernels/htx`` folder in
     ``JUPYTER_PATH`` ever picks up another Python.
     """
-    from htxlib.report.publishing.scratch import kernel_spec_manager
+    from htxlib.report.publishing.kernel_setup import kernel_spec_manager
 
     if preferred in kernel_spec_manager(preferred).find_kernel_specs():
         return preferred
@@ -307,7 +307,7 @@ def build_report(
         raise ValueError(f"unknown format {', '.join(sorted(unknown))}; known: {known}")
     if "pdf" in formats:
         pdf.require()  # say what to install before any kernel starts
-    from htxlib.report.publishing.scratch import scratch_dir
+    from htxlib.report.writing.scratch import scratch_dir
 
     scratch_dir()  # where the kernels' and converters' files go: refused now if unwritable
     own = None

@@ -57,8 +57,8 @@ def to_pdf(documents: list[Path], folder: Path) -> list[Path]:
         LibreOffice is missing, failed or took too long.
     """
     from htxlib.data.limits import limits
-    from htxlib.report.publishing.scratch import private
     from htxlib.report.writing.processes import ConverterTimeout, run_bounded
+    from htxlib.report.writing.scratch import private
 
     program = require()
     names = ", ".join(d.name for d in documents)
