@@ -35,6 +35,17 @@ def _start(unit: Path, cwd: Path, env: dict[str, str] | None = None, *extra: str
     )
 
 
+def _run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(HTX), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "HTX_LANG": "vi"},
+        timeout=300,
+    )
+
+
 def _wait_for_line(process, text: str, seconds: float = 120) -> str:
     """Read the process's stderr until a line holds ``text``; return what was read."""
     seen = []
@@ -62,14 +73,7 @@ def test_two_units_with_one_id_built_at_once_never_replace_each_other(tmp_path):
     go = tmp_path / "go"
     held = _start(first, tmp_path, {"HTX_PAUSE_AT": "exported", "HTX_PAUSE_UNTIL": str(go)})
     _wait_for_line(held, "paused at exported")  # checked already, not yet published
-    done = subprocess.run(
-        [str(HTX), "report", "--data", "tan-lap-ha", "--year", "2025"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "HTX_LANG": "vi"},
-        timeout=300,
-    )
+    done = _run("report", "--data", "tan-lap-ha", "--year", "2025", cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     go.touch()
     _, err = held.communicate(timeout=300)
@@ -109,14 +113,7 @@ def test_the_same_commune_built_alone_then_in_its_province(tmp_path):
     (province / "units").mkdir(parents=True)
     shutil.copytree(alone, province / "units" / "tan-lap")
     for command in (["--data", "communes/tan-lap"], ["--data", "tinh/units/tan-lap"]):
-        done = subprocess.run(
-            [str(HTX), "report", *command, "--year", "2025", "--out", "reports"],
-            cwd=tmp_path,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "HTX_LANG": "vi"},
-            timeout=300,
-        )
+        done = _run("report", *command, "--year", "2025", "--out", "reports", cwd=tmp_path)
         assert done.returncode == 0, done.stderr
     page = (tmp_path / "reports" / "tan-lap" / "2025" / "report.html").read_text(encoding="utf-8")
     folder = re.search(r'name="htx:source_folder" content="([^"]+)"', page).group(1)

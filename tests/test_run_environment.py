@@ -42,6 +42,17 @@ def _report(cwd: Path, env: dict[str, str], *extra: str) -> subprocess.Completed
     )
 
 
+def _start(cwd: Path, env: dict[str, str], *extra: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(HTX), "report", "--data", "tan-lap", "--year", "2025", *extra],
+        cwd=cwd,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
 def _left_in(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
 
@@ -107,15 +118,7 @@ def _wait_for(condition, seconds: float = 120) -> None:
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_at_start_up_leaves_no_connection_file(tmp_path, signum):
     write_small_unit(tmp_path)
-    env = _env(tmp_path)
-    process = subprocess.Popen(
-        [str(HTX), "report", "--data", "tan-lap", "--year", "2025"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = _start(tmp_path, _env(tmp_path))
     scratch = tmp_path / "tmp"
     _wait_for(lambda: list(scratch.glob("htx-*/kernel-*/connection.json")))
     process.send_signal(signum)
@@ -145,14 +148,7 @@ def test_a_signal_during_the_pdf_step_stops_libreoffice_and_leaves_nothing(tmp_p
     write_small_unit(tmp_path)
     go = tmp_path / "go"
     env = _env(tmp_path, HTX_PAUSE_AT="pdf", HTX_PAUSE_UNTIL=str(go))
-    process = subprocess.Popen(
-        [str(HTX), "report", "--data", "tan-lap", "--year", "2025", "--format", "docx,pdf"],
-        cwd=tmp_path,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    process = _start(tmp_path, env, "--format", "docx,pdf")
     scratch = tmp_path / "tmp"
     _wait_for(lambda: list(scratch.glob("htx-*/kernel-*")))
     go.touch()
