@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 import yaml
@@ -14,6 +16,9 @@ from htxlib.rules.loading import RULES_DIR, RuleFileError, compliance_rules, rat
 from .conftest import append_row, read_rows, set_cell, write_rows
 
 RULES = rating_rules()
+#: The same method without its repeal: the small unit's ratings are of 2025 (15/12/2025, after
+#: Circular 01/2020 was repealed), and the tests of the engine's mechanics score them with it.
+ENGINE = dataclasses.replace(RULES, valid_to="")
 
 
 @pytest.mark.parametrize(
@@ -65,7 +70,7 @@ def scored(small_unit):
 
 def alpha(folder, rules=None):
     return (
-        rating.computed_ratings(load_unit(folder), 2025, rules=rules)
+        rating.computed_ratings(load_unit(folder), 2025, rules=rules or ENGINE)
         .set_index("entity_id")
         .loc["A"]
     )
@@ -99,6 +104,7 @@ def test_unconfirmed_criteria_bounded_by_their_group(scored):
 
 def test_edited_rule_file_changes_the_outcome(scored, tmp_path):
     data = yaml.safe_load((RULES_DIR / "rating.yaml").read_text(encoding="utf-8"))
+    data["valid_to"] = None  # as ENGINE
     data["thresholds"] = [
         {"rating": "tot", "min": 70},
         {"rating": "kha", "min": 60},
@@ -182,7 +188,11 @@ def test_no_scores_means_no_judgement(small_unit):
 
 
 def test_size_classes_second_unit(small_unit):
-    classes = sizes.size_classes(load_unit(small_unit), 2025).set_index("entity_id")
+    # at 17/09/2025, the last day of Circular 01/2020; at the year's end only the decree's
+    ds = load_unit(small_unit)
+    at_end = sizes.size_classes(ds, 2025)
+    assert "members_circular_01_2020" not in at_end and "decree_113_2024" in at_end
+    classes = sizes.size_classes(ds, 2025, as_of="17/09/2025").set_index("entity_id")
     assert classes.loc["A", "members_circular_01_2020"] == "nho"  # 60 members
     assert classes.loc["B", "members_circular_01_2020"] == "sieu_nho"  # 12 members
     assert classes.loc["A", "capital_circular_01_2020"] == "nho"  # 1.200 triệu
@@ -196,7 +206,8 @@ def test_size_classes_second_unit(small_unit):
 )
 def test_member_size_boundaries(small_unit, members, size):
     set_cell(small_unit / "annual.csv", 2, "members", str(members))
-    classes = sizes.size_classes(load_unit(small_unit), 2025).set_index("entity_id")
+    classes = sizes.size_classes(load_unit(small_unit), 2025, as_of="17/09/2025")
+    classes = classes.set_index("entity_id")
     assert classes.loc["A", "members_circular_01_2020"] == size
 
 
@@ -318,3 +329,52 @@ def test_rating_scores_table_is_validated(vq_copy, capsys):
     assert main(["validate", "--data", str(vq_copy)]) == 1
     said = capsys.readouterr()
     assert "rating_scores.csv, row 2, column 'entity_id': value 'VQ99'" in said.out + said.err
+
+
+# --- validity windows: each rule on both sides of its boundary -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "applies"), [("2025-09-17", True), ("2025-09-18", False), ("2020-03-31", False)]
+)
+def test_circular_01_2020_rates_only_inside_its_validity(day, applies):
+    from htxlib.rules.loading import rating_rules
+
+    rules = rating_rules()
+    assert rules.applies_on(pd.Timestamp(day)) is applies
+    assert rules.repealed_from == "18/09/2025"
+
+
+@pytest.mark.parametrize(
+    ("year", "standing"), [(2019, "before"), (2024, "in force"), (2025, "after")]
+)
+def test_a_year_s_ratings_stand_by_their_rating_date(year, standing):
+    from htxlib.rules.loading import rating_rules
+
+    assert rating_rules().standing(year) == standing
+
+
+@pytest.mark.parametrize(
+    ("day", "schemes"),
+    [
+        ("2025-09-17", {"members_circular_01_2020", "capital_circular_01_2020"}),
+        ("2025-09-18", set()),
+    ],
+)
+def test_size_classes_of_circular_01_2020_only_inside_its_validity(day, schemes):
+    from htxlib.rules.loading import size_schemes
+
+    found = {s["id"] for s in size_schemes(on=pd.Timestamp(day))}
+    assert found & {"members_circular_01_2020", "capital_circular_01_2020"} == schemes
+
+
+def test_every_rule_states_its_validity():
+    """Each rule, rating method and size class says from when (and until when) it applies."""
+    from htxlib.rules.loading import load_yaml
+
+    rating = load_yaml("rating")
+    assert "valid_from" in rating and "valid_to" in rating
+    for scheme in load_yaml("size")["schemes"]:
+        assert "valid_from" in scheme and "valid_to" in scheme, scheme["id"]
+    for rule in load_yaml("compliance")["rules"]:
+        assert "valid_from" in rule, rule["id"]

@@ -104,6 +104,8 @@ class RatingRules:
         Date it applies from (dd/mm/yyyy), empty when unknown.
     valid_to : str
         Last day it applies (dd/mm/yyyy), empty while in force.
+    repealed_by : str
+        The document that repealed it, empty while in force.
     rating_date : tuple of int
         (month, day) of the rating in the rated year.
     groups : dict
@@ -129,6 +131,7 @@ class RatingRules:
     thresholds: tuple[tuple[str, float], ...]
     not_rated: dict[str, dict]
     path: str
+    repealed_by: str = ""
 
     @property
     def unconfirmed(self) -> list[str]:
@@ -140,15 +143,34 @@ class RatingRules:
         month, day = self.rating_date
         return pd.Timestamp(year=year, month=month, day=day)
 
-    def applies_to(self, year: int) -> bool:
-        """Whether a year's rating (made on its rating date) falls under these rules."""
+    @property
+    def repealed_from(self) -> str:
+        """The first day the rules no longer apply (dd/mm/yyyy), empty while in force."""
+        if not self.valid_to:
+            return ""
+        last = pd.to_datetime(self.valid_to, dayfirst=True)
+        return (last + pd.Timedelta(days=1)).strftime("%d/%m/%Y")
+
+    def applies_on(self, when) -> bool:
+        """Whether a rating made on ``when`` falls under these rules (inside their validity)."""
         span = {
             "valid_from": pd.to_datetime(self.valid_from, dayfirst=True)
             if self.valid_from
             else None,
             "valid_to": pd.to_datetime(self.valid_to, dayfirst=True) if self.valid_to else None,
         }
-        return in_force(span, self.date_in(year))
+        return in_force(span, pd.Timestamp(when))
+
+    def applies_to(self, year: int) -> bool:
+        """Whether a year's rating (made on its rating date) falls under these rules."""
+        return self.applies_on(self.date_in(year))
+
+    def standing(self, year: int) -> str:
+        """Where a year's rating stands against these rules: "before", "in force" or "after"."""
+        if self.applies_to(year):
+            return "in force"
+        start = pd.to_datetime(self.valid_from, dayfirst=True) if self.valid_from else None
+        return "before" if start is not None and self.date_in(year) < start else "after"
 
 
 def rating_rules(source: str | Path = "rating") -> RatingRules:
@@ -205,16 +227,23 @@ def rating_rules(source: str | Path = "rating") -> RatingRules:
         thresholds=thresholds,
         not_rated={str(r["id"]): r for r in _need(data, "not_rated", where)},
         path=where,
+        repealed_by=str(data.get("repealed_by") or ""),
     )
 
 
-def size_schemes(source: str | Path = "size") -> list[dict]:
-    """Load the size-class schemes (each with its citation and classes)."""
+def size_schemes(source: str | Path = "size", on=None) -> list[dict]:
+    """Load the size-class schemes (each with its citation, classes and validity).
+
+    With ``on`` (a date), only the schemes in force on that day: a scheme is applied and
+    cited only inside its validity.
+    """
     data = load_yaml(source)
     schemes = _need(data, "schemes", data["_path"])
     for scheme in schemes:
         for key in ("id", "document", "measure"):
             _need(scheme, key, f"{data['_path']}: scheme {scheme.get('id')}")
+    if on is not None:
+        schemes = [s for s in schemes if in_force(s, pd.Timestamp(on))]
     return schemes
 
 

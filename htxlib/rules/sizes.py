@@ -56,7 +56,7 @@ def size_classes(ds, year: int, as_of=None, schemes: list[dict] | None = None) -
     ----------
     {scope}
     schemes : list of dict, optional
-        Size schemes (default: ``htxlib/rules/size.yaml``).
+        Size schemes (default: those of ``htxlib/rules/size.yaml`` in force at the cutoff).
 
     Returns
     -------
@@ -64,8 +64,9 @@ def size_classes(ds, year: int, as_of=None, schemes: list[dict] | None = None) -
         entity_id, name, members, charter_capital, revenue (the year's, as the codebook
         defines it: never scaled), and one column per scheme id holding the size code or None.
     """
-    schemes = schemes if schemes is not None else size_schemes()
-    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    cutoff = ds.period(year, as_of).cutoff
+    schemes = schemes if schemes is not None else size_schemes(on=cutoff)
+    frame = facts(ds, "HTX", year, cutoff)
     frame = frame.assign(revenue=frame["revenue"].astype(float))
     out = frame[["entity_id", "name", "members", "charter_capital", "revenue"]]
     for scheme in schemes:
@@ -88,7 +89,7 @@ def size_summary(classes: pd.DataFrame, schemes: list[dict] | None = None) -> pd
     """
     schemes = schemes if schemes is not None else size_schemes()
     rows = []
-    for scheme in schemes:
+    for scheme in [s for s in schemes if s["id"] in classes]:  # those applied at the cutoff
         counts = classes[scheme["id"]].value_counts(dropna=False)
         for size in ("sieu_nho", "nho", "vua", "lon", None):
             n = int(counts.get(size, 0)) if size else int(classes[scheme["id"]].isna().sum())

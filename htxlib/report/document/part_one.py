@@ -130,6 +130,15 @@ class Assessment:
         )
 
     @property
+    def rating_standing(self) -> str:
+        """Where the year's ratings stand against the rating rules: before, in force, after.
+
+        After their repeal (Circular 01/2020: from 18/09/2025) a rating is the unit's own
+        classification: cited as such, never rescored.
+        """
+        return self.rating_rules.standing(self.period.year)
+
+    @property
     def ratings_known(self) -> bool:
         """Whether any HTX's rating for the year is given."""
         return m.ratings_given(self.ratings) > 0
