@@ -369,13 +369,38 @@ def _map(args: argparse.Namespace) -> int:
         _say(str(err))
         return EXIT_USAGE
     found = admin_map.search(args.name, province.code if province else None)
-    if not found:
-        _say(_("no unit on the 2025 map has '{name}' in its name").format(name=args.name))
+    # a name of the map before 01/07/2025: what it is now (not with --province, which lists
+    # a province of the 2025 map)
+    former, districts = [], {}
+    if args.name and not province:
+        from htxlib.data import former_map
+
+        former = former_map.search(args.name)
+        districts = former_map.district_communes(args.name)
+    if not found and not former and not districts:
+        closest = admin_map.closest_names(args.name)
+        if closest:
+            _say(
+                _(
+                    "no unit of the 2025 map, nor of the map before 01/07/2025, has '{name}' in "
+                    "its name; the closest: {closest}"
+                ).format(name=args.name, closest=", ".join(closest))
+            )
+        else:
+            _say(_("no unit on the 2025 map has '{name}' in its name").format(name=args.name))
         return EXIT_USAGE
     provinces = admin_map.provinces()
+    if found and (former or districts):
+        _print(_("on the 2025 map:"))
     for division in found:
         where = f"  ({provinces[division.province].name})" if division.province else ""
         _print(f"{admin_map.shown_code(division)}  {division.name}{where}")
+    if former or districts:
+        _print(_("on the map before 01/07/2025:"))
+    for commune in former:
+        _print(former_map.describe(commune))
+    for (district, former_province), communes in districts.items():
+        _print("\n".join(former_map.describe_district(district, former_province, communes)))
     return 0
 
 
@@ -512,7 +537,8 @@ def build_parser() -> argparse.ArgumentParser:
         "map",
         help=_(
             "find a unit's official code on the 2025 map: the provinces, a province's "
-            "communes, or the names that contain a word (with or without diacritics)"
+            "communes, or the names that contain a word (with or without diacritics); a name "
+            "of the map before 01/07/2025 (a former commune or district) says what it is now"
         ),
     )
     mp.add_argument("name", nargs="?", default="", help=_("part of a name, e.g. 'thuong lam'"))

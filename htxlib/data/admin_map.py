@@ -178,9 +178,23 @@ def search(text: str = "", province_code: int | None = None) -> list[Division]:
     pool = [c for c in communes().values() if province_code in (None, c.province)]
     if province_code is None:
         pool = [*provinces().values(), *pool]
-    return sorted(
-        (d for d in pool if wanted in bare(d.name)), key=lambda d: (d.province or 0, d.code)
-    )
+    named = {code: bare(p.short) for code, p in provinces().items()}
+
+    def matches(d: Division) -> bool:
+        # "bao yen lao cai": a commune's name with its province's
+        return wanted in bare(d.name) or (
+            d.province is not None and wanted == f"{bare(d.short)} {named[d.province]}"
+        )
+
+    return sorted((d for d in pool if matches(d)), key=lambda d: (d.province or 0, d.code))
+
+
+def closest_names(text: str, more: list[str] = ()) -> list[str]:
+    """Return up to three names of the map (and of ``more``) closest to a misspelt ``text``."""
+    names = {bare(d.short): d.name for d in [*provinces().values(), *communes().values()]}
+    names.update({bare(name): name for name in more})
+    close = difflib.get_close_matches(bare(text), list(names), n=3, cutoff=0.75)
+    return [names[c] for c in close]
 
 
 def commune(text: str | int, province_code: int | None = None) -> Division:
