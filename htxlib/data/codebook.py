@@ -430,6 +430,41 @@ TARGETS = Table(
     title="Chỉ tiêu kế hoạch",
 )
 
+PERIOD_TARGETS = Table(
+    "period_targets",
+    "chi_tieu_giai_doan",
+    "Targets of the unit's five-year plan (2021-2025, 2026-2030) for the period's end: the "
+    "annual plan says where the unit stands against them.",
+    (
+        C(
+            "indicator",
+            "Chỉ tiêu",
+            "code",
+            "What the target counts, by its code or its label.",
+            codes="period_indicators",
+            required=True,
+        ),
+        C("period_start", "Từ năm", "int", "First year of the period, e.g. 2026.", required=True),
+        C("period_end", "Đến năm", "int", "Last year of the period, e.g. 2030.", required=True),
+        C(
+            "value",
+            "Chỉ tiêu đến cuối giai đoạn",
+            "amount",
+            "Target for the period's end.",
+            required=True,
+        ),  # fmt: skip
+        C("unit", "Đơn vị tính", "text", "Unit of the target."),
+        C(
+            "source",
+            "Văn bản giao chỉ tiêu",
+            "text",
+            "The decision or plan that set it, e.g. 'Kế hoạch số 12/KH-UBND ngày 15/3/2026'.",
+        ),
+    ),
+    key=("indicator", "period_start"),
+    title="Chỉ tiêu kế hoạch giai đoạn",
+)
+
 REPORTED_FIGURES = Table(
     "reported_figures",
     "so_lieu_cong_bo",
@@ -609,6 +644,7 @@ TABLES: dict[str, Table] = {
         SUPPORT,
         OCOP,
         TARGETS,
+        PERIOD_TARGETS,
         REPORTED_FIGURES,
         PROVENANCE,
         DOCUMENT,

@@ -81,6 +81,15 @@ PLAN_INDICATORS: dict[str, str] = {
     "new_members": "Thành viên mới",
 }
 
+#: What a period plan (2021-2025, 2026-2030) sets a target for: a count or number at the
+#: period's end, for HTX, THT and LH HTX alike.
+PERIOD_INDICATORS: dict[str, str] = {
+    "total_htx": "Tổng số HTX",
+    "total_tht": "Tổng số THT",
+    "total_unions": "Tổng số LH HTX",
+    "members": "Thành viên HTX",
+}
+
 #: How much of the unit's HTX its registry holds: all of them (default), or a part, which the
 #: report then never calls the whole.
 COVERAGES: dict[str, str] = {
@@ -226,4 +235,5 @@ CODE_LISTS: dict[str, dict[str, str]] = {
     "share_bases": SHARE_BASES,
     "coverages": COVERAGES,
     "indicators": PLAN_INDICATORS,
+    "period_indicators": PERIOD_INDICATORS,
 }

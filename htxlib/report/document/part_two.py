@@ -13,6 +13,7 @@ from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_phrase
 from htxlib.plan import targets
+from htxlib.plan.period import period_source, period_standing, plan_period
 from htxlib.report.document.letterhead import Letterhead, letterhead
 from htxlib.report.document.narrative import records
 from htxlib.report.document.stated_sentences import stated_sentences
@@ -37,6 +38,9 @@ class PlanPart:
     partial_year: bool
     texts: dict[str, str | None]
     stated: dict[str, list[str]]
+    plan_period: tuple[int, int] = (0, 0)
+    plan_period_source: str = ""
+    period_targets: pd.DataFrame | None = None
 
     @property
     def trial_results(self) -> list[dict]:
@@ -99,6 +103,13 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
     period = ds.period(year, as_of)
     plan_year = plan_year or ds.plan_year(year)
     first = ds.years[0] if ds.years else year
+    chosen = targets.chosen_targets(ds, year, plan_year, as_of)
+    # the plan year's step for each period indicator, where the plan sets one
+    steps = {
+        r["indicator"]: float(r["chosen_low"])
+        for r in records(chosen)
+        if r["chosen_low"] is not None
+    }
     return PlanPart(
         ds=ds,
         unit=unit_of(ds),
@@ -106,7 +117,10 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
         period_phrase=period_phrase(period.start, period.cutoff),
         plan_year=plan_year,
         results=targets.plan_vs_actual(ds, year, as_of),
-        targets=targets.chosen_targets(ds, year, plan_year, as_of),
+        targets=chosen,
+        plan_period=plan_period(plan_year),
+        plan_period_source=period_source(ds, plan_year),
+        period_targets=period_standing(ds, year, plan_year, steps, as_of),
         candidates=dissolution_candidates(ds, year, as_of),
         backtest=targets.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
         partial_year=targets.elapsed_share(ds, year, as_of) < 1,
