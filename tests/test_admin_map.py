@@ -113,9 +113,12 @@ def test_htx_map_finds_a_commune_with_or_without_diacritics():
     from .conftest import run_htx
 
     run = run_htx("map", "thuong lam")
-    assert run.returncode == 0 and run.stdout.splitlines() == [
-        "02269  Xã Thượng Lâm  (Tuyên Quang)"
+    # the commune of the 2025 map, then the former communes of that name and what they became
+    assert run.returncode == 0 and run.stdout.splitlines()[:2] == [
+        "trên bản đồ hành chính năm 2025:",
+        "02269  Xã Thượng Lâm  (Tuyên Quang)",
     ]
+    assert "trên bản đồ hành chính trước ngày 01/07/2025:" in run.stdout
     run = run_htx("map", "--province", "tuyen quang")
     assert "02269  Xã Thượng Lâm  (Tuyên Quang)" in run.stdout.splitlines()
     run = run_htx("map", "khong co")

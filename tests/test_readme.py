@@ -160,6 +160,12 @@ def check_map(done, copy):
     assert done.returncode == 0 and "02269" in done.stdout and "Thượng Lâm" in done.stdout
 
 
+def check_former_map(done, copy):
+    """A name of the map before 01/07/2025 says what it is now."""
+    assert done.returncode == 0, done.stderr
+    assert "trước 01/07/2025" in done.stdout and "→ nay thuộc" in done.stdout, done.stdout
+
+
 def check_template(done, copy):
     target = copy / "units" / "thuong-lam" / "thuong-lam.xlsx"
     assert done.returncode == 0 and target.is_file(), done.stderr
@@ -322,6 +328,9 @@ RUNS = {
     "htx --lang en ...": check_valid_english,
     'htx map "thuong lam" [--province "tuyen quang"]': check_map,
     '.venv/bin/htx map "ten xa"': check_map,
+    'htx map "Thượng Lâm Lâm Bình"': check_former_map,
+    'htx map "huyện Lâm Bình"': check_former_map,
+    'htx map "TT Lim"': check_former_map,
     ".venv/bin/htx template --unit <mã-xã> --year 2025 --out <tệp>.xlsx": check_template,
     "htx template --unit CODE --year Y --out FILE.xlsx": check_template,
     "htx template --unit 02269 --year 2025 --out units/thuong-lam/thuong-lam.xlsx [--force]": (
