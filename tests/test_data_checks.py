@@ -77,3 +77,47 @@ def test_findings_printed_by_validate(vq_copy, capsys):
     assert "figures that contradict each other: 7" in out
     assert "reported_figures.csv, row 2, total_htx 2024: stated 37, computed 36" in out
     assert "row 20, rating_share:khong_xep_loai 2024: stated 25, computed 24,3243" in out
+
+
+# --- what the rows do not give is never counted as none ---------------------------------------
+
+
+def _stated(folder, rows: list[dict]) -> None:
+    path = folder / "reported_figures.csv"
+    if not path.exists():
+        path.write_text("indicator,year,value,kind,qualifier,decimals,base,source\n", "utf-8")
+    for row in rows:
+        append_row(path, row)
+
+
+def test_a_class_count_among_unknown_ratings_is_not_checked(small_unit):
+    # HTX Beta's rating is not given: "01 tốt hoặc khá" may be right whatever the rows say
+    set_cell(small_unit / "annual.csv", 3, "rating", "")
+    _stated(small_unit, [{"indicator": "rating_count:tot+kha", "year": "2025", "value": "2"}])
+    found = contradictions(load_unit(small_unit))
+    assert found.empty, found[["field", "stated", "computed"]]
+
+
+def test_a_sector_count_among_unknown_sectors_is_not_checked(small_unit):
+    set_cell(small_unit / "entities.csv", 4, "sector", "")  # HTX Beta: sector not given
+    _stated(small_unit, [{"indicator": "sector_count:nong_nghiep", "year": "2025", "value": "3"}])
+    assert contradictions(load_unit(small_unit)).empty
+
+
+def test_rating_classes_are_parts_of_the_operating_htx_their_shares_name(small_unit):
+    """62 + 93 + 16 = 171 operating HTX of 231: the classes are parts of the operating whole."""
+    rows = [
+        {"indicator": "total_htx", "year": "2025", "value": "5"},
+        {"indicator": "operating_htx", "year": "2025", "value": "3"},
+        {"indicator": "rating_count:tot+kha", "year": "2025", "value": "1"},
+        {"indicator": "rating_count:yeu", "year": "2025", "value": "2"},
+        {"indicator": "rating_share:yeu", "year": "2025", "value": "66.7", "decimals": "1",
+         "base": "operating"},
+    ]  # fmt: skip
+    _stated(small_unit, rows)
+    found = contradictions(load_unit(small_unit))
+    assert "reported_parts" not in set(found["check"]), found[["check", "field", "stated"]]
+    _stated(small_unit, [{"indicator": "rating_count:trung_binh", "year": "2025", "value": "1"}])
+    found = contradictions(load_unit(small_unit))  # 1 + 2 + 1 = 4, not the 3 operating
+    parts = found[found["check"] == "reported_parts"]
+    assert list(parts["field"]) == ["operating_htx"] and list(parts["computed"]) == [4.0]

@@ -133,6 +133,8 @@ def test_a_registry_of_part_of_the_htx_never_calls_its_part_the_total(tmp_path):
     )
     assert "có 03 HTX đã đăng ký và chưa giải thể" not in part1
     assert "huyện Định Quán có 03 HTX" not in part1
+    assert "tổng số 03 HTX" not in part1  # a part is never called the whole
+    assert "Trong số 03 HTX có dữ liệu chi tiết (các HTX thành lập trong kỳ)" in part1
     assert contradictions(load_unit(folder)).empty  # 3 rows do not contradict a stated 506
 
 

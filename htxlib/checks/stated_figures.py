@@ -54,22 +54,37 @@ def _row_value(table: pd.DataFrame, key: str, column: str, code: str) -> float:
     return math.nan if value is None or pd.isna(value) else float(value)
 
 
-def _rating_group(ds, year, codes) -> float:
+def _known_ratings(ds, year) -> pd.DataFrame | None:
+    """Return the year's rating distribution when every HTX's rating is given, else None.
+
+    With some ratings not given, a class's count is only a lower bound: 0 HTX rated "tốt"
+    among 62 whose rating is unknown is no figure to state, nor to set against one.
+    """
     table = m.rating_distribution(ds, year)
-    if not m.ratings_given(table):
+    given = m.ratings_given(table)
+    if not given or given < int(table["count"].sum()):
+        return None
+    return table
+
+
+def _rating_group(ds, year, codes) -> float:
+    table = _known_ratings(ds, year)
+    if table is None:
         return math.nan
     return float(table.loc[table["rating"].isin(codes), "count"].sum())
 
 
 def _rating_share(ds, year, codes) -> float:
-    table = m.rating_distribution(ds, year)
-    if not m.ratings_given(table):
+    table = _known_ratings(ds, year)
+    if table is None:
         return math.nan
     return float(table.loc[table["rating"].isin(codes), "share"].sum())
 
 
 def _sector_count(ds, year, sectors) -> float:
     by_sector = m.htx_overview(ds, year).by_sector
+    if by_sector.loc[by_sector["sector"].isna(), "count"].sum():
+        return math.nan  # some HTX of unknown sector: a sector's count is only a lower bound
     return float(by_sector.loc[by_sector["sector"].isin(sectors), "count"].sum())
 
 
@@ -380,7 +395,12 @@ def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
     found = []
     named = _by_name(part)
     wholes = dict(PARTS_OF)
-    wholes["total_htx#ratings"] = ("rating_count:", _RATING_PARTS)
+    # the rating classes are parts of the whole their stated shares are of: the operating
+    # HTX where the document rates those only; of the rated HTX they are the whole itself
+    bases = {r["base"] for n, r in named.items() if n.startswith("rating_share:")}
+    if "rated" not in bases:
+        whole = "operating_htx" if "operating" in bases else "total_htx"
+        wholes[f"{whole}#ratings"] = ("rating_count:", _RATING_PARTS)
     for whole_key, (prefix, codes) in wholes.items():
         whole_name = whole_key.split("#")[0]
         whole = named.get(whole_name)
