@@ -227,6 +227,34 @@ class Assessment:
         return {"agri": agri, "non_agri": rest} if agri and rest else None
 
     @property
+    def new_split(self) -> dict | None:
+        """The new HTX by group: agricultural, non-agricultural, of unknown sector.
+
+        None when there are no new HTX, or none of known sector.
+        """
+        from htxlib.figures.counts import new_by_group
+
+        if not len(self.overview.new):
+            return None
+        split = new_by_group(self.ds, self.period.start, self.period.cutoff)
+        return split if split["agri"] + split["non_agri"] else None
+
+    @property
+    def new_capital(self) -> float | None:
+        """The charter capital of the new HTX, when each of them gives it."""
+        from htxlib.figures.counts import new_capital
+
+        return new_capital(self.ds, self.period.start, self.period.cutoff)
+
+    @property
+    def reorganised_so_far(self) -> int:
+        """HTX reorganised under the 2012 Law up to the cutoff, when more than in the period."""
+        from htxlib.figures.counts import reorganised_by
+
+        total = reorganised_by(self.ds, self.period.cutoff)
+        return total if total > len(self.overview.reorganised) else 0
+
+    @property
     def training(self) -> dict:
         """Managers trained (vocational and up) and untrained; None where not given."""
         levels = self.managers.levels.set_index("level")["count"]
