@@ -578,3 +578,40 @@ def test_a_stated_figure_the_body_prints_otherwise_is_said_beside_it(tmp_path):
         "Tổ hợp tác chăn nuôi: 02 tổ",
         "Theo dữ liệu đăng ký: 02 THT chăn nuôi (đơn vị báo cáo: 321 THT chăn nuôi).",
     )
+
+
+# --- what the rows hold of the new HTX -------------------------------------------------------
+
+
+def test_new_htx_by_group_and_their_capital(tmp_path):
+    entities = [
+        htx_row(1),
+        htx_row(2, founded="2024-03-01", capital="1200"),
+        htx_row(3, founded="2024-05-01", capital="800.5"),
+        htx_row(4, "van_tai", founded="2024-06-01", capital="2000"),
+        htx_row(5, "", founded="2024-07-01", capital="500"),
+    ]
+    part1, _ = render(unit(tmp_path, "Bảo Lâm", entities), 2024)
+    assert_states(
+        part1,
+        "theo nhóm ngành: 02 HTX nông nghiệp, 01 HTX phi nông nghiệp, 01 HTX chưa rõ lĩnh vực.",
+        "Tổng vốn điều lệ của các HTX thành lập mới: 4.500,5 triệu đồng.",
+    )
+
+
+def test_the_capital_of_new_htx_is_not_summed_over_some(tmp_path):
+    entities = [htx_row(2, founded="2024-03-01", capital="1200"), htx_row(3, founded="2024-05-01")]
+    part1, _ = render(unit(tmp_path, "Bảo Lạc", entities), 2024)
+    assert "theo nhóm ngành: 02 HTX nông nghiệp." in part1
+    assert "Tổng vốn điều lệ của các HTX thành lập mới" not in part1
+
+
+def test_reorganisations_before_the_period_are_counted_so_far(tmp_path):
+    entities = [htx_row(i, founded="2005-01-01") for i in range(1, 4)]
+    events = [
+        ["entity_id", "event", "start_date", "end_date", "detail", "reason"],
+        ["H1", "reorganised", "2014-05-01", "", "", ""],
+        ["H2", "reorganised", "2015-06-01", "", "", ""],
+    ]
+    part1, _ = render(unit(tmp_path, "Bắc Quang", entities, status_events=events), 2024)
+    assert_states(part1, "lũy kế đến ngày 31/12/2024, 02 HTX đã tổ chức lại, đăng ký lại")
