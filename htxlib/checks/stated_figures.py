@@ -395,12 +395,16 @@ def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
     found = []
     named = _by_name(part)
     wholes = dict(PARTS_OF)
-    # the rating classes are parts of the whole their stated shares are of: the operating
-    # HTX where the document rates those only; of the rated HTX they are the whole itself
+    # the rating classes are parts of all HTX, or, where the document's shares are of the
+    # operating HTX, possibly of those only (Điện Biên rates its 171 operating HTX of 231):
+    # they must add up to one of these wholes; of the rated HTX they are the whole itself
     bases = {r["base"] for n, r in named.items() if n.startswith("rating_share:")}
+    alternatives = {}
     if "rated" not in bases:
         whole = "operating_htx" if "operating" in bases else "total_htx"
         wholes[f"{whole}#ratings"] = ("rating_count:", _RATING_PARTS)
+        if whole == "operating_htx" and "total_htx" in named:
+            alternatives[whole] = named["total_htx"]
     for whole_key, (prefix, codes) in wholes.items():
         whole_name = whole_key.split("#")[0]
         whole = named.get(whole_name)
@@ -414,6 +418,9 @@ def _parts_and_wholes(part: pd.DataFrame, year: int, label: str) -> list[dict]:
             continue
         total = sum(float(p["value"]) for p in parts)
         places = max(decimals_of(p["value"], p["decimals"]) for p in [*parts, whole])
+        other = alternatives.get(whole_name) if prefix == "rating_count:" else None
+        if other is not None and agrees(float(other["value"]), total, "exact", places):
+            continue  # the classes of all HTX, while a share is of the operating ones
         if not agrees(float(whole["value"]), total, "exact", places):
             rows = ", ".join(str(int(p["row"])) for p in parts)
             message = in_both_languages(

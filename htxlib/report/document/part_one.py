@@ -230,14 +230,15 @@ class Assessment:
     def new_split(self) -> dict | None:
         """The new HTX by group: agricultural, non-agricultural, of unknown sector.
 
-        None when there are no new HTX, or none of known sector.
+        None when there are no new HTX, or all of them are of one group.
         """
         from htxlib.figures.counts import new_by_group
 
         if not len(self.overview.new):
             return None
         split = new_by_group(self.ds, self.period.start, self.period.cutoff)
-        return split if split["agri"] + split["non_agri"] else None
+        # a split says something only where the new HTX are of more than one group
+        return split if sum(1 for n in split.values() if n) > 1 else None
 
     @property
     def new_capital(self) -> float | None:
