@@ -193,3 +193,22 @@ def test_an_unusable_temporary_folder_with_pdf_asked(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr and "terminate called" not in done.stderr
     assert (tmp_path / "reports" / "tan-lap" / "2025" / "report.pdf").is_file()
+
+
+def test_a_killed_run_s_private_folder_is_removed_by_the_next(tmp_path):
+    """SIGKILL leaves a private folder behind; the next run removes it, never a live one's."""
+    import fcntl
+
+    from htxlib.report.writing.scratch import LOCK, remove_stale
+
+    dead, live = tmp_path / "htx-dead", tmp_path / "htx-live"
+    for folder in (dead, live):
+        (folder / "kernel-x").mkdir(parents=True)
+        (folder / LOCK).touch()
+    handle = os.open(live / LOCK, os.O_RDWR)
+    fcntl.flock(handle, fcntl.LOCK_EX)  # a process that still runs
+    try:
+        remove_stale(tmp_path)
+    finally:
+        os.close(handle)
+    assert not dead.exists() and live.is_dir()

@@ -11,9 +11,12 @@ SIGHUP, which ``htx`` turns into the same orderly stop as Ctrl-C (see
 from __future__ import annotations
 
 import atexit
+import fcntl
+import os
 import shutil
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 _lock = threading.Lock()
@@ -24,8 +27,49 @@ class ScratchError(OSError):
     """No private folder can be made: the message says which variable to change."""
 
 
+#: The file each scratch folder holds locked while its process lives.
+LOCK = ".lock"
+#: A scratch folder without a lock file is left over after this many seconds.
+STALE_AFTER = 600
+_held: list[int] = []
+
+
+def remove_stale(parent: Path) -> None:
+    """Remove the scratch folders of processes that are gone (their lock is free).
+
+    A process killed outright (SIGKILL, a power cut) cannot remove its own folder: the next
+    run, and every run's exit, removes it.
+    """
+    for folder in Path(parent).glob("htx-*"):
+        if folder.is_symlink() or not folder.is_dir() or folder == _folder:
+            continue
+        lock = folder / LOCK
+        try:
+            if not lock.exists():
+                if time.time() - folder.stat().st_mtime > STALE_AFTER:
+                    shutil.rmtree(folder, ignore_errors=True)
+                continue
+            handle = os.open(lock, os.O_RDWR | os.O_NOFOLLOW)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            shutil.rmtree(folder, ignore_errors=True)  # removed while locked
+        except BlockingIOError:
+            continue  # a live process holds it
+        finally:
+            os.close(handle)
+
+
+def _remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+    remove_stale(folder.parent)
+
+
 def scratch_dir() -> Path:
     """Return the process's private scratch folder, made on first use, removed at exit.
+
+    Its lock file is held for the process's life, so that another run knows it lives.
 
     Raises
     ------
@@ -37,6 +81,9 @@ def scratch_dir() -> Path:
         if _folder is None or not _folder.is_dir():
             try:
                 _folder = Path(tempfile.mkdtemp(prefix="htx-"))
+                handle = os.open(_folder / LOCK, os.O_CREAT | os.O_RDWR, 0o600)
+                fcntl.flock(handle, fcntl.LOCK_EX)
+                _held.append(handle)
             except OSError as err:
                 from htxlib.messages import _
 
@@ -46,7 +93,8 @@ def scratch_dir() -> Path:
                         "to a folder you can write, for example TMPDIR=$HOME/tmp"
                     ).format(folder=tempfile.gettempdir(), error=err.strerror or err)
                 ) from None
-            atexit.register(shutil.rmtree, _folder, ignore_errors=True)
+            atexit.register(_remove, _folder)
+            remove_stale(_folder.parent)
         return _folder
 
 
