@@ -47,7 +47,10 @@ def test_messages_are_vietnamese_by_default(capsys, monkeypatch):
     monkeypatch.delenv("HTX_LANG", raising=False)
     code, err = run(capsys, "validate", "--data", str(VAN_QUAN), "--year", "2030")
     assert code == EXIT_USAGE
-    assert "bảng 'periods' không có dòng cho năm 2030" in err
+    assert (
+        "bảng Kỳ số liệu (trang 'ky_bao_cao' hoặc tệp periods.csv) không có dòng cho năm 2030"
+        in err
+    )
     code, err = run(
         capsys, "validate", "--data", str(VAN_QUAN), "--year", "2024", "--as-of", "30/02/2024"
     )

@@ -14,7 +14,7 @@ from htxlib.data.codebook import TABLES, Table
 from htxlib.data.parsing import parse_column
 from htxlib.data.problems import DataError, Problem, ScopeError
 from htxlib.data.readers import Source, fold, locate, read_table
-from htxlib.messages import N_
+from htxlib.messages import N_, _
 
 T = TypeVar("T")
 
@@ -382,7 +382,9 @@ def load_unit(
     for name, table in TABLES.items():
         if name not in sources:
             if table.required and not (parent and name in MERGED):  # children give these
-                stem = f"{table.name}.csv / {table.name}.xlsx (or '{table.vi}')"
+                stem = _("{name}.csv / {name}.xlsx, or the sheet '{sheet}' ({title})").format(
+                    name=table.name, sheet=table.vi, title=table.title
+                )
                 problems.append(Problem(stem, None, "", "", N_("required table missing")))
             tables[name] = _empty(table)
             continue

@@ -791,8 +791,10 @@ def _check_cached_formulas(source: Source, sheet: str, values: list[list]) -> No
         for c, cell in enumerate(row):
             if isinstance(cell, str) and cell.startswith("=") and values[r][c] is None:
                 raise ReadError(
-                    f"row {r + 1}: formula {cell} has no saved value; open the file in "
-                    "Excel (or LibreOffice) and save it again"
+                    _(
+                        "row {row}: formula {formula} has no saved value; open the file in "
+                        "Excel (or LibreOffice) and save it again"
+                    ).format(row=r + 1, formula=cell)
                 )
 
 
