@@ -93,6 +93,11 @@ def shown(value: object) -> str:
     return _UNPRINTABLE.sub(_escape, str(value))
 
 
+def readable(path) -> str:
+    """Return a file or folder name as text a page can hold: bytes not UTF-8 become "�"."""
+    return os.fsencode(path).decode("utf-8", "replace")
+
+
 def terminal_safe(text: str) -> str:
     """Escape what :func:`shown` does in a whole message, keeping its line breaks and tabs."""
     return _UNPRINTABLE_IN_TEXT.sub(_escape, text)

@@ -153,14 +153,12 @@ def _dates_in_order(ds, loc) -> Iterator[Problem]:
         yield loc.problem(
             "periods", row, "cutoff_date", periods.at[row, "cutoff_date"], N_("not in the year")
         )
-    from htxlib.data.dataset import MAX_YEAR, MIN_YEAR
+    from htxlib.data.dataset import year_outside
 
-    for column in ("year", "plan_year"):  # a report's years, the same range everywhere
-        years = periods[column]
-        outside = years.notna() & ((years < MIN_YEAR) | (years > MAX_YEAR))
-        for row in periods.index[outside.fillna(False).astype(bool)]:
-            rule = N_("a report's year must be between 1990 and 2100")
-            yield loc.problem("periods", row, column, periods.at[row, column], rule)
+    for column in ("year", "plan_year"):  # a report's years, said as every command says them
+        for row, year in periods[column].dropna().items():
+            if year_outside(int(year)):
+                yield loc.problem("periods", row, column, year, year_outside(int(year)))
 
 
 def _part_within_whole(frame: pd.DataFrame, part: str, whole: str) -> pd.Index:

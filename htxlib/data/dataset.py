@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from htxlib.data.codebook import TABLES, Table
 from htxlib.data.parsing import parse_column
 from htxlib.data.problems import DataError, Problem, ScopeError
 from htxlib.data.readers import Source, fold, locate, read_table
-from htxlib.messages import N_, _
+from htxlib.messages import N_, _, readable
 
 T = TypeVar("T")
 
@@ -368,9 +367,8 @@ def load_unit(
     root = Path(folder)
     if not _utf8(str(root.resolve())):
         # its name would go into the notebooks and the pages, which are UTF-8 files
-        shown = os.fsencode(root).decode("utf-8", "replace")
         rule = N_("the folder's name is not UTF-8 text; rename it (or the folders above it)")
-        raise DataError([Problem(shown, None, "", "", rule)])
+        raise DataError([Problem(readable(root), None, "", "", rule)])
     workbook = root.is_file() and root.suffix.lower() in (".xlsx", ".xlsm")  # a child workbook
     if not root.is_dir() and not workbook:
         raise DataError([Problem(str(root), None, "", "", N_("no such folder"))])

@@ -12,7 +12,6 @@ parent; the children's are not added up.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import pandas as pd
 from htxlib.data.problems import DataError, Problem
 from htxlib.data.rollup_index import Holdings
 from htxlib.data.unit import unit_of
+from htxlib.messages import readable
 
 #: The folder of a parent unit that holds its children.
 CHILDREN = "units"
@@ -159,11 +159,11 @@ def _shown_progress(paths: list[Path], depth: int):
 def _entities_label(data, path: str) -> str:
     """Name the file (and sheet) a unit's registry was read from, from the parent's folder."""
     source = data.sources.get("entities")
-    one_file = Path(data.folder).is_file()  # a child given as one workbook is its own file
-    label = "" if one_file else (source.label if source is not None else "entities.csv")
-    if source is not None and source.sheet:
-        label += f" [{source.sheet}]"
-    return "/".join(p for p in (path, label.strip()) if p) if not one_file else f"{path}{label}"
+    if Path(data.folder).is_file():  # a child given as one workbook is its own file
+        label = path
+    else:
+        label = "/".join(p for p in (path, source.label if source else "entities.csv") if p)
+    return f"{label} [{source.sheet}]" if source is not None and source.sheet else label
 
 
 def _left_out_below(child: Child) -> list[Child]:
@@ -201,13 +201,12 @@ def roll_up(parent, load, depth: int = 0) -> list[Child]:
     children = []
     holdings = Holdings(parent.unit_id)
     own = unit_of(parent).full_name
-    holdings.add("", "", _entities_label(parent, ""), parent, own)
+    holdings.add("", "", parent, holdings.rows(_entities_label(parent, ""), parent, own))
     pieces = {name: [parent.tables[name]] for name in (*MERGED, "provenance")}
     paths = child_paths(parent.folder)
     for path in _shown_progress(paths, depth):
         # a label: a name that is not UTF-8 is shown with "�" (its load says so)
-        label = os.fsencode(path.relative_to(parent.folder)).decode("utf-8", "replace")
-        child = Child(label)
+        child = Child(readable(path.relative_to(parent.folder)))
         children.append(child)
         if depth >= MAX_NESTING:
             child.name = child.path
@@ -229,14 +228,15 @@ def roll_up(parent, load, depth: int = 0) -> list[Child]:
         unit = unit_of(data)
         clash = holdings.clash(child.path, unit.unit_id, data)
         label = _entities_label(data, child.path)
-        twice, warnings = holdings.twice(label, data, unit.full_name)
+        rows = holdings.rows(label, data, unit.full_name)  # read once, checked then held
+        twice, warnings = holdings.twice(rows)
         if clash or twice:
             rules = [clash] if clash else twice
             child.name = child.path
             child.problems = [Problem(child.path, None, "", "", rule) for rule in rules]
             continue
         parent.warnings += warnings
-        holdings.add(child.path, unit.unit_id, label, data, unit.full_name)
+        holdings.add(child.path, unit.unit_id, data, rows)
         child.name, child.unit_id, child.data = unit.full_name, unit.unit_id, data
         prefix = f"{unit.unit_id}:"
         for name, columns in MERGED.items():

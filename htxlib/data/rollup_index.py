@@ -134,17 +134,8 @@ class Holdings:
             ).format(count=len(same), other=other, entity_id=same[0][0], name=same[0][1])
         return ""
 
-    def twice(self, label: str, data, place: str) -> tuple[list[str], list[Problem]]:
-        """Find the HTX of ``data`` already held under another id.
-
-        Parameters
-        ----------
-        label : str
-            How the user names the rows' file: ``units/tan-lap/entities.csv``.
-        data : Dataset
-            The rows to check (a child, or the parent's own registry).
-        place : str
-            The unit's name, for rows that name no commune.
+    def twice(self, rows: list[tuple]) -> tuple[list[str], list[Problem]]:
+        """Find the HTX of ``rows`` (from :meth:`rows`) already held under another id.
 
         Returns
         -------
@@ -157,7 +148,7 @@ class Holdings:
 
         errors: list[str] = []
         warnings: list[Problem] = []
-        for key_place, key_figures, row in self._rows(label, data, place):
+        for key_place, key_figures, row in rows:
             if key_figures is not None and key_figures in self.by_figures:
                 first = self.by_figures[key_figures]
                 errors.append(
@@ -176,31 +167,36 @@ class Holdings:
                 warnings.append(Problem(row.where, None, "", row.name, rule, warning=True))
         return errors, warnings
 
-    def add(self, path: str, unit_id: str, label: str, data, place: str) -> None:
-        """Hold a child's (or the parent's own) ids, pairs and HTX."""
+    def add(self, path: str, unit_id: str, data, rows: list[tuple]) -> None:
+        """Hold a child's (or the parent's own) ids, pairs and HTX (``rows`` from :meth:`rows`)."""
         if unit_id:
             self.unit_ids[unit_id] = path
         entities = data.tables["entities"][["entity_id", "name"]].dropna()
         for pair in zip(entities["entity_id"].astype(str), entities["name"], strict=True):
             self.pairs.setdefault(pair, path)
-        for key_place, key_figures, row in self._rows(label, data, place):
+        for key_place, key_figures, row in rows:
             self.by_place.setdefault(key_place, row)
             if key_figures is not None:
                 self.by_figures.setdefault(key_figures, row)
 
     @staticmethod
-    def _rows(label: str, data, place: str):
-        """Yield each HTX's place key, figures key (None if moved or undated) and row."""
+    def rows(label: str, data, place: str) -> list[tuple]:
+        """Return each HTX's place key, figures key (None if moved or undated) and row.
+
+        ``label`` names the rows' file as the user sees it (``units/tan-lap/entities.csv``),
+        ``place`` the unit, for rows that name no commune.
+        """
         entities = data.tables["entities"]
         checked = entities[entities["kind"].isin(CHECKED_KINDS) & entities["name"].notna()]
         if not len(checked):
-            return
+            return []
         annual = _annual_by_entity(data)
         moved = _moved(data)
         communes = checked["commune"] if "commune" in checked else pd.Series(None, checked.index)
         # a unit's own rows are indexed by their spreadsheet row; a parent's rows, its
         # children's added to its own, are not
         rows_known = not data.children
+        found = []
         for index, record in zip(checked.index, checked.to_dict("records"), strict=True):
             entity_id = str(record["entity_id"])
             name = fold(record["name"])
@@ -215,4 +211,5 @@ class Holdings:
                     *(_text(record.get(c)) for c in FIGURE_COLUMNS),
                     annual.get(entity_id, ()),
                 )
-            yield (name, where), figures, row
+            found.append(((name, where), figures, row))
+        return found

@@ -109,13 +109,12 @@ def new_htx(ds, start: pd.Timestamp, cutoff: pd.Timestamp) -> pd.DataFrame:
     return new.sort_values("founded_on").reset_index(drop=True)
 
 
-def new_by_group(ds, start: pd.Timestamp, cutoff: pd.Timestamp) -> dict[str, int]:
-    """Count the HTX founded in a period by group: agricultural, non-agricultural, unknown.
+def new_by_group(ds, new: pd.DataFrame) -> dict[str, int]:
+    """Count new HTX (from :func:`new_htx`) by group: agricultural, non-agricultural, unknown.
 
     The groups are those of national statistics ("nông nghiệp", "phi nông nghiệp"); an HTX
     whose sector is not given is counted apart, never in either group.
     """
-    new = new_htx(ds, start, cutoff)
     sectors = ds.entities.set_index("entity_id")["sector"]
     sector = new["entity_id"].map(sectors)
     agri = int((sector == "nong_nghiep").sum())
@@ -123,13 +122,12 @@ def new_by_group(ds, start: pd.Timestamp, cutoff: pd.Timestamp) -> dict[str, int
     return {"agri": agri, "non_agri": len(new) - agri - unknown, "unknown": unknown}
 
 
-def new_capital(ds, start: pd.Timestamp, cutoff: pd.Timestamp) -> float | None:
-    """Return the charter capital of the HTX founded in a period (triệu đồng).
+def new_capital(ds, new: pd.DataFrame) -> float | None:
+    """Return the charter capital of new HTX (from :func:`new_htx`), in triệu đồng.
 
     None when there are none, or when any of them does not give its capital: the sum of
     some is not the capital of the new HTX.
     """
-    new = new_htx(ds, start, cutoff)
     if not len(new):
         return None
     capital = new["entity_id"].map(ds.entities.set_index("entity_id")["charter_capital"])

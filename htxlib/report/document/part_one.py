@@ -236,7 +236,7 @@ class Assessment:
 
         if not len(self.overview.new):
             return None
-        split = new_by_group(self.ds, self.period.start, self.period.cutoff)
+        split = new_by_group(self.ds, self.overview.new)
         # a split says something only where the new HTX are of more than one group
         return split if sum(1 for n in split.values() if n) > 1 else None
 
@@ -245,7 +245,7 @@ class Assessment:
         """The charter capital of the new HTX, when each of them gives it."""
         from htxlib.figures.counts import new_capital
 
-        return new_capital(self.ds, self.period.start, self.period.cutoff)
+        return new_capital(self.ds, self.overview.new)
 
     @property
     def reorganised_so_far(self) -> int:

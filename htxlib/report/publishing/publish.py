@@ -30,7 +30,6 @@ import os
 import re
 import shutil
 import stat
-import time
 import uuid
 from html.parser import HTMLParser
 from pathlib import Path
@@ -140,26 +139,9 @@ class Staging:
 
 def remove_stale(out: Path) -> None:
     """Remove staging folders whose run is gone (their lock is free)."""
-    for folder in Path(out).glob(".staging-*"):
-        if folder.is_symlink() or not folder.is_dir():
-            continue
-        lock = folder / ".lock"
-        try:
-            if not lock.exists():
-                if time.time() - folder.stat().st_mtime > STALE_AFTER:
-                    shutil.rmtree(folder, ignore_errors=True)
-                continue
-            handle = os.open(lock, os.O_RDWR)
-        except FileNotFoundError:
-            continue  # another run removed it meanwhile
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            # removed while locked, so that its run, if it is just starting, sees it gone
-            shutil.rmtree(folder, ignore_errors=True)
-        except BlockingIOError:
-            continue  # a live run holds it
-        finally:
-            os.close(handle)
+    from htxlib.report.writing.scratch import remove_unlocked
+
+    remove_unlocked(Path(out).glob(".staging-*"), STALE_AFTER)
 
 
 @contextlib.contextmanager
@@ -203,11 +185,6 @@ def same_unit(meta: dict[str, str], unit) -> bool:
 def source_id(data_dir: Path) -> str:
     """Name a data folder by its absolute path, to tell two units with one unit id apart."""
     return hashlib.sha256(os.fsencode(Path(data_dir).resolve())).hexdigest()[:16]
-
-
-def readable(path: Path) -> str:
-    """Return a path as text a page can hold: bytes that are not UTF-8 become "�"."""
-    return os.fsencode(path).decode("utf-8", "replace")
 
 
 def run_id(html: str) -> str:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, ClassVar
 from jupyter_client.manager import AsyncKernelManager
 
 from htxlib.data.snapshot import input_digest, write_snapshot
-from htxlib.messages import _
+from htxlib.messages import _, readable
 from htxlib.report.publishing import publish
 from htxlib.report.publishing.kernel_setup import KERNEL
 from htxlib.report.writing import pdf
@@ -376,8 +376,8 @@ def build_report(
                 "generated": now().strftime("%d/%m/%Y %H:%M"),
                 "code": unit.code,
                 "source": source,
-                "source_name": publish.readable(Path(data_dir.name)),
-                "source_folder": publish.readable(data_dir),
+                "source_name": readable(data_dir.name),
+                "source_folder": readable(data_dir),
                 "run": publish.RUN_PLACEHOLDER,
                 "files": ",".join(products),
                 "inputs": inputs_key(data_dir, year, formats, digest, charts),

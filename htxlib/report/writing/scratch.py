@@ -34,31 +34,41 @@ STALE_AFTER = 600
 _held: list[int] = []
 
 
+def remove_unlocked(folders, stale_after: int = STALE_AFTER, keep: Path | None = None) -> None:
+    """Remove the folders whose process is gone: their ``.lock`` is free (or long missing).
+
+    Each live process holds its folder's lock; a folder is removed while this call holds
+    the lock, so that a process just starting sees it gone. Shared by the reports folder's
+    staging folders and the temporary folder's scratch folders.
+    """
+    for folder in folders:
+        if folder.is_symlink() or not folder.is_dir() or folder == keep:
+            continue
+        lock = folder / LOCK
+        try:
+            if not lock.exists():
+                if time.time() - folder.stat().st_mtime > stale_after:
+                    shutil.rmtree(folder, ignore_errors=True)
+                continue
+            handle = os.open(lock, os.O_RDWR | os.O_NOFOLLOW)
+        except OSError:
+            continue  # another run removed it meanwhile
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            shutil.rmtree(folder, ignore_errors=True)
+        except BlockingIOError:
+            continue  # a live process holds it
+        finally:
+            os.close(handle)
+
+
 def remove_stale(parent: Path) -> None:
     """Remove the scratch folders of processes that are gone (their lock is free).
 
     A process killed outright (SIGKILL, a power cut) cannot remove its own folder: the next
     run, and every run's exit, removes it.
     """
-    for folder in Path(parent).glob("htx-*"):
-        if folder.is_symlink() or not folder.is_dir() or folder == _folder:
-            continue
-        lock = folder / LOCK
-        try:
-            if not lock.exists():
-                if time.time() - folder.stat().st_mtime > STALE_AFTER:
-                    shutil.rmtree(folder, ignore_errors=True)
-                continue
-            handle = os.open(lock, os.O_RDWR | os.O_NOFOLLOW)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            shutil.rmtree(folder, ignore_errors=True)  # removed while locked
-        except BlockingIOError:
-            continue  # a live process holds it
-        finally:
-            os.close(handle)
+    remove_unlocked(Path(parent).glob("htx-*"), keep=_folder)
 
 
 def _remove(folder: Path) -> None:
