@@ -127,7 +127,7 @@ def test_batch_finds_the_readme_layout_of_commune_workbooks(tmp_path):
     run = run_htx("batch", "--data", "units", "--year", "2024", "--format", "html", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
     assert "4 báo cáo đã lập" in run.stdout, run.stdout
-    for unit_id in ("lang-son-mau", "xa-van-quan", "xa-diem-he", "xa-tri-le"):
+    for unit_id in ("lang-son-mau", "thi-tran-van-quan", "xa-diem-he", "xa-tri-le"):
         assert (tmp_path / "reports" / unit_id / "2024" / "report.html").is_file(), unit_id
     # a folder with no unit in it is said, and is a failure
     (tmp_path / "empty").mkdir()

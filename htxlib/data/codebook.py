@@ -102,8 +102,17 @@ UNIT = Table(
             "Mã hành chính",
             "text",
             "Official code on the map in force since 01/07/2025 (1-2 digits for a province, up "
-            "to 5 for a commune); checked with its name, level and province. Empty for a former "
-            "district (a historical unit).",
+            "to 5 for a commune); checked with its name, level and province. For a former unit "
+            "(see ended_on), its code on the map before 01/07/2025; empty for a former district.",
+        ),
+        C(
+            "ended_on",
+            "Tồn tại đến ngày",
+            "date",
+            "For a former unit, merged into or divided between units of a later map: its last "
+            "day (30/06/2025 for the merger of 01/07/2025); empty for a unit in force. A former "
+            "unit in a parent's units/ folder is part of the parent's history: its figures for "
+            "the years it existed are added to the parent's, and the parent's report says so.",
         ),
         C("province", "Tỉnh", "text", "Province the unit belongs to (itself for a province)."),
         C("issuing_body", "Cơ quan ban hành", "text", "Body that issues the report."),

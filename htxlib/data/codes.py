@@ -12,14 +12,32 @@ KINDS: dict[str, str] = {
     "THT": "Tổ hợp tác",
 }
 
-#: Unit levels. ``huyen`` only for historical data: districts were abolished on 01/07/2025.
+#: Unit levels. The district levels (``huyen``, ``thi_xa``, ``quan``, ``thanh_pho``) and the
+#: ``thi_tran`` only for historical data: districts and townships were abolished on 01/07/2025.
 LEVELS: dict[str, str] = {
     "tinh": "tỉnh",
     "thanh_pho_tw": "thành phố trực thuộc trung ương",
     "xa": "xã",
     "phuong": "phường",
     "dac_khu": "đặc khu",
+    "thi_tran": "thị trấn",
     "huyen": "huyện",
+    "thi_xa": "thị xã",
+    "quan": "quận",
+    "thanh_pho": "thành phố thuộc tỉnh",
+}
+#: The tiers of the levels, as documents name a group of units ("đơn vị cấp xã").
+LEVEL_TIERS: dict[str, str] = {
+    "tinh": "tỉnh",
+    "thanh_pho_tw": "tỉnh",
+    "huyen": "huyện",
+    "thi_xa": "huyện",
+    "quan": "huyện",
+    "thanh_pho": "huyện",
+    "xa": "xã",
+    "phuong": "xã",
+    "dac_khu": "xã",
+    "thi_tran": "xã",
 }
 #: Levels with no local government above them.
 TOP_LEVELS = frozenset({"tinh", "thanh_pho_tw"})

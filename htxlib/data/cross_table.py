@@ -233,6 +233,10 @@ def _on_the_map(ds, loc) -> Iterator[Problem]:
     row = ds.unit.index[0]
     info = ds.unit.iloc[0]
     level, code = info["level"], info["code"]
+    ended = info.get("ended_on")
+    if ended is not None and pd.notna(ended) and ended < pd.Timestamp(admin_map.MERGER_DATE):
+        yield from _on_the_former_map(info, loc.problem, row)
+        return
     if level not in (*admin_map.PROVINCE_LEVELS, *admin_map.COMMUNE_LEVELS):
         return  # a former district: its own map, not the current one
     given = isinstance(code, str) and code.strip() != ""
@@ -279,6 +283,40 @@ def _on_the_map(ds, loc) -> Iterator[Problem]:
                 ).format(date=admin_map.MERGER_DATE.strftime("%d/%m/%Y"))
                 problem = replace(problem, rule=rule, warning=True)
             yield problem
+
+
+def _on_the_former_map(info, problem, row) -> Iterator[Problem]:
+    """Check a former commune against the map before 01/07/2025: its code and name.
+
+    A code must be a former commune of that name. Without one, a name that the former map
+    does not hold in the province is a warning (units merged in earlier rounds are not on it).
+    A former province or district is a historical unit and is not looked up.
+    """
+    from htxlib.data import former_map
+
+    if info["level"] not in ("xa", "phuong", "thi_tran"):
+        return
+    code, name, province = info["code"], str(info["name"]), info.get("province")
+    try:
+        if isinstance(code, str) and code.strip():
+            found = former_map.former_commune(code) if code.strip().isdigit() else None
+            if found is None:
+                rule = _("no commune with code {code} on the map before 01/07/2025").format(
+                    code=code
+                )
+                yield problem("unit", row, "code", code, rule)
+            elif former_map.short_name(found.name) != former_map.short_name(name):
+                rule = _("the map before 01/07/2025 names commune {code} '{name}'").format(
+                    code=code, name=found.name
+                )
+                yield problem("unit", row, "name", name, rule)
+            return
+        where = f"{name} {province}" if isinstance(province, str) and province else name
+        if not former_map.search(where):
+            rule = _("not a commune of the map before 01/07/2025 (kept as written)")
+            yield replace(problem("unit", row, "name", name, rule), warning=True)
+    except former_map.CrosswalkMissing as err:
+        yield replace(problem("unit", row, "name", name, str(err)), warning=True)
 
 
 def _before_the_merger(ds) -> bool:

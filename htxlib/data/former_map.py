@@ -145,7 +145,7 @@ def former_commune(code: str | int) -> FormerCommune | None:
     return _by_code().get(f"{int(code):05d}")
 
 
-def _short(name: str) -> str:
+def short_name(name: str) -> str:
     """Fold a name without its level words ("Huyện Lâm Bình", "TT Lim" → "lam binh", "lim")."""
     words = bare(name).split()
     levels = ("thanh pho", "thi xa", "thi tran", "tinh", "huyen", "quan", "xa", "phuong", "tt")
@@ -162,13 +162,13 @@ def search(text: str) -> list[FormerCommune]:
     ``text`` may name the commune alone ("thượng lâm"), or with its former district or
     province ("Thượng Lâm Lâm Bình"), with or without diacritics.
     """
-    wanted = _short(text)
+    wanted = short_name(text)
     if not wanted:
         return []
     found = []
     for commune in former_communes():
-        name, district, province = (_short(commune.name), _short(commune.district),
-                                    _short(commune.province))  # fmt: skip
+        name, district, province = (short_name(commune.name), short_name(commune.district),
+                                    short_name(commune.province))  # fmt: skip
         spoken = (name, f"{name} {district}", f"{name} {province}", f"{name} {district} {province}")
         if wanted in spoken or (len(wanted) > 3 and wanted in name):
             found.append(commune)
@@ -180,12 +180,12 @@ def district_communes(text: str) -> dict[tuple[str, str], list[FormerCommune]]:
 
     Keyed by (district, province) as the former map names them.
     """
-    wanted = _short(text)
+    wanted = short_name(text)
     found: dict[tuple[str, str], list[FormerCommune]] = {}
     if not wanted:
         return found
     for commune in former_communes():
-        district, province = _short(commune.district), _short(commune.province)
+        district, province = short_name(commune.district), short_name(commune.province)
         if wanted in (district, f"{district} {province}"):
             found.setdefault((commune.district, commune.province), []).append(commune)
     return found
@@ -196,7 +196,7 @@ def predecessors(code: int) -> list[FormerCommune]:
     return [c for c in former_communes() if any(s.code == int(code) for s in c.now)]
 
 
-def _lower(name: str) -> str:
+def lower_name(name: str) -> str:
     """Write a unit's name mid-sentence: its level word in lower case ("xã Thượng Lâm")."""
     from htxlib.formatting import lower_first
 
@@ -215,16 +215,16 @@ def describe(commune: FormerCommune) -> str:
     from htxlib.messages import _
 
     where = _("{name} ({district}, {province}, before 01/07/2025)").format(
-        name=_lower(commune.name),
-        district=_lower(commune.district),
-        province=_lower(commune.province),
+        name=lower_name(commune.name),
+        district=lower_name(commune.district),
+        province=lower_name(commune.province),
     )
     if not commune.now:
         return _("{where} → not in the crosswalk to the 2025 map").format(where=where)
-    parts = [f"{_lower(s.name)} ({s.code:05d})" for s in commune.now]
+    parts = [f"{lower_name(s.name)} ({s.code:05d})" for s in commune.now]
     if not commune.divided:
         return _("{where} → now part of {new}").format(where=where, new=parts[0])
-    seat = next((f"{_lower(s.name)} ({s.code:05d})" for s in commune.now if s.seat), parts[0])
+    seat = next((f"{lower_name(s.name)} ({s.code:05d})" for s in commune.now if s.seat), parts[0])
     return _("{where} → divided between {new} (its former seat: {seat})").format(
         where=where, new=", ".join(parts), seat=seat
     )
@@ -235,6 +235,6 @@ def describe_district(district: str, province: str, communes: list[FormerCommune
     from htxlib.messages import _
 
     head = _("{district} ({province}, before 01/07/2025): {count} communes").format(
-        district=_lower(district), province=_lower(province), count=f"{len(communes):02d}"
+        district=lower_name(district), province=lower_name(province), count=f"{len(communes):02d}"
     )
     return [head, *(f"  {describe(c)}" for c in communes)]

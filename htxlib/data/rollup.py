@@ -7,7 +7,8 @@ load are added to the parent's own (a province may keep its LH HTX itself): enti
 the child's unit id as a prefix (``tan-lap:HTX001``), so that two communes' ids never meet,
 and an entity without a commune takes its child's name. The parent's own ``unit``,
 ``periods``, ``support``, ``targets``, ``reported_figures`` and document tables stand for the
-parent; the children's are not added up.
+parent; the children's are not added up. A child marked as a former unit (``ended_on``) is
+the parent's history (see :mod:`htxlib.data.predecessors`).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from htxlib.data import predecessors
 from htxlib.data.problems import DataError, Problem
 from htxlib.data.rollup_index import Holdings
 from htxlib.data.unit import unit_of
@@ -84,6 +86,9 @@ class Child:
     data : Dataset or None
         Its own data as it loaded (None when it did not): what it knows, and the checks of
         its own figures, which the parent reports with the child named.
+    joined : int
+        For a former unit: how many of its HTX, LH HTX and THT the parent's own registry
+        lists again, and which its rows were joined to.
     """
 
     path: str
@@ -91,11 +96,21 @@ class Child:
     unit_id: str = ""
     problems: list[Problem] = field(default_factory=list)
     data: object = field(default=None, repr=False)
+    joined: int = 0
 
     @property
     def loaded(self) -> bool:
         """Whether the child's data is in the parent's."""
         return not self.problems
+
+    @property
+    def ended_on(self) -> pd.Timestamp | None:
+        """For a former unit (see :mod:`htxlib.data.predecessors`), its last day; else None."""
+        return unit_of(self.data).ended_on if self.data is not None else None
+
+    def former_on(self, day) -> bool:
+        """Whether the child no longer existed on ``day``: one of the parent's predecessors."""
+        return self.data is not None and unit_of(self.data).former_on(day)
 
 
 def child_paths(folder: Path) -> list[Path]:
@@ -203,6 +218,8 @@ def roll_up(parent, load, depth: int = 0) -> list[Child]:
     own = unit_of(parent).full_name
     holdings.add("", "", parent, holdings.rows(_entities_label(parent, ""), parent, own))
     pieces = {name: [parent.tables[name]] for name in (*MERGED, "provenance")}
+    own_entities = parent.tables["entities"]
+    earlier = []  # the periods of former units, for the years before the parent's own
     paths = child_paths(parent.folder)
     for path in _shown_progress(paths, depth):
         # a label: a name that is not UTF-8 is shown with "�" (its load says so)
@@ -226,9 +243,13 @@ def roll_up(parent, load, depth: int = 0) -> list[Child]:
             ]
             continue
         unit = unit_of(data)
-        clash = holdings.clash(child.path, unit.unit_id, data)
+        joined = {}
+        if unit.ended_on is not None:  # a former unit: the HTX its successor lists again join
+            joined = predecessors.same_entities(own_entities, data.tables["entities"])
+        checked = predecessors.without(data, joined)
+        clash = holdings.clash(child.path, unit.unit_id, checked)
         label = _entities_label(data, child.path)
-        rows = holdings.rows(label, data, unit.full_name)  # read once, checked then held
+        rows = holdings.rows(label, checked, unit.full_name)  # read once, checked then held
         twice, warnings = holdings.twice(rows)
         if clash or twice:
             rules = [clash] if clash else twice
@@ -236,21 +257,35 @@ def roll_up(parent, load, depth: int = 0) -> list[Child]:
             child.problems = [Problem(child.path, None, "", "", rule) for rule in rules]
             continue
         parent.warnings += warnings
-        holdings.add(child.path, unit.unit_id, data, rows)
+        holdings.add(child.path, unit.unit_id, checked, rows)
         child.name, child.unit_id, child.data = unit.full_name, unit.unit_id, data
+        child.joined = len(joined)
         prefix = f"{unit.unit_id}:"
         for name, columns in MERGED.items():
-            rows = _prefixed(data.tables[name], columns, prefix)
+            rows = _prefixed(checked.tables[name], columns, prefix)
             if name == "entities":
                 rows["commune"] = rows["commune"].where(rows["commune"].notna(), unit.full_name)
                 rows["unit_of"] = unit.unit_id
+            else:
+                rows = predecessors.rekeyed(rows, columns, joined, prefix)
             pieces[name].append(rows)
-        pieces["provenance"].append(_provenance(data, prefix))
+        pieces["provenance"].append(_provenance(checked, prefix))
+        if unit.ended_on is not None:
+            earlier.append((child.path, data.tables["periods"]))
         children += _left_out_below(child)
     # added once, at the end: a frame grown child by child would be copied for each
     for name, frames in pieces.items():
         if len(frames) > 1:
-            parent.tables[name] = pd.concat(frames, ignore_index=True)
+            merged = pd.concat(frames, ignore_index=True)
+            if any(child.joined for child in children):
+                merged = predecessors.first_of_each(name, merged)
+            parent.tables[name] = merged
+    if earlier:
+        parent.tables["periods"], warnings = predecessors.earlier_periods(
+            parent.tables["periods"], earlier
+        )
+        parent.warnings += warnings
+        parent.warnings += predecessors.crosswalk_warnings(unit_of(parent), children)
     if "unit_of" in parent.tables["entities"]:
         mine = parent.tables["entities"]["unit_of"].isna()
         parent.tables["entities"].loc[mine, "unit_of"] = parent.unit_id

@@ -6,7 +6,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from htxlib.data.codes import COVERAGES, LEVELS, SCOPES
+import pandas as pd
+
+from htxlib.data.codes import COVERAGES, LEVEL_TIERS, LEVELS, SCOPES
 
 #: A unit id is a slug: lowercase ASCII letters and digits in hyphen-joined words, at most
 #: 64 characters. It names the unit's output folder, so it can hold no path separator, no
@@ -35,7 +37,7 @@ def is_slug(text: str) -> bool:
 
 #: How documents name a level before the unit's name, where it differs from the code label:
 #: "thành phố Cần Thơ", not "thành phố trực thuộc trung ương Cần Thơ".
-PROSE_LEVELS = {"thanh_pho_tw": "thành phố"}
+PROSE_LEVELS = {"thanh_pho_tw": "thành phố", "thanh_pho": "thành phố"}
 
 #: How many HTX a sentence names when the unit does not say.
 LIST_LIMIT = 10
@@ -53,6 +55,8 @@ class Unit:
         How many HTX a sentence names before the list goes to the plan's appendix.
     coverage : str
         How much of the unit's HTX the registry holds (see ``COVERAGES``).
+    ended_on : Timestamp or None
+        For a former unit, its last day; None for a unit in force.
     """
 
     unit_id: str
@@ -64,6 +68,16 @@ class Unit:
     list_limit: int = LIST_LIMIT
     coverage: str = "all"
     code: str = ""
+    ended_on: pd.Timestamp | None = None
+
+    def former_on(self, day) -> bool:
+        """Whether the unit no longer existed on ``day`` (a former unit that ended before it)."""
+        return self.ended_on is not None and self.ended_on < pd.Timestamp(day)
+
+    @property
+    def tier(self) -> str:
+        """The tier of its level, as a group of units is named: "xã", "huyện" or "tỉnh"."""
+        return LEVEL_TIERS[self.level]
 
     @property
     def partial(self) -> bool:
@@ -111,7 +125,13 @@ def unit_of(ds) -> Unit:
         list_limit=_limit(info.get("list_limit")),
         coverage=str(info.get("coverage") or "all"),
         code=_text(info.get("code")),
+        ended_on=_date(info.get("ended_on")),
     )
+
+
+def _date(value) -> pd.Timestamp | None:
+    """Return a table's date cell as a Timestamp, None when empty."""
+    return None if value is None or pd.isna(value) else pd.Timestamp(value)
 
 
 def _text(value) -> str:
@@ -128,3 +148,21 @@ def _limit(value) -> int:
     except (TypeError, ValueError):
         return LIST_LIMIT
     return limit if limit > 0 else LIST_LIMIT
+
+
+def tier_of(units: list[Unit]) -> str:
+    """Name the tier of a group of units: "đơn vị cấp xã", or "đơn vị" when they differ."""
+    tiers = {u.tier for u in units}
+    return f"đơn vị cấp {tiers.pop()}" if len(tiers) == 1 else "đơn vị"
+
+
+def former_group(units: list[Unit]) -> str:
+    """Name a group of former units, for "tổng số liệu của các …": "xã cũ", "tỉnh cũ".
+
+    Units of one tier are named by their levels ("xã, thị trấn cũ"); others as "đơn vị cũ".
+    """
+    levels = [level for level in LEVELS if level in {u.level for u in units}]
+    if len({LEVEL_TIERS[level] for level in levels}) != 1:
+        return "đơn vị cũ"
+    names = dict.fromkeys(PROSE_LEVELS.get(level, LEVELS[level]) for level in levels)
+    return f"{', '.join(names)} cũ"

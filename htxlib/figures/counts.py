@@ -356,17 +356,22 @@ def by_child(ds, year: int, as_of=None) -> pd.DataFrame:
     DataFrame
         name (the child as prose names it; the parent's own entities under the parent's
         name), htx, tht, members (HTX members; None when no HTX of the child gives them);
-        one row per child that loaded, in the children's order, the parent's own row last
-        when it holds any.
+        one row per child that loaded and existed at the cutoff, in the children's order,
+        the parent's own row last when it holds any (with those of former units that ended
+        before the cutoff: the parent holds them now).
     """
     cutoff = ds.period(year, as_of).cutoff
-    names = {c.unit_id: c.name for c in ds.children if c.loaded}
+    loaded = [c for c in ds.children if c.loaded]
+    names = {c.unit_id: c.name for c in loaded if not c.former_on(cutoff)}
+    # a former unit's entities that outlive it are the parent's own: it holds them now
+    former = {c.unit_id for c in loaded if c.former_on(cutoff)}
     htx = facts(ds, "HTX", year, cutoff)
     tht = existing(ds, "THT", cutoff)
     rows = []
     for unit_id in [*names, ds.unit_id]:
-        mine = htx[htx["unit_of"] == unit_id]
-        own = tht[tht["unit_of"] == unit_id]
+        units = {unit_id, *former} if unit_id == ds.unit_id else {unit_id}
+        mine = htx[htx["unit_of"].isin(units)]
+        own = tht[tht["unit_of"].isin(units)]
         if unit_id == ds.unit_id and mine.empty and own.empty:
             continue
         members = mine["members"].dropna()

@@ -13,12 +13,13 @@ from htxlib.checks.contradictions import contradictions
 from htxlib.data.codes import RATINGS
 from htxlib.data.dataset import Dataset, Period
 from htxlib.data.texts import load_texts, shown_slots
-from htxlib.data.unit import Unit, unit_of
+from htxlib.data.unit import Unit, tier_of, unit_of
 from htxlib.docs import scoped
 from htxlib.figures.provenance import Figure, figure
 from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import elapsed_share, plan_vs_actual
 from htxlib.report.document import annex, charts
+from htxlib.report.document.history_source import history_note
 from htxlib.report.document.letterhead import Letterhead, letterhead
 from htxlib.report.document.name_lists import NameList
 from htxlib.report.document.name_lists import appendix as appendix_lists
@@ -511,10 +512,15 @@ class Assessment:
         """For a parent unit: the children it covers, those it could not, and counts by child."""
         if not self.ds.children:
             return None
-        rows = records(m.by_child(self.ds, self.period.year, self.period.cutoff))
+        cutoff = self.period.cutoff
+        loaded = [c for c in self.ds.children if c.loaded]
+        current = [c for c in loaded if not c.former_on(cutoff)]
+        rows = records(m.by_child(self.ds, self.period.year, cutoff)) if current else []
         members = [r["members"] for r in rows]
         return {
-            "covered": [c.name for c in self.ds.children if c.loaded],
+            "covered": [c.name for c in current],
+            "tier": tier_of([unit_of(c.data) for c in current]),
+            "history": history_note([c for c in loaded if c.former_on(cutoff)]),
             "missing": [c.path for c in self.ds.children if not c.loaded],
             "rows": rows,
             # the children's sum; members only when every child gives them

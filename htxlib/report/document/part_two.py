@@ -13,7 +13,9 @@ from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_phrase
 from htxlib.plan import targets
+from htxlib.plan.indicators import INDICATORS
 from htxlib.plan.period import period_source, period_standing, plan_period
+from htxlib.report.document.history_source import history_note
 from htxlib.report.document.letterhead import Letterhead, letterhead
 from htxlib.report.document.narrative import records
 from htxlib.report.document.stated_sentences import stated_sentences
@@ -41,6 +43,33 @@ class PlanPart:
     plan_period: tuple[int, int] = (0, 0)
     plan_period_source: str = ""
     period_targets: pd.DataFrame | None = None
+    history: pd.DataFrame | None = None
+
+    @property
+    def history_years(self) -> list[int]:
+        """The years of the series the targets are projected from."""
+        return [] if self.history is None else [int(y) for y in self.history.columns]
+
+    @property
+    def history_rows(self) -> list[dict]:
+        """Each indicator's yearly values (None where not given), with its label and unit."""
+        if self.history is None:
+            return []
+        return [
+            {
+                "label": INDICATORS[code].label,
+                "unit": INDICATORS[code].unit,
+                "decimals": INDICATORS[code].decimals,
+                "series": [None if pd.isna(v) else float(v) for v in row],
+            }
+            for code, row in self.history.iterrows()
+        ]
+
+    @property
+    def history_source(self) -> dict | None:
+        """The former units the years before the unit existed add up (None without any)."""
+        cutoff = self.period.cutoff
+        return history_note([c for c in self.ds.children if c.loaded and c.former_on(cutoff)])
 
     @property
     def trial_results(self) -> list[dict]:
@@ -123,10 +152,21 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
         period_targets=period_standing(ds, year, plan_year, steps, as_of),
         candidates=dissolution_candidates(ds, year, as_of),
         backtest=targets.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
+        history=_history(ds, [*HISTORY_FIRST, *chosen["indicator"]], year, as_of),
         partial_year=targets.elapsed_share(ds, year, as_of) < 1,
         texts=numbered_solutions(load_texts(ds.folder, year)),
         stated=stated_sentences(ds, year),
     )
+
+
+#: The indicators the history table shows before those of the targets: the unit's size.
+HISTORY_FIRST = ["total_htx", "members"]
+
+
+def _history(ds, codes: list[str], year: int, as_of) -> pd.DataFrame:
+    """Return the yearly series each target is projected from: indicators by years."""
+    series = {code: targets.yearly_values(ds, code, year, as_of) for code in dict.fromkeys(codes)}
+    return pd.DataFrame(series).T.sort_index(axis=1) if series else pd.DataFrame()
 
 
 #: The heading number of the solutions section: its groups are numbered 5.1, 5.2...

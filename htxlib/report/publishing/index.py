@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from htxlib.data.admin_map import PROVINCE_LEVELS
+from htxlib.data.codes import LEVEL_TIERS
 from htxlib.data.unit import is_slug
 from htxlib.formatting import sort_key
 from htxlib.report.document.narrative import render
@@ -59,7 +60,8 @@ def list_reports(out: Path) -> list[dict]:
 def _order(report: dict) -> tuple:
     """Sort by province, the province's own report first, then units by name, newest first."""
     level = report.get("level", "")
-    rank = 0 if level in PROVINCE_LEVELS else 1 if level == "huyen" else 2
+    tier = LEVEL_TIERS.get(level, "xã")
+    rank = 0 if level in PROVINCE_LEVELS else 1 if tier == "huyện" else 2
     province = sort_key(report.get("province", ""))
     return province, rank, sort_key(report["unit"]), -int(report["year"])
 
