@@ -124,7 +124,7 @@ def contradictions(ds) -> pd.DataFrame:
     Returns
     -------
     DataFrame
-        check (stated_total, reported_figure, reported_parts, reported_share,
+        check (stated_total, reported_figure, reported_parts, reported_share, reported_sources,
         reported_achievement, unit_slip), file, row, field, year, stated, computed, message
         (Vietnamese, as the document states it) and message_en.
     """

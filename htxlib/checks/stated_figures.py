@@ -23,6 +23,7 @@ import pandas as pd
 
 from htxlib import figures as m
 from htxlib.data.codes import (
+    AGRI_KINDS,
     RATINGS,
     SECTOR_GROUPS,
     SECTORS,
@@ -32,7 +33,7 @@ from htxlib.data.codes import (
 )
 from htxlib.data.stated import stated_figures
 from htxlib.data.unit import unit_of
-from htxlib.figures.frames import existing, given_sum
+from htxlib.figures.frames import existing, facts, given_sum
 from htxlib.messages import N_, in_both_languages
 
 #: How far an "about" figure may be from the computed one, relative to it.
@@ -119,6 +120,26 @@ def _status_count(ds, year, status) -> float:
     return float(m.status_counts(ds, year).loc["HTX", status])
 
 
+def _ocop_count(ds, year) -> float:
+    """OCOP products awarded in the year, when the unit gives its OCOP list at all."""
+    if not ds.gives("ocop"):
+        return math.nan
+    ocop = ds.ocop
+    return float(((ocop["year"] == year) & (ocop["status"] != "planned")).sum())
+
+
+def score_at_least(ds, year, floor: float) -> float:
+    """HTX whose rating score for the year is at least ``floor``; NaN unless each has one.
+
+    A count over some scores only would be a lower bound, never the figure a document states.
+    """
+    rows = facts(ds, "HTX", year, ds.period(year).cutoff)
+    scores = rows["rating_score"] if "rating_score" in rows else pd.Series(dtype=float)
+    if not len(rows) or scores.isna().any():
+        return math.nan
+    return float((scores >= floor).sum())
+
+
 def _indicator(code: str) -> Callable:
     def compute(ds, year):
         from htxlib.plan.indicators import actual
@@ -188,9 +209,27 @@ for _code in STATUSES:
     FIGURES[f"status_count:{_code}"] = lambda ds, y, c=_code: _status_count(ds, y, c)
 for _code in SECTORS:
     FIGURES[f"new_sector_count:{_code}"] = lambda ds, y, c=_code: _new_in_sector(ds, y, c)
+for _code, (_label, _members) in SECTOR_GROUPS.items():
+    FIGURES[f"new_sector_count:{_code}"] = lambda ds, y, c=_members: sum(
+        _new_in_sector(ds, y, s) for s in c
+    )
 # documents state these; the registry has no field for them, so they are never computed
-FIGURES["operating_capital"] = lambda ds, y: math.nan
-FIGURES["assets"] = lambda ds, y: math.nan
+for _code in (
+    "operating_capital",
+    "assets",
+    "worker_income",
+    "worker_income_month",
+    "land_area",
+    "tht_land_area",
+    "htx_with_capital",
+    "alliance_members",
+):
+    FIGURES[_code] = lambda ds, y: math.nan
+for _code in AGRI_KINDS:
+    FIGURES[f"agri_kind_count:{_code}"] = lambda ds, y: math.nan
+FIGURES["member_income_month"] = lambda ds, y: _indicator("member_income")(ds, y) / 12.0
+FIGURES["members_all"] = lambda ds, y: FIGURES["members"](ds, y) + FIGURES["tht_members"](ds, y)
+FIGURES["ocop_count"] = lambda ds, y: _ocop_count(ds, y)
 
 #: Joins the codes of a figure stated over several classes: "rating_count:tot+kha".
 JOIN = "+"
@@ -202,6 +241,18 @@ PARTS_OF = {
     "tht_count": ("tht_purpose_count:", set(THT_PURPOSES)),
     "tht_members": ("tht_purpose_members:", set(THT_PURPOSES)),
     "capital": ("sector_capital:", set(SECTORS)),
+    "sector_count:nong_nghiep": ("agri_kind_count:", set(AGRI_KINDS)),
+}
+
+#: Stated figures that count part of another stated figure: none may exceed its whole.
+SUBSET_OF = {
+    "htx_with_capital": "total_htx",
+    "operating_htx": "total_htx",
+    "new_htx": "total_htx",
+    "effective_htx": "total_htx",
+    "members": "members_all",
+    "tht_members": "members_all",
+    "union_members": "total_htx",
 }
 _RATING_PARTS = {r for r in RATINGS}
 
@@ -223,7 +274,7 @@ def parts_of(name: str) -> list[str] | None:
 
 def is_figure(name: str) -> bool:
     """Whether a name is a stated figure the toolkit knows, plain or combined."""
-    return name in FIGURES or parts_of(name) is not None
+    return name in FIGURES or parts_of(name) is not None or score_floor(name) is not None
 
 
 #: The figure each share base is taken of (see ``SHARE_BASES``).
@@ -263,6 +314,27 @@ def is_count(name: str) -> bool:
     )
 
 
+#: Prefix of a count of HTX whose rating score reaches a floor: "score_at_least:80".
+SCORE_AT_LEAST = "score_at_least:"
+
+
+def score_floor(name: str) -> float | None:
+    """Return the floor of a "score_at_least:N" name, else None.
+
+    Examples
+    --------
+    >>> score_floor("score_at_least:80"), score_floor("score_at_least:x"), score_floor("x")
+    (80.0, None, None)
+    """
+    prefix, _, floor = name.partition(":")
+    if prefix + ":" != SCORE_AT_LEAST:
+        return None
+    try:
+        return float(floor.replace(",", "."))
+    except ValueError:
+        return None
+
+
 def computed(ds, name: str, year: int) -> float | None:
     """Return the computed value of a stated figure; None for a name that is not a figure.
 
@@ -271,6 +343,9 @@ def computed(ds, name: str, year: int) -> float | None:
     compute = FIGURES.get(name)
     if compute is not None:
         return float(compute(ds, year))
+    floor = score_floor(name)
+    if floor is not None:
+        return score_at_least(ds, year, floor)
     parts = parts_of(name)
     if parts is None:
         return None
@@ -323,12 +398,62 @@ def reported_findings(ds) -> list[dict]:
     """Check every stated figure against the data and against the other stated figures."""
     source = ds.sources.get("reported_figures")
     label = source.label if source else "reported_figures"
-    stated = stated_figures(ds)
-    found = _against_data(ds, stated, label)
+    every = stated_figures(ds)
+    found = _two_sources(every, label)
+    # a figure dated inside the year, or another body's, is compared with nothing else
+    stated = every[every["as_of"].isna() & every["body"].isna()]
+    found += _against_data(ds, stated, label)
     for year, part in stated[stated["kind"] == "actual"].groupby("year"):
         found += _parts_and_wholes(part, int(year), label)
+        found += _subsets(part, label)
         found += _shares(part, int(year), label)
     found += _achievements(ds, stated, label)
+    return found
+
+
+def _two_sources(stated: pd.DataFrame, label: str) -> list[dict]:
+    """Flag one figure (indicator, year, kind, date, body) stated with two values by two sources."""
+    found = []
+    same = ["indicator", "year", "kind", "as_of", "body"]
+    for _key, rows in stated.groupby(same, dropna=False, sort=False):
+        if len(rows) < 2:
+            continue
+        first = rows.iloc[0]
+        pairs = zip(rows["value"], rows["decimals"], strict=True)
+        places = max(decimals_of(value, decimals) for value, decimals in pairs)
+        for _, other in rows.iloc[1:].iterrows():
+            if agrees(float(first["value"]), float(other["value"]), "exact", places):
+                continue
+            message = in_both_languages(
+                N_("two sources state this figure differently: {a:g} ({source_a}, row {row_a}) "
+                   "and {b:g} ({source_b})"),
+                a=float(first["value"]),
+                source_a=first["source"] if isinstance(first["source"], str) else "-",
+                row_a=int(first["row"]),
+                b=float(other["value"]),
+                source_b=other["source"] if isinstance(other["source"], str) else "-",
+            )  # fmt: skip
+            found.append(_finding("reported_sources", label, other, float(first["value"]), message))
+    return found
+
+
+def _subsets(part: pd.DataFrame, label: str) -> list[dict]:
+    """Flag a stated count larger than the stated whole it is part of (``SUBSET_OF``)."""
+    found = []
+    named = _by_name(part)
+    for name, whole_name in SUBSET_OF.items():
+        piece, whole = named.get(name), named.get(whole_name)
+        if piece is None or whole is None or piece["qualifier"] == "at_least":
+            continue
+        if whole["qualifier"] == "at_most" or float(piece["value"]) <= float(whole["value"]):
+            continue
+        message = in_both_languages(
+            N_("the part is larger than its whole ({whole}, row {row}: {value:g})"),
+            whole=whole_name,
+            row=int(whole["row"]),
+            value=float(whole["value"]),
+        )
+        found.append(_finding("reported_parts", label, piece, float(whole["value"]), message))
     return found
 
 

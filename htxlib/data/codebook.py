@@ -526,9 +526,29 @@ REPORTED_FIGURES = Table(
             "agricultural HTX.",
             codes="share_bases",
         ),
-        C("source", "Nguồn", "text", "Document and section stating it."),
+        C(
+            "as_of",
+            "Đến ngày",
+            "date",
+            "For a figure dated inside the year (revenue to 30/09): the date it runs to. It is "
+            "said with its date and never compared with a figure of the whole year.",
+        ),
+        C(
+            "body",
+            "Cơ quan công bố",
+            "text",
+            "For a figure of another body (the provincial Cooperative Alliance's members): its "
+            "name. The figure is said with it and never checked against the unit's rows.",
+        ),
+        C(
+            "source",
+            "Nguồn",
+            "text",
+            "Document and section stating it. Two sources may state one figure differently: "
+            "both rows are kept, both are said with their source, and the difference is flagged.",
+        ),
     ),
-    key=("indicator", "year", "kind"),
+    key=("indicator", "year", "kind", "as_of", "body", "source"),
     title="Số liệu công bố",
 )
 

@@ -60,6 +60,23 @@ UNKNOWN_SECTOR = "Chưa rõ lĩnh vực"
 #: Subtotals documents state over several sector groups, with the sectors they add up.
 SECTOR_GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
     "phi_nong_nghiep": ("Phi nông nghiệp", tuple(s for s in SECTORS if s != "nong_nghiep")),
+    # documents that leave the people's credit funds apart define the group their way, and
+    # the label says so wherever the figure is printed
+    "phi_nong_nghiep_tru_tin_dung": (
+        "Phi nông nghiệp (không kể quỹ tín dụng nhân dân)",
+        tuple(s for s in SECTORS if s not in ("nong_nghiep", "tin_dung")),
+    ),
+}
+
+#: Kinds of farming agricultural HTX are counted by in documents ("HTX trồng trọt").
+AGRI_KINDS: dict[str, str] = {
+    "trong_trot": "trồng trọt",
+    "chan_nuoi": "chăn nuôi",
+    "thuy_san": "thủy sản",
+    "lam_nghiep": "lâm nghiệp",
+    "diem_nghiep": "diêm nghiệp",
+    "tong_hop": "nông nghiệp tổng hợp",
+    "dich_vu": "dịch vụ nông nghiệp",
 }
 
 #: What a cooperative group (THT) is formed for.

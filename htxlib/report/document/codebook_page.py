@@ -79,7 +79,7 @@ def render() -> str:
 
 def _stated_figures() -> list[str]:
     """List the names a ``reported_figures`` row may give, grouped by their prefix."""
-    from htxlib.checks.stated_figures import FIGURES, PARTS_OF, SHARES
+    from htxlib.checks.stated_figures import FIGURES, PARTS_OF, SCORE_AT_LEAST, SHARES, SUBSET_OF
 
     plain = [n for n in FIGURES if ":" not in n]
     prefixed: dict[str, list[str]] = {}
@@ -91,6 +91,11 @@ def _stated_figures() -> list[str]:
     out.append("Plain names: " + ", ".join(f"`{n}`" for n in plain) + ".\n")
     out.append("Names with a code (`prefix:code`):\n")
     out += [f"- `{p}:` " + ", ".join(f"`{c}`" for c in codes) for p, codes in prefixed.items()]
+    out.append(
+        f"- `{SCORE_AT_LEAST}N`: HTX whose rating score for the year is at least N points "
+        "(`score_at_least:80`), checked against `annual.rating_score` when every HTX has one"
+    )
+    subsets = ", ".join(f"`{part}` ≤ `{whole}`" for part, whole in SUBSET_OF.items())
     wholes = ", ".join(f"`{w}` (parts `{prefix}...`)" for w, (prefix, _) in PARTS_OF.items())
     out.append("")
     out.append(
@@ -106,6 +111,10 @@ def _stated_figures() -> list[str]:
         "A row of kind `achievement` states "
         '"đạt X% kế hoạch" for the figure named: it is compared with the stated plan '
         "(kind `plan`), and for a count without a stated plan, the plan it implies must be "
-        "a whole number.\n"
+        "a whole number. A stated part may not exceed its stated whole: "
+        f"{subsets}. One figure stated by two sources is two rows with their `source`: both "
+        "are said, each with its source, and a difference is flagged. A figure dated inside "
+        "the year (`as_of`) and another body's figure (`body`) are said with their date or "
+        "body, and compared with nothing of the whole year or of the unit's rows.\n"
     )
     return out

@@ -17,8 +17,23 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib import formatting
-from htxlib.checks.stated_figures import JOIN, computed, computed_share, decimals_of, within
-from htxlib.data.codes import RATINGS, SECTOR_GROUPS, SECTORS, SHARE_BASES, STATUSES, THT_PURPOSES
+from htxlib.checks.stated_figures import (
+    JOIN,
+    computed,
+    computed_share,
+    decimals_of,
+    score_floor,
+    within,
+)
+from htxlib.data.codes import (
+    AGRI_KINDS,
+    RATINGS,
+    SECTOR_GROUPS,
+    SECTORS,
+    SHARE_BASES,
+    STATUSES,
+    THT_PURPOSES,
+)
 from htxlib.data.stated import stated_figures
 from htxlib.data.unit import unit_of
 
@@ -54,7 +69,18 @@ BODY_PREFIXES = (
 TOPIC_PREFIXES = {
     "tht": ("tht_",),
     "ratings": ("rating_", "effective_"),
-    "operation": ("capital", "sector_capital:", "avg_htx_income", "member_income", "reports_"),
+    "operation": (
+        "capital",
+        "sector_capital:",
+        "avg_htx_income",
+        "member_income",
+        "worker_income",
+        "reports_",
+        "land_area",
+        "htx_with_capital",
+        "operating_capital",
+        "assets",
+    ),
     "people": ("members", "new_members", "workers", "managers", "manager_level:"),
 }
 
@@ -87,6 +113,9 @@ class Phrase:
         return self.unit == ""
 
 
+MEMBER_INCOME = "thu nhập bình quân của thành viên HTX"
+WORKER_INCOME = "thu nhập bình quân của người lao động trong HTX"
+
 #: How each plain stated figure reads.
 PHRASES: dict[str, Phrase] = {
     "total_htx": Phrase("HTX"),
@@ -108,13 +137,22 @@ PHRASES: dict[str, Phrase] = {
     "reports_filed": Phrase("HTX đã nộp báo cáo năm"),
     "capital": Phrase("tổng vốn điều lệ của các HTX", "triệu đồng"),
     "avg_htx_income": Phrase("doanh thu bình quân một HTX", "triệu đồng/năm"),
-    "member_income": Phrase("thu nhập bình quân của thành viên HTX", "triệu đồng/người/năm"),
+    "member_income": Phrase(MEMBER_INCOME, "triệu đồng/người/năm"),
     "union_count": Phrase("LH HTX"),
     "union_members": Phrase("HTX thành viên của các LH HTX"),
     "operating_capital": Phrase("vốn hoạt động của các HTX", "triệu đồng"),
     "assets": Phrase("tổng tài sản của các HTX", "triệu đồng"),
     "tht_count": Phrase("THT"),
     "tht_members": Phrase("thành viên THT"),
+    "members_all": Phrase("thành viên HTX và THT"),
+    "worker_income": Phrase(WORKER_INCOME, "triệu đồng/người/năm"),
+    "worker_income_month": Phrase(WORKER_INCOME, "triệu đồng/người/tháng"),
+    "member_income_month": Phrase(MEMBER_INCOME, "triệu đồng/người/tháng"),
+    "ocop_count": Phrase("sản phẩm OCOP được công nhận"),
+    "land_area": Phrase("diện tích đất sản xuất của các HTX", "ha"),
+    "tht_land_area": Phrase("diện tích đất sản xuất của các THT", "ha"),
+    "htx_with_capital": Phrase("HTX có vốn hoạt động"),
+    "alliance_members": Phrase("thành viên của Liên minh HTX"),
 }
 
 
@@ -145,6 +183,10 @@ def _phrase(name: str) -> Phrase | None:
         "sector_share": sector and Phrase(f"tỷ lệ HTX lĩnh vực {sector}", "%"),
         "sector_capital": sector and Phrase(f"vốn điều lệ các HTX lĩnh vực {sector}", "triệu đồng"),
         "new_sector_count": sector and Phrase(f"HTX lĩnh vực {sector} thành lập mới"),
+        "agri_kind_count": _labels(codes, AGRI_KINDS)
+        and Phrase(f"HTX nông nghiệp {_labels(codes, AGRI_KINDS)}"),
+        "score_at_least": score_floor(name) is not None
+        and Phrase(f"HTX đạt từ {formatting.number(score_floor(name), 0)} điểm trở lên"),
         "rating_count": rating and Phrase(f"HTX xếp loại {rating}"),
         "rating_share": rating and Phrase(f"tỷ lệ HTX xếp loại {rating}", "%"),
         "status_count": status and Phrase(f"HTX {status}"),
@@ -215,7 +257,11 @@ def achievement_clause(percent: float, phrase: Phrase, decimals: object) -> str:
 
 def _body_prints(name: str, base: str) -> bool:
     """Whether the body prints this figure from the rows when the rows give it."""
-    # a class stated over several codes, or a share of another whole, is not one it prints
+    # a class stated over several codes, or a share of another whole, is not one it prints;
+    # of the sector groups it prints only the national one, not one a document defines
+    group = name.partition(":")[2]
+    if group in SECTOR_GROUPS and group != "phi_nong_nghiep":
+        return False
     return name.startswith(BODY_PREFIXES) and JOIN not in name and base == "all"
 
 
@@ -242,12 +288,23 @@ def stated_sentences(ds, year: int) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     # a registry of part of the HTX prints no whole: every stated figure is said as stated
     partial = unit_of(ds).partial
-    for record in given[given["year"] == year].to_dict("records"):
+    year_rows = given[given["year"] == year]
+    # one figure stated by several sources: each is said with its own
+    sources = year_rows.groupby(["indicator", "kind"], dropna=False)["source"].transform("size")
+    for record, several in zip(year_rows.to_dict("records"), sources > 1, strict=True):
         name = record["indicator"]
         phrase = _phrase(name)
         if phrase is None:
             continue
         value, kind = float(record["value"]), record["kind"]
+        apart = _apart(record, several)
+        if apart is not None:
+            # dated inside the year, another body's, or one of two sources: said as stated,
+            # with what sets it apart, and compared with nothing of the whole year
+            text = clause(value, phrase, record["qualifier"], record["decimals"],
+                          record.get("value_high"), record["base"])  # fmt: skip
+            out.setdefault(topic_of(name), []).append(apart.format(text=text))
+            continue
         if kind == "achievement":
             text = achievement_clause(value, phrase, record["decimals"])
             out.setdefault("achievement", []).append(text)
@@ -281,3 +338,22 @@ def stated_sentences(ds, year: int) -> dict[str, list[str]]:
             topic += COMPUTED
         out.setdefault(topic, []).append(text)
     return out
+
+
+def _apart(record: dict, several: bool) -> str | None:
+    """Return how a figure that is compared with nothing is introduced, else None.
+
+    A figure dated inside the year says its date; another body's figure names the body; a
+    figure two sources state says its source.
+    """
+    as_of, body, source = record.get("as_of"), record.get("body"), record.get("source")
+    words = []
+    if isinstance(body, str) and body.strip():
+        words.append(f"theo số liệu của {body.strip()}")
+    if several and isinstance(source, str) and source.strip():
+        words.append(f"theo {source.strip()}")
+    if as_of is not None and not pd.isna(as_of):
+        words.append(f"đến ngày {formatting.date(as_of)}")
+    if not words:
+        return None
+    return ", ".join(words) + ": {text}"
