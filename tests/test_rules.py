@@ -279,7 +279,9 @@ def test_rules_apply_only_while_in_force(vq):
     [
         ("2024-06-30", 6, True, "23/2012/QH13"),  # the 2012 Law: at least 07 members
         ("2024-06-30", 7, False, ""),
-        ("2024-12-31", 6, False, ""),  # the 2023 Law: at least 05
+        ("2024-07-01", 6, False, ""),  # the 2023 Law from its first day: at least 05
+        ("2024-07-01", 4, True, "17/2023/QH15"),
+        ("2024-12-31", 6, False, ""),
         ("2024-12-31", 4, True, "17/2023/QH15"),
     ],
 )

@@ -188,7 +188,7 @@ def _identifiers() -> set[str]:
     names |= set(INDICATORS) | set(METHOD_LABELS)
     # a name is an identifier when it has an underscore or is a plain-ASCII word of 4+
     # letters; shorter codes ("tot", "kha") and a few that are also Vietnamese words are not
-    vietnamese = {"tinh", "khac", "nong", "dich", "thuong", "nghiep"}
+    vietnamese = {"tinh", "khac", "nong", "dich", "thuong", "nghiep", "quan"}
     return {
         n
         for n in names
