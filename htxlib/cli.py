@@ -398,7 +398,8 @@ def _map(args: argparse.Namespace) -> int:
     if former or districts:
         _print(_("on the map before 01/07/2025:"))
     for commune in former:
-        _print(former_map.describe(commune))
+        # its former code first, as the 2025 map's lines: a former unit's unit.csv gives it
+        _print(f"{commune.code}  {former_map.describe(commune)}")
     for (district, former_province), communes in districts.items():
         _print("\n".join(former_map.describe_district(district, former_province, communes)))
     return 0

@@ -27,7 +27,7 @@ def test_a_former_commune_says_what_it_is_now():
 def test_a_divided_commune_lists_every_new_one():
     done = run_htx("map", "Cống Vị")
     assert done.returncode == 0, done.stderr
-    line = next(x for x in done.stdout.splitlines() if x.startswith("phường Cống Vị"))
+    line = next(x for x in done.stdout.splitlines() if x.startswith("00007  phường Cống Vị"))
     assert "phường Giảng Võ (00025)" in line and "phường Ngọc Hà (00008)" in line
     assert "trụ sở cũ thuộc phường Ngọc Hà (00008)" in line
 

@@ -272,3 +272,30 @@ def test_former_units_are_history_from_the_day_after_they_ended(tmp_path, cutoff
     children = part_one.build(load_unit(folder), 2025, as_of=cutoff).children
     assert bool(children["history"]) is former
     assert bool(children["covered"]) is not former
+
+
+def test_a_former_commune_named_in_old_data_says_what_it_became(tmp_path):
+    from .conftest import write_rows
+
+    folder = tmp_path / "bac-ninh-2022"
+    folder.mkdir()
+    write_rows(
+        folder / "unit.csv",
+        [["unit_id", "name", "level", "code", "province"], ["bn", "Bắc Ninh", "tinh", "24", ""]],
+    )
+    write_rows(
+        folder / "periods.csv",
+        [["year", "cutoff_date"], [2022, "31/12/2022"]],
+    )
+    write_rows(
+        folder / "entities.csv",
+        [
+            ["entity_id", "kind", "name", "commune", "sector", "founded_on"],
+            ["A", "HTX", "HTX Rau Lim", "TT Lim", "nong_nghiep", "01/01/2015"],
+        ],
+    )
+    write_rows(folder / "annual.csv", [["entity_id", "year", "members"], ["A", 2022, 9]])
+    from htxlib.data.dataset import load_unit
+
+    rules = [p.rule for p in load_unit(folder).warnings]
+    assert any("TT Lim" not in r and "nay thuộc xã Tiên Du (09319)" in r for r in rules), rules

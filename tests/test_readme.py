@@ -166,6 +166,12 @@ def check_former_map(done, copy):
     assert "trước 01/07/2025" in done.stdout and "→ nay thuộc" in done.stdout, done.stdout
 
 
+def check_former_code(done, copy):
+    """A former commune's code, which a former unit's unit.csv gives, is printed."""
+    check_former_map(done, copy)
+    assert "thị trấn Văn Quan (huyện Văn Quan" in done.stdout and "06253" in done.stdout
+
+
 def check_template(done, copy):
     target = copy / "units" / "thuong-lam" / "thuong-lam.xlsx"
     assert done.returncode == 0 and target.is_file(), done.stderr
@@ -331,6 +337,7 @@ RUNS = {
     'htx map "Thượng Lâm Lâm Bình"': check_former_map,
     'htx map "huyện Lâm Bình"': check_former_map,
     'htx map "TT Lim"': check_former_map,
+    'htx map "thị trấn Văn Quan"': check_former_code,
     ".venv/bin/htx template --unit <mã-xã> --year 2025 --out <tệp>.xlsx": check_template,
     "htx template --unit CODE --year Y --out FILE.xlsx": check_template,
     "htx template --unit 02269 --year 2025 --out units/thuong-lam/thuong-lam.xlsx [--force]": (

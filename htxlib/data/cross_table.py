@@ -281,7 +281,9 @@ def _on_the_map(ds, loc) -> Iterator[Problem]:
                     "not a commune of the 2025 map; the data is dated before {date}, so the name "
                     "is kept as written (a commune before the merger)"
                 ).format(date=admin_map.MERGER_DATE.strftime("%d/%m/%Y"))
-                problem = replace(problem, rule=rule, warning=True)
+                became = _former_commune_became(name, parent.code)
+                problem = replace(problem, rule=f"{rule}: {became}" if became else rule,
+                                  warning=True)  # fmt: skip
             yield problem
 
 
@@ -317,6 +319,27 @@ def _on_the_former_map(info, problem, row) -> Iterator[Problem]:
             yield replace(problem("unit", row, "name", name, rule), warning=True)
     except former_map.CrosswalkMissing as err:
         yield replace(problem("unit", row, "name", name, str(err)), warning=True)
+
+
+def _former_commune_became(name: str, province_code: int) -> str:
+    """Say what the former commune ``name`` of a province became ("" when none is found).
+
+    Only communes that became part of the province's communes are candidates; a divided
+    one names each new commune, for the user to write the one the HTX is in.
+    """
+    from htxlib.data import admin_map, former_map
+
+    try:
+        found = former_map.search(name)
+    except former_map.CrosswalkMissing:
+        return ""
+    communes = admin_map.communes()
+    mine = [
+        c
+        for c in found
+        if any(s.code in communes and communes[s.code].province == province_code for s in c.now)
+    ]
+    return "; ".join(former_map.describe(c) for c in mine[:5])
 
 
 def _before_the_merger(ds) -> bool:
