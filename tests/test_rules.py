@@ -268,7 +268,9 @@ def test_rules_apply_only_while_in_force(vq):
     assert set(found["basis"]) == {"Luật Hợp tác xã số 23/2012/QH13, Điều 54 (giải thể bắt buộc)"}
     later = compliance.findings(vq, 2024, "31/12/2024")  # the 2023 Law and the circular
     later_counts = compliance.counts_by_rule(later).set_index("rule")["count"]
-    assert later_counts["no_annual_update"] == 23  # deadline 15/12/2024: 13 of 36 filed
+    # the annual update is a duty apart from the annual report Văn Quan records: not judged
+    assert later_counts["no_annual_update"] == 0
+    assert "no_annual_update" not in compliance.judged_rules(vq, 2024, "31/12/2024")
     assert set(later.loc[later["rule"] == "paper_only", "basis"]) == {
         "Luật Hợp tác xã số 17/2023/QH15 (giải thể bắt buộc)"
     }
@@ -380,3 +382,55 @@ def test_every_rule_states_its_validity():
         assert "valid_from" in scheme and "valid_to" in scheme, scheme["id"]
     for rule in load_yaml("compliance")["rules"]:
         assert "valid_from" in rule, rule["id"]
+
+
+@pytest.mark.parametrize(
+    ("cutoff", "expected"),
+    [("14/12/2025", set()), ("15/12/2025", {"A", "C", "E"}), ("31/12/2025", {"A", "C", "E"})],
+)
+def test_the_annual_update_is_judged_after_its_deadline_on_those_it_binds(
+    small_unit, cutoff, expected
+):
+    # every HTX says "no" in the field that records the duty; B is suspended on 15/12/2025,
+    # D dissolved before it and G founded after it: the duty binds A, C and E only
+    entities = read_rows(small_unit / "entities.csv")
+    entities.append(["G", "HTX", "HTX Gia", "Tân Lập", "khac", "2025-12-20", "", 50, "", ""])
+    write_rows(small_unit / "entities.csv", entities)
+    rows = read_rows(small_unit / "annual.csv")
+    rows[0].append("info_updated")
+    for row in rows[1:]:
+        row.append("false")
+    rows.append(["D", 2025, 5, 0, 5, 5, 1, 0, 0, 1, "", "false"])
+    rows.append(["G", 2025, 5, 0, 5, 5, 1, 0, 0, 1, "", "false"])
+    write_rows(small_unit / "annual.csv", rows)
+    ds = load_unit(small_unit)
+    found = compliance.findings(ds, 2025, cutoff)
+    assert set(found.loc[found["rule"] == "no_annual_update", "entity_id"]) == expected
+
+
+def test_the_annual_update_is_not_judged_from_the_annual_report(small_unit):
+    ds = load_unit(small_unit)  # report_filed only, no info_updated
+    assert "no_annual_update" not in compliance.judged_rules(ds, 2025)
+    assert not len(compliance.findings(ds, 2025).query("rule == 'no_annual_update'"))
+
+
+def test_a_rule_about_a_kind_the_unit_lacks_is_not_said_to_find_nothing(small_unit):
+    from htxlib.report.document import part_one
+
+    entities = [r for r in read_rows(small_unit / "entities.csv") if r[1] != "LHHTX"]
+    for row in entities[1:]:
+        row[-1] = ""  # no union to belong to
+    write_rows(small_unit / "entities.csv", entities)
+    a = part_one.build(load_unit(small_unit), 2025)
+    said = " ".join(a.clean_rules + a.unjudged_rules)
+    assert "LH HTX" not in said
+    assert "THT có ít hơn số thành viên tối thiểu" in said  # the THT are there
+
+
+def test_an_htx_too_young_to_be_rated_is_no_shortcoming(small_unit):
+    from htxlib.report.document import part_one
+
+    # E, founded 08/08/2025, is recorded as not rated; C is rated weak
+    a = part_one.build(load_unit(small_unit), 2025)
+    assert a.too_young == {"E"} and a.young_not_rated == 1
+    assert "01 HTX (25%) xếp loại yếu hoặc không được xếp loại" in a.weaknesses

@@ -295,6 +295,13 @@ ANNUAL = Table(
             "bool",
             "Annual report filed with the registration office.",
         ),
+        C(
+            "info_updated",
+            "Đã cập nhật thông tin",
+            "bool",
+            "The HTX updated its information for the year in the national HTX information "
+            "system by 15/12 (the annual-update duty); a duty apart from the annual report.",
+        ),
         C("rating", "Xếp loại", "code", "Rating under Circular 01/2020.", codes="ratings"),
         C("rating_score", "Điểm xếp loại", "amount", "Total score out of 100, when known.", "điểm"),
         C("rating_note", "Ghi chú xếp loại", "text", "Why not rated, or other remark."),

@@ -21,7 +21,7 @@ from htxlib.figures.counts import (
     union_overview,
 )
 from htxlib.figures.people import ManagerTraining, MembersWorkers, manager_training, members_workers
-from htxlib.figures.ratings import NOT_GIVEN, rating_distribution, ratings_given
+from htxlib.figures.ratings import NOT_GIVEN, rating_distribution, ratings_given, too_young
 from htxlib.figures.shares import rounded_shares
 from htxlib.figures.support import ocop_by_year, support_results
 
@@ -29,6 +29,7 @@ __all__ = [
     "BusinessResults",
     "business_results",
     "NOT_GIVEN",
+    "too_young",
     "by_child",
     "GroupOverview",
     "HtxOverview",

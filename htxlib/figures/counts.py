@@ -177,6 +177,15 @@ def _live(frame: pd.DataFrame, cutoff: pd.Timestamp) -> pd.Series:
     )
 
 
+def held_back(ds, day: pd.Timestamp) -> set[str]:
+    """Return the entities suspended or in dissolution on ``day``: no duty binds them then."""
+    found: set[str] = set()
+    for event in ("suspension", "dissolving"):
+        ev = ds.status_events[ds.status_events["event"] == event]
+        found |= set(ev.loc[_live(ev, day), "entity_id"])
+    return found
+
+
 @dataclass(frozen=True)
 class GroupOverview:
     """THT or LH HTX at the cutoff.

@@ -11,6 +11,12 @@ from htxlib.figures.frames import count_by, facts, made_once
 #: Distribution row of the HTX whose rating is not given (not a code the data may use).
 NOT_GIVEN = "not_given"
 NOT_GIVEN_LABEL = "chưa có thông tin xếp loại"
+#: Distribution row of the HTX founded less than 12 months before the rated year's end, which
+#: cannot be rated yet: never counted as weak or not rated.
+TOO_YOUNG = "too_young"
+TOO_YOUNG_LABEL = "mới thành lập chưa đủ 12 tháng, chưa đánh giá"
+#: Months an HTX operates before it can be rated.
+RATED_AFTER_MONTHS = 12
 
 
 @scoped
@@ -19,7 +25,9 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
 
     An HTX whose rating for the year is not given is counted apart, as
     :data:`NOT_GIVEN` ("chưa có thông tin xếp loại"), never as not rated: "not rated"
-    (``khong_xep_loai``) is a decision with a reason, a blank cell is a missing fact.
+    (``khong_xep_loai``) is a decision with a reason, a blank cell is a missing fact. An HTX
+    founded less than 12 months before the year's end whose rating is blank is counted apart
+    as :data:`TOO_YOUNG`: it cannot be rated yet.
 
     Parameters
     ----------
@@ -29,24 +37,29 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
     -------
     DataFrame
         rating, label, count, share (percent of all HTX, each rounded half-up), names, ids, status;
-        one row per class in report order, zero counts included, then a :data:`NOT_GIVEN`
-        row when some HTX have no rating given.
+        one row per class in report order, zero counts included, then :data:`TOO_YOUNG` and
+        :data:`NOT_GIVEN` rows when some HTX are so.
     """
     cutoff = ds.period(year, as_of).cutoff
 
     def count() -> pd.DataFrame:
         frame = facts(ds, "HTX", year, cutoff)
         frame["rating"] = frame["rating"].fillna(NOT_GIVEN)
+        # an HTX too young to be rated has no rating to miss; one the unit itself records as
+        # not rated keeps its class, and the report says it apart (see :func:`too_young`)
+        young = frame["entity_id"].isin(too_young(ds, year))
+        frame.loc[young & (frame["rating"] == NOT_GIVEN), "rating"] = TOO_YOUNG
         table = count_by(
             ds,
             frame,
             "rating",
-            {**RATINGS, NOT_GIVEN: NOT_GIVEN_LABEL},
+            {**RATINGS, TOO_YOUNG: TOO_YOUNG_LABEL, NOT_GIVEN: NOT_GIVEN_LABEL},
             "annual",
             keep_empty=True,
             year=year,
         )
-        return table[(table["rating"] != NOT_GIVEN) | (table["count"] > 0)].reset_index(drop=True)
+        apart = table["rating"].isin([NOT_GIVEN, TOO_YOUNG])
+        return table[~apart | (table["count"] > 0)].reset_index(drop=True)
 
     # the stated figures ask for it once per rating class and year: counted once, a copy each
     return made_once(ds, ("rating_distribution", int(year), cutoff), count)
@@ -55,3 +68,12 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
 def ratings_given(table: pd.DataFrame) -> int:
     """Return how many HTX of a :func:`rating_distribution` have a rating given."""
     return int(table.loc[table["rating"] != NOT_GIVEN, "count"].sum())
+
+
+def too_young(ds, year: int) -> set[str]:
+    """Return the HTX founded less than 12 months before the year's end: not rated yet."""
+    year_end = pd.Timestamp(year=int(year), month=12, day=31)
+    entities = ds.entities
+    founded = entities["founded_on"]
+    young = (founded > year_end - pd.DateOffset(months=RATED_AFTER_MONTHS)) & (founded <= year_end)
+    return set(entities.loc[young & (entities["kind"] == "HTX"), "entity_id"])

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import pandas as pd
 
 from htxlib.docs import scoped
-from htxlib.figures.counts import paper_only_at, statuses_given
+from htxlib.figures.counts import held_back, paper_only_at, statuses_given
 from htxlib.figures.frames import events, existing, facts, made_once
 from htxlib.formatting import date as fmt_date
 from htxlib.formatting import sort_key
@@ -133,9 +133,12 @@ def _no_annual_update(ds, rule, year, cutoff) -> Iterator[dict]:
         deadline = pd.Timestamp(year=year - 1, month=month, day=day)
     if deadline.year not in ds.fact_years:
         return
-    filed = facts(ds, "HTX", deadline.year, deadline)
-    # only a "no" counts: a blank says nothing about the update
-    for row in filed[filed["report_filed"].eq(False).fillna(False)].itertuples():
+    # HTX registered and not dissolved on the deadline; those suspended or dissolving then
+    # are not bound by it
+    bound = facts(ds, "HTX", deadline.year, deadline)
+    bound = bound[~bound["entity_id"].isin(held_back(ds, deadline))]
+    # only a "no" in the field that records this duty counts: a blank says nothing
+    for row in bound[bound["info_updated"].eq(False).fillna(False)].itertuples():
         yield {
             "entity_id": row.entity_id,
             "name": row.name,
@@ -220,8 +223,9 @@ def findings(ds, year: int, as_of=None, rules: list | None = None, judged_on=Non
     rows = []
     for rule_id in rule_ids(rules):
         check = CHECKS.get(rule_id)
-        if check is None:
-            continue
+        judgeable = JUDGEABLE.get(rule_id)
+        if check is None or (judgeable is not None and not judgeable(ds, year, cutoff)):
+            continue  # a rule the data cannot judge finds nothing: "chưa đủ số liệu"
         versions = [r for r in rules if r["id"] == rule_id]
         rows.extend(_under_versions(ds, check, versions, year, cutoff, judged_on))
     frame = pd.DataFrame(rows, columns=COLUMNS)
@@ -255,6 +259,12 @@ def _members_given(ds, kind: str, year: int, cutoff) -> bool:
     )
 
 
+def _update_given(ds, year: int, cutoff) -> bool:
+    """Whether the annual-update duty's own field is given for the last deadline judged."""
+    annual = ds.annual
+    return bool(annual.loc[annual["year"].isin([year - 1, year]), "info_updated"].notna().any())
+
+
 def _filed_given(ds, year: int, cutoff) -> bool:
     annual = ds.annual
     return bool(annual.loc[annual["year"].isin([year - 1, year]), "report_filed"].notna().any())
@@ -269,7 +279,7 @@ JUDGEABLE = {
     "suspension_too_long": lambda ds, y, c: statuses_given(ds),
     "suspension_overdue": lambda ds, y, c: statuses_given(ds),
     "paper_only": lambda ds, y, c: statuses_given(ds),
-    "no_annual_update": _filed_given,
+    "no_annual_update": _update_given,
     "idle": lambda ds, y, c: _filed_given(ds, y, c) or ds.annual["revenue"].notna().any(),
 }
 
@@ -291,6 +301,7 @@ def counts_by_rule(
     rules: list | None = None,
     judged: set[str] | None = None,
     on: pd.Timestamp | None = None,
+    present: set[str] | None = None,
 ) -> pd.DataFrame:
     """Count findings and the entities they concern per rule, every rule listed (zero included).
 
@@ -305,14 +316,19 @@ def counts_by_rule(
     on : Timestamp, optional
         The cutoff: a rule with no version in force that day is marked ``in_force`` False
         (it was never applied, so "no case found" would say nothing); default: all in force.
+    present : set of str, optional
+        The kinds of entity the unit has at the cutoff: a rule about a kind it does not have
+        (LH HTX, THT) is marked ``subject`` False, and is not said to find no case; default:
+        every kind.
 
     Returns
     -------
     DataFrame
         rule, text (of the version in force on ``on``, else the latest), count, entities,
-        judged, in_force, valid_from (of its first version); in rule-file order.
+        judged, in_force, valid_from (of its first version), subject; in rule-file order.
     """
     rules = rules if rules is not None else compliance_rules()
+    kinds = {r["id"]: r.get("kind", "HTX") for r in rules}
     texts = {r["id"]: r["text"] for r in rules}
     starts: dict[str, object] = {}
     current: set[str] = set()
@@ -331,11 +347,14 @@ def counts_by_rule(
                 "judged": judged is None or rule_id in judged,
                 "in_force": rule_id in current,
                 "valid_from": starts.get(rule_id),
+                "subject": present is None or kinds[rule_id] in present,
             }
             for rule_id in rule_ids(rules)
         ],
-        columns=["rule", "text", "count", "entities", "judged", "in_force", "valid_from"],
-    )
+        columns=[
+            "rule", "text", "count", "entities", "judged", "in_force", "valid_from", "subject"
+        ],
+    )  # fmt: skip
 
 
 def dissolution_candidates(ds, year: int, as_of=None, rules: list | None = None) -> pd.DataFrame:
@@ -358,3 +377,8 @@ def dissolution_candidates(ds, year: int, as_of=None, rules: list | None = None)
     return chosen.rename(columns={"text": "reason"})[["entity_id", "name", "reason"]].reset_index(
         drop=True
     )
+
+
+def kinds_present(ds, cutoff) -> set[str]:
+    """Return the kinds of entity (HTX, LHHTX, THT) the unit has at the cutoff."""
+    return {kind for kind in ("HTX", "LHHTX", "THT") if len(existing(ds, kind, cutoff))}

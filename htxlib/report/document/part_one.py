@@ -16,6 +16,7 @@ from htxlib.data.texts import load_texts, shown_slots
 from htxlib.data.unit import Unit, tier_of, unit_of
 from htxlib.docs import scoped
 from htxlib.figures.provenance import Figure, figure
+from htxlib.figures.ratings import TOO_YOUNG
 from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import elapsed_share, plan_vs_actual
 from htxlib.report.document import annex, charts
@@ -26,7 +27,13 @@ from htxlib.report.document.name_lists import appendix as appendix_lists
 from htxlib.report.document.name_lists import phrase as name_phrase
 from htxlib.report.document.narrative import records
 from htxlib.report.document.stated_sentences import stated_sentences
-from htxlib.rules.compliance import compliance_rules, counts_by_rule, findings, judged_rules
+from htxlib.rules.compliance import (
+    compliance_rules,
+    counts_by_rule,
+    findings,
+    judged_rules,
+    kinds_present,
+)
 from htxlib.rules.loading import RatingRules, rating_rules
 from htxlib.rules.rating import computed_ratings
 from htxlib.rules.sizes import size_classes, size_summary
@@ -141,8 +148,9 @@ class Assessment:
 
     @property
     def ratings_known(self) -> bool:
-        """Whether any HTX's rating for the year is given."""
-        return m.ratings_given(self.ratings) > 0
+        """Whether any HTX's rating for the year is given (an HTX too young to be rated aside)."""
+        young = self.ratings.loc[self.ratings["rating"] == TOO_YOUNG, "count"].sum()
+        return m.ratings_given(self.ratings) - int(young) > 0
 
     def rating_group(self, *codes: str) -> dict:
         """Count and share of the HTX rated in any of ``codes``."""
@@ -151,6 +159,17 @@ class Assessment:
         # the group's own share, rounded once: not a sum of rounded shares
         share = formatting.half_up(100.0 * part / total) if total else 0.0
         return {"count": part, "share": share}
+
+    @cached_property
+    def too_young(self) -> set[str]:
+        """The HTX founded less than 12 months before the year's end: not rated yet."""
+        return m.too_young(self.ds, self.period.year)
+
+    @property
+    def young_not_rated(self) -> int:
+        """How many HTX the unit records as not rated are too young to be rated."""
+        rows = self.ratings[self.ratings["rating"] == "khong_xep_loai"]
+        return len({i for ids in rows["ids"] for i in ids} & self.too_young)
 
     @property
     def rating_base(self) -> int | None:
@@ -177,12 +196,14 @@ class Assessment:
         weak: set = set()
         if self.ratings_known:
             rows = self.ratings[self.ratings["rating"].isin(["yeu", "khong_xep_loai"])]
-            weak = {i for ids in rows["ids"] for i in ids}
-            group = self.rating_group("yeu", "khong_xep_loai")
-            if group["count"]:
+            # an HTX too young to be rated is no shortcoming, whatever its recorded class
+            weak = {i for ids in rows["ids"] for i in ids} - self.too_young
+            total = int(self.ratings["count"].sum())
+            if weak:
+                share = formatting.half_up(100.0 * len(weak) / total)
                 clause = (
-                    f"{formatting.count(group['count'])} HTX "
-                    f"({formatting.percent(group['share'])}) xếp loại yếu hoặc không được xếp loại"
+                    f"{formatting.count(len(weak))} HTX "
+                    f"({formatting.percent(share)}) xếp loại yếu hoặc không được xếp loại"
                 )
                 inside = [f"{formatting.count(len(i & weak))} HTX {t}" for i, t in sets if i & weak]
                 if inside:
@@ -311,14 +332,17 @@ class Assessment:
     def clean_rules(self) -> list[str]:
         """Texts of the rules with no finding, phrased to sit mid-sentence."""
         counts = self.finding_counts
-        clean = counts[(counts["count"] == 0) & counts["judged"] & counts["in_force"]]
+        # a rule about LH HTX where there is none finds nothing to say
+        clean = counts[
+            (counts["count"] == 0) & counts["judged"] & counts["in_force"] & counts["subject"]
+        ]
         return [formatting.lower_first(t) for t in clean["text"]]
 
     @property
     def unjudged_rules(self) -> list[str]:
         """Texts of the rules in force the data does not let the toolkit check, mid-sentence."""
         counts = self.finding_counts
-        unjudged = counts[~counts["judged"] & counts["in_force"]]
+        unjudged = counts[~counts["judged"] & counts["in_force"] & counts["subject"]]
         return [formatting.lower_first(t) for t in unjudged["text"]]
 
     @cached_property  # read by the sentence and by the appendix: findings are run once
@@ -622,7 +646,10 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         "rating_check": computed_ratings(ds, year, as_of, rules),
         "findings": found,
         "finding_counts": counts_by_rule(
-            found, judged=judged_rules(ds, year, as_of), on=period.cutoff
+            found,
+            judged=judged_rules(ds, year, as_of),
+            on=period.cutoff,
+            present=kinds_present(ds, period.cutoff),
         ),
         "sizes": size_summary(size_classes(ds, year, as_of)),
     }
