@@ -123,3 +123,18 @@ def test_a_target_not_adopted_is_a_blank_in_the_signing_copy(signing, vq_report)
     _, text, _ = signing
     assert re.search(r"HTX cần giải thể \([^)]*\): …\.", text)
     assert "HTX cần giải thể" in vq_report[1] and "đề xuất" in vq_report[1]
+
+
+def test_a_value_the_unit_did_not_give_is_a_blank_in_the_signing_copy(signing, vq_report):
+    """Văn Quan's count of annual reports filed and its average revenue are estimated: the
+    review copy marks them [UT], the signing copy leaves a blank instead of the number."""
+    _, text, _ = signing
+    html = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", vq_report[1]))
+    assert re.search(r"\d+\[UT\] HTX đã nộp báo cáo năm", html)
+    assert "; … HTX đã nộp báo cáo năm" in text
+    assert re.search(r"Doanh thu bình quân một HTX: [\d.,]+\[UT\] triệu đồng/năm", html)
+    assert "Doanh thu bình quân một HTX: … triệu đồng/năm" in text
+    # a count the unit published stays, whatever the provenance of each record
+    assert "có 03 HTX được thành lập mới" in text
+    # the toolkit's own year-end estimate stays, worded as one
+    assert "Năm 2024 (ước cả năm)" in text

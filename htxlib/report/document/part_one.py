@@ -304,7 +304,12 @@ class Assessment:
     def new_count(self) -> Figure:
         """The HTX founded in the period, marked where their founding dates were estimated."""
         new = self.overview.new
-        return figure(self.ds, len(new), "entities", "founded_on", new["entity_id"])
+        # a count: the unit's own published count of the year's new HTX, where it gives one,
+        # makes it published whatever the provenance of each founding date
+        return figure(
+            self.ds, len(new), "entities", "founded_on", new["entity_id"], total=True,
+            year=self.period.year,
+        )  # fmt: skip
 
     @property
     def business(self) -> m.BusinessResults:

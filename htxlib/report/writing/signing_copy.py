@@ -9,6 +9,9 @@ copy (``report.docx``, ``report.pdf``) keeps only what the committee signs:
 - a text not yet written becomes a visible blank line, as an officer leaves one to fill in;
   a sample text's "(Nội dung mẫu …)" tag goes;
 - a target the unit has not adopted (a proposal, or none) becomes a blank "…" to fill in;
+- so does a value the unit did not give as such (rebuilt or estimated, ``class="assumed"``),
+  and a sentence that rests on one: the committee states no estimate as a fact (the
+  toolkit's own year-end estimate is worded as one, "ước thực hiện cả năm", and stays);
 - charts go, unless asked for (``htx report --charts``).
 
 Templates say what is review-only by class; nothing here knows a sentence.
@@ -66,9 +69,10 @@ def signing_copy(page: str, charts: bool = False) -> str:
     >>> page = ('<p>Có 36 HTX<sup class="prov">[UT]</sup>.</p>'
     ...         '<p class="review-only">Chi tiết tại Phụ lục phân tích.</p>'
     ...         '<p class="missing-text">(Chưa có nội dung: texts/2024/law.md)</p>'
-    ...         '<p>Mục tiêu: <span class="proposal">đề xuất khoảng 05 HTX</span>.</p>')
+    ...         '<p>Mục tiêu: <span class="proposal">đề xuất khoảng 05 HTX</span>.</p>'
+    ...         '<p><span class="assumed">13</span><sup class="prov">[UT]</sup> HTX.</p>')
     >>> print(signing_copy(page).replace(BLANK_LINE + BLANK * 10, "<dòng trống>"))
-    <p>Có 36 HTX.</p><p class="blank-line"><dòng trống></p><p>Mục tiêu: ….</p>
+    <p>Có 36 HTX.</p><p class="blank-line"><dòng trống></p><p>Mục tiêu: ….</p><p>… HTX.</p>
     >>> signing_copy('<div class="analyst-text"><p>Viết.</p><p><em>(Nội dung mẫu.)</em></p></div>')
     '<div class="analyst-text"><p>Viết.</p></div>'
 
@@ -80,8 +84,8 @@ def signing_copy(page: str, charts: bool = False) -> str:
     for missing in soup.select("p.missing-text"):
         missing.attrs = {"class": ["blank-line"]}
         missing.string = BLANK_LINE + BLANK * 10  # one printed line
-    for proposal in soup.select(".proposal"):
-        proposal.replace_with(BLANK)
+    for blank in soup.select(".proposal, .assumed"):
+        blank.replace_with(BLANK)
     for text in soup.select(".analyst-text"):
         for node in text.find_all(string=_SAMPLE):
             node.replace_with(_SAMPLE.sub("", str(node)))
