@@ -107,7 +107,7 @@ def test_annex_is_its_own_file(vq_report):
 
 def test_flagged_figure_marked_where_it_appears(vq_report):
     # which HTX filed a report is estimated: the count carries the mark in I.1.a
-    assert re.search(r'13<sup class="prov prov-estimated"', vq_report[1])
+    assert re.search(r'13</span><sup class="prov prov-estimated"', vq_report[1])
 
 
 def test_self_contained_offline(vq_report):
