@@ -286,3 +286,22 @@ def test_a_name_met_again_in_the_same_commune_is_a_warning(province, tmp_path):
     warned = [str(w) for w in rolled.warnings if "same name in the same place" in w.rule]
     assert len(warned) == 1, [str(w) for w in rolled.warnings]
     assert "units/xa-hai/entities.csv, row 2" in warned[0] and "entities.csv, row 2" in warned[0]
+
+
+def test_a_province_of_some_communes_says_how_many_of_how_many(tmp_path):
+    """The sample province holds 3 of Lạng Sơn's communes of 2024: no sentence calls their sum
+    the province's, and the roll-up says how many of how many units it covers."""
+    import re
+
+    from htxlib.report.document import part_one
+
+    a = part_one.build(load_unit(ROOT / "data" / "lang-son-mau"), 2024)
+    assert a.children["of"] == 194 and len(a.children["covered"]) == 3
+    assert a.unit.partial and a.unit.coverage_note == "số liệu của 03 trong số 194 đơn vị cấp xã"
+    from htxlib.report.document.narrative import section
+
+    names = ("i_1_a", "i_1_b", "i_1_c", "i_2", "i_3", "ii", "iii_iv")
+    html = " ".join(str(section(name, a)) for name in names)
+    page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    assert "Số liệu tổng hợp từ 03 trong số 194 đơn vị cấp xã" in page
+    assert not re.search(r"trên địa bàn tỉnh Lạng Sơn có \d+ (HTX|THT)", page)

@@ -57,6 +57,9 @@ class Unit:
         How much of the unit's HTX the registry holds (see ``COVERAGES``).
     ended_on : Timestamp or None
         For a former unit, its last day; None for a unit in force.
+    coverage_detail : str
+        For a parent built from some of its units, whose (see
+        :mod:`htxlib.data.rollup_scope`): "số liệu của 03 trong số 65 đơn vị cấp xã".
     """
 
     unit_id: str
@@ -69,6 +72,7 @@ class Unit:
     coverage: str = "all"
     code: str = ""
     ended_on: pd.Timestamp | None = None
+    coverage_detail: str = ""
 
     def former_on(self, day) -> bool:
         """Whether the unit no longer existed on ``day`` (a former unit that ended before it)."""
@@ -87,7 +91,7 @@ class Unit:
     @property
     def coverage_note(self) -> str:
         """What the registry holds, for a sentence: "" when it holds every HTX."""
-        return "" if not self.partial else COVERAGES[self.coverage]
+        return "" if not self.partial else self.coverage_detail or COVERAGES[self.coverage]
 
     @property
     def full_name(self) -> str:
@@ -111,10 +115,37 @@ class Unit:
         """The unit as the place of a sentence: "trên địa bàn huyện Văn Quan"."""
         return f"trên địa bàn {self.full_name}"
 
+    @property
+    def counted_place(self) -> str:
+        """The place its counts cover: the unit, with the scope of a partial roll-up.
+
+        "trên địa bàn tỉnh Lạng Sơn (số liệu của 03 trong số 194 đơn vị cấp xã)": a count of
+        some communes is never said as the province's.
+        """
+        return f"{self.place} ({self.coverage_detail})" if self.coverage_detail else self.place
+
 
 def unit_of(ds) -> Unit:
-    """Return the unit's names as prose uses them."""
-    info = ds.unit_info
+    """Return the unit's names as prose uses them.
+
+    A parent built from some of its units, not all, covers part of its HTX: its coverage is
+    then partial, with the scope of its children (see :mod:`htxlib.data.rollup_scope`).
+    """
+    unit = _named(ds.unit_info)
+    if unit.coverage != "all" or not getattr(ds, "children", None):
+        return unit
+    from dataclasses import replace
+
+    from htxlib.data.rollup_scope import children_scope
+
+    scope = ds.once(("children_scope",), lambda: children_scope(ds, unit))
+    if scope is None or not scope.partial:
+        return unit
+    return replace(unit, coverage="partial", coverage_detail=scope.note)
+
+
+def _named(info: dict) -> Unit:
+    """Return the unit's names from its row of ``unit``."""
     return Unit(
         unit_id=str(info["unit_id"]),
         name=str(info["name"]),

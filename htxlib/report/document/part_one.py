@@ -548,6 +548,7 @@ class Assessment:
         members = [r["members"] for r in rows]
         return {
             "covered": [c.name for c in current],
+            "of": self.children_of,
             "tier": tier_of([unit_of(c.data) for c in current]),
             "history": history_note([c for c in loaded if c.former_on(cutoff)]),
             "missing": [c.path for c in self.ds.children if not c.loaded],
@@ -559,6 +560,14 @@ class Assessment:
                 "members": None if None in members else sum(members),
             },
         }
+
+    @property
+    def children_of(self) -> int | None:
+        """How many units of the children's tier the unit has, when they are only some."""
+        from htxlib.data.rollup_scope import children_scope
+
+        scope = children_scope(self.ds, self.unit)
+        return scope.of if scope is not None and scope.partial else None
 
     @property
     def letterhead(self) -> Letterhead:
