@@ -123,11 +123,14 @@ EXPECTED = {
         "Doanh thu bình quân một HTX: 4.000 triệu đồng",
     ],
     "tuyen-quang": [
-        "Số liệu tổng hợp từ 03 đơn vị cấp xã: xã Hùng Đức, xã Kim Bình và xã Thượng Lâm",
+        # 3 of the province's 124 communes: their sum is never the province's
+        "Số liệu tổng hợp từ 03 trong số 124 đơn vị cấp xã: xã Hùng Đức, xã Kim Bình và xã "
+        "Thượng Lâm",
         "Xã Thượng Lâm 03 01 28",  # the table by commune: HTX, THT, members
         "Xã Kim Bình 02 0 29",
         "Xã Hùng Đức 01 01 31",
-        "trên địa bàn tỉnh Tuyên Quang có 06 HTX đã đăng ký",
+        "dữ liệu của đơn vị gồm 06 HTX (số liệu của 03 trong số 124 đơn vị cấp xã), không phải "
+        "toàn bộ HTX trên địa bàn tỉnh Tuyên Quang",
         "HTX Chè Khuôn Hà (xã Thượng Lâm)",
         "có 02 THT",
         "Tổng số thành viên HTX: 88 thành viên",

@@ -63,7 +63,7 @@ def _known_ratings(ds, year) -> pd.DataFrame | None:
     """
     table = m.rating_distribution(ds, year)
     given = m.ratings_given(table)
-    if not given or given < int(table["count"].sum()):
+    if not given or given < m.ratable(table):
         return None
     return table
 

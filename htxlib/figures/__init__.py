@@ -21,7 +21,13 @@ from htxlib.figures.counts import (
     union_overview,
 )
 from htxlib.figures.people import ManagerTraining, MembersWorkers, manager_training, members_workers
-from htxlib.figures.ratings import NOT_GIVEN, rating_distribution, ratings_given, too_young
+from htxlib.figures.ratings import (
+    NOT_GIVEN,
+    ratable,
+    rating_distribution,
+    ratings_given,
+    too_young,
+)
 from htxlib.figures.shares import rounded_shares
 from htxlib.figures.support import ocop_by_year, support_results
 
@@ -43,6 +49,7 @@ __all__ = [
     "ocop_by_year",
     "rating_distribution",
     "ratings_given",
+    "ratable",
     "reports_filed",
     "status_counts",
     "statuses_given",

@@ -66,8 +66,16 @@ def rating_distribution(ds, year: int, as_of=None) -> pd.DataFrame:
 
 
 def ratings_given(table: pd.DataFrame) -> int:
-    """Return how many HTX of a :func:`rating_distribution` have a rating given."""
-    return int(table.loc[table["rating"] != NOT_GIVEN, "count"].sum())
+    """Return how many HTX of a :func:`rating_distribution` have a rating given.
+
+    An HTX too young to be rated has none: it is neither rated nor missing one.
+    """
+    return int(table.loc[~table["rating"].isin([NOT_GIVEN, TOO_YOUNG]), "count"].sum())
+
+
+def ratable(table: pd.DataFrame) -> int:
+    """Return how many HTX of a :func:`rating_distribution` can be rated (not too young)."""
+    return int(table.loc[table["rating"] != TOO_YOUNG, "count"].sum())
 
 
 def too_young(ds, year: int) -> set[str]:

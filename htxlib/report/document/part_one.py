@@ -16,7 +16,6 @@ from htxlib.data.texts import load_texts, shown_slots
 from htxlib.data.unit import Unit, tier_of, unit_of
 from htxlib.docs import scoped
 from htxlib.figures.provenance import Figure, figure
-from htxlib.figures.ratings import TOO_YOUNG
 from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import elapsed_share, plan_vs_actual
 from htxlib.report.document import annex, charts
@@ -148,9 +147,8 @@ class Assessment:
 
     @property
     def ratings_known(self) -> bool:
-        """Whether any HTX's rating for the year is given (an HTX too young to be rated aside)."""
-        young = self.ratings.loc[self.ratings["rating"] == TOO_YOUNG, "count"].sum()
-        return m.ratings_given(self.ratings) - int(young) > 0
+        """Whether any HTX's rating for the year is given."""
+        return m.ratings_given(self.ratings) > 0
 
     def rating_group(self, *codes: str) -> dict:
         """Count and share of the HTX rated in any of ``codes``."""
@@ -178,7 +176,7 @@ class Assessment:
         A class with no HTX is then "none of these", not "none at all".
         """
         given = m.ratings_given(self.ratings)
-        return given if given < int(self.ratings["count"].sum()) else None
+        return given if given < m.ratable(self.ratings) else None
 
     @property
     def weaknesses(self) -> str:
@@ -210,7 +208,7 @@ class Assessment:
                     clause += ", trong đó " + formatting.join(inside)
                 clauses.append(clause)
             if self.rating_base is not None:
-                unknown = int(self.ratings["count"].sum()) - self.rating_base
+                unknown = m.ratable(self.ratings) - self.rating_base
                 clauses.append(f"{formatting.count(unknown)} HTX chưa có thông tin xếp loại")
         for ids, text in sets:
             rest = ids - weak
