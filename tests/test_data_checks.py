@@ -8,7 +8,7 @@ from htxlib.checks.contradictions import contradictions
 from htxlib.cli import main
 from htxlib.data.dataset import load_unit
 
-from .conftest import VAN_QUAN, append_row, read_rows, set_cell
+from .conftest import VAN_QUAN, append_row, read_rows, set_cell, write_rows
 
 
 def test_van_quan_published_figures_agree(vq):
@@ -121,3 +121,17 @@ def test_rating_classes_are_parts_of_the_operating_htx_their_shares_name(small_u
     found = contradictions(load_unit(small_unit))  # 1 + 2 + 1 = 4, not the 3 operating
     parts = found[found["check"] == "reported_parts"]
     assert list(parts["field"]) == ["operating_htx"] and list(parts["computed"]) == [4.0]
+
+
+def test_a_deleted_key_column_is_one_error_not_one_per_row(small_unit):
+    """Deleting "Năm" from the yearly facts is one error: the column, not each row's key."""
+    from htxlib.data.problems import DataError
+
+    rows = read_rows(small_unit / "annual.csv")
+    at = rows[0].index("year")
+    write_rows(small_unit / "annual.csv", [r[:at] + r[at + 1 :] for r in rows])
+    with pytest.raises(DataError) as err:
+        load_unit(small_unit)
+    problems = [p for p in err.value.problems if p.file.startswith("annual")]
+    assert len(problems) == 1, problems
+    assert problems[0].column == "year" and problems[0].row is None

@@ -564,7 +564,7 @@ def test_new_htx_founded_on_estimated_dates_are_marked(tmp_path):
     ]
     folder = unit(tmp_path, "Quang Bình", entities, provenance=provenance)
     part1, _ = render(folder, 2024)
-    assert_states(part1, "có 02 [UT] HTX được thành lập mới:")
+    assert_states(part1, "có 02 HTX được thành lập mới [UT] :")
 
 
 def test_a_stated_figure_the_body_prints_otherwise_is_said_beside_it(tmp_path):

@@ -297,11 +297,16 @@ def _parse_table(
     # of data already validated, and need not import it (half a second each)
     from htxlib.data.validation import schema_failures
 
+    # without a key column every row would repeat the key: the missing column is the error
+    duplicate = _("duplicate key ({key})").format(key=", ".join(table.key))
+    key_absent = bool(absent & set(table.key))
     for row, column, value, rule in schema_failures(typed, table):
         if rule.startswith("dtype("):
             continue  # cells that failed to parse are already reported
         if column in absent and row is not None and rows > 1:
             continue  # a column missing altogether is reported once, not on every row
+        if key_absent and rule == duplicate:
+            continue
         problems.append(locator.problem(table.name, row, column, value, rule))
     return typed, problems
 
