@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from htxlib.data.problems import DataError, ScopeError
-from htxlib.messages import LANGUAGES, N_, _, shown
+from htxlib.messages import LANGUAGES, N_, _, readable, shown
 
 if TYPE_CHECKING:  # pandas is not imported for --help: the data stage loads it when needed
     from htxlib.data.dataset import Dataset
@@ -53,6 +53,45 @@ def _data_problems(args: argparse.Namespace, err: DataError, outcome: str) -> in
     return EXIT_DATA
 
 
+def _not_one_unit(data: str) -> int | None:
+    """Say why ``--data`` names no unit a user can build, and return the exit status.
+
+    A path that does not exist is a mistake in the command (the path is read from the
+    current folder); a folder that is no unit but holds units (a folder of communes) is
+    built with ``htx batch``. None when ``data`` may be one unit.
+    """
+    from htxlib.report.publishing.batch import find_units
+
+    path = Path(data)
+    if not path.exists():
+        _say(
+            _("{path}: no such folder or file (the path is read from the current folder, {cwd})")
+            .format(path=data, cwd=Path.cwd())
+        )  # fmt: skip
+        return EXIT_USAGE
+    if not path.is_dir():
+        return None
+    units = find_units(path)
+    if not units or path.resolve() in units:
+        return None
+    listed = [readable(u.relative_to(path.resolve())) for u in units[:5]]
+    more = f" (+{len(units) - 5})" if len(units) > 5 else ""
+    _say(
+        _(
+            "{path} is not the folder of one unit: it holds {count} units ({names}{more}). "
+            "Build them all with: htx batch --data {path} --year YEAR; check one with: "
+            "htx validate --data {first}"
+        ).format(
+            path=data,
+            count=f"{len(units):02d}",
+            names=", ".join(listed),
+            more=more,
+            first=readable(Path(data) / listed[0]),
+        )
+    )
+    return EXIT_USAGE
+
+
 def _unit(args: argparse.Namespace, outcome: str) -> Dataset | int:
     """Load the unit folder and check the year and cutoff asked for.
 
@@ -60,6 +99,9 @@ def _unit(args: argparse.Namespace, outcome: str) -> Dataset | int:
     """
     from htxlib.data.dataset import load_unit
 
+    wrong = _not_one_unit(args.data)
+    if wrong is not None:
+        return wrong
     try:
         ds = load_unit(args.data)
         if args.year is not None:
@@ -230,6 +272,9 @@ def _report(args: argparse.Namespace) -> int:
     from htxlib.report.writing.pdf import PdfError
     from htxlib.report.writing.scratch import ScratchError
 
+    wrong = _not_one_unit(args.data)
+    if wrong is not None:
+        return wrong
     try:
         report = build_report(
             args.data,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 
@@ -17,13 +19,13 @@ SAID = {
     "vi": {
         "ok": "huyện Văn Quan (Lạng Sơn): số liệu hợp lệ",
         "negative": "annual.csv, dòng 4, cột 'managers_vocational': giá trị '-1': không được âm",
-        "nowhere": "nowhere: không có thư mục này",
+        "nowhere": "nowhere: không có thư mục hay tệp này (đường dẫn tính từ thư mục hiện tại",
     },
     "en": {
         "ok": "huyện Văn Quan (Lạng Sơn): data OK",
         "negative": "annual.csv, row 4, column 'managers_vocational': value '-1': must not be "
         "negative",
-        "nowhere": "nowhere: no such folder",
+        "nowhere": "nowhere: no such folder or file (the path is read from the current folder",
     },
 }
 
@@ -49,8 +51,31 @@ def test_validate_fault_exits_1_and_names_it(vq_copy, capsys, monkeypatch, lang)
 @pytest.mark.parametrize("lang", SAID)
 def test_validate_missing_folder(tmp_path, capsys, monkeypatch, lang):
     monkeypatch.setenv("HTX_LANG", lang)
-    assert main(["validate", "--data", str(tmp_path / "nowhere")]) == 1
+    assert main(["validate", "--data", str(tmp_path / "nowhere")]) == 2  # a mistake in the command
     assert f"{tmp_path / SAID[lang]['nowhere']}" in capsys.readouterr().err
+
+
+def test_a_folder_of_communes_is_built_with_batch_and_says_so(tmp_path):
+    """A user runs validate, then report, on the folder holding the communes, as typed."""
+    communes = tmp_path / "communes"
+    for name in ("xa-diem-he", "xa-tri-le"):
+        shutil.copytree(ROOT / "data" / "lang-son-mau" / "units" / name, communes / name)
+    for command in (["validate"], ["report", "--year", "2024"]):
+        done = subprocess.run(
+            [str(HTX), *command, "--data", "communes"],
+            cwd=tmp_path,
+            env={**os.environ, "HTX_LANG": "vi"},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert done.returncode == 2, done.stderr
+        said = done.stderr
+        assert "communes không phải thư mục dữ liệu của một đơn vị" in said
+        assert "02 đơn vị (xa-diem-he, xa-tri-le)" in said
+        assert "htx batch --data communes --year NĂM" in said
+        assert "htx validate --data communes/xa-diem-he" in said
+        assert not (tmp_path / "reports").exists()
 
 
 def test_the_installed_command_runs():

@@ -79,9 +79,16 @@ def ratable(table: pd.DataFrame) -> int:
 
 
 def too_young(ds, year: int) -> set[str]:
-    """Return the HTX founded less than 12 months before the year's end: not rated yet."""
+    """Return the HTX founded less than 12 months before the year's end: not rated yet.
+
+    Only a founding date the unit gave counts: one rebuilt or estimated could make an HTX
+    young that was rated (a document's "the rest are average or weak").
+    """
+    from htxlib.figures.provenance import value_status
+
     year_end = pd.Timestamp(year=int(year), month=12, day=31)
     entities = ds.entities
     founded = entities["founded_on"]
     young = (founded > year_end - pd.DateOffset(months=RATED_AFTER_MONTHS)) & (founded <= year_end)
-    return set(entities.loc[young & (entities["kind"] == "HTX"), "entity_id"])
+    ids = entities.loc[young & (entities["kind"] == "HTX"), "entity_id"]
+    return {i for i in ids if value_status(ds, "entities", "founded_on", i)[0] == "published"}
