@@ -140,3 +140,28 @@ def test_a_template_workbook_reads_numbers_and_labels_as_vietnamese_type_them(tm
     assert list(ds.annual["revenue"]) == [1250, 2100]
     assert list(ds.entities["sector"]) == ["nong_nghiep", "van_tai"]
     assert list(ds.targets["indicator"]) == ["new_htx"]
+
+
+def test_a_deleted_template_column_is_a_warning_naming_it(tmp_path):
+    """An officer deletes the "Lĩnh vực" column of the registry sheet: validate still passes,
+    and says which column is gone and that its values count as not given."""
+    from .conftest import run_htx
+
+    out = "units/thuong-lam/thuong-lam.xlsx"
+    made = run_htx("template", "--unit", "02269", "--year", "2025", "--out", out, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    target = tmp_path / "units" / "thuong-lam" / "thuong-lam.xlsx"
+    book = load_workbook(target)
+    sheet = book["danh_sach"]
+    column = next(
+        cell.column
+        for row in sheet.iter_rows(max_row=6)
+        for cell in row
+        if cell.value == "Lĩnh vực"
+    )
+    sheet.delete_cols(column)
+    book.save(target)
+    done = run_htx("validate", "--data", "units/thuong-lam", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    said = done.stdout + done.stderr
+    assert "thiếu cột 'Lĩnh vực' của mẫu" in said and "coi là chưa có" in said

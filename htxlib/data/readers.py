@@ -1103,6 +1103,13 @@ def read_table(source: Source, table: Table) -> ReadTable:
                     name=col.name, vi=col.vi
                 )
                 problems.append(Problem(label, None, col.name, "", rule, sheet))
+            elif source.convention and col.name not in headers:
+                # a workbook made by htx template has every column: one deleted loses its facts
+                rule = _(
+                    "the template's column '{vi}' is missing: every value of it counts as not "
+                    "given (the report says 'chưa có số liệu'); add the column back to give them"
+                ).format(vi=col.vi)
+                problems.append(Problem(label, None, col.name, "", rule, sheet, warning=True))
     for col in table.columns:
         headers.setdefault(col.name, col.name)
     totals_columns = [
