@@ -134,3 +134,20 @@ def test_batch_finds_the_readme_layout_of_commune_workbooks(tmp_path):
     run = run_htx("batch", "--data", "empty", "--year", "2024", "--jobs", "1000", cwd=tmp_path)
     assert run.returncode != 0 and "không tìm thấy đơn vị nào" in run.stderr
     assert "--jobs 1000 được giảm xuống" in run.stderr  # two kernels a job: capped at the cores
+
+
+def test_a_broken_commune_workbook_is_named_once(tmp_path):
+    """A commune handed in as one workbook straight in units/ (units/xa-tri-le.xlsx) with a bad
+    cell: the province's validate names the workbook once, never "x.xlsx/x.xlsx"."""
+    from .conftest import ROOT, run_htx, set_cell
+
+    province = tmp_path / "lang-son"
+    shutil.copytree(ROOT / "data" / "lang-son-mau", province)
+    child = province / "units" / "xa-tri-le"
+    set_cell(child / "annual.csv", 2, "members", "-5")
+    as_workbook(child, province / "units" / "xa-tri-le.xlsx")
+    shutil.rmtree(child)
+    run = run_htx("validate", "--data", "lang-son", cwd=tmp_path)
+    said = run.stdout + run.stderr
+    assert "units/xa-tri-le.xlsx" in said, said
+    assert "xa-tri-le.xlsx/xa-tri-le.xlsx" not in said

@@ -181,6 +181,19 @@ def _entities_label(data, path: str) -> str:
     return f"{label} [{source.sheet}]" if source is not None and source.sheet else label
 
 
+def _within(path: str, file: str) -> str:
+    """Name a child's file from the parent's folder, once: a child workbook is its own file.
+
+    Examples
+    --------
+    >>> _within("units/tan-lap", "entities.csv"), _within("units/bac-ha.xlsx", "bac-ha.xlsx")
+    ('units/tan-lap/entities.csv', 'units/bac-ha.xlsx')
+    """
+    if not file or path == file or path.endswith("/" + file):
+        return path
+    return f"{path}/{file}"
+
+
 def _left_out_below(child: Child) -> list[Child]:
     """Return the descendants a loaded child left out, named from the parent's folder.
 
@@ -192,7 +205,7 @@ def _left_out_below(child: Child) -> list[Child]:
             continue
         path = f"{child.path}/{left.path}"
         problems = [
-            Problem(f"{child.path}/{p.file}", p.row, p.column, p.value, p.rule, p.sheet)
+            Problem(_within(child.path, p.file), p.row, p.column, p.value, p.rule, p.sheet)
             for p in left.problems
         ]
         below.append(Child(path, path, problems=problems))
@@ -238,7 +251,7 @@ def roll_up(parent, load, depth: int = 0) -> list[Child]:
         except DataError as err:
             child.name = child.path
             child.problems = [
-                Problem(f"{child.path}/{p.file}", p.row, p.column, p.value, p.rule, p.sheet)
+                Problem(_within(child.path, p.file), p.row, p.column, p.value, p.rule, p.sheet)
                 for p in err.problems
             ]
             continue
