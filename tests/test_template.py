@@ -165,3 +165,32 @@ def test_a_deleted_template_column_is_a_warning_naming_it(tmp_path):
     assert done.returncode == 0, done.stderr
     said = done.stdout + done.stderr
     assert "thiếu cột 'Lĩnh vực' của mẫu" in said and "coi là chưa có" in said
+
+
+def test_the_template_asks_for_the_years_part_two_projects_from(tmp_path):
+    """The periods sheet holds the assessed year and the four before it; without them,
+    validate says which years to add and where."""
+    from .conftest import run_htx
+
+    out = "units/thuong-lam/thuong-lam.xlsx"
+    made = run_htx("template", "--unit", "02269", "--year", "2026", "--out", out, cwd=tmp_path)
+    assert made.returncode == 0, made.stderr
+    target = tmp_path / out
+    book = load_workbook(target)
+    sheet = book["ky_bao_cao"]
+    years = [r[0] for r in sheet.iter_rows(min_row=FIRST_DATA_ROW, values_only=True) if r[0]]
+    assert years == [2022, 2023, 2024, 2025, 2026]
+    guide = " ".join(str(c.value) for c in book.worksheets[0]["A"] if c.value)
+    assert "Phần II" in guide and "4 năm trước" in guide
+    sheet.delete_rows(FIRST_DATA_ROW, 4)  # the officer keeps the assessed year only
+    book.save(target)
+    done = run_htx("validate", "--data", "units/thuong-lam", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "Phần II chưa dự báo được chỉ tiêu" in done.stdout, done.stdout
+    assert "một dòng cho mỗi năm 2022, 2023, 2024, 2025" in done.stdout
+    built = run_htx(
+        "report", "--data", "units/thuong-lam", "--year", "2026", "--format", "html", cwd=tmp_path
+    )
+    assert built.returncode == 0, built.stderr
+    page = (tmp_path / "reports" / "thuong-lam" / "2026" / "report.html").read_text()
+    assert "một dòng cho mỗi năm 2022, 2023, 2024, 2025" in page  # the review copy says it too

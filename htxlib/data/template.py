@@ -51,6 +51,9 @@ UNIT_EXAMPLE = {
     "issuing_body": "Ủy ban nhân dân xã Tân Lập",
     "parent_body": "Ủy ban nhân dân tỉnh Lạng Sơn",
 }
+#: Past years the periods sheet is pre-filled with: Part II projects from them.
+HISTORY_YEARS = 4
+
 GUIDE = (
     "Hướng dẫn nhập số liệu",
     "",
@@ -66,6 +69,11 @@ GUIDE = (
     " kế đến ngày báo cáo.",
     "Các cột có danh sách chọn: chọn giá trị trong danh sách (trang danh_muc liệt kê đầy đủ).",
     "Trang don_vi đã điền sẵn theo bản đồ hành chính năm 2025; kiểm tra lại tên cơ quan.",
+    "Trang ky_bao_cao đã có sẵn một dòng cho năm đánh giá và một dòng cho mỗi năm trong"
+    f" {HISTORY_YEARS} năm trước đó: Phần II của kế hoạch dự báo chỉ tiêu từ các năm này (cần ít"
+    " nhất 2 năm). Giữ các dòng đó; số liệu hằng năm (trang so_lieu_nam) của các năm trước ghi"
+    " thêm nếu có. Ngày 'Đến ngày' của năm đánh giá là ngày số liệu được tổng hợp, không muộn"
+    " hơn ngày lập tệp.",
     "Kiểm tra tệp đã điền: htx validate --data <thư mục chứa tệp>.",
 )
 
@@ -121,6 +129,12 @@ def backup_path(path: Path, when: dt.datetime | None = None) -> Path:
     return path.with_name(f"{path.name}.{stamp}.bak")
 
 
+def _cutoff(year: int) -> dt.date:
+    """Propose a year's cutoff: its end, or today while the year runs (never a later day)."""
+    today = dt.date.today()
+    return today if dt.date(year, 1, 1) <= today < dt.date(year, 12, 31) else dt.date(year, 12, 31)
+
+
 def write_template(code: str, year: int, target: str | Path, force: bool = False) -> Path:
     """Write the input workbook of a unit of the 2025 map for a year.
 
@@ -171,13 +185,16 @@ def write_template(code: str, year: int, target: str | Path, force: bool = False
         ranges[name] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
     filled = {
         "unit": [unit],
+        # the assessed year, to the day the workbook is made at the latest, and the past
+        # years Part II projects from, whole years
         "periods": [
             {
-                "year": year,
-                "period_start": dt.date(year, 1, 1),
-                "cutoff_date": dt.date(year, 12, 31),
-                "plan_year": year + 1,
+                "year": y,
+                "period_start": dt.date(y, 1, 1),
+                "cutoff_date": _cutoff(y),
+                "plan_year": y + 1,
             }
+            for y in range(year - HISTORY_YEARS, year + 1)
         ],
     }
     for table in TABLES.values():

@@ -66,6 +66,13 @@ class PlanPart:
         ]
 
     @property
+    def history_advice(self) -> list[str]:
+        """The past years Part II lacks to project from, and how to add them (see validate)."""
+        from htxlib.report.document.summary import history_lines
+
+        return history_lines(self.ds, self.period.year)
+
+    @property
     def history_source(self) -> dict | None:
         """The former units the years before the unit existed add up (None without any)."""
         cutoff = self.period.cutoff

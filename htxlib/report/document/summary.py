@@ -52,6 +52,7 @@ def summary_text(ds, year: int | None = None, as_of=None) -> str:
             cells = "".join(f"{number(int(row[s]), 0):>14}" for s in (*STATUS_ORDER, "total"))
             lines.append(f"  {kind:<8}{cells}   {KINDS[kind]}")
         lines += _findings_lines(ds, year, as_of)
+        lines += history_lines(ds, year)
     lines += child_lines(ds.children)
     lines += _contradictions_lines(ds)
     for warning in ds.warnings:
@@ -128,3 +129,29 @@ def child_lines(children) -> list[str]:
         )
         lines += [f"  - {problem}" for problem in child.problems]
     return lines
+
+
+def history_lines(ds, year: int) -> list[str]:
+    """Say which past years Part II lacks to project from, and how to add them ([] if none).
+
+    With no year before the assessed one, no target can be projected; with one, only the
+    simplest methods can. The four years before the assessed one are asked for (the
+    template's rows, :data:`htxlib.data.template.HISTORY_YEARS`).
+    """
+    from htxlib.data.template import HISTORY_YEARS
+
+    past = [y for y in ds.years if y < year]
+    missing = [y for y in range(year - HISTORY_YEARS, year) if y not in ds.years]
+    if len(past) >= 2 or not missing:
+        return []
+    rule = (
+        _("Part II cannot project the targets: the periods table has no year before {year}")
+        if not past
+        else _("Part II projects from one past year only")
+    ).format(year=year)
+    return [
+        _(
+            "{rule}; add a row for each of {years} to the periods table ({sheet}): the year and "
+            "its cutoff (31/12); the HTX of the registry are counted by their founding dates"
+        ).format(rule=rule, years=", ".join(map(str, missing)), sheet="ky_bao_cao")
+    ]
