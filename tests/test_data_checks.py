@@ -135,3 +135,27 @@ def test_a_deleted_key_column_is_one_error_not_one_per_row(small_unit):
     problems = [p for p in err.value.problems if p.file.startswith("annual")]
     assert len(problems) == 1, problems
     assert problems[0].column == "year" and problems[0].row is None
+
+
+def test_a_workbook_total_short_of_its_rows_names_the_sheet_and_the_likely_cause(small_unit):
+    """Members typed as text are left out of the office suite's SUM: the totals row says 0."""
+    import pandas as pd
+    from openpyxl import load_workbook
+
+    # one workbook, a sheet per table, as a commune hands it in
+    workbook = small_unit / "tan-lap.xlsx"
+    with pd.ExcelWriter(workbook) as writer:
+        for csv in sorted(small_unit.glob("*.csv")):
+            rows = read_rows(csv)
+            pd.DataFrame(rows[1:], columns=rows[0]).to_excel(
+                writer, sheet_name=csv.stem, index=False
+            )
+            csv.unlink()
+    book = load_workbook(workbook)
+    sheet = book["annual"]
+    sheet.append(["Tổng cộng", "", 0])  # =SUM(C2:C7) as saved over cells stored as text
+    book.save(workbook)
+    found = contradictions(load_unit(small_unit))
+    total = found[(found["check"] == "stated_total") & (found["field"] == "members")].iloc[0]
+    assert total["file"] == "tan-lap.xlsx [annual]"
+    assert "lưu dạng văn bản" in total["message"] and "SUM" in total["message"]

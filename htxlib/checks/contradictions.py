@@ -49,16 +49,35 @@ def stated_totals(ds) -> list[dict]:
                     found.append(
                         {
                             "check": "stated_total",
-                            "file": source.label,
+                            "file": _label(source),
                             "row": int(row),
                             "field": col.name,
                             "year": None,
                             "stated": stated,
                             "computed": computed,
-                            **in_both_languages(N_("the total row differs from the rows' sum")),
+                            **in_both_languages(_total_cause(source, stated, computed)),
                         }
                     )
     return found
+
+
+def _label(source) -> str:
+    """Name a table's file, and its sheet in a workbook: "bac-ha.xlsx [so_lieu_nam]"."""
+    return f"{source.label} [{source.sheet}]" if source.sheet else source.label
+
+
+def _total_cause(source, stated: float, computed: float) -> str:
+    """Say why a totals row may differ from the rows' sum.
+
+    In a workbook, a SUM short of the rows most often leaves out numbers stored as text,
+    which the office suite does not add up.
+    """
+    if source.is_excel and stated < computed:
+        return N_(
+            "the total row differs from the rows' sum: numbers stored as text in the column are "
+            "left out of the workbook's SUM; make them numbers, or check the formula's range"
+        )
+    return N_("the total row differs from the rows' sum")
 
 
 def _leave_one_out_median(values: pd.DataFrame, column: str) -> pd.Series:
