@@ -150,14 +150,21 @@ def _text_warnings(folder: Path, year: int, level: str) -> None:
 
     states = text_states(folder, year, level)
     for state, message in (
-        ("empty", N_("warning: {count} texts not written yet in texts/{year}/ ({slots}); the "
-                     "signing copy leaves a blank line for each")),
-        ("sample", N_("warning: {count} texts in texts/{year}/ are still samples ({slots}); "
+        ("empty", N_("warning: {count} texts not written yet in {texts} ({slots}); the signing "
+                     "copy leaves a blank line for each; htx texts --data {data} --year {year} "
+                     "starts each file with what to write")),
+        ("sample", N_("warning: {count} texts in {texts} are still samples ({slots}); "
                       "replace them before the document goes out")),
     ):  # fmt: skip
         slots = [slot for slot, found in states.items() if found == state]
         if slots:
-            _say(_(message).format(count=len(slots), year=year, slots=", ".join(slots)))
+            where = readable(Path(folder) / "texts" / str(year)) + "/"
+            _say(
+                _(message).format(
+                    count=len(slots), texts=where, data=readable(folder), year=year,
+                    slots=", ".join(slots),
+                )
+            )  # fmt: skip
 
 
 def _texts(args: argparse.Namespace) -> int:

@@ -436,8 +436,8 @@ def test_a_long_list_is_cut_and_named_in_full_in_the_appendix(tmp_path):
     part1, _ = render(folder, 2024)
     assert_states(
         part1,
-        "có 05 HTX được thành lập mới: HTX Thử nghiệm số 1 (Xã Mẫu), HTX Thử nghiệm số 2 "
-        "(Xã Mẫu) và 03 HTX khác; danh sách tại Phụ lục kèm theo Kế hoạch.",
+        "có 05 HTX được thành lập mới: HTX Thử nghiệm số 1 (xã Mẫu), HTX Thử nghiệm số 2 "
+        "(xã Mẫu) và 03 HTX khác; danh sách tại Phụ lục kèm theo Kế hoạch.",
         # a shared note is said once, with its count
         "HTX không đánh giá, xếp loại: 03 HTX (02 HTX không nộp hồ sơ; 01 HTX chưa đủ 12 tháng; "
         "danh sách tại Phụ lục kèm theo Kế hoạch)",
@@ -448,7 +448,7 @@ def test_a_long_list_is_cut_and_named_in_full_in_the_appendix(tmp_path):
         appendix,
         "PHỤ LỤC DANH SÁCH KÈM THEO KẾ HOẠCH",
         "1. HTX thành lập mới trong năm 2024 (05 HTX)",
-        "5 HTX Thử nghiệm số 5 (Xã Mẫu)",
+        "5 HTX Thử nghiệm số 5 (xã Mẫu)",
         "HTX không xếp loại năm 2024 (03 HTX)",
         "3 HTX Thử nghiệm số 8 Chưa đủ 12 tháng",
     )

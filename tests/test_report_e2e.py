@@ -136,7 +136,7 @@ def test_report_for_second_unit(small_unit, tmp_path, capsys):
     assert_states(
         section_text(html, "i-1-a"),
         "trên địa bàn xã Tân Lập có 04 HTX",
-        "trong năm 2025 có 01 HTX được thành lập mới: HTX Epsilon (Tân Lập).",
+        "trong năm 2025 có 01 HTX được thành lập mới: HTX Epsilon.",  # its own commune unnamed
         "có 01 HTX giải thể (HTX Delta)",
         "HTX Beta: tạm ngừng từ ngày 01/09/2025 đến ngày 28/02/2026",
         "có 01 LH HTX với 03 HTX thành viên",

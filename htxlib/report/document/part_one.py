@@ -12,6 +12,7 @@ from htxlib import formatting
 from htxlib.checks.contradictions import contradictions
 from htxlib.data.codes import RATINGS
 from htxlib.data.dataset import Dataset, Period
+from htxlib.data.rollup_index import place_key
 from htxlib.data.texts import load_texts, shown_slots
 from htxlib.data.unit import Unit, tier_of, unit_of
 from htxlib.docs import scoped
@@ -36,6 +37,24 @@ from htxlib.rules.compliance import (
 from htxlib.rules.loading import RatingRules, rating_rules
 from htxlib.rules.rating import computed_ratings
 from htxlib.rules.sizes import size_classes, size_summary
+
+#: Level words a place's name may start with, written in lower case mid-sentence.
+LEVEL_WORDS = (
+    "Xã ",
+    "Phường ",
+    "Thị trấn ",
+    "Đặc khu ",
+    "Thị xã ",
+    "Huyện ",
+    "Quận ",
+    "Thành phố ",
+)
+
+
+def _mid_sentence(place: str) -> str:
+    """Write a place mid-sentence: "Xã Bắc Hà" → "xã Bắc Hà"; "Tân Lập" stays."""
+    return formatting.lower_first(place) if place.startswith(LEVEL_WORDS) else place
+
 
 #: The sector code that documents set apart from the rest ("phi nông nghiệp").
 AGRICULTURE = "nong_nghiep"
@@ -400,11 +419,18 @@ class Assessment:
             zip(self.ds.entities["entity_id"], self.ds.entities["commune"], strict=True)
         )
 
+        own = place_key(self.unit.name)
+
         def placed(frame) -> list[str]:
-            return [
-                f"{name} ({communes[i]})" if isinstance(communes.get(i), str) else name
-                for name, i in zip(frame["name"], frame["entity_id"], strict=True)
-            ]
+            # each HTX with its commune, mid-sentence in lower case; a commune's own plan
+            # names no commune (every HTX is in it)
+            out = []
+            for name, i in zip(frame["name"], frame["entity_id"], strict=True):
+                commune = communes.get(i)
+                if isinstance(commune, str) and place_key(commune) != own:
+                    name = f"{name} ({_mid_sentence(commune)})"
+                out.append(name)
+            return out
 
         lists = {
             "new": NameList(f"HTX thành lập mới {when}", placed(o.new)),
