@@ -98,7 +98,8 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         # at 30/06/2024 the 2012 Law is in force; the 2023 Law's rules are not applied
         "thuộc diện xem xét giải thể: 04 trường hợp (HTX Nông - Lâm nghiệp Thảo Nguyên, "
         "HTX Nông - Lâm sản Quang Huy, HTX Thương mại Công bằng Văn Quan và HTX Yên Thành)",
-        "Căn cứ: Luật Hợp tác xã số 23/2012/QH13",
+        # its basis (Law 23/2012, Art. 54) is not confirmed against the text: the signing copy
+        # states the finding without it (test_findings_under_an_unconfirmed_rule_say_so)
         "không cập nhật thông tin hằng năm",
     ),
     "p2-targets": (
