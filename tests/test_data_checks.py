@@ -159,3 +159,15 @@ def test_a_workbook_total_short_of_its_rows_names_the_sheet_and_the_likely_cause
     total = found[(found["check"] == "stated_total") & (found["field"] == "members")].iloc[0]
     assert total["file"] == "tan-lap.xlsx [annual]"
     assert "lưu dạng văn bản" in total["message"] and "SUM" in total["message"]
+
+
+def test_an_unknown_id_suggests_the_closest_one(small_unit):
+    """An id mistyped in the yearly facts ("HTX-A" for "HTX-A1") names the id it likely means."""
+    from htxlib.data.problems import DataError
+
+    set_cell(small_unit / "annual.csv", 2, "entity_id", "HTX-A")
+    set_cell(small_unit / "entities.csv", 3, "entity_id", "HTX-A1")
+    with pytest.raises(DataError) as err:
+        load_unit(small_unit)
+    said = [p.rule for p in err.value.problems if p.column == "entity_id"]
+    assert any("HTX-A1" in rule for rule in said), said

@@ -23,14 +23,18 @@ def _founded(ds, frame: pd.DataFrame) -> pd.Series:
     return pd.Series(found, index=frame.index, dtype="datetime64[ns]")
 
 
+#: Up to how many ids a registry may hold for an unknown id to get the closest one suggested
+#: (a national registry's 35.000 ids would make each suggestion a long search).
+SUGGEST_UP_TO = 5000
+
+
 def _unknown_ids(ds, loc) -> Iterator[Problem]:
     ids = ds.entities["entity_id"]
+    known = [str(i) for i in ids.dropna().unique()] if len(ids) <= SUGGEST_UP_TO else []
     for table in ("aliases", "status_events", "annual", "rating_scores", "ocop"):
         given = ds.tables[table]["entity_id"].dropna()
         for row, entity_id in given[~given.isin(ids)].items():
-            yield loc.problem(
-                table, row, "entity_id", entity_id, N_("unknown entity_id (not in entities)")
-            )
+            yield loc.problem(table, row, "entity_id", entity_id, _unknown_id(entity_id, known))
     kinds = ds.entities.drop_duplicates("entity_id").set_index("entity_id")["kind"]
     unions = ds.entities["union_id"].dropna()
     for row, union_id in unions[unions.map(kinds) != "LHHTX"].items():
@@ -215,6 +219,18 @@ def _one_unit(ds, loc) -> Iterator[Problem]:
                 "at most {length} characters; write for example '{suggestion}'"
             ).format(length=SLUG_LENGTH, suggestion=suggestion)
             yield loc.problem("unit", row, "unit_id", unit_id, rule)
+
+
+def _unknown_id(entity_id, known: list[str]) -> str:
+    """Say that an id is not in the registry, with the closest one when one is close."""
+    from difflib import get_close_matches
+
+    close = get_close_matches(str(entity_id), known, n=1, cutoff=0.75) if known else []
+    if close:
+        return _("unknown entity_id (not in entities); did you mean {close}?").format(
+            close=close[0]
+        )
+    return N_("unknown entity_id (not in entities)")
 
 
 def _on_the_map(ds, loc) -> Iterator[Problem]:
