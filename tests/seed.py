@@ -116,7 +116,7 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
 }
 
 #: Phrases of ``SEED_PHRASES`` that only the review copy states: a target the toolkit proposes
-#: and the unit has not adopted is a blank ("….") in the signing copy, for the office to fill.
+#: and the unit has not adopted is a blank ("…") in the signing copy, for the office to fill.
 REVIEW_ONLY: dict[str, tuple[str, ...]] = {"p2-targets": ("HTX Liên Minh Phát",)}
 
 

@@ -72,7 +72,7 @@ def signing_copy(page: str, charts: bool = False) -> str:
     ...         '<p>Mục tiêu: <span class="proposal">đề xuất khoảng 05 HTX</span>.</p>'
     ...         '<p><span class="assumed">13</span><sup class="prov">[UT]</sup> HTX.</p>')
     >>> print(signing_copy(page).replace(BLANK_LINE + BLANK * 10, "<dòng trống>"))
-    <p>Có 36 HTX.</p><p class="blank-line"><dòng trống></p><p>Mục tiêu: ….</p><p>… HTX.</p>
+    <p>Có 36 HTX.</p><p class="blank-line"><dòng trống></p><p>Mục tiêu: …</p><p>… HTX.</p>
     >>> signing_copy('<div class="analyst-text"><p>Viết.</p><p><em>(Nội dung mẫu.)</em></p></div>')
     '<div class="analyst-text"><p>Viết.</p></div>'
 
@@ -92,4 +92,5 @@ def signing_copy(page: str, charts: bool = False) -> str:
         for element in reversed(text.find_all()):  # innermost first: <em> before its <p>
             if element.name not in ("br", "img") and not element.get_text(strip=True):
                 element.decompose()  # what held only the tag
-    return soup.decode(formatter=_AsWritten())
+    # a blank at a sentence's end takes no full stop of its own: "…", never "…."
+    return soup.decode(formatter=_AsWritten()).replace(BLANK + ".", BLANK)
