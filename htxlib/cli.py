@@ -60,7 +60,7 @@ def _not_one_unit(data: str) -> int | None:
     current folder); a folder that is no unit but holds units (a folder of communes) is
     built with ``htx batch``. None when ``data`` may be one unit.
     """
-    from htxlib.report.publishing.batch import find_units
+    from htxlib.report.publishing.batch import find_units, is_unit
 
     path = Path(data)
     if not path.exists():
@@ -69,10 +69,10 @@ def _not_one_unit(data: str) -> int | None:
             .format(path=data, cwd=Path.cwd())
         )  # fmt: skip
         return EXIT_USAGE
-    if not path.is_dir():
-        return None
+    if not path.is_dir() or is_unit(path):
+        return None  # the folder itself is a unit: nothing below it is walked
     units = find_units(path)
-    if not units or path.resolve() in units:
+    if not units:
         return None
     listed = [readable(u.relative_to(path.resolve())) for u in units[:5]]
     more = f" (+{len(units) - 5})" if len(units) > 5 else ""

@@ -103,15 +103,25 @@ def find_units(root: str | Path) -> list[Path]:
             file=sys.stderr,
         )
     for folder in folders:
-        try:
-            files = sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
-        except OSError:
-            continue
         if folder.name == "units":  # a parent's children may be single workbooks
-            found += _workbook_units(files)
-        elif any(fold(p.stem) in UNIT_STEMS for p in files) or _workbook_units(files):
+            found += _workbook_units(_table_files(folder))
+        elif is_unit(folder):
             found.append(folder)
     return found
+
+
+def _table_files(folder: Path) -> list[Path]:
+    """Return the files of a folder that may hold tables (none when it cannot be read)."""
+    try:
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
+    except OSError:
+        return []
+
+
+def is_unit(folder: Path) -> bool:
+    """Whether a folder is one unit's: it holds a unit table, or a workbook with a unit sheet."""
+    files = _table_files(folder)
+    return any(fold(p.stem) in UNIT_STEMS for p in files) or bool(_workbook_units(files))
 
 
 def _one(
