@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from .conftest import HTX, write_rows, write_small_unit
+from .conftest import HTX, read_rows, write_rows, write_small_unit
 
 HEADER = ["indicator", "year", "value", "kind", "qualifier", "as_of", "body", "source"]
 ROWS = [
@@ -27,6 +27,8 @@ ROWS = [
     ["htx_with_capital", 2025, 7, "", "", "", "", "Báo cáo"],
     ["avg_htx_income", 2025, 300, "", "", "30/09/2025", "", "Báo cáo 9 tháng"],
     ["alliance_members", 2025, 250, "", "", "", "Liên minh HTX tỉnh", "Báo cáo"],
+    # another body's count of the unit's HTX members: 88 by the rows, never compared
+    ["members", 2025, 95, "", "", "", "Liên minh HTX tỉnh", "Báo cáo"],
     ["worker_income_month", 2025, 4.5, "", "about", "", "", "Báo cáo"],
 ]
 
@@ -35,6 +37,12 @@ ROWS = [
 def stating_unit(tmp_path):
     folder = write_small_unit(tmp_path)
     write_rows(folder / "reported_figures.csv", [HEADER, *ROWS])
+    # a yearly revenue for each HTX: the year's average (1.000) is not the 300 dated 30/09
+    rows = read_rows(folder / "annual.csv")
+    rows[0].append("revenue")
+    for row in rows[1:]:
+        row.append(1000 if row[0] in ("A", "B", "C", "E") else "")
+    write_rows(folder / "annual.csv", rows)
     return folder
 
 
@@ -74,10 +82,15 @@ def test_each_new_figure_is_checked_where_rows_or_other_figures_exist(stating_un
 
 def test_a_dated_figure_is_never_compared_with_the_whole_year(stating_unit):
     from htxlib.checks.contradictions import contradictions
+    from htxlib.checks.stated_figures import computed
     from htxlib.data.dataset import load_unit
 
-    # without its date, 300 would be checked against the year's average revenue
-    assert not len(contradictions(load_unit(stating_unit)).query("field == 'avg_htx_income'"))
+    # without its date, 300 would be checked against the year's average revenue, 1.000
+    ds = load_unit(stating_unit)
+    assert computed(ds, "avg_htx_income", 2025) == 1000
+    found = contradictions(ds)
+    assert not len(found.query("field == 'avg_htx_income'"))
+    assert not len(found.query("field == 'members'"))  # another body's figure: not compared
 
 
 @pytest.mark.slow

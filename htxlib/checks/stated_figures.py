@@ -227,7 +227,7 @@ for _code in (
     FIGURES[_code] = lambda ds, y: math.nan
 for _code in AGRI_KINDS:
     FIGURES[f"agri_kind_count:{_code}"] = lambda ds, y: math.nan
-FIGURES["member_income_month"] = lambda ds, y: _indicator("member_income")(ds, y) / 12.0
+FIGURES["member_income_month"] = lambda ds, y: FIGURES["member_income"](ds, y) / 12.0
 FIGURES["members_all"] = lambda ds, y: FIGURES["members"](ds, y) + FIGURES["tht_members"](ds, y)
 FIGURES["ocop_count"] = lambda ds, y: _ocop_count(ds, y)
 
@@ -411,11 +411,14 @@ def reported_findings(ds) -> list[dict]:
     return found
 
 
+#: What makes rows of ``reported_figures`` one figure, whatever source states it.
+ONE_FIGURE = ["indicator", "year", "kind", "as_of", "body"]
+
+
 def _two_sources(stated: pd.DataFrame, label: str) -> list[dict]:
     """Flag one figure (indicator, year, kind, date, body) stated with two values by two sources."""
     found = []
-    same = ["indicator", "year", "kind", "as_of", "body"]
-    for _key, rows in stated.groupby(same, dropna=False, sort=False):
+    for _key, rows in stated.groupby(ONE_FIGURE, dropna=False, sort=False):
         if len(rows) < 2:
             continue
         first = rows.iloc[0]

@@ -19,6 +19,7 @@ import pandas as pd
 from htxlib import formatting
 from htxlib.checks.stated_figures import (
     JOIN,
+    ONE_FIGURE,
     computed,
     computed_share,
     decimals_of,
@@ -289,8 +290,8 @@ def stated_sentences(ds, year: int) -> dict[str, list[str]]:
     # a registry of part of the HTX prints no whole: every stated figure is said as stated
     partial = unit_of(ds).partial
     year_rows = given[given["year"] == year]
-    # one figure stated by several sources: each is said with its own
-    sources = year_rows.groupby(["indicator", "kind"], dropna=False)["source"].transform("size")
+    # one figure stated by several sources (as the check groups them): each is said with its own
+    sources = year_rows.groupby(ONE_FIGURE, dropna=False)["source"].transform("size")
     for record, several in zip(year_rows.to_dict("records"), sources > 1, strict=True):
         name = record["indicator"]
         phrase = _phrase(name)
