@@ -287,6 +287,7 @@ def _on_the_map(ds, loc) -> Iterator[Problem]:
     # Data whose every period ends before the 2025 merger names communes as they were then:
     # the package holds only the new map, so such a name is kept as written, with a warning.
     old_map = _before_the_merger(ds)
+    became: dict[str, str] = {}  # many HTX name one former commune: looked up once
     for entity_row, name in ds.entities["commune"].dropna().items():
         try:
             admin_map.commune(name, parent.code)
@@ -297,9 +298,10 @@ def _on_the_map(ds, loc) -> Iterator[Problem]:
                     "not a commune of the 2025 map; the data is dated before {date}, so the name "
                     "is kept as written (a commune before the merger)"
                 ).format(date=admin_map.MERGER_DATE.strftime("%d/%m/%Y"))
-                became = _former_commune_became(name, parent.code)
-                problem = replace(problem, rule=f"{rule}: {became}" if became else rule,
-                                  warning=True)  # fmt: skip
+                if name not in became:
+                    became[name] = _former_commune_became(name, parent.code)
+                said = f"{rule}: {became[name]}" if became[name] else rule
+                problem = replace(problem, rule=said, warning=True)
             yield problem
 
 

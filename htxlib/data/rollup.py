@@ -113,6 +113,11 @@ class Child:
         return self.data is not None and unit_of(self.data).former_on(day)
 
 
+def former_children(ds, day) -> list[Child]:
+    """Return the children that had ended before ``day``: the parent's predecessors then."""
+    return [c for c in ds.children if c.loaded and c.former_on(day)]
+
+
 def child_paths(folder: Path) -> list[Path]:
     """Return the children of a parent folder: sub-folders and workbooks of ``units/``."""
     root = Path(folder) / CHILDREN

@@ -132,16 +132,27 @@ def unit_of(ds) -> Unit:
     then partial, with the scope of its children (see :mod:`htxlib.data.rollup_scope`).
     """
     unit = _named(ds.unit_info)
-    if unit.coverage != "all" or not getattr(ds, "children", None):
+    if unit.coverage != "all":
+        return unit
+    scope = children_scope_of(ds)
+    if scope is None or not scope.partial:
         return unit
     from dataclasses import replace
 
+    return replace(unit, coverage="partial", coverage_detail=scope.note)
+
+
+def children_scope_of(ds):
+    """Return how much of the unit its children cover (see :mod:`htxlib.data.rollup_scope`).
+
+    Counted once per loaded dataset; None for a unit without children, or when it cannot
+    be told.
+    """
+    if not getattr(ds, "children", None):
+        return None
     from htxlib.data.rollup_scope import children_scope
 
-    scope = ds.once(("children_scope",), lambda: children_scope(ds, unit))
-    if scope is None or not scope.partial:
-        return unit
-    return replace(unit, coverage="partial", coverage_detail=scope.note)
+    return ds.once(("children_scope",), lambda: children_scope(ds, _named(ds.unit_info)))
 
 
 def _named(info: dict) -> Unit:

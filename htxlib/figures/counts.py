@@ -370,10 +370,11 @@ def by_child(ds, year: int, as_of=None) -> pd.DataFrame:
         before the cutoff: the parent holds them now).
     """
     cutoff = ds.period(year, as_of).cutoff
-    loaded = [c for c in ds.children if c.loaded]
-    names = {c.unit_id: c.name for c in loaded if not c.former_on(cutoff)}
+    from htxlib.data.rollup import former_children
+
     # a former unit's entities that outlive it are the parent's own: it holds them now
-    former = {c.unit_id for c in loaded if c.former_on(cutoff)}
+    former = {c.unit_id for c in former_children(ds, cutoff)}
+    names = {c.unit_id: c.name for c in ds.children if c.loaded and c.unit_id not in former}
     htx = facts(ds, "HTX", year, cutoff)
     tht = existing(ds, "THT", cutoff)
     rows = []

@@ -12,9 +12,10 @@ from htxlib import formatting
 from htxlib.checks.contradictions import contradictions
 from htxlib.data.codes import RATINGS
 from htxlib.data.dataset import Dataset, Period
+from htxlib.data.rollup import former_children
 from htxlib.data.rollup_index import place_key
 from htxlib.data.texts import load_texts, shown_slots
-from htxlib.data.unit import Unit, tier_of, unit_of
+from htxlib.data.unit import Unit, children_scope_of, tier_of, unit_of
 from htxlib.docs import scoped
 from htxlib.figures.provenance import Figure, figure
 from htxlib.formatting import period_in, period_phrase
@@ -566,15 +567,16 @@ class Assessment:
         if not self.ds.children:
             return None
         cutoff = self.period.cutoff
-        loaded = [c for c in self.ds.children if c.loaded]
-        current = [c for c in loaded if not c.former_on(cutoff)]
+        former = former_children(self.ds, cutoff)
+        ended = {c.unit_id for c in former}
+        current = [c for c in self.ds.children if c.loaded and c.unit_id not in ended]
         rows = records(m.by_child(self.ds, self.period.year, cutoff)) if current else []
         members = [r["members"] for r in rows]
         return {
             "covered": [c.name for c in current],
             "of": self.children_of,
             "tier": tier_of([unit_of(c.data) for c in current]),
-            "history": history_note([c for c in loaded if c.former_on(cutoff)]),
+            "history": history_note(former),
             "missing": [c.path for c in self.ds.children if not c.loaded],
             "rows": rows,
             # the children's sum; members only when every child gives them
@@ -588,9 +590,7 @@ class Assessment:
     @property
     def children_of(self) -> int | None:
         """How many units of the children's tier the unit has, when they are only some."""
-        from htxlib.data.rollup_scope import children_scope
-
-        scope = children_scope(self.ds, self.unit)
+        scope = children_scope_of(self.ds)
         return scope.of if scope is not None and scope.partial else None
 
     @property

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib.data.dataset import Dataset, Period
+from htxlib.data.rollup import former_children
 from htxlib.data.texts import load_texts
 from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
@@ -75,8 +76,7 @@ class PlanPart:
     @property
     def history_source(self) -> dict | None:
         """The former units the years before the unit existed add up (None without any)."""
-        cutoff = self.period.cutoff
-        return history_note([c for c in self.ds.children if c.loaded and c.former_on(cutoff)])
+        return history_note(former_children(self.ds, self.period.cutoff))
 
     @property
     def trial_results(self) -> list[dict]:
