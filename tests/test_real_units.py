@@ -447,7 +447,7 @@ def test_rated_before_the_circular(rated_2019):
         "Xếp loại năm 2019 được thực hiện trước khi Thông tư số 01/2020/TT-BKHĐT",
         # the 2012 Law's minimum of 07 members, not the 2023 Law's
         "HTX có ít hơn số thành viên tối thiểu: 02 trường hợp (HTX Ân Thi và HTX Bình Minh). "
-        "Căn cứ: Luật Hợp tác xã số 23/2012/QH13, Điều 3",
+        "Căn cứ: khoản 1 Điều 3 Luật Hợp tác xã số 23/2012/QH13 ngày 20/11/2012 của Quốc hội",
     )
     assert "theo Thông tư số 01/2020" not in part1
     assert "17/2023/QH15" not in part1 and "09/2024" not in part1

@@ -81,7 +81,11 @@ def test_annex_is_its_own_file(vq_report):
         "yếu dưới 50 điểm",
     )
     assert_states(
-        section_text(annex, "annex-findings"), "HTX Yên Thành", "Luật Hợp tác xã số 23/2012/QH13"
+        section_text(annex, "annex-findings"),
+        "HTX Yên Thành",
+        # no date of issue: cited by the law in force the day after the cutoff, 01/07/2024
+        "Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 của Quốc hội",
+        "Căn cứ pháp lý được dẫn theo văn bản có hiệu lực ngày 01/07/2024",
     )
     methods = section_text(annex, "annex-projections")
     # 2024 estimated to 31/12 from its 30/06 cutoff: the HTX stock runs on at 2021-2023's

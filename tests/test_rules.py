@@ -132,24 +132,30 @@ def test_unconfirmed_values_are_declared():
     assert RULES.unconfirmed  # the split of group III is not confirmed
 
 
-def test_findings_under_an_unconfirmed_rule_say_so(vq, vq_report, small_unit):
-    # Văn Quan's cutoff falls under Law 23/2012, whose paper-only version is marked unconfirmed.
-    unconfirmed_basis = "Luật Hợp tác xã số 23/2012/QH13, Điều 54 (giải thể bắt buộc)"
-    found = compliance.findings(vq, 2024)
+def test_findings_under_an_unconfirmed_rule_say_so(vq_copy, tmp_path, small_unit):
+    # A plan issued on its cutoff, 30/06/2024, cites the 2012 Law, whose paper-only version
+    # is marked unconfirmed.
+    unconfirmed_basis = (
+        "khoản 2 Điều 54 Luật Hợp tác xã số 23/2012/QH13 ngày 20/11/2012 của Quốc hội "
+        "(giải thể bắt buộc)"
+    )
+    set_cell(vq_copy / "document.csv", 2, "issued_on", "2024-06-30")
+    found = compliance.findings(load_unit(vq_copy), 2024, cited_on=pd.Timestamp("2024-06-30"))
     assert set(found["basis"]) == {unconfirmed_basis} and not found["confirmed"].any()
-    out, page = vq_report
+    reports = tmp_path / "reports"
+    assert main(["report", "--data", str(vq_copy), "--year", "2024", "--out", str(reports)]) == 0
+    out = reports / vq_copy.name / "2024"
+    page = (out / "report.html").read_text(encoding="utf-8")
     # the review copy gives the basis with its doubt; the signing copy states the finding only
     said = f'<span class="review-only"> Căn cứ: {unconfirmed_basis} (chưa đối chiếu được'
     assert said in page
     from htxlib.report.writing.signing_copy import signing_copy
 
     assert unconfirmed_basis not in signing_copy(page)
-    annex = (out / "van-quan" / "2024" / "annex.html").read_text(encoding="utf-8")
+    assert "thuộc diện xem xét giải thể: 04 trường hợp" in signing_copy(page)
+    annex = (out / "annex.html").read_text(encoding="utf-8")
     assert annex.count(f"{unconfirmed_basis} (chưa đối chiếu được với văn bản gốc)") == len(found)
     # a finding under a confirmed version does not carry the mark
-    set_cell(small_unit / "entities.csv", 4, "union_id", "")  # the union keeps 2 HTX of 3 needed
-    confirmed = compliance.findings(load_unit(small_unit), 2025)["confirmed"]
-    assert len(confirmed) and confirmed.all()
 
 
 @pytest.mark.parametrize(
@@ -269,14 +275,17 @@ def test_rules_apply_only_while_in_force(vq):
     assert counts["paper_only"] == 4  # the 4 the document names: the list Part I states
     paper = found[found["rule"] == "paper_only"]
     assert {"VQ14", "VQ17", "VQ20", "VQ21"} == set(paper["entity_id"])
-    assert set(found["basis"]) == {"Luật Hợp tác xã số 23/2012/QH13, Điều 54 (giải thể bắt buộc)"}
+    assert set(found["basis"]) == {
+        "khoản 2 Điều 54 Luật Hợp tác xã số 23/2012/QH13 ngày 20/11/2012 của Quốc hội "
+        "(giải thể bắt buộc)"
+    }
     later = compliance.findings(vq, 2024, "31/12/2024")  # the 2023 Law and the circular
     later_counts = compliance.counts_by_rule(later).set_index("rule")["count"]
     # the annual update is a duty apart from the annual report Văn Quan records: not judged
     assert later_counts["no_annual_update"] == 0
     assert "no_annual_update" not in compliance.judged_rules(vq, 2024, "31/12/2024")
     assert set(later.loc[later["rule"] == "paper_only", "basis"]) == {
-        "Luật Hợp tác xã số 17/2023/QH15 (giải thể bắt buộc)"
+        "Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 của Quốc hội (giải thể bắt buộc)"
     }
 
 
@@ -303,6 +312,84 @@ def test_minimum_members_by_the_law_of_the_day(small_unit, cutoff, members, find
     assert (len(hit) == 1) is finding
     if finding:
         assert law in hit.iloc[0]["basis"]
+
+
+# --- a plan cites the law in force on its date of issue ------------------------------------
+
+LAW_2012_MEMBERS = "khoản 1 Điều 3 Luật Hợp tác xã số 23/2012/QH13 ngày 20/11/2012 của Quốc hội"
+LAW_2023_MEMBERS = "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 của Quốc hội"
+
+
+def members_at_cutoff(folder, members: int, issued_on: str = "") -> None:
+    """HTX C has ``members`` members at 30/06/2024; the 2024 plan is issued on ``issued_on``."""
+    rows = read_rows(folder / "periods.csv")
+    rows.append([2024, "2024-01-01", "2024-06-30", 2025, "Kỳ thử"])
+    write_rows(folder / "periods.csv", rows)
+    rows = read_rows(folder / "annual.csv")
+    rows.append(["C", 2024, members, 0, members, members, 3, 1, 0, 2, "yeu"])
+    write_rows(folder / "annual.csv", rows)
+    write_rows(
+        folder / "document.csv",
+        [["year", "number", "symbol", "issued_on"], [2024, "12", "KH-UBND", issued_on]],
+    )
+
+
+@pytest.mark.parametrize(
+    ("issued_on", "members", "historical", "basis"),
+    [
+        ("2024-06-30", 6, False, LAW_2012_MEMBERS),  # issued under the 2012 Law: 07 members
+        ("2024-07-01", 6, True, LAW_2012_MEMBERS),  # the 2023 Law asks 05: true of 30/06 only
+        ("", 6, True, LAW_2012_MEMBERS),  # no date of issue: the first day after the cutoff
+        ("2024-07-01", 4, False, LAW_2023_MEMBERS),  # below both: cited by the law of the day
+    ],
+)
+def test_a_finding_is_cited_by_the_law_of_the_date_of_issue(
+    small_unit, issued_on, members, historical, basis
+):
+    from htxlib.report.document.letterhead import cited_on
+
+    members_at_cutoff(small_unit, members, issued_on)
+    ds = load_unit(small_unit)
+    day, _ = cited_on(ds, 2024, pd.Timestamp("2024-06-30"))
+    found = compliance.findings(ds, 2024, cited_on=day)
+    hit = found[(found["rule"] == "htx_min_members") & (found["entity_id"] == "C")].iloc[0]
+    assert bool(hit["historical"]) is historical
+    assert hit["basis"].startswith(basis)
+    minimum = 5 if basis == LAW_2023_MEMBERS else 7
+    assert hit["evidence"].endswith(f"(tối thiểu {minimum})")
+
+
+def test_a_historical_finding_is_said_for_its_date_and_not_carried_into_part_two(
+    small_unit, tmp_path
+):
+    from htxlib.report.writing.signing_copy import signing_copy
+
+    members_at_cutoff(small_unit, 6, "2024-07-15")
+    reports = tmp_path / "reports"
+    assert main(["report", "--data", str(small_unit), "--year", "2024", "--out", str(reports)]) == 0
+    page = (reports / small_unit.name / "2024" / "report.html").read_text(encoding="utf-8")
+    for copy in (page, signing_copy(page)):
+        text = " ".join(copy.split())
+        assert (
+            "Tại ngày 30/06/2024, có 01 trường hợp HTX có ít hơn số thành viên tối thiểu theo "
+            + LAW_2012_MEMBERS
+        ) in text
+        assert "chính thức), trường hợp trên đáp ứng quy định mới" in text
+        assert "không thuộc diện phải xử lý trong năm 2025" in text
+        assert "HTX có ít hơn số thành viên chính thức tối thiểu: 01 trường hợp" not in text
+    assert "HTX Gamma" not in page[page.index('id="part-ii"') :]
+
+
+def test_a_rule_cannot_apply_outside_its_documents_validity(tmp_path):
+    # the 2012 Law ended on 30/06/2024: a version of its rule open past that day is refused
+    rules = yaml.safe_load((RULES_DIR / "compliance.yaml").read_text(encoding="utf-8"))
+    first = rules["rules"][0]
+    assert first["cites"]["document"] == "cooperatives_law_2012"
+    del first["valid_to"]
+    edited = tmp_path / "compliance.yaml"
+    edited.write_text(yaml.safe_dump(rules, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(RuleFileError, match="applies after its document ended"):
+        compliance_rules(edited)
 
 
 def test_edited_compliance_rule_changes_the_outcome(small_unit):

@@ -30,6 +30,7 @@ COLUMNS = [
     "evidence",
     "date",
     "confirmed",
+    "historical",
 ]
 
 #: Rules whose findings make an HTX a candidate for dissolution.
@@ -200,7 +201,14 @@ CHECKS = {
 
 
 @scoped
-def findings(ds, year: int, as_of=None, rules: list | None = None, judged_on=None) -> pd.DataFrame:
+def findings(
+    ds,
+    year: int,
+    as_of=None,
+    rules: list | None = None,
+    judged_on=None,
+    cited_on=None,
+) -> pd.DataFrame:
     """List every compliance finding at the cutoff.
 
     Parameters
@@ -211,12 +219,17 @@ def findings(ds, year: int, as_of=None, rules: list | None = None, judged_on=Non
     judged_on : Timestamp, optional
         Judge every fact by the versions in force on this date (Part II: the plan year's
         first day). By default each fact is judged by the version in force on its own date.
+    cited_on : Timestamp, optional
+        The plan's date of issue: a finding is cited by the version in force that day when
+        that version finds it too; when it does not (or no version is in force), the finding
+        is historical: true of its own date only, under the version then in force.
 
     Returns
     -------
     DataFrame
         entity_id, name, kind, rule, text, basis, evidence, date, confirmed (False when the
-        rule's validity or basis could not be checked); in rule-file order, then by name.
+        rule's validity or basis could not be checked), historical; in rule-file order, then
+        by name.
     """
     rules = rules if rules is not None else compliance_rules()
     cutoff = ds.period(year, as_of).cutoff
@@ -227,7 +240,7 @@ def findings(ds, year: int, as_of=None, rules: list | None = None, judged_on=Non
         if check is None or (judgeable is not None and not judgeable(ds, year, cutoff)):
             continue  # a rule the data cannot judge finds nothing: "chưa đủ số liệu"
         versions = [r for r in rules if r["id"] == rule_id]
-        rows.extend(_under_versions(ds, check, versions, year, cutoff, judged_on))
+        rows.extend(_under_versions(ds, check, versions, year, cutoff, judged_on, cited_on))
     frame = pd.DataFrame(rows, columns=COLUMNS)
     order = {rule_id: i for i, rule_id in enumerate(rule_ids(rules))}
     frame["_order"] = frame["rule"].map(order)
@@ -236,20 +249,40 @@ def findings(ds, year: int, as_of=None, rules: list | None = None, judged_on=Non
     return frame.drop(columns=["_order", "_name"]).reset_index(drop=True)
 
 
-def _under_versions(ds, check, versions, year, cutoff, judged_on) -> Iterator[dict]:
-    """Run a check under each version of its rule; keep what the version in force finds."""
-    for version in versions:
-        for found in check(ds, version, year, cutoff):
-            when = judged_on if judged_on is not None else found["date"]
+def _cited(version: dict, historical: bool = False) -> dict:
+    return {
+        "rule": version["id"],
+        "text": version["text"],
+        "basis": version["basis"],
+        "confirmed": version.get("confirmed", True) is not False,
+        "historical": historical,
+    }
+
+
+def _under_versions(ds, check, versions, year, cutoff, judged_on, cited_on) -> Iterator[dict]:
+    """Run a check under each version of its rule; keep what the version in force finds.
+
+    With ``cited_on``, each kept finding is cited by the version in force that day when it
+    finds the same entity, and is historical otherwise.
+    """
+    found = [list(check(ds, version, year, cutoff)) for version in versions]
+    current = None
+    if cited_on is not None:
+        on = pd.Timestamp(cited_on)
+        current = next((i for i, v in enumerate(versions) if in_force(v, on)), None)
+    # what the version of the issue day finds, in its own words ("tối thiểu 05", not 07)
+    found_now = {} if current is None else {f["entity_id"]: f for f in found[current]}
+    for i, version in enumerate(versions):
+        for finding in found[i]:
+            when = judged_on if judged_on is not None else finding["date"]
             if not in_force(version, pd.Timestamp(when)):
                 continue
-            yield {
-                **found,
-                "rule": version["id"],
-                "text": version["text"],
-                "basis": version["basis"],
-                "confirmed": version.get("confirmed", True) is not False,
-            }
+            if cited_on is None or current == i:
+                yield {**finding, **_cited(version)}
+            elif finding["entity_id"] in found_now:
+                yield {**found_now[finding["entity_id"]], **_cited(versions[current])}
+            else:
+                yield {**finding, **_cited(version, historical=True)}
 
 
 def _members_given(ds, kind: str, year: int, cutoff) -> bool:
@@ -302,6 +335,7 @@ def counts_by_rule(
     judged: set[str] | None = None,
     on: pd.Timestamp | None = None,
     present: set[str] | None = None,
+    worded_on: pd.Timestamp | None = None,
 ) -> pd.DataFrame:
     """Count findings and the entities they concern per rule, every rule listed (zero included).
 
@@ -320,6 +354,9 @@ def counts_by_rule(
         The kinds of entity the unit has at the cutoff: a rule about a kind it does not have
         (LH HTX, THT) is marked ``subject`` False, and is not said to find no case; default:
         every kind.
+    worded_on : Timestamp, optional
+        The day whose version gives a rule's text (the plan's date of issue, as its findings
+        are cited); default: ``on``.
 
     Returns
     -------
@@ -336,6 +373,9 @@ def counts_by_rule(
         starts.setdefault(rule["id"], rule.get("valid_from"))
         if on is None or in_force(rule, on):
             current.add(rule["id"])
+            texts[rule["id"]] = rule["text"]
+    for rule in rules:
+        if worded_on is not None and in_force(rule, worded_on):
             texts[rule["id"]] = rule["text"]
     return pd.DataFrame(
         [

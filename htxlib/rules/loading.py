@@ -247,17 +247,87 @@ def size_schemes(source: str | Path = "size", on=None) -> list[dict]:
     return schemes
 
 
+def legal_documents(source: str | Path = "legal_documents") -> dict[str, dict]:
+    """Load the legal documents the rules cite, by id (title, number, date, issuer, validity)."""
+    data = load_yaml(source)
+    documents = _need(data, "documents", data["_path"])
+    for key, document in documents.items():
+        for field in ("title", "number", "issued_on", "issuer"):
+            _need(document, field, f"{data['_path']}: document {key}")
+    return documents
+
+
+def cited(cites: dict, documents: dict[str, dict], where: str) -> str:
+    """Write a citation in full, as plans write it.
+
+    Parameters
+    ----------
+    cites : dict
+        ``document`` (an id of :func:`legal_documents`), optional ``article`` and ``clause``.
+    documents : dict
+        The legal documents by id.
+    where : str
+        The rule file and rule, for the error message.
+
+    Examples
+    --------
+    >>> law = {"title": "Luật Hợp tác xã", "number": "17/2023/QH15",
+    ...        "issued_on": dt.date(2023, 6, 20), "issuer": "Quốc hội"}
+    >>> cited({"document": "law", "article": 4, "clause": 7}, {"law": law}, "")
+    'khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 của Quốc hội'
+    """
+    key = _need(cites, "document", where)
+    if key not in documents:
+        raise RuleFileError(f"{where}: cites unknown document '{key}'")
+    doc = documents[key]
+    parts = []
+    if cites.get("clause") is not None:
+        parts.append(f"khoản {cites['clause']}")
+    if cites.get("article") is not None:
+        parts.append(f"Điều {cites['article']}")
+    parts.append(
+        f"{doc['title']} số {doc['number']} ngày {_date(doc['issued_on'])} của {doc['issuer']}"
+    )
+    return " ".join(parts)
+
+
+def _within(rule: dict, document: dict, where: str) -> None:
+    # a rule cannot apply on a day its document was not in force
+    start, end = document.get("valid_from"), document.get("valid_to")
+    if start is not None and (
+        rule.get("valid_from") is None or pd.Timestamp(rule["valid_from"]) < pd.Timestamp(start)
+    ):
+        raise RuleFileError(f"{where}: applies before its document is in force ({_date(start)})")
+    if end is not None and (
+        rule.get("valid_to") is None or pd.Timestamp(rule["valid_to"]) > pd.Timestamp(end)
+    ):
+        raise RuleFileError(f"{where}: applies after its document ended ({_date(end)})")
+
+
 def compliance_rules(source: str | Path = "compliance") -> list[dict]:
     """Load the compliance rules: one entry per version of a rule, in file order.
 
     A rule id may have several versions, each with its own ``basis`` and validity
-    (``valid_from`` / ``valid_to``): the law in force for a fact decides which applies.
+    (``valid_from`` / ``valid_to``): the law in force for a fact decides which applies. A
+    version citing a document of :func:`legal_documents` (``cites``) gets its ``basis`` written
+    in full, followed by what the text says (``says``); it must lie inside the document's
+    validity.
     """
     data = load_yaml(source)
+    documents = None
     rules = []
     for rule in _need(data, "rules", data["_path"]):
-        for key in ("id", "text", "basis"):
-            _need(rule, key, f"{data['_path']}: rule {rule.get('id')}")
+        where = f"{data['_path']}: rule {rule.get('id')}"
+        for key in ("id", "text"):
+            _need(rule, key, where)
+        if "cites" in rule:
+            documents = documents if documents is not None else legal_documents()
+            basis = cited(rule["cites"], documents, where)
+            _within(rule, documents[rule["cites"]["document"]], where)
+            if rule.get("says"):
+                basis += f" ({rule['says']})"
+            rule = {**rule, "basis": basis}
+        _need(rule, "basis", where)
         rules.append({**rule, "id": str(rule["id"])})
     return rules
 

@@ -22,7 +22,7 @@ from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import elapsed_share, plan_vs_actual
 from htxlib.report.document import annex, charts
 from htxlib.report.document.history_source import history_note
-from htxlib.report.document.letterhead import Letterhead, letterhead
+from htxlib.report.document.letterhead import Letterhead, cited_on, letterhead
 from htxlib.report.document.name_lists import NameList
 from htxlib.report.document.name_lists import appendix as appendix_lists
 from htxlib.report.document.name_lists import phrase as name_phrase
@@ -35,7 +35,7 @@ from htxlib.rules.compliance import (
     judged_rules,
     kinds_present,
 )
-from htxlib.rules.loading import RatingRules, rating_rules
+from htxlib.rules.loading import RatingRules, in_force, rating_rules
 from htxlib.rules.rating import computed_ratings
 from htxlib.rules.sizes import size_classes, size_summary
 
@@ -87,6 +87,9 @@ class Assessment:
     rating_check: pd.DataFrame
     findings: pd.DataFrame
     finding_counts: pd.DataFrame
+    historical_findings: pd.DataFrame
+    cited_on: pd.Timestamp
+    issue_given: bool
     sizes: pd.DataFrame
     contradictions: pd.DataFrame
     stated: dict[str, list[str]]
@@ -396,6 +399,49 @@ class Assessment:
             for r in later.itertuples()
         ]
 
+    @property
+    def later_names(self) -> list[str]:
+        """The HTX the later rules will concern in the plan year, each once (Vietnamese order)."""
+        return formatting.sort_names({n for r in self.later_rules for n in r["names"]})
+
+    @property
+    def later_from(self) -> pd.Timestamp | None:
+        """The day the later rules take effect, when they share one."""
+        days = {r["valid_from"] for r in self.later_rules}
+        return days.pop() if len(days) == 1 else None
+
+    def historical_groups(self) -> list[dict]:
+        """Group the findings true on their own date only by rule (see :func:`findings`).
+
+        Each with the rule's text and basis of that date, its count and names, the day that
+        version ceased to apply, and the text of the version in force on the plan's date of
+        issue (None when the law has no counterpart).
+        """
+        versions = compliance_rules()
+        groups = []
+        for rule_id, part in self.historical_findings.groupby("rule", sort=False):
+            basis = part["basis"].iloc[0]
+            old = next(v for v in versions if v["id"] == rule_id and v["basis"] == basis)
+            now = next(
+                (v for v in versions if v["id"] == rule_id and in_force(v, self.cited_on)), None
+            )
+            groups.append(
+                {
+                    "rule": rule_id,
+                    "text": formatting.lower_first(part["text"].iloc[0]),
+                    "count": len(part),
+                    "names": formatting.sort_names(part["name"]),
+                    "basis": basis,
+                    "confirmed": bool(part["confirmed"].all()),
+                    "date": part["date"].max(),
+                    "ended": pd.Timestamp(old["valid_to"]) + pd.Timedelta(days=1)
+                    if old.get("valid_to") is not None
+                    else None,
+                    "now": None if now is None else now.get("says") or now["text"],
+                }
+            )
+        return groups
+
     def finding_groups(self) -> list[dict]:
         """Group the findings by rule: text, count, names (Vietnamese order), basis, confirmed."""
         groups = []
@@ -472,9 +518,12 @@ class Assessment:
             )
         for group in self.finding_groups():
             lists[f"finding:{group['rule']}"] = NameList(group["text"], group["names"])
-        for rule in self.later_rules:
-            title = f"{rule['text']} (theo quy định có hiệu lực năm {self.plan_year})"
-            lists[f"later:{rule['rule']}"] = NameList(title, rule["names"])
+        for group in self.historical_groups():
+            title = f"{group['text']} (theo quy định tại ngày {formatting.date(group['date'])})"
+            lists[f"historical:{group['rule']}"] = NameList(title, group["names"])
+        if self.later_names:
+            title = f"HTX cần xem xét theo quy định có hiệu lực năm {self.plan_year}"
+            lists["later"] = NameList(title, self.later_names)
         return lists
 
     def listed(self, key: str) -> str:
@@ -678,16 +727,23 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         "ocop": m.ocop_by_year(ds, up_to=year),
     }
     rules = rating_rules()
-    found = findings(ds, year, as_of)
+    cited_day, issue_given = cited_on(ds, year, period.cutoff)
+    found = findings(ds, year, as_of, cited_on=cited_day)
+    past = found["historical"].astype(bool)
+    found, historical = found[~past].reset_index(drop=True), found[past].reset_index(drop=True)
     judged = {
         "rating_rules": rules,
         "rating_check": computed_ratings(ds, year, as_of, rules),
         "findings": found,
+        "historical_findings": historical,
+        "cited_on": cited_day,
+        "issue_given": issue_given,
         "finding_counts": counts_by_rule(
             found,
             judged=judged_rules(ds, year, as_of),
             on=period.cutoff,
             present=kinds_present(ds, period.cutoff),
+            worded_on=cited_day,
         ),
         "sizes": size_summary(size_classes(ds, year, as_of)),
     }
