@@ -265,6 +265,14 @@ ANNUAL = Table(
             "người",
         ),
         C(
+            "managers_coached",
+            "QL đã được bồi dưỡng",
+            "int",
+            "Managers who have attended a management course (bồi dưỡng), whatever their "
+            "formal training: the measure of a target on managers 'được bồi dưỡng'.",
+            "người",
+        ),
+        C(
             "revenue",
             "Doanh thu",
             "amount",

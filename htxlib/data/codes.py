@@ -110,6 +110,7 @@ PLAN_INDICATORS: dict[str, str] = {
     "htx_to_dissolve": "HTX cần giải thể (chỉ tồn tại trên danh nghĩa hoặc tạm ngừng quá thời hạn)",
     "managers_trained_share": "Tỷ lệ cán bộ quản lý HTX đã qua đào tạo",
     "managers_untrained": "Cán bộ quản lý HTX chưa qua đào tạo",
+    "managers_coached_share": "Tỷ lệ cán bộ quản lý HTX được bồi dưỡng kiến thức quản lý",
     "avg_htx_income": "Doanh thu bình quân một HTX",
     "member_income": "Thu nhập bình quân của thành viên HTX",
     "members": "Thành viên HTX",

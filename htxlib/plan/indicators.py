@@ -128,6 +128,17 @@ def _managers_trained_share(ds, year, as_of):
     return 100.0 * (total - untrained) / total
 
 
+def _managers_coached_share(ds, year, as_of):
+    # a course attended (bồi dưỡng) is not formal training: its own column, never the
+    # trained share, and over the HTX that give both numbers only
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    given = frame[frame["managers"].notna() & frame["managers_coached"].notna()]
+    total = given["managers"].sum()
+    if given.empty or not total:
+        return NAN
+    return 100.0 * given["managers_coached"].sum() / total
+
+
 def _members(ds, year, as_of):
     return _known(m.members_workers(ds, year, as_of).members)
 
@@ -197,6 +208,15 @@ INDICATORS: dict[str, Indicator] = {
             _managers_untrained,
         ),
         Indicator(
+            "managers_coached_share",
+            LABELS["managers_coached_share"],
+            "%",
+            "stock",
+            "up",
+            _managers_coached_share,
+            2,
+        ),
+        Indicator(
             "avg_htx_income",
             LABELS["avg_htx_income"],
             "triệu đồng/năm",
@@ -237,6 +257,7 @@ INPUTS = {
     "htx_to_dissolve": (("status_events", "event"),),
     "managers_trained_share": (("annual", "managers"), ("annual", "managers_untrained")),
     "managers_untrained": (("annual", "managers_untrained"),),
+    "managers_coached_share": (("annual", "managers"), ("annual", "managers_coached")),
     "avg_htx_income": (("annual", "revenue"),),
     "member_income": (("annual", "member_income"), ("annual", "members")),
     "members": (("annual", "members"),),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib.data.cross_table import FULL_YEAR_FLOOR
+from htxlib.data.readers import fold
 from htxlib.figures.provenance import value_status
 from htxlib.plan import projections as pj
 from htxlib.plan.indicators import INDICATORS, actual, history, status
@@ -313,6 +314,7 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
         row = {
             "indicator": code,
             "label": (target or {}).get("label") or ind.label,  # as the unit words it
+            "measure": _measure((target or {}).get("label"), ind.label),
             "unit": ind.unit,
             "decimals": ind.decimals,
             "direction": ind.direction,
@@ -342,6 +344,15 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
         row["adopted"] = row["chosen"] != "projection" and adopted(row["target_status"])
     _project_complements(ds, year, as_of, rows)
     return pd.DataFrame(rows)
+
+
+def _measure(words: str | None, label: str) -> str | None:
+    """Name the measure an actual is computed under, when the unit's words do not say it.
+
+    "Thu nhập bình quân các HTX" is computed as "Doanh thu bình quân một HTX": the table says
+    so; "Số HTX thành lập mới" already names "HTX thành lập mới".
+    """
+    return None if not words or fold(label) in fold(words) else label
 
 
 def _project_complements(ds, year, as_of, rows: list[dict]) -> None:

@@ -84,6 +84,11 @@ class PlanPart:
         return [r for r in records(self.results) if not r["adopted"]]
 
     @property
+    def adopted_targets(self) -> bool:
+        """Whether the unit adopted any target for the plan year (the signing copy lists them)."""
+        return not self.targets.empty and bool(self.targets["adopted"].any())
+
+    @property
     def proposals(self) -> bool:
         """Whether some targets are the toolkit's proposals, not targets the unit adopted."""
         return not self.targets.empty and not bool(self.targets["adopted"].all())
