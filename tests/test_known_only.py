@@ -355,7 +355,7 @@ def test_rules_not_in_force_at_the_cutoff_are_not_found_absent(tmp_path):
         else ""
     )
     assert "THT có ít hơn số thành viên tối thiểu" not in clean  # in force from 01/07/2024
-    assert_states(part1, "có hiệu lực sau ngày 30/06/2024", "(từ ngày 01/07/2024)")
+    assert_states(part1, "có hiệu lực từ ngày 01/07/2024 chưa áp dụng", "(từ ngày 01/07/2024)")
 
 
 def test_rules_of_a_later_plan_year_are_not_mentioned(tmp_path):

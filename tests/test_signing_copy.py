@@ -117,11 +117,14 @@ def test_the_seed_opening_and_signature_are_complete(signing):
     assert "Không để HTX chỉ tồn tại trên danh nghĩa" in text  # the qualitative targets
 
 
-def test_a_target_not_adopted_is_a_blank_in_the_signing_copy(signing, vq_report):
+def test_a_target_not_adopted_is_left_out_of_the_signing_copy(signing, vq_report):
     """Văn Quan's plan sets no target for the HTX to dissolve: the review copy proposes one,
-    the signing copy leaves a blank for the committee."""
+    the signing copy lists only the targets the plan adopted, once, with no blank for it."""
     _, text, _ = signing
-    assert re.search(r"HTX cần giải thể \([^)]*\): …(?!\.)", text)  # one mark, not "…."
+    targets = text[text.index("4. Mục tiêu cụ thể") : text.index("5. Các giải pháp")]
+    assert "HTX cần giải thể" not in targets and "đề xuất" not in targets
+    assert "…" not in targets
+    assert text.count("Thu nhập bình quân các HTX: 500 triệu đồng/năm") == 1
     assert "HTX cần giải thể" in vq_report[1] and "đề xuất" in vq_report[1]
 
 
@@ -136,5 +139,5 @@ def test_a_value_the_unit_did_not_give_is_a_blank_in_the_signing_copy(signing, v
     assert "Doanh thu bình quân một HTX: … triệu đồng/năm" in text
     # a count the unit published stays, whatever the provenance of each record
     assert "có 03 HTX được thành lập mới" in text
-    # the toolkit's own year-end estimate stays, worded as one
-    assert "Năm 2024 (ước cả năm)" in text
+    # the table of targets against the year's actuals is the analyst's: the list is the plan
+    assert "Năm 2024 (ước cả năm)" in vq_report[1] and "Năm 2024 (ước cả năm)" not in text

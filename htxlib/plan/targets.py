@@ -21,6 +21,7 @@ METHODS = {
     "htx_to_dissolve": "status_quo",
     "managers_trained_share": "trend",
     "managers_untrained": "trend",
+    "managers_coached_share": "trend",
     "avg_htx_income": "growth",
     "member_income": "growth",
     "members": "trend",
@@ -370,8 +371,12 @@ def _project_complements(ds, year, as_of, rows: list[dict]) -> None:
         return
     if share["method"] == "none" or pd.isna(share["point"]):
         return
-    implied = float(COMPLEMENTS["managers_untrained"][1](share["point"], total))
-    untrained.update(point=implied, chosen_low=implied, kept="derived")
+    rule = COMPLEMENTS["managers_untrained"][1]
+    implied = float(rule(share["point"], total))
+    # its interval too: a higher share means fewer untrained, so the bounds swap
+    bounds = sorted(float(rule(b, total)) for b in (share["low"], share["high"]) if pd.notna(b))
+    low, high = (bounds[0], bounds[-1]) if bounds else (implied, implied)
+    untrained.update(point=implied, low=low, high=high, chosen_low=implied, kept="derived")
     untrained["derived_from"] = share["label"]
 
 
