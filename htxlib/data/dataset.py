@@ -417,6 +417,9 @@ def load_unit(
         errors = [p for p in problems if not p.warning]
     if errors:
         raise DataError(errors)
+    from htxlib.data.texts import spelling_problems
+
+    problems += spelling_problems(root, tables["entities"]["name"].dropna())
     dataset.warnings = [p for p in problems if p.warning]
     if parent:
         dataset.children = roll_up(dataset, load_unit, depth)

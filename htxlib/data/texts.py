@@ -9,9 +9,12 @@ regular file inside the unit folder: a link to a file elsewhere is refused at lo
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import mistune
+
+from htxlib.data.text_names import registry_spelling
 
 #: Slots a report fills from analyst texts, with what each covers.
 SLOTS: dict[str, str] = {
@@ -138,7 +141,7 @@ def text_path(folder: Path, year: int, slot: str) -> Path:
     return Path(folder) / "texts" / str(year) / f"{slot}.md"
 
 
-def load_text(folder: Path, year: int, slot: str) -> str | None:
+def load_text(folder: Path, year: int, slot: str, names: Iterable[str] = ()) -> str | None:
     """Return a slot's analyst text as safe HTML, or None when absent or only guidance.
 
     Parameters
@@ -149,6 +152,9 @@ def load_text(folder: Path, year: int, slot: str) -> str | None:
         Assessed year.
     slot : str
         One of :data:`SLOTS`.
+    names : iterable of str
+        The registry's names: a name the text spells otherwise (accents, case) is printed
+        as the registry writes it (see :mod:`htxlib.data.text_names`).
     """
     if slot not in SLOTS:
         raise KeyError(f"unknown text slot {slot!r}; known: {', '.join(SLOTS)}")
@@ -159,6 +165,7 @@ def load_text(folder: Path, year: int, slot: str) -> str | None:
         return None
     text, _ = decode(path.read_bytes())
     text = _without_guidance(unicodedata.normalize("NFC", text))
+    text, _changes = registry_spelling(text, names)
     return _markdown(text) if text.strip() else None
 
 
@@ -220,9 +227,39 @@ def text_problems(folder: Path) -> list:
     return problems
 
 
-def load_texts(folder: Path, year: int) -> dict[str, str | None]:
-    """Return every slot's analyst text (None where missing)."""
-    return {slot: load_text(folder, year, slot) for slot in SLOTS}
+def load_texts(folder: Path, year: int, names: Iterable[str] = ()) -> dict[str, str | None]:
+    """Return every slot's analyst text (None where missing), names as the registry has them."""
+    names = list(names)
+    return {slot: load_text(folder, year, slot, names) for slot in SLOTS}
+
+
+def spelling_problems(folder: Path, names: Iterable[str]) -> list:
+    """Warn of each name a text spells otherwise than the registry (printed as registered)."""
+    from htxlib.data.limits import limits
+    from htxlib.data.problems import Problem
+    from htxlib.data.readers import ReadError, decode
+    from htxlib.messages import _
+
+    root = Path(folder) / "texts"
+    if not root.is_dir() or root.is_symlink():
+        return []
+    names = list(names)
+    bound = limits().HTX_MAX_TEXT_KB * 2**10
+    problems = []
+    for path in sorted(root.glob("*/*.md")):
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > bound:
+            continue  # text_problems says why it is not read
+        try:
+            text, _encoding = decode(path.read_bytes())
+        except ReadError:
+            continue
+        label = path.relative_to(folder).as_posix()
+        text = unicodedata.normalize("NFC", text)
+        for number, line in enumerate(text.splitlines(), start=1):
+            for written, registered in registry_spelling(line, names)[1]:
+                rule = _("printed as the registry writes it: '{name}'").format(name=registered)
+                problems.append(Problem(label, number, "", written, rule, warning=True))
+    return problems
 
 
 def shown_slots(level: str = "") -> tuple[str, ...]:

@@ -51,6 +51,9 @@ class Letterhead:
         Authority, capacity and title, upper case, as given.
     signer_name : str
         The signer's name, or a blank.
+    attached_to : str
+        The line under an appendix's title (Decree 30/2020/NĐ-CP, Appendix I): "(Kèm theo
+        Kế hoạch số …/KH-UBND ngày … tháng … năm … của Ủy ban nhân dân …)".
     """
 
     parent_body: str
@@ -62,6 +65,7 @@ class Letterhead:
     recipients: tuple[str, ...]
     signer_lines: tuple[str, ...]
     signer_name: str
+    attached_to: str = ""
 
     nation = NATION
     motto = MOTTO
@@ -101,8 +105,11 @@ def citation(row: dict) -> str:
         parts.append(f"ngày {formatting.date(row['issued_on'])}")
     if _text(row.get("issuer")):
         parts.append(f"của {_text(row['issuer'])}")
-    if _text(row.get("title")):
-        parts.append(_text(row["title"]))
+    title = _text(row.get("title"))
+    if title:
+        # a citation names what the document is about after "về việc", as its trích yếu does
+        about = title if title.casefold().startswith("về ") else f"về việc {title}"
+        parts.append(about)
     return " ".join(parts)
 
 
@@ -159,4 +166,6 @@ def letterhead(ds, unit: Unit, year: int) -> Letterhead:
         recipients=tuple(_text(r["recipient"]) for r in _rows(ds, "recipients", year)),
         signer_lines=signer or (BLANK,),
         signer_name=_text(info.get("signer_name")) or BLANK,
+        attached_to=f"(Kèm theo Kế hoạch số {number}/{symbol} "
+        f"{formatting.long_date(info.get('issued_on'))} của {issuer[:1].upper() + issuer[1:]})",
     )

@@ -712,7 +712,7 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         "period": period,
         "period_phrase": period_phrase(period.start, period.cutoff),
         "period_in": period_in(period.start, period.cutoff),
-        "texts": load_texts(ds.folder, year),
+        "texts": load_texts(ds.folder, year, ds.entities["name"].dropna()),
     }
     figures = {
         "overview": m.htx_overview(ds, year, as_of),

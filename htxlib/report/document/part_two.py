@@ -166,7 +166,7 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
         backtest=targets.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
         history=_history(ds, [*HISTORY_FIRST, *chosen["indicator"]], year, as_of),
         partial_year=targets.elapsed_share(ds, year, as_of) < 1,
-        texts=numbered_solutions(load_texts(ds.folder, year)),
+        texts=numbered_solutions(load_texts(ds.folder, year, ds.entities["name"].dropna())),
         stated=stated_sentences(ds, year),
     )
 

@@ -409,6 +409,8 @@ RECIPIENTS = "Nơi nhận"
 TITLE = "Trích yếu"
 #: The heading of the appendix issued with the plan, which starts on a new page.
 APPENDIX_HEADING = "PHỤ LỤC"
+#: How the line under the appendix's title starts (Decree 30/2020/NĐ-CP, Appendix I).
+ATTACHED_TO = "(Kèm theo Kế hoạch"
 #: Column shares of the appendix's name lists (STT, name[, note]) by their number of columns.
 LIST_TABLES = {2: (0.1, 0.9), 3: (0.08, 0.52, 0.4)}
 
@@ -439,6 +441,9 @@ def finish(path: Path, title: str) -> None:
     for paragraph in document.paragraphs:
         if paragraph.text.startswith(APPENDIX_HEADING):  # the appendix starts a page of its own
             paragraph.paragraph_format.page_break_before = True
+        elif paragraph.text.startswith(ATTACHED_TO):  # "(Kèm theo …)" under its title
+            paragraph.alignment = CENTER
+            paragraph.paragraph_format.first_line_indent = Cm(0)
     properties = document.core_properties
     properties.title = title
     properties.author = properties.last_modified_by = ""
