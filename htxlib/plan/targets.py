@@ -239,7 +239,8 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
         (the target was published: only such a target is a plan to judge against), source,
         actual (to the cutoff), actual_status (its provenance), estimate (year-end, flows and
         fed stocks of a partial year; else NaN), estimate_method (see :class:`Estimate`),
-        judged (the value judged), verdict, percent. Indicators
+        judged (the value judged), verdict, percent, verdict_said and percent_word (as the
+        document words them: "dự kiến …" on an estimate). Indicators
         whose actual value is not given are left out: nothing is judged on an unknown.
     """
     rows = []
@@ -275,9 +276,22 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
                 "judged": judged,
                 "verdict": text,
                 "percent": percent,
+                **_said(text, not pd.isna(estimate)),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _said(verdict_text: str, estimated: bool) -> dict[str, str]:
+    """How a document words a verdict: one resting on a year-end estimate says so.
+
+    A year not over is judged on its estimate: "dự kiến vượt kế hoạch", "ước đạt 83% kế
+    hoạch", never "vượt kế hoạch đề ra" as a fact.
+    """
+    if estimated:
+        return {"verdict_said": f"dự kiến {verdict_text}", "percent_word": "ước đạt"}
+    ended = " đề ra" if verdict_text == "vượt kế hoạch" else ""
+    return {"verdict_said": verdict_text + ended, "percent_word": "đạt"}
 
 
 def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
