@@ -272,7 +272,8 @@ def test_profit_and_tht_figures_are_said(tmp_path):
     part1, _ = render(folder, 2024)
     assert_states(
         part1,
-        "Doanh thu bình quân một HTX: 2.000 triệu đồng/năm; lãi bình quân 200 triệu đồng/HTX.",
+        "Doanh thu bình quân một HTX: 2.000 triệu đồng/năm; "
+        "lợi nhuận bình quân 200 triệu đồng/HTX.",
         "Các THT tạo việc làm cho 20 lao động.",
         "Doanh thu bình quân một THT: 67 triệu đồng/năm.",
         "năm 2024 có 01 THT giải thể",

@@ -8,6 +8,7 @@ regular file inside the unit folder: a link to a file elsewhere is refused at lo
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
@@ -54,7 +55,9 @@ PROMPTS: dict[str, str] = {
     "operation": "Đánh giá chung tình hình hoạt động của HTX, THT trong năm: mô hình tiêu biểu "
     "(nêu tên HTX), HTX hoạt động hiệu quả, HTX gặp khó khăn và lý do.",
     "sectors": "Tình hình từng lĩnh vực (nông nghiệp, công nghiệp - tiểu thủ công nghiệp, "
-    "thương mại - dịch vụ, vận tải, xây dựng, tín dụng...): sản phẩm, dịch vụ, kết quả nổi bật.",
+    "thương mại - dịch vụ, vận tải, xây dựng, tín dụng...): sản phẩm, dịch vụ, kết quả nổi bật. "
+    "Đặt tên lĩnh vực làm tiêu đề ('## Vận tải') trước đoạn viết về lĩnh vực đó: đoạn văn được "
+    "đưa vào đúng mục của lĩnh vực.",
     "impact": "(Không bắt buộc) Một đoạn nhận định chung trước các mục a) đến d).",
     "impact_economy": "Về kinh tế: việc làm, thu nhập của thành viên, liên kết sản xuất, "
     "tiêu thụ sản phẩm.",
@@ -156,6 +159,12 @@ def load_text(folder: Path, year: int, slot: str, names: Iterable[str] = ()) -> 
         The registry's names: a name the text spells otherwise (accents, case) is printed
         as the registry writes it (see :mod:`htxlib.data.text_names`).
     """
+    text = _raw_text(folder, year, slot, names)
+    return _markdown(text) if text else None
+
+
+def _raw_text(folder: Path, year: int, slot: str, names: Iterable[str]) -> str | None:
+    """Return a slot's Markdown without guidance, names as registered; None when empty."""
     if slot not in SLOTS:
         raise KeyError(f"unknown text slot {slot!r}; known: {', '.join(SLOTS)}")
     from htxlib.data.readers import decode
@@ -166,7 +175,64 @@ def load_text(folder: Path, year: int, slot: str, names: Iterable[str] = ()) -> 
     text, _ = decode(path.read_bytes())
     text = _without_guidance(unicodedata.normalize("NFC", text))
     text, _changes = registry_spelling(text, names)
-    return _markdown(text) if text.strip() else None
+    return text if text.strip() else None
+
+
+#: A Markdown heading line: in the sectors text, one naming a sector opens that sector's part.
+_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+
+
+def sector_of(heading: str) -> str | None:
+    """Return the sector a heading names ("Lĩnh vực Vận tải", "vận tải", "van_tai"), or None.
+
+    Examples
+    --------
+    >>> sector_of("Lĩnh vực Thương mại - Du lịch - Dịch vụ"), sector_of("Vận tải")
+    ('thuong_mai', 'van_tai')
+    >>> sector_of("Đánh giá chung") is None
+    True
+    """
+    from htxlib.data.codes import SECTORS
+
+    key = " ".join(heading.casefold().split())
+    key = key.removeprefix("lĩnh vực ").strip(" :.")
+    for code, label in SECTORS.items():
+        if key in (code, label.casefold()):
+            return code
+    return None
+
+
+def sector_texts(
+    folder: Path, year: int, names: Iterable[str] = ()
+) -> tuple[str | None, dict[str, str]]:
+    """Split the sectors text at headings that name a sector, as HTML.
+
+    The seed's section 2 gives each sector its own narrative under its own subsection; an
+    analyst writes "## Vận tải" above that sector's paragraphs. Text before the first such
+    heading, and under a heading naming no sector, is the section's general text.
+
+    Returns
+    -------
+    tuple
+        The general text (None when there is none) and each sector's text by sector code.
+    """
+    text = _raw_text(folder, year, "sectors", names)
+    if text is None:
+        return None, {}
+    parts: dict[str, list[str]] = {"": []}
+    current = ""
+    for line in text.splitlines():
+        found = _HEADING.match(line)
+        code = sector_of(found.group(1)) if found else None
+        if code is not None:
+            current = code
+            parts.setdefault(code, [])
+            continue
+        parts[current].append(line)
+    html = {
+        code: _markdown("\n".join(lines)) for code, lines in parts.items() if "".join(lines).strip()
+    }
+    return html.pop("", None), html
 
 
 def text_problems(folder: Path) -> list:

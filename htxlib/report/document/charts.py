@@ -20,7 +20,7 @@ from functools import cache
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
-from matplotlib.ticker import FuncFormatter
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from htxlib.formatting import count, nfc, number, percent
 
@@ -85,6 +85,8 @@ def _barh(labels: list[str], values: list[float], texts: list[str], colors=None)
             ax.text(value + top * 0.01, y, nfc(text), va="center")
         ax.tick_params(axis="y", length=0)
         ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: number(x)))
+        # counts of HTX and people are whole: no tick at 0,5 HTX
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     # closed for pyplot, so that Jupyter shows the returned figure once, not twice
     plt.close(fig)
     return fig

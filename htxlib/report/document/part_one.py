@@ -14,7 +14,7 @@ from htxlib.data.codes import RATINGS
 from htxlib.data.dataset import Dataset, Period
 from htxlib.data.rollup import former_children
 from htxlib.data.rollup_index import place_key
-from htxlib.data.texts import load_texts, shown_slots
+from htxlib.data.texts import load_texts, sector_texts, shown_slots
 from htxlib.data.unit import Unit, children_scope_of, tier_of, unit_of
 from htxlib.docs import scoped
 from htxlib.figures.provenance import Figure, figure
@@ -95,6 +95,7 @@ class Assessment:
     stated: dict[str, list[str]]
     partial_year: bool = False
     charts: dict[str, str] = field(default_factory=dict)
+    sector_texts: dict[str, str] = field(default_factory=dict)
 
     @property
     def adopted_results(self) -> list[dict]:
@@ -557,17 +558,19 @@ class Assessment:
 
     @property
     def training_share_total(self) -> float | None:
-        """The managers' level shares added up (None when a level is not given)."""
+        """The total row's share: the whole, 100% (None when a level is not given).
+
+        Each level's share is rounded on its own, so they may add to 99,99%; the total row
+        states the whole, as officers write it.
+        """
         shares = self.managers.levels["share"]
-        return None if shares.isna().any() else float(shares.sum())
+        return None if shares.isna().any() or not len(shares) else 100.0
 
     @property
     def rating_totals(self) -> dict:
-        """The rating table's totals: HTX counted and shares added up."""
-        return {
-            "count": int(self.ratings["count"].sum()),
-            "share": float(self.ratings["share"].sum()),
-        }
+        """The rating table's totals: HTX counted, and the whole's share (100%, as written)."""
+        counted = int(self.ratings["count"].sum())
+        return {"count": counted, "share": 100.0 if counted else 0.0}
 
     @property
     def rating_agreement(self) -> dict:
@@ -726,6 +729,9 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         "support": m.support_results(ds, year, as_of),
         "ocop": m.ocop_by_year(ds, up_to=year),
     }
+    data["texts"]["sectors"], data["sector_texts"] = _sector_narratives(
+        ds, year, set(figures["capital"]["sector"].dropna())
+    )
     rules = rating_rules()
     cited_day, issue_given = cited_on(ds, year, period.cutoff)
     found = findings(ds, year, as_of, cited_on=cited_day)
@@ -757,6 +763,20 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
     if with_charts:
         a.charts = draw_charts(a)
     return a
+
+
+def _sector_narratives(ds, year: int, shown: set[str]) -> tuple[str | None, dict[str, str]]:
+    """Split the sectors text: its general part, and each sector's part for its subsection.
+
+    A part about a sector the section has no subsection for stays in the general part, after
+    it: no text the analyst wrote is dropped.
+    """
+    general, parts = sector_texts(ds.folder, year, ds.entities["name"].dropna())
+    placed = {code: html for code, html in parts.items() if code in shown}
+    rest = [html for code, html in parts.items() if code not in shown]
+    if rest:
+        general = "".join([general or "", *rest])
+    return general, placed
 
 
 def draw_charts(a: Assessment) -> dict[str, str]:
