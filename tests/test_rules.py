@@ -392,6 +392,35 @@ def test_a_rule_cannot_apply_outside_its_documents_validity(tmp_path):
         compliance_rules(edited)
 
 
+def test_estimated_member_counts_judge_no_minimum(small_unit, tmp_path):
+    # HTX C has 04 members: below the 2023 Law's 05, a case when its count is the HTX's own
+    rows = read_rows(small_unit / "annual.csv")
+    rows[3][2] = "4"
+    write_rows(small_unit / "annual.csv", rows)
+    assert "htx_min_members" in set(rules_hit(small_unit)["rule"])
+    # the counts are a published total shared out: neither the case nor "no case" is known
+    write_rows(
+        small_unit / "provenance.csv",
+        [
+            ["table", "record", "field", "year", "status", "note"],
+            ["annual", "*", "members", "", "estimated", "Phân bổ tổng số"],
+        ],
+    )
+    ds = load_unit(small_unit)
+    assert "htx_min_members" not in compliance.judged_rules(ds, 2025)
+    assert "htx_min_members" not in set(compliance.findings(ds, 2025)["rule"])
+    reports = tmp_path / "reports"
+    assert main(["report", "--data", str(small_unit), "--year", "2025", "--out", str(reports)]) == 0
+    page = (reports / small_unit.name / "2025" / "report.html").read_text(encoding="utf-8")
+    from htxlib.report.writing.signing_copy import signing_copy
+
+    for copy in (page, signing_copy(page)):
+        text = " ".join(copy.split())
+        unjudged = "Chưa đủ số liệu để rà soát: HTX có ít hơn số thành viên chính thức tối thiểu"
+        assert unjudged in text
+        assert "HTX có ít hơn số thành viên chính thức tối thiểu: 01 trường hợp" not in text
+
+
 def test_edited_compliance_rule_changes_the_outcome(small_unit):
     rules = compliance_rules()
     assert "htx_min_members" not in set(rules_hit(small_unit, rules=rules)["rule"])
@@ -413,7 +442,9 @@ def test_validate_prints_findings_by_rule(capsys, vq):
     assert "compliance findings: 4" in out
     # each rule by its text, as the document words it, not its identifier
     assert "    4  HTX chỉ tồn tại trên danh nghĩa, thuộc diện xem xét giải thể" in out
-    assert "    0  Không cập nhật thông tin hằng năm" in out and "paper_only" not in out
+    # a rule the data cannot judge is said so, never "0"
+    assert "    -  Không cập nhật thông tin hằng năm" in out and "paper_only" not in out
+    assert "(not enough data to judge)" in out
 
 
 @pytest.mark.lang("en")

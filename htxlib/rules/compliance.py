@@ -16,6 +16,7 @@ import pandas as pd
 from htxlib.docs import scoped
 from htxlib.figures.counts import held_back, paper_only_at, statuses_given
 from htxlib.figures.frames import events, existing, facts, made_once
+from htxlib.figures.provenance import value_status
 from htxlib.formatting import date as fmt_date
 from htxlib.formatting import sort_key
 from htxlib.rules.loading import compliance_rules, in_force, longer_than, rule_ids
@@ -45,6 +46,17 @@ def _members(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
         # a union with no member HTX linked has its links not given (a union has 3 or more)
         frame = frame.assign(members=frame["entity_id"].map(counts))
     return frame[frame["members"].notna()]
+
+
+def _members_estimated(ds, kind: str, year: int, cutoff: pd.Timestamp) -> bool:
+    """Whether a member count of the kind is an estimate (a published total shared out).
+
+    A finding, or "no case found", from such counts would state an estimate as a fact.
+    """
+    if kind == "LHHTX":
+        return False  # counted from the registry's links
+    ids = _members(ds, kind, year, cutoff)["entity_id"]
+    return any(value_status(ds, "annual", "members", i, year)[0] == "estimated" for i in ids)
 
 
 def _min_members(ds, rule, year, cutoff) -> Iterator[dict]:
@@ -286,10 +298,11 @@ def _under_versions(ds, check, versions, year, cutoff, judged_on, cited_on) -> I
 
 
 def _members_given(ds, kind: str, year: int, cutoff) -> bool:
-    frame = _members(ds, kind, year, cutoff)
-    return (
-        not existing(ds, kind, cutoff).empty and not frame.empty or existing(ds, kind, cutoff).empty
-    )
+    if existing(ds, kind, cutoff).empty:
+        return True
+    if _members(ds, kind, year, cutoff).empty:
+        return False
+    return not _members_estimated(ds, kind, year, cutoff)
 
 
 def _update_given(ds, year: int, cutoff) -> bool:
