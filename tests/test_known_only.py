@@ -17,6 +17,7 @@ from htxlib.data.problems import DataError
 from htxlib.data.unit import slug
 from htxlib.plan.targets import chosen_targets
 
+from .conftest import read_rows, write_rows
 from .test_real_units import (
     ANNUAL,
     ENTITY,
@@ -495,6 +496,32 @@ def test_revenue_to_date_at_mid_year_is_a_warning_and_no_projection_basis(tmp_pa
     assert targets.loc["avg_htx_income", "method"] == "none"
     _, part2 = render(folder, 2024)
     assert "224" not in part2 and "khoảng 225" not in part2
+
+
+def test_a_full_year_value_is_compared_with_the_same_htx(tmp_path):
+    # H1 and H2 give 2023 and 2024 revenues of the same size; H3, new in 2024, is small and
+    # H4 gave a large 2023 revenue and none in 2024: the averages (75 against 165) differ,
+    # the same HTX do not
+    entities = [htx_row(i) for i in range(1, 5)]
+    head = [*ANNUAL[:10], "revenue", *ANNUAL[10:]]
+    annual = [head]
+    revenues = {2023: {1: 100, 2: 100, 4: 300}, 2024: {1: 100, 2: 100, 3: 25}}
+    for year, values in revenues.items():
+        for i, revenue in values.items():
+            annual.append([f"H{i}", year, 10, "", "", "", "", "", "", "", revenue, "", "", ""])
+    periods = period_rows((2023, "01/01/2023", "31/12/2023"), (2024, "01/01/2024", "30/06/2024"))
+    folder = unit(tmp_path, "Tân Phú", entities, annual=annual, periods=periods)
+    ds = load_unit(folder)
+    assert not [p for p in ds.warnings if p.column == "revenue"]
+    # typed to date on the same HTX, it is said, with how many HTX were compared
+    rows = read_rows(folder / "annual.csv")
+    for row in rows[1:]:
+        if row[1] == "2024" and row[0] in ("H1", "H2"):
+            row[10] = "40"
+    write_rows(folder / "annual.csv", rows)
+    warned = [p for p in load_unit(folder).warnings if p.column == "revenue"]
+    assert len(warned) == 1 and "02 HTX" not in str(warned[0])
+    assert "2 HTX" in str(warned[0]) and "40" in str(warned[0]) and "100" in str(warned[0])
 
 
 def test_new_htx_by_sector_is_checked_and_said(tmp_path):

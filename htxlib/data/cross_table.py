@@ -391,33 +391,53 @@ FULL_YEAR = ("revenue", "profit", "member_income")
 FULL_YEAR_FLOOR = 0.6
 
 
-def _full_year_values(ds, loc) -> Iterator[Problem]:
-    """Warn where a mid-year year's full-year values look like amounts to date.
+def typed_to_date(ds, year: int, column: str) -> tuple[int, float, float] | None:
+    """Whether a year's full-year values of ``column`` look typed to date, on the same HTX.
 
-    Revenue, profit and member income are values of the whole year. A period that ends
-    before 31/12 with an average far below the year before's was most likely typed to date.
+    Revenue, profit and member income are values of the whole year. The HTX that give the
+    value in both years are compared, each with itself: averages over different HTX (a new
+    small one, a large one that stopped reporting) say nothing of how the values were typed.
+
+    Returns
+    -------
+    tuple or None
+        (HTX compared, their average this year, their average the year before) when the
+        average is below :data:`FULL_YEAR_FLOOR` of the year before's; else None.
     """
     annual = ds.annual
+    now = annual.loc[annual["year"] == year, ["entity_id", column]].dropna()
+    before = annual.loc[annual["year"] == year - 1, ["entity_id", column]].dropna()
+    pairs = now.merge(before, on="entity_id", suffixes=("_now", "_before"))
+    if pairs.empty:
+        return None
+    current, previous = pairs[f"{column}_now"].mean(), pairs[f"{column}_before"].mean()
+    if previous <= 0 or current >= FULL_YEAR_FLOOR * previous:
+        return None
+    return len(pairs), float(current), float(previous)
+
+
+def _full_year_values(ds, loc) -> Iterator[Problem]:
+    """Warn where a mid-year year's full-year values look like amounts to date."""
     for year, cutoff in zip(ds.periods["year"], ds.periods["cutoff_date"], strict=True):
         year, cutoff = int(year), pd.Timestamp(cutoff)
         if (cutoff.month, cutoff.day) == (12, 31):
             continue
-        now, before = annual[annual["year"] == year], annual[annual["year"] == year - 1]
         for column in FULL_YEAR:
-            current, previous = now[column].dropna(), before[column].dropna()
-            if current.empty or previous.empty or previous.mean() <= 0:
+            found = typed_to_date(ds, year, column)
+            if found is None:
                 continue
-            if current.mean() >= FULL_YEAR_FLOOR * previous.mean():
-                continue
+            count, now, before = found
             rule = _(
-                "the {year} values to {cutoff} average {now}, against {before} in {last}: this "
-                "column holds the value of the whole year (the year's expected value at a "
-                "mid-year cutoff), not the amount to date"
+                "the {year} values to {cutoff} of the {count} HTX that give both years "
+                "average {now}, against {before} in {last}: this column holds the value of "
+                "the whole year (the year's expected value at a mid-year cutoff), not the "
+                "amount to date"
             ).format(
                 year=year,
                 cutoff=cutoff.strftime("%d/%m/%Y"),
-                now=number(current.mean(), 1),
-                before=number(previous.mean(), 1),
+                count=count,
+                now=number(now, 1),
+                before=number(before, 1),
                 last=year - 1,
             )
             yield replace(loc.problem("annual", None, column, "", rule), warning=True)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from htxlib.data.cross_table import FULL_YEAR_FLOOR
+from htxlib.data.cross_table import FULL_YEAR, typed_to_date
 from htxlib.data.readers import fold
 from htxlib.figures.provenance import value_status
 from htxlib.plan import projections as pj
-from htxlib.plan.indicators import INDICATORS, actual, history, status
+from htxlib.plan.indicators import INDICATORS, INPUTS, actual, history, status
 
 #: How each indicator is projected (see :mod:`htxlib.plan.projections`).
 METHODS = {
@@ -164,23 +164,22 @@ def project(ds, code: str, basis_year: int, plan_year: int, as_of=None) -> pj.Pr
     values = yearly_values(ds, code, basis_year, as_of)
     if pd.isna(values.get(basis_year)):
         return pj.not_projected()  # the assessed year itself is not given: nothing to go on
-    if looks_to_date(ds, code, values, basis_year, as_of):
+    if looks_to_date(ds, code, basis_year, as_of):
         return pj.not_projected()  # validate warns: the value is no basis for a projection
     # indicators shown without decimals are counts, projected as whole numbers
     return pj.project_with(METHODS[code], values, plan_year, INDICATORS[code].decimals == 0)
 
 
-def looks_to_date(ds, code: str, values: pd.Series, year: int, as_of=None) -> bool:
+def looks_to_date(ds, code: str, year: int, as_of=None) -> bool:
     """Whether a mid-year full-year value is far below the year before's: an amount to date.
 
     Such a value (revenue typed to 30/06) would project a fall that never happened.
     """
     if INDICATORS[code].kind != "annual" or elapsed_share(ds, year, as_of) >= 1:
         return False
-    previous = values.get(year - 1)
-    if previous is None or pd.isna(previous) or previous <= 0:
-        return False
-    return bool(values[year] < FULL_YEAR_FLOOR * previous)
+    # the same test as validate's warning, on the same HTX in both years
+    columns = [f for t, f in INPUTS.get(code, ()) if t == "annual" and f in FULL_YEAR]
+    return any(typed_to_date(ds, year, column) is not None for column in columns)
 
 
 def _target(ds, code: str, plan_year: int) -> dict | None:
