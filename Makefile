@@ -16,7 +16,7 @@ ROLLUP ?= data/lang-son-mau
 endif
 
 .DEFAULT_GOAL := help
-.PHONY: help setup report batch validate texts test test-fast lint format lab shell codebook clean
+.PHONY: help setup report batch validate texts map template export test test-fast lint format lab shell codebook clean
 
 help: ## Xem danh sách lệnh này | Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -v side=$(if $(EN),2,1) \
@@ -38,8 +38,19 @@ report: $(STAMP) ## Lập văn bản kế hoạch (HTML, Word) và phụ lục p
 batch: $(STAMP) ## Lập báo cáo cho mọi đơn vị trong một thư mục, kể cả tổng hợp (DATA=..., YEAR=...) | Build every unit folder under a folder, roll-ups included (DATA=..., YEAR=...)
 	@$(BIN)/htx batch --data $(or $(DATA),data) --year $(YEAR) --out reports
 
-validate: $(STAMP) ## Kiểm tra số liệu và nội dung của một đơn vị (UNIT=...) | Check a unit folder and its analyst texts (UNIT=...)
-	$(BIN)/htx validate --data $(UNIT)
+validate: $(STAMP) ## Kiểm tra số liệu và nội dung của một đơn vị (UNIT=..., YEAR=... nếu cần) | Check a unit folder and its analyst texts (UNIT=..., YEAR=... if needed)
+	$(BIN)/htx validate --data $(UNIT) $(if $(filter-out file,$(origin YEAR)),--year $(YEAR))
+
+map: $(STAMP) ## Tìm mã xã, tỉnh theo tên (NAME="thuong lam", PROVINCE=... nếu cần) | Look up a commune or province code by name (NAME="thuong lam", PROVINCE=... if needed)
+	@$(if $(NAME)$(PROVINCE),,echo "$(if $(EN),give NAME=\"commune name\" or PROVINCE=..., hãy ghi NAME=\"tên xã\" hoặc PROVINCE=...)" >&2; exit 2)
+	@$(BIN)/htx map $(if $(PROVINCE),--province "$(PROVINCE)") $(if $(NAME),"$(NAME)")
+
+template: $(STAMP) ## Tạo sổ Excel nhập số liệu cho một xã, tỉnh (CODE=mã, YEAR=..., OUT=tệp.xlsx) | Write the input workbook of a commune or province (CODE=code, YEAR=..., OUT=file.xlsx)
+	@$(if $(CODE),,echo "$(if $(EN),give CODE=... (find it with make map NAME=...),hãy ghi CODE=mã đơn vị (tìm bằng make map NAME=...))" >&2; exit 2)
+	@$(BIN)/htx template --unit $(CODE) --year $(YEAR) --out $(or $(OUT),$(CODE).xlsx)
+
+export: $(STAMP) ## Xuất các bảng số liệu của báo cáo ra CSV và Excel (UNIT=..., YEAR=...) | Export the report's figures as CSV and Excel (UNIT=..., YEAR=...)
+	@$(BIN)/htx export --data $(UNIT) --year $(YEAR) --out reports
 
 texts: $(STAMP) ## Tạo các tệp nội dung của cán bộ cho một năm, có hướng dẫn (UNIT=units/..., YEAR=...) | Create a year's analyst text files with guidance (UNIT=units/..., YEAR=...)
 	$(BIN)/htx texts --data $(UNIT) --year $(YEAR)

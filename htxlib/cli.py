@@ -378,7 +378,7 @@ def _batch(args: argparse.Namespace) -> int:
 
 def _template(args: argparse.Namespace) -> int:
     from htxlib.data.admin_map import MapError
-    from htxlib.data.template import TemplateExists, write_template
+    from htxlib.data.template import KEPT_MARK, TemplateExists, write_template
 
     if Path(args.out).suffix.lower() != ".xlsx":  # "x.csv" would be a workbook named .csv
         _say(_("{path}: the workbook's name must end in .xlsx").format(path=args.out))
@@ -406,7 +406,7 @@ def _template(args: argparse.Namespace) -> int:
     except OSError as err:
         return _cannot_write(err)
     if existed:
-        kept = sorted(path.parent.glob(f"{path.name}.*.bak"))
+        kept = sorted(path.parent.glob(f"{path.stem}{KEPT_MARK}*{path.suffix}"))
         _say(_("the previous workbook was kept as {path}").format(path=kept[-1] if kept else "?"))
     _print(path)
     return 0

@@ -95,10 +95,20 @@ def test_a_filled_workbook_is_never_replaced(tmp_path):
     assert target.read_bytes() == filled
     forced = run_htx(*command, "--force", cwd=tmp_path)
     assert forced.returncode == 0, forced.stderr
-    kept = list(tmp_path.glob("thuong-lam.xlsx.*.bak"))
+    kept = list(tmp_path.glob("thuong-lam (bản cũ *).xlsx"))  # opens on a double click
     assert len(kept) == 1 and kept[0].read_bytes() == filled
     assert kept[0].name in forced.stderr
     assert target.read_bytes() != filled
+    # in a province's units folder, the kept copy is no commune of its own
+    from htxlib.data.rollup import child_paths
+    from htxlib.report.publishing.batch import find_units
+
+    units = tmp_path / "prov" / "units"
+    units.mkdir(parents=True)
+    for path in (target, kept[0]):
+        shutil.copy(path, units / path.name)
+    assert [p.name for p in child_paths(tmp_path / "prov")] == ["thuong-lam.xlsx"]
+    assert [p.name for p in find_units(units)] == ["thuong-lam.xlsx"]
 
 
 def test_a_template_workbook_reads_numbers_and_labels_as_vietnamese_type_them(tmp_path):

@@ -21,6 +21,7 @@ import pandas as pd
 from htxlib.data import predecessors
 from htxlib.data.problems import DataError, Problem
 from htxlib.data.rollup_index import Holdings
+from htxlib.data.template import is_kept_copy
 from htxlib.data.unit import unit_of
 from htxlib.messages import readable
 
@@ -128,6 +129,7 @@ def child_paths(folder: Path) -> list[Path]:
         for p in root.iterdir()
         if not p.is_symlink()
         and not p.name.startswith((".", "~$"))
+        and not is_kept_copy(p)
         and (p.is_dir() or p.suffix.lower() in (".xlsx", ".xlsm"))
     )
 

@@ -120,13 +120,26 @@ class TemplateExists(FileExistsError):
     """The workbook to write is already there: a file a user may have filled in."""
 
 
-def backup_path(path: Path, when: dt.datetime | None = None) -> Path:
-    """Return where a file is kept before it is replaced: beside it, dated, not a workbook.
+#: What the name of a kept copy holds: it opens on a double click, and no command takes it
+#: for a unit's workbook (see :func:`is_kept_copy`).
+KEPT_MARK = " (bản cũ "
 
-    The name ends in ``.bak`` so that no command takes the copy for a unit's workbook.
+
+def backup_path(path: Path, when: dt.datetime | None = None) -> Path:
+    """Return where a file is kept before it is replaced: beside it, dated, same extension.
+
+    Examples
+    --------
+    >>> backup_path(Path("thuong-lam.xlsx"), dt.datetime(2026, 12, 6, 10, 30, 5)).name
+    'thuong-lam (bản cũ 2026-12-06 10-30-05).xlsx'
     """
-    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return path.with_name(f"{path.name}.{stamp}.bak")
+    stamp = (when or dt.datetime.now()).strftime("%Y-%m-%d %H-%M-%S")
+    return path.with_name(f"{path.stem}{KEPT_MARK}{stamp}){path.suffix}")
+
+
+def is_kept_copy(path: Path) -> bool:
+    """Whether a file is a copy kept by ``--force``: never read as a unit's data."""
+    return KEPT_MARK in Path(path).name
 
 
 def _cutoff(year: int) -> dt.date:

@@ -19,6 +19,7 @@ from pathlib import Path
 from htxlib.data.problems import DataError
 from htxlib.data.readers import fold
 from htxlib.data.snapshot import input_digest
+from htxlib.data.template import is_kept_copy
 from htxlib.messages import N_, _, shown
 from htxlib.report.publishing.runner import DEFAULT_FORMATS
 
@@ -46,7 +47,7 @@ def _workbook_units(files: list[Path]) -> list[Path]:
 
     found = []
     for path in files:
-        if path.suffix.lower() == ".csv" or path.name.startswith("~$"):
+        if path.suffix.lower() == ".csv" or path.name.startswith("~$") or is_kept_copy(path):
             continue
         try:
             visible, _hidden = visible_sheets(path)
