@@ -154,6 +154,8 @@ def check_make_report(done, copy):
         assert f"reports/{unit}/2024/report.html" in done.stdout
         assert (copy / "reports" / unit / "2024" / "report.docx").is_file()
     assert (copy / "reports" / "index.html").is_file()
+    # the sample province says it is one, in the list of reports
+    assert "Tỉnh Lạng Sơn (mẫu)" in (copy / "reports" / "index.html").read_text(encoding="utf-8")
 
 
 def check_map(done, copy):

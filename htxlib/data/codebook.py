@@ -141,6 +141,13 @@ UNIT = Table(
             codes="coverages",
         ),
         C(
+            "sample",
+            "Số liệu mẫu",
+            "bool",
+            "True for a unit made up to show the toolkit (its name is followed by '(mẫu)' in "
+            "the list of reports and the review copy); empty for a real unit.",
+        ),
+        C(
             "list_limit",
             "Số tên tối đa trong một câu",
             "int",

@@ -60,6 +60,8 @@ class Unit:
     coverage_detail : str
         For a parent built from some of its units, whose (see
         :mod:`htxlib.data.rollup_scope`): "số liệu của 03 trong số 65 đơn vị cấp xã".
+    sample : bool
+        A unit made up to show the toolkit, not a real one.
     """
 
     unit_id: str
@@ -73,6 +75,7 @@ class Unit:
     code: str = ""
     ended_on: pd.Timestamp | None = None
     coverage_detail: str = ""
+    sample: bool = False
 
     def former_on(self, day) -> bool:
         """Whether the unit no longer existed on ``day`` (a former unit that ended before it)."""
@@ -168,6 +171,7 @@ def _named(info: dict) -> Unit:
         coverage=str(info.get("coverage") or "all"),
         code=_text(info.get("code")),
         ended_on=_date(info.get("ended_on")),
+        sample=info.get("sample") is True,
     )
 
 

@@ -363,12 +363,13 @@ def build_report(
                 writers.result()
             title = (
                 f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {plan_year}: "
-                f"{unit.full_name} (đánh giá năm {year})"
+                f"{unit.full_name}{' (mẫu)' if unit.sample else ''} (đánh giá năm {year})"
             )
             products = _products(formats)
             meta = {
                 "unit_id": unit.unit_id,
                 "unit": unit.full_name,
+                "sample": "1" if unit.sample else "",
                 "level": unit.level,
                 "province": unit.province,
                 "year": int(year),
