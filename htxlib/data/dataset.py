@@ -311,6 +311,44 @@ def _parse_table(
     return typed, problems
 
 
+def provenance_names(frame: pd.DataFrame) -> pd.DataFrame:
+    """Name the tables and columns of provenance rows as the code does.
+
+    A user writes what the workbook shows: the sheet ("so_lieu_nam") and the column's header
+    ("Doanh thu"); the internal names ("annual", "revenue") are read as well.
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"table": ["so_lieu_nam", "annual"],
+    ...                       "field": ["Doanh thu", "members"]})
+    >>> provenance_names(frame).values.tolist()
+    [['annual', 'revenue'], ['annual', 'members']]
+    """
+    if frame.empty or "table" not in frame or "field" not in frame:
+        return frame
+    from htxlib.data.readers import fold
+
+    tables = {}
+    for table in TABLES.values():
+        for name in (table.name, table.vi, table.title):
+            if name:
+                tables[fold(name)] = table
+    frame = frame.copy()
+    for row, record in frame.iterrows():
+        table = tables.get(fold(record["table"])) if isinstance(record["table"], str) else None
+        if table is None:
+            continue  # validate names an unknown table
+        frame.at[row, "table"] = table.name
+        field = record["field"]
+        if isinstance(field, str):
+            column = next(
+                (c for c in table.columns if fold(field) in (fold(c.name), fold(c.vi))), None
+            )
+            if column is not None:
+                frame.at[row, "field"] = column.name
+    return frame
+
+
 def _empty(table: Table) -> pd.DataFrame:
     """Return an absent table: no rows, each column of the type a parsed one has."""
     from htxlib.data.parsing import DTYPES
@@ -398,6 +436,7 @@ def load_unit(
         problems += parse_problems
         if len(read.totals):
             totals[name] = read.totals
+    tables["provenance"] = provenance_names(tables["provenance"])
     from htxlib.data.texts import text_problems
 
     problems += text_problems(root)

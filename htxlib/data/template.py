@@ -36,10 +36,26 @@ EXAMPLES = {
     "commune": "Xã Tân Lập",
     "product": "Mật ong Ví dụ",
     "owner": "HTX Nông nghiệp Ví dụ",
-    "table": "annual",
+    "table": "so_lieu_nam",  # the sheet and the column as the workbook names them
     "record": "HTX001",
-    "field": "revenue",
+    "field": "Doanh thu",
     "recipient": "Sở Tài chính tỉnh (b/c)",
+}
+#: Example dates by table and column: each a date that column would plausibly hold, so that
+#: no example reads as another's (a founding day is not a suspension's end).
+EXAMPLE_DATES = {
+    ("unit", "ended_on"): "",  # a unit in force: blank
+    ("periods", "period_start"): dt.date(2025, 1, 1),
+    ("periods", "cutoff_date"): dt.date(2025, 6, 30),
+    ("entities", "founded_on"): dt.date(2019, 3, 15),
+    ("entities", "dissolved_on"): "",  # an HTX still registered: blank
+    ("status_events", "start_date"): dt.date(2025, 2, 10),
+    ("status_events", "end_date"): dt.date(2025, 8, 9),
+    ("support", "period_start"): dt.date(2025, 1, 1),
+    ("support", "period_end"): dt.date(2025, 6, 30),
+    ("reported_figures", "as_of"): dt.date(2025, 9, 30),
+    ("document", "issued_on"): dt.date(2025, 7, 15),
+    ("document_references", "issued_on"): dt.date(2025, 6, 20),
 }
 #: A unit's example row reads as a unit, not as an HTX.
 UNIT_EXAMPLE = {
@@ -81,6 +97,8 @@ GUIDE = (
 def _example(table: Table, column: Column):
     if table.name == "unit" and column.name in UNIT_EXAMPLE:
         return UNIT_EXAMPLE[column.name]
+    if (table.name, column.name) in EXAMPLE_DATES:
+        return EXAMPLE_DATES[table.name, column.name]
     if column.name in EXAMPLES:
         return EXAMPLES[column.name]
     if column.type == "code":
