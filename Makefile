@@ -22,12 +22,18 @@ help: ## Xem danh sách lệnh này | Show this help
 	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk -v side=$(if $(EN),2,1) \
 		'BEGIN {FS = ":.*?## "}; {split($$2, t, " [|] "); printf "  make %-10s %s\n", $$1, t[side]}'
 
+# one line per step; the build backend's notes on an editable install are no news to a user
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	$(BIN)/python -c "from htxlib.report.publishing.runner import install_kernel; install_kernel('$(KERNEL)')"
-	touch $(STAMP)
+	@echo "$(if $(EN),htx setup 1/4: creating .venv,htx cài đặt 1/4: tạo môi trường .venv)"
+	@$(PYTHON) -m venv $(VENV)
+	@echo "$(if $(EN),htx setup 2/4: updating pip,htx cài đặt 2/4: cập nhật pip)"
+	@$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "$(if $(EN),htx setup 3/4: installing the toolkit and its libraries (a few minutes),htx cài đặt 3/4: cài bộ công cụ và các thư viện (vài phút))"
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev]'
+	@echo "$(if $(EN),htx setup 4/4: installing the Jupyter kernel '$(KERNEL)',htx cài đặt 4/4: cài kernel Jupyter '$(KERNEL)')"
+	@$(BIN)/python -c "from htxlib.report.publishing.runner import install_kernel; install_kernel('$(KERNEL)')"
+	@touch $(STAMP)
+	@echo "$(if $(EN),htx setup: done,htx cài đặt: xong)"
 
 setup: $(STAMP) ## Tạo .venv, cài bộ công cụ và các thư viện cần dùng | Create .venv and install the toolkit with its dependencies
 

@@ -107,6 +107,9 @@ def copy(tmp_path_factory) -> Path:
             shutil.copy2(source, top / name.decode())
     done = run("make setup", top, timeout=1200)
     assert done.returncode == 0, done.stdout + done.stderr
+    # set-up says what it does, a line per step, in the user's language, and no backend notes
+    assert "htx cài đặt 1/4" in done.stdout and "htx cài đặt: xong" in done.stdout, done.stdout
+    assert "BuildBackendWarning" not in done.stdout + done.stderr
     assert (top / ".venv" / "bin" / "htx").is_file()  # the script pip writes, not ours
     return top
 
