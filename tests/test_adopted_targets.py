@@ -77,3 +77,29 @@ def test_a_coached_share_not_given_is_said_not_given(small_unit, tmp_path):
     review, signing = targets_section(small_unit, tmp_path)
     assert "Tỷ lệ cán bộ quản lý HTX được bồi dưỡng kiến thức quản lý: 100%." in signing
     assert "chưa có số liệu" in review
+
+
+def test_a_target_worded_with_its_number_is_printed_once(small_unit, tmp_path):
+    # the unit typed the whole phrase in "Cách ghi trong văn bản", number included
+    rows = read_rows(small_unit / "targets.csv")
+    rows[0].append("label")
+    for row in rows[1:]:
+        row.append("thành lập mới từ 02 đến 03 HTX" if row[1] == "2026" else "")
+    write_rows(small_unit / "targets.csv", rows)
+    review, signing = targets_section(small_unit, tmp_path)
+    for text in (review, signing):
+        assert "Thành lập mới từ 02 đến 03 HTX." in text  # capitalised, said once
+        assert "HTX: từ 02 đến 03 HTX" not in text
+
+
+def test_the_workbook_says_what_a_lone_low_bound_means(tmp_path):
+    from openpyxl import load_workbook
+
+    from htxlib.data.template import write_template
+
+    path = tmp_path / "tan-lap.xlsx"
+    write_template("02269", 2025, path)
+    guide = " ".join(
+        str(c.value) for row in load_workbook(path)["huong_dan"].iter_rows() for c in row if c.value
+    )
+    assert "'Mức thấp' mà để trống 'Mức cao' là chỉ tiêu 'từ … trở lên'" in guide

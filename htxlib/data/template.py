@@ -90,6 +90,10 @@ GUIDE = (
     " nhất 2 năm). Giữ các dòng đó; số liệu hằng năm (trang so_lieu_nam) của các năm trước ghi"
     " thêm nếu có. Ngày 'Đến ngày' của năm đánh giá là ngày số liệu được tổng hợp, không muộn"
     " hơn ngày lập tệp.",
+    "Trang chi_tieu: 'Mức thấp' mà để trống 'Mức cao' là chỉ tiêu 'từ … trở lên'; một con số"
+    " thì ghi cùng số vào cả hai cột; 'không quá …' thì để trống 'Mức thấp' và ghi 'Mức cao'."
+    " Cột 'Cách ghi trong văn bản' ghi tên chỉ tiêu như văn bản của đơn vị (ví dụ 'Thu nhập"
+    " bình quân các HTX'), không kèm con số: kế hoạch in tên đó rồi đến mức chỉ tiêu.",
     "Kiểm tra tệp đã điền: htx validate --data <thư mục chứa tệp>.",
 )
 

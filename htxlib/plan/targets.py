@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -329,6 +330,7 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
             "indicator": code,
             "label": (target or {}).get("label") or ind.label,  # as the unit words it
             "measure": _measure((target or {}).get("label"), ind.label),
+            "label_has_value": bool(target) and _names_value(target["label"], target),
             "unit": ind.unit,
             "decimals": ind.decimals,
             "direction": ind.direction,
@@ -358,6 +360,31 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
         row["adopted"] = row["chosen"] != "projection" and adopted(row["target_status"])
     _project_complements(ds, year, as_of, rows)
     return pd.DataFrame(rows)
+
+
+def _names_value(words: str | None, target: dict) -> bool:
+    """Whether the unit's words for a target already give its number ("thành lập mới 02 HTX").
+
+    The plan then prints the words once, not "…02 HTX: 02 HTX". A year in the words
+    ("Luật Hợp tác xã năm 2023") is no target's number.
+
+    Examples
+    --------
+    >>> _names_value("thành lập mới từ 01 đến 02 HTX", {"low": 1.0, "high": 2.0})
+    True
+    >>> _names_value("Số HTX hoạt động theo Luật năm 2023", {"low": 3.0, "high": None})
+    False
+    """
+    if not words:
+        return False
+    bounds = {float(b) for b in (target.get("low"), target.get("high")) if b is not None}
+    found = set()
+    for text in re.findall(r"\d+(?:[.,]\d+)*", words):
+        try:  # written the Vietnamese way: 1.250 and 2,5
+            found.add(float(text.replace(".", "").replace(",", ".", 1)))
+        except ValueError:
+            continue
+    return bool(bounds) and bounds <= found
 
 
 def _measure(words: str | None, label: str) -> str | None:
