@@ -11,8 +11,13 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from htxlib.data.dataset import load_unit
+
+# A shared 2-core machine: a slow moment while other tests run is no failure of a property.
+settings.register_profile("htx", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("htx")
 
 ROOT = Path(__file__).resolve().parents[1]
 VAN_QUAN = ROOT / "data" / "van-quan"

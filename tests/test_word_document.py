@@ -292,6 +292,10 @@ def test_decree_30_layout_in_the_word_xml(docx_files):
     grid = [int(c.get(qn("w:w"))) for c in levels._tbl.tblGrid.findall(qn("w:gridCol"))]
     assert grid[0] > 1.5 * grid[1], grid  # "Trình độ" wide, "Số người" narrow
     assert levels.rows[1].cells[2].text.endswith("%")
+    # its header in bold, repeated on each page the table runs onto
+    header = levels.rows[0]
+    assert all(run.bold for c in header.cells for p in c.paragraphs for run in p.runs)
+    assert header._tr.trPr.find(qn("w:tblHeader")) is not None
     assert levels.rows[1].cells[0].paragraphs[0].alignment != WD_ALIGN_PARAGRAPH.RIGHT
     # at least 6 pt between paragraphs, list items too; headings never justified
     styles = document.styles

@@ -260,7 +260,8 @@ class Assessment:
         by_sector = self.overview.by_sector
         if not by_sector["sector"].isna().any():
             return None
-        return int(by_sector.loc[by_sector["sector"].notna(), "count"].sum())
+        known = int(by_sector.loc[by_sector["sector"].notna(), "count"].sum())
+        return known or None  # no sector known: no share to base, nothing to say of one
 
     @property
     def sector_split(self) -> dict | None:

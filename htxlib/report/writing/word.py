@@ -430,6 +430,7 @@ def finish(path: Path, title: str) -> None:
         texts = [[cell_text(cell).strip() for cell in cells] for cells in rows]
         columns = len(table.columns)
         _grid_borders(table)
+        _header_row(rows)
         listed = LIST_TABLES.get(columns) if header.startswith("STT") else None
         _full_width(table, listed or _fitted_shares(texts, columns), rows)
         _align_cells(rows, texts)
@@ -451,6 +452,19 @@ def finish(path: Path, title: str) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     _stable_zip(buffer, path)
+
+
+def _header_row(rows) -> None:
+    """Set a data table's header in bold, repeated at the top of each page it runs onto."""
+    if not rows:
+        return
+    for cell in rows[0]:
+        for paragraph in cell.paragraphs:
+            for run in paragraph.runs:
+                run.bold = True
+    tr_pr = rows[0][0]._tc.getparent().get_or_add_trPr()
+    if tr_pr.find(qn("w:tblHeader")) is None:
+        tr_pr.append(OxmlElement("w:tblHeader"))
 
 
 def _rows_whole(document) -> None:
