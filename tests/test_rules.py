@@ -359,6 +359,15 @@ def test_a_finding_is_cited_by_the_law_of_the_date_of_issue(
     assert hit["evidence"].endswith(f"(tối thiểu {minimum})")
 
 
+def test_a_plan_dated_before_its_cutoff_is_a_warning(small_unit):
+    members_at_cutoff(small_unit, 6, "2024-06-29")  # cutoff 30/06/2024
+    warned = [p for p in load_unit(small_unit).warnings if p.column == "issued_on"]
+    assert len(warned) == 1
+    assert "29/06/2024" in warned[0].rule and "30/06/2024" in warned[0].rule
+    set_cell(small_unit / "document.csv", 2, "issued_on", "2024-06-30")  # the same day
+    assert not [p for p in load_unit(small_unit).warnings if p.column == "issued_on"]
+
+
 def test_a_historical_finding_is_said_for_its_date_and_not_carried_into_part_two(
     small_unit, tmp_path
 ):

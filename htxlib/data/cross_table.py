@@ -443,6 +443,23 @@ def _full_year_values(ds, loc) -> Iterator[Problem]:
             yield replace(loc.problem("annual", None, column, "", rule), warning=True)
 
 
+def _issued_after_cutoff(ds, loc) -> Iterator[Problem]:
+    """Warn where a plan is dated before its data's cutoff: it would state later figures."""
+    document = ds.tables["document"]
+    if document.empty or "issued_on" not in document:
+        return
+    cutoffs = dict(zip(ds.periods["year"], ds.periods["cutoff_date"], strict=True))
+    for row, record in document.iterrows():
+        issued, cutoff = record["issued_on"], cutoffs.get(record["year"])
+        if pd.isna(issued) or cutoff is None or pd.isna(cutoff) or issued >= cutoff:
+            continue
+        rule = _(
+            "the plan is dated {issued}, before the cutoff of its data, {cutoff}: a plan cannot "
+            "state figures dated after its issue; check the date of issue or the cutoff"
+        ).format(issued=issued.strftime("%d/%m/%Y"), cutoff=cutoff.strftime("%d/%m/%Y"))
+        yield replace(loc.problem("document", row, "issued_on", issued, rule), warning=True)
+
+
 CHECKS: tuple[Callable, ...] = (
     _one_unit,
     _unknown_ids,
@@ -454,6 +471,7 @@ CHECKS: tuple[Callable, ...] = (
     _provenance_targets,
     _on_the_map,
     _full_year_values,
+    _issued_after_cutoff,
 )
 
 
