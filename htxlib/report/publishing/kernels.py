@@ -175,6 +175,13 @@ class WarmKernel:
         self._thread.shutdown(wait=True)
 
 
+def _fresh(manager_class):
+    """Return the manager class with any earlier stop over: a new run's kernels may start."""
+    if hasattr(manager_class, "stopping"):
+        manager_class.stopping = False
+    return manager_class
+
+
 class KernelPool:
     """Up to ``size`` warm kernels shared by the notebooks of many reports.
 
@@ -185,7 +192,7 @@ class KernelPool:
     def __init__(self, size: int, kernel: str, manager_class, start_timeout: int = 60) -> None:
         self.size = max(1, size)
         self.kernel = kernel
-        self._manager_class = manager_class
+        self._manager_class = _fresh(manager_class)
         self._start_timeout = start_timeout
         self._slots = threading.Semaphore(self.size)
         self._lock = threading.Lock()
@@ -265,6 +272,7 @@ class NotebookKernels:
     """
 
     def __init__(self, kernel: str, manager_class, notebooks: list[Path]) -> None:
+        self._manager_class = _fresh(manager_class)
         self._kernels = {
             Path(notebook).name: WarmKernel(kernel, manager_class, early=imports_of(notebook))
             for notebook in notebooks
@@ -282,6 +290,11 @@ class NotebookKernels:
         """
         kernels, self._kernels = list(self._kernels.values()), {}
         if kill:
+            # a kernel still launching has no process to kill yet: the manager class kills
+            # it as it starts (see TrackedKernelManager.kill_all), so no stop waits on it
+            kill_all = getattr(self._manager_class, "kill_all", None)
+            if kill_all is not None:
+                kill_all()
             for kernel in kernels:
                 kernel.kill()
         for kernel in kernels:

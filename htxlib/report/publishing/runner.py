@@ -178,6 +178,8 @@ class TrackedKernelManager(AsyncKernelManager):
     live: ClassVar[set[TrackedKernelManager]] = set()
     #: Kernels launched and not yet cleaned up, each with the file its stderr goes to.
     launched: ClassVar[dict[TrackedKernelManager, object]] = {}
+    #: Set when the run is stopped: a kernel still starting then is killed as it starts.
+    stopping: ClassVar[bool] = False
 
     async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
         # a kernel that dies at start prints a traceback ("ZMQError: Address already in
@@ -185,6 +187,8 @@ class TrackedKernelManager(AsyncKernelManager):
         stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed at clean-up
         kw["stderr"] = TrackedKernelManager.launched[self] = stderr
         await super()._async_launch_kernel(kernel_cmd, **kw)
+        if TrackedKernelManager.stopping:  # stopped while it started: it fails now, not later
+            self._kill(self)
 
     @classmethod
     def died_saying(cls) -> str:
@@ -218,11 +222,20 @@ class TrackedKernelManager(AsyncKernelManager):
 
     @classmethod
     def kill_all(cls) -> None:
-        """Kill every live kernel process (their notebooks then fail at once)."""
-        for manager in list(cls.live):
-            process = getattr(manager.provisioner, "process", None)
-            if process is not None and process.poll() is None:
-                process.kill()
+        """Kill every kernel process, started or starting (their notebooks then fail at once).
+
+        A kernel still starting (launched, not yet ready) is killed too, and one launched
+        after this call is killed as it starts: a stop must not wait for it to time out.
+        """
+        cls.stopping = True
+        for manager in list(cls.live | set(cls.launched)):
+            cls._kill(manager)
+
+    @staticmethod
+    def _kill(manager: TrackedKernelManager) -> None:
+        process = getattr(manager.provisioner, "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
 
 
 def build_report(
