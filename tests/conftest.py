@@ -90,8 +90,17 @@ def messages_language(request, monkeypatch):
 
 
 def user_environment() -> dict[str, str]:
-    """A terminal's environment: no language or limit set, no other environment active."""
-    environment = {k: v for k, v in os.environ.items() if not k.startswith(("HTX_", "VIRTUAL"))}
+    """A terminal's environment: no language or limit set, no other environment active.
+
+    Nor is it inside a make: `make test` runs the suite, and a user's `make` typed in a
+    terminal has no outer make's level or flags ("make[1]: Entering directory …").
+    """
+    environment = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("HTX_", "VIRTUAL"))
+        and k not in ("MAKELEVEL", "MAKEFLAGS", "MFLAGS", "MAKEOVERRIDES")
+    }
     environment["PATH"] = os.pathsep.join(
         p for p in environment.get("PATH", "").split(os.pathsep) if ".venv" not in p
     )
