@@ -346,11 +346,9 @@ def members_at_cutoff(folder, members: int, issued_on: str = "") -> None:
 def test_a_finding_is_cited_by_the_law_of_the_date_of_issue(
     small_unit, issued_on, members, historical, basis
 ):
-    from htxlib.report.document.letterhead import cited_on
-
     members_at_cutoff(small_unit, members, issued_on)
     ds = load_unit(small_unit)
-    day, _ = cited_on(ds, 2024, pd.Timestamp("2024-06-30"))
+    day, _ = compliance.issue_day(ds, 2024, pd.Timestamp("2024-06-30"))
     found = compliance.findings(ds, 2024, cited_on=day)
     hit = found[(found["rule"] == "htx_min_members") & (found["entity_id"] == "C")].iloc[0]
     assert bool(hit["historical"]) is historical

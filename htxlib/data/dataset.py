@@ -439,7 +439,7 @@ def load_unit(
     tables["provenance"] = provenance_names(tables["provenance"])
     from htxlib.data.texts import text_problems
 
-    problems += text_problems(root)
+    problems += text_problems(root, tables["entities"]["name"].dropna())
     dataset = Dataset(root, tables, sources, stated_totals=totals)
     errors = [p for p in problems if not p.warning]
     # every problem in one round: the checks across tables run on the rows that parsed (a bad
@@ -456,9 +456,6 @@ def load_unit(
         errors = [p for p in problems if not p.warning]
     if errors:
         raise DataError(errors)
-    from htxlib.data.texts import spelling_problems
-
-    problems += spelling_problems(root, tables["entities"]["name"].dropna())
     dataset.warnings = [p for p in problems if p.warning]
     if parent:
         dataset.children = roll_up(dataset, load_unit, depth)

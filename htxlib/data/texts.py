@@ -235,11 +235,13 @@ def sector_texts(
     return html.pop("", None), html
 
 
-def text_problems(folder: Path) -> list:
+def text_problems(folder: Path, names: Iterable[str] = ()) -> list:
     """List the files under ``texts/`` that a report will not read, with why.
 
     A text must be a regular Markdown file inside the unit folder (a link could reach any
-    file of the machine) and no larger than the file limit, in a supported encoding.
+    file of the machine) and no larger than the file limit, in a supported encoding. In the
+    same pass, each registry name of ``names`` a text spells otherwise is a warning: the
+    report prints it as the registry writes it (see :mod:`htxlib.data.text_names`).
     """
     from htxlib.data.limits import exceeded, limits
     from htxlib.data.parsing import hidden_character
@@ -253,6 +255,7 @@ def text_problems(folder: Path) -> list:
         rule = N_("is a link; keep the analyst texts in the unit folder itself")
         return [Problem("texts", None, "", "", _(rule))] if link else []
     problems = []
+    names = list(names)
     bound = limits().HTX_MAX_TEXT_KB
     total_bound = limits().HTX_MAX_TEXTS_KB
     totals: dict[str, int] = {}
@@ -278,11 +281,13 @@ def text_problems(folder: Path) -> list:
             except ReadError as err:
                 problems.append(Problem(label, None, "", "", str(err)))
                 continue
-            for number, line in enumerate(text.splitlines(), start=1):
+            lines = unicodedata.normalize("NFC", text).splitlines()
+            for number, line in enumerate(lines, start=1):
                 rule = hidden_character(line.replace("\t", " "))
                 if rule:  # one per file: the line to look at
                     problems.append(Problem(label, number, "", line.strip()[:80], _(rule)))
                     break
+            problems += _spelling(label, lines, names)
     for year, size in totals.items():
         if size > total_bound * 2**10:  # all of a year's texts go into one Word file
             found = round(size / 2**10)
@@ -293,39 +298,29 @@ def text_problems(folder: Path) -> list:
     return problems
 
 
+def _spelling(label: str, lines: list[str], names: list[str]) -> list:
+    """Warn of each registry name a text's lines spell otherwise (printed as registered)."""
+    from htxlib.data.problems import Problem
+    from htxlib.messages import _
+
+    return [
+        Problem(
+            label,
+            number,
+            "",
+            written,
+            _("printed as the registry writes it: '{name}'").format(name=registered),
+            warning=True,
+        )
+        for number, line in enumerate(lines, start=1)
+        for written, registered in registry_spelling(line, names)[1]
+    ]
+
+
 def load_texts(folder: Path, year: int, names: Iterable[str] = ()) -> dict[str, str | None]:
     """Return every slot's analyst text (None where missing), names as the registry has them."""
     names = list(names)
     return {slot: load_text(folder, year, slot, names) for slot in SLOTS}
-
-
-def spelling_problems(folder: Path, names: Iterable[str]) -> list:
-    """Warn of each name a text spells otherwise than the registry (printed as registered)."""
-    from htxlib.data.limits import limits
-    from htxlib.data.problems import Problem
-    from htxlib.data.readers import ReadError, decode
-    from htxlib.messages import _
-
-    root = Path(folder) / "texts"
-    if not root.is_dir() or root.is_symlink():
-        return []
-    names = list(names)
-    bound = limits().HTX_MAX_TEXT_KB * 2**10
-    problems = []
-    for path in sorted(root.glob("*/*.md")):
-        if path.is_symlink() or not path.is_file() or path.stat().st_size > bound:
-            continue  # text_problems says why it is not read
-        try:
-            text, _encoding = decode(path.read_bytes())
-        except ReadError:
-            continue
-        label = path.relative_to(folder).as_posix()
-        text = unicodedata.normalize("NFC", text)
-        for number, line in enumerate(text.splitlines(), start=1):
-            for written, registered in registry_spelling(line, names)[1]:
-                rule = _("printed as the registry writes it: '{name}'").format(name=registered)
-                problems.append(Problem(label, number, "", written, rule, warning=True))
-    return problems
 
 
 def shown_slots(level: str = "") -> tuple[str, ...]:

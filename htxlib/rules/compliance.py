@@ -10,6 +10,7 @@ act on, so it judges the same facts by the rules in force when the plan year sta
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -48,14 +49,14 @@ def _members(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
     return frame[frame["members"].notna()]
 
 
-def _members_estimated(ds, kind: str, year: int, cutoff: pd.Timestamp) -> bool:
-    """Whether a member count of the kind is an estimate (a published total shared out).
+def _members_estimated(ds, kind: str, year: int, counted: pd.DataFrame) -> bool:
+    """Whether a member count of ``counted`` is an estimate (a published total shared out).
 
     A finding, or "no case found", from such counts would state an estimate as a fact.
     """
     if kind == "LHHTX":
         return False  # counted from the registry's links
-    ids = _members(ds, kind, year, cutoff)["entity_id"]
+    ids = counted["entity_id"]
     return any(value_status(ds, "annual", "members", i, year)[0] == "estimated" for i in ids)
 
 
@@ -261,6 +262,60 @@ def findings(
     return frame.drop(columns=["_order", "_name"]).reset_index(drop=True)
 
 
+def issue_day(ds, year: int, cutoff) -> tuple[pd.Timestamp, bool]:
+    """Return the day whose law the plan cites, and whether its date of issue is given.
+
+    It is the plan's date of issue (``document.issued_on``). A plan states facts up to its
+    cutoff, so it is issued after it: without a date of issue, the first day after the cutoff
+    stands for it, and a date of issue before the cutoff counts as the cutoff.
+    """
+    document = ds.tables["document"]
+    rows = document.loc[document["year"] == year, "issued_on"] if not document.empty else []
+    issued = next((d for d in rows if pd.notna(d)), None)
+    cutoff = pd.Timestamp(cutoff)
+    if issued is None:
+        return cutoff + pd.Timedelta(days=1), False
+    return max(pd.Timestamp(issued), cutoff), True
+
+
+@dataclass(frozen=True)
+class CitedFindings:
+    """The findings as a plan states them: cited by the law of its date of issue.
+
+    Attributes
+    ----------
+    current : DataFrame
+        Findings the law of the issue day makes too (the cases to handle).
+    historical : DataFrame
+        Findings true on their own date only, under a rule since replaced.
+    day : Timestamp
+        The day cited (see :func:`issue_day`).
+    issue_given : bool
+        Whether the plan's date of issue is given.
+    """
+
+    current: pd.DataFrame
+    historical: pd.DataFrame
+    day: pd.Timestamp
+    issue_given: bool
+
+
+@scoped
+def cited_findings(ds, year: int, as_of=None) -> CitedFindings:
+    """Return the findings at the cutoff as the plan cites them, current and historical apart.
+
+    Parameters
+    ----------
+    {scope}
+    """
+    day, given = issue_day(ds, year, ds.period(year, as_of).cutoff)
+    found = findings(ds, year, as_of, cited_on=day)
+    past = found["historical"].astype(bool)
+    return CitedFindings(
+        found[~past].reset_index(drop=True), found[past].reset_index(drop=True), day, given
+    )
+
+
 def _cited(version: dict, historical: bool = False) -> dict:
     return {
         "rule": version["id"],
@@ -300,9 +355,8 @@ def _under_versions(ds, check, versions, year, cutoff, judged_on, cited_on) -> I
 def _members_given(ds, kind: str, year: int, cutoff) -> bool:
     if existing(ds, kind, cutoff).empty:
         return True
-    if _members(ds, kind, year, cutoff).empty:
-        return False
-    return not _members_estimated(ds, kind, year, cutoff)
+    counted = _members(ds, kind, year, cutoff)
+    return not counted.empty and not _members_estimated(ds, kind, year, counted)
 
 
 def _update_given(ds, year: int, cutoff) -> bool:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import pandas as pd
-
 from htxlib import formatting
 from htxlib.data.unit import Unit
 
@@ -111,21 +109,6 @@ def citation(row: dict) -> str:
         about = title if title.casefold().startswith("về ") else f"về việc {title}"
         parts.append(about)
     return " ".join(parts)
-
-
-def cited_on(ds, year: int, cutoff) -> tuple[pd.Timestamp, bool]:
-    """Return the day whose law the plan cites, and whether its date of issue is given.
-
-    It is the plan's date of issue (``document.issued_on``). A plan states facts up to its
-    cutoff, so it is issued after it: without a date of issue, the first day after the cutoff
-    stands for it, and a date of issue before the cutoff counts as the cutoff.
-    """
-    info = (_rows(ds, "document", year) or [{}])[0]
-    cutoff = pd.Timestamp(cutoff)
-    issued = info.get("issued_on")
-    if formatting.is_missing(issued):
-        return cutoff + pd.Timedelta(days=1), False
-    return max(pd.Timestamp(issued), cutoff), True
 
 
 def letterhead(ds, unit: Unit, year: int) -> Letterhead:

@@ -22,13 +22,14 @@ from htxlib.formatting import period_in, period_phrase
 from htxlib.plan.targets import elapsed_share, plan_vs_actual
 from htxlib.report.document import annex, charts
 from htxlib.report.document.history_source import history_note
-from htxlib.report.document.letterhead import Letterhead, cited_on, letterhead
+from htxlib.report.document.letterhead import Letterhead, letterhead
 from htxlib.report.document.name_lists import NameList
 from htxlib.report.document.name_lists import appendix as appendix_lists
 from htxlib.report.document.name_lists import phrase as name_phrase
 from htxlib.report.document.narrative import records
 from htxlib.report.document.stated_sentences import stated_sentences
 from htxlib.rules.compliance import (
+    cited_findings,
     compliance_rules,
     counts_by_rule,
     findings,
@@ -734,23 +735,20 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         ds, year, set(figures["capital"]["sector"].dropna())
     )
     rules = rating_rules()
-    cited_day, issue_given = cited_on(ds, year, period.cutoff)
-    found = findings(ds, year, as_of, cited_on=cited_day)
-    past = found["historical"].astype(bool)
-    found, historical = found[~past].reset_index(drop=True), found[past].reset_index(drop=True)
+    cited = cited_findings(ds, year, as_of)
     judged = {
         "rating_rules": rules,
         "rating_check": computed_ratings(ds, year, as_of, rules),
-        "findings": found,
-        "historical_findings": historical,
-        "cited_on": cited_day,
-        "issue_given": issue_given,
+        "findings": cited.current,
+        "historical_findings": cited.historical,
+        "cited_on": cited.day,
+        "issue_given": cited.issue_given,
         "finding_counts": counts_by_rule(
-            found,
+            cited.current,
             judged=judged_rules(ds, year, as_of),
             on=period.cutoff,
             present=kinds_present(ds, period.cutoff),
-            worded_on=cited_day,
+            worded_on=cited.day,
         ),
         "sizes": size_summary(size_classes(ds, year, as_of)),
     }

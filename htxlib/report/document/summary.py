@@ -61,16 +61,13 @@ def summary_text(ds, year: int | None = None, as_of=None) -> str:
 
 
 def _findings_lines(ds, year: int, as_of) -> list[str]:
-    from htxlib.report.document.letterhead import cited_on
-    from htxlib.rules.compliance import counts_by_rule, findings, judged_rules
+    from htxlib.rules.compliance import cited_findings, counts_by_rule, judged_rules
 
     # as the document says them: cited by the law of its date of issue, the findings that
     # law no longer makes (historical) counted apart
-    issued, _given = cited_on(ds, year, ds.period(year, as_of).cutoff)
-    found = findings(ds, year, as_of, cited_on=issued)
-    past = found["historical"].astype(bool)
+    cited = cited_findings(ds, year, as_of)
     judged = judged_rules(ds, year, as_of)
-    counts = counts_by_rule(found[~past], judged=judged, worded_on=issued)
+    counts = counts_by_rule(cited.current, judged=judged, worded_on=cited.day)
     lines = [_("compliance findings: {count}").format(count=int(counts["count"].sum()))]
     # a rule the data cannot judge found nothing because it was not run: never "0"
     unjudged = _("not enough data to judge")
@@ -78,10 +75,10 @@ def _findings_lines(ds, year: int, as_of) -> list[str]:
         f"  {row.count:>5}  {row.text}" if row.judged else f"  {'-':>5}  {row.text} ({unjudged})"
         for row in counts.itertuples()
     ]
-    if past.any():
+    if len(cited.historical):
         lines.append(
             _("  {count} more true on their own date only, under a rule since replaced").format(
-                count=int(past.sum())
+                count=len(cited.historical)
             )
         )
     return lines

@@ -100,12 +100,11 @@ def figure_tables(ds, year: int, as_of=None) -> dict[str, pd.DataFrame]:
     from htxlib import figures
     from htxlib.checks.contradictions import contradictions
     from htxlib.plan import targets
-    from htxlib.report.document.letterhead import cited_on
     from htxlib.rules import compliance
     from htxlib.rules.rating import computed_ratings
 
-    issued, _given = cited_on(ds, year, ds.period(year, as_of).cutoff)
     overview = figures.htx_overview(ds, year, as_of)
+    issued, _given = compliance.issue_day(ds, year, ds.period(year, as_of).cutoff)
     return {
         "sectors": overview.by_sector.drop(columns="ids"),
         "capital": figures.capital_by_sector(ds, year, as_of),
@@ -113,7 +112,13 @@ def figure_tables(ds, year: int, as_of=None) -> dict[str, pd.DataFrame]:
         "rating_check": computed_ratings(ds, year, as_of).drop(columns="over"),
         "managers": figures.manager_training(ds, year, as_of).levels,
         "support": figures.support_results(ds, year, as_of),
-        "findings": compliance.findings(ds, year, as_of, cited_on=issued),
+        # as the plan states them: cited by the law of its date of issue (column historical)
+        "findings": compliance.findings(
+            ds,
+            year,
+            as_of,
+            cited_on=compliance.issue_day(ds, year, ds.period(year, as_of).cutoff)[0],
+        ),
         "plan_vs_actual": targets.plan_vs_actual(ds, year, as_of),
         "targets": targets.chosen_targets(ds, year, ds.plan_year(year), as_of),
         "contradictions": contradictions(ds),
