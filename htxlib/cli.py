@@ -162,7 +162,7 @@ def _text_warnings(folder: Path, year: int, level: str) -> None:
             _say(
                 _(message).format(
                     count=len(slots), texts=where, data=readable(folder), year=year,
-                    slots=", ".join(slots),
+                    slots=", ".join(f"{slot}.md" for slot in slots),  # the files, as named
                 )
             )  # fmt: skip
 

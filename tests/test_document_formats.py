@@ -66,9 +66,9 @@ def test_validate_warns_about_sample_and_empty_texts(vq_copy, capsys):
     assert states["impact"] == "optional"  # an opening paragraph: left out when not written
     assert main(["validate", "--data", str(unit_copy), "--year", "2024"]) == 0
     err = capsys.readouterr().err
-    assert f"1 texts not written yet in {unit_copy}/texts/2024/ (causes)" in err
+    assert f"1 texts not written yet in {unit_copy}/texts/2024/ (causes.md)" in err
     assert f"htx texts --data {unit_copy} --year 2024" in err  # how to start them
-    assert f"1 texts in {unit_copy}/texts/2024/ are still samples (operation)" in err
+    assert f"1 texts in {unit_copy}/texts/2024/ are still samples (operation.md)" in err
     assert "law" not in err
 
 

@@ -12,6 +12,10 @@ import re
 import shutil
 
 import pytest
+from openpyxl import load_workbook
+
+from htxlib.data.codebook import TABLES
+from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
 
 from .conftest import VAN_QUAN, run_htx
 
@@ -37,7 +41,7 @@ _SYLLABLE = re.compile(
 )
 #: What the user typed or the toolkit names: paths, file names, options, unit ids.
 _TYPED = re.compile(
-    r"\S*[/\\]\S*|--?[\w-]+|\S+\.(csv|xlsx|md|html|docx|pdf|ipynb|bak)\b|'[^'\s]*'|\{[^}]*\}"
+    r"=[A-Z]+\([^)]*\)|\[\w+\]|\S*[/\\]\S*|--?[\w-]+|\S+\.(csv|xlsx|md|html|docx|pdf|ipynb|bak)\b|'[^'\s]*'|\{[^}]*\}"
 )
 
 
@@ -79,7 +83,61 @@ def work(tmp_path_factory):
     text = entities.read_text(encoding="utf-8-sig")
     entities.write_text(text.replace("nong_nghiep", "trong_trot", 1), encoding="utf-8")
     (work / "trong").mkdir()
+    _workbooks(work)
     return work
+
+
+def _workbooks(work) -> None:
+    """A commune's workbook from `htx template`, filled, and copies broken as users break them.
+
+    The formula is written by a program, not an office suite: it has no saved value.
+    """
+    made = run_htx("template", "--unit", "02269", "--year", "2025", "--out", "xa/xa.xlsx", cwd=work)
+    assert made.returncode == 0, made.stderr
+    rows = {
+        "entities": [
+            {
+                "entity_id": "HTX01",
+                "kind": "HTX",
+                "name": "HTX Chè Thượng Lâm",
+                "founded_on": "15/3/2018",
+            },
+        ],
+        "annual": [{"entity_id": "HTX01", "year": 2025, "members": 12, "revenue": "1.250"}],
+    }
+    broken = {
+        "so-lieu-chu": ("annual", {"entity_id": "HTX01", "year": 2024, "revenue": "ba trăm"}),
+        "trung-dong": ("annual", {"entity_id": "HTX01", "year": 2025, "members": 13}),
+        "cong-thuc": ("annual", {"entity_id": "Tổng cộng", "members": "=SUM(C4:C4)"}),
+        "ma-la": ("annual", {"entity_id": "HTX09", "year": 2025, "members": 3}),
+        "thieu-trang": ("annual", None),
+        "thieu-ky": ("periods", None),
+    }
+    for name, (table, extra) in {"xa": (None, None), **broken}.items():
+        book = load_workbook(work / "xa" / "xa.xlsx")
+        for sheet_of, typed in rows.items():
+            _type_rows(book, sheet_of, typed + ([extra] if extra and table == sheet_of else []))
+        if extra is None and table:
+            sheet = book[TABLES[table].vi]
+            if table == "periods":
+                sheet.delete_rows(FIRST_DATA_ROW, sheet.max_row)
+            else:
+                del book[TABLES[table].vi]
+        (work / name).mkdir(exist_ok=True)
+        book.save(work / name / f"{name}.xlsx")
+
+
+def _type_rows(book, table: str, rows: list[dict]) -> None:
+    """Type rows under a sheet's Vietnamese headers, in place of the template's rows."""
+    if TABLES[table].vi not in book.sheetnames:
+        return
+    sheet = book[TABLES[table].vi]
+    header = [cell.value for cell in sheet[HEADER_ROW]]
+    sheet.delete_rows(FIRST_DATA_ROW, sheet.max_row)
+    for offset, values in enumerate(rows):
+        for column, value in values.items():
+            where = header.index(TABLES[table].column(column).vi) + 1
+            sheet.cell(FIRST_DATA_ROW + offset, where, value)
 
 
 #: Each command as a user runs it, from the folder above the units.
@@ -107,7 +165,27 @@ COMMANDS = {
     "batch empty": ["batch", "--data", "trong", "--year", "2024"],
     "batch broken": ["batch", "--data", "hong", "--year", "2024", "--jobs", "64"],
     "codebook": ["codebook", "--output", "dinh-dang.md"],
+    # the workbook path: a commune's workbook, and copies broken as users break them
+    "validate workbook": ["validate", "--data", "xa"],
+    "workbook not a number": ["validate", "--data", "so-lieu-chu"],
+    "workbook formula without value": ["validate", "--data", "cong-thuc"],
+    "workbook unknown id": ["validate", "--data", "ma-la"],
+    "workbook row twice": ["validate", "--data", "trung-dong"],
+    "workbook without its yearly sheet": ["validate", "--data", "thieu-trang"],
+    "workbook year without period": ["report", "--data", "thieu-ky", "--year", "2025"],
+    "export workbook": ["export", "--data", "xa", "--year", "2025", "--out", "xuat-xa"],
 }  # fmt: skip
+
+#: What each broken copy must be told, in its own words: the scan alone passes a silent run.
+SAID = {
+    "validate workbook": "số liệu hợp lệ",
+    "workbook not a number": "không phải số",
+    "workbook formula without value": "chưa có giá trị được lưu",
+    "workbook unknown id": "mã này không có trong",
+    "workbook row twice": "đã có một dòng khác cùng Mã và Năm",
+    "workbook without its yearly sheet": "thiếu bảng bắt buộc",
+    "workbook year without period": "không có dòng cho năm 2025",
+}
 
 
 @pytest.mark.parametrize("name", list(COMMANDS))
@@ -117,6 +195,26 @@ def test_every_command_speaks_vietnamese_by_default(work, name):
     assert printed.strip(), "the command printed nothing"
     assert "Traceback" not in printed, printed
     assert not english_words(printed), (sorted(english_words(printed)), printed[-3000:])
+    assert SAID.get(name, "") in printed, printed[-3000:]
+
+
+@pytest.mark.parametrize("unit", ["van-quan", "xa"])
+def test_exported_tables_have_vietnamese_headers(work, unit):
+    """What `htx export` writes is read too: the header of every CSV and every sheet."""
+    out = f"xuat-{unit}-bang"
+    done = run_htx("export", "--data", unit, "--year", "2024" if unit == "van-quan" else "2025",
+                   "--out", out, cwd=work, lang=None)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    tables = sorted((work / out).rglob("*.csv"))
+    assert len(tables) == 10, tables
+    for path in tables:
+        header = path.read_text(encoding="utf-8-sig").splitlines()[0]
+        assert not english_words(header.replace('"', " ")), (path.name, header)
+    book = load_workbook(next((work / out).rglob("figures.xlsx")), read_only=True)
+    for sheet in book.worksheets:
+        rows = list(sheet.iter_rows(values_only=True))  # a table with no rows may have none
+        header = " ".join(str(c) for c in (rows[0] if rows else ()) if c is not None)
+        assert not english_words(header), (sheet.title, header)
 
 
 def test_the_scan_catches_english(work):

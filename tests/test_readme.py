@@ -267,15 +267,19 @@ def check_export(done, copy):
     assert set(files) == {*EXPORTED, "figures"}, done.stdout
     assert all(files[name].read_bytes().startswith(codecs.BOM_UTF8) for name in EXPORTED)
     with files["capital"].open(encoding="utf-8-sig", newline="") as handle:
-        capital = {row["sector"]: row for row in csv.DictReader(handle)}
-    # the seed: 33 HTX in farming, forestry and fishing, 81.233 triệu đồng registered
-    assert (capital["nong_nghiep"]["count"], float(capital["nong_nghiep"]["capital"])) == (
-        "33",
-        81233.0,
-    )
+        capital = {row["Lĩnh vực"]: row for row in csv.DictReader(handle)}
+    # the seed: 33 HTX in farming, forestry and fishing, 81.233 triệu đồng registered, as
+    # people read it: Vietnamese headers, whole numbers without ".0", provenance in words
+    farming = capital["nong_nghiep"]
+    assert (farming["Số lượng"], farming["Vốn điều lệ (triệu đồng)"]) == ("33", "81233")
+    assert farming["Nguồn gốc số liệu"] == "số liệu công bố"
+    with files["plan_vs_actual"].open(encoding="utf-8-sig", newline="") as handle:
+        numbers = [cell for row in csv.reader(handle) for cell in row[1:] if cell[:1].isdigit()]
+    assert numbers and not [n for n in numbers if re.fullmatch(r"\d+\.(0|\d{4,})", n)], numbers
     book = openpyxl.load_workbook(files["figures"], read_only=True)
     assert book.sheetnames == list(EXPORTED)
     rows = list(book["capital"].iter_rows(values_only=True))
+    assert rows[0][:4] == ("Lĩnh vực", "Tên", "Số lượng", "Vốn điều lệ (triệu đồng)")
     assert rows[1][:4] == ("nong_nghiep", "Nông - Lâm - Ngư nghiệp", 33, 81233)
 
 

@@ -299,6 +299,11 @@ def _parse_table(
 
     # without a key column every row would repeat the key: the missing column is the error
     duplicate = _("duplicate key ({key})").format(key=", ".join(table.key))
+    shown = locator.headers.get(table.name, {})
+    # the key as the user's file names its columns ("Mã, Năm" in a workbook)
+    said = _("another row has the same {key}").format(
+        key=_(" and ").join(shown.get(name, name) for name in table.key)
+    )
     key_absent = bool(absent & set(table.key))
     for row, column, value, rule in schema_failures(typed, table):
         if rule.startswith("dtype("):
@@ -307,6 +312,8 @@ def _parse_table(
             continue  # a column missing altogether is reported once, not on every row
         if key_absent and rule == duplicate:
             continue
+        if rule.startswith(duplicate):  # also "… (and 12 more rows like these)"
+            rule = said + rule[len(duplicate) :]
         problems.append(locator.problem(table.name, row, column, value, rule))
     return typed, problems
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from htxlib.report.writing.export_columns import readable
 from htxlib.report.writing.files import atomic_write
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -47,8 +48,14 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """Neutralise every text cell (and header) of a table; lists become "; "-joined text."""
     out = frame.copy()
     for column in out.columns:
-        out[column] = out[column].map(
-            lambda v: neutralise("; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+        # built as objects: mapped, a column of whole numbers and decimals comes back as floats
+        out[column] = pd.Series(
+            [
+                neutralise("; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+                for v in out[column]
+            ],
+            index=out.index,
+            dtype=object,
         )
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
@@ -56,6 +63,9 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     """Write tables as ``<name>.csv`` (UTF-8 with BOM, for Excel) and one ``figures.xlsx``.
+
+    Each table is written as people read it (``export_columns.readable``): rounded
+    numbers and, in Vietnamese, the report's words for headers and codes.
 
     Parameters
     ----------
@@ -72,7 +82,7 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path) -> list[Path]:
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    safe = {name: safe_frame(frame) for name, frame in tables.items()}
+    safe = {name: safe_frame(readable(frame)) for name, frame in tables.items()}
     for name, frame in safe.items():
         path = folder / f"{name}.csv"
         # every field quoted: a ";" inside a cell stays inside it in a Vietnamese Excel too
@@ -113,12 +123,7 @@ def figure_tables(ds, year: int, as_of=None) -> dict[str, pd.DataFrame]:
         "managers": figures.manager_training(ds, year, as_of).levels,
         "support": figures.support_results(ds, year, as_of),
         # as the plan states them: cited by the law of its date of issue (column historical)
-        "findings": compliance.findings(
-            ds,
-            year,
-            as_of,
-            cited_on=compliance.issue_day(ds, year, ds.period(year, as_of).cutoff)[0],
-        ),
+        "findings": compliance.findings(ds, year, as_of, cited_on=issued),
         "plan_vs_actual": targets.plan_vs_actual(ds, year, as_of),
         "targets": targets.chosen_targets(ds, year, ds.plan_year(year), as_of),
         "contradictions": contradictions(ds),
