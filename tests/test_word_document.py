@@ -359,3 +359,22 @@ def test_a_cell_s_text_is_read_as_python_docx_reads_it(docx_files, tmp_path):
     assert len(cells) > 200
     assert [cell_text(cell) for cell in cells] == [cell.text for cell in cells]
     assert {"a\nb", "one\ntwo"} <= {cell.text for cell in cells}
+
+
+def test_document_numbers_do_not_break_at_their_hyphens(tmp_path):
+    """A number such as "01/2020/TT-BKHĐT" keeps one line: Word's non-breaking hyphen."""
+    said = "Căn cứ Thông tư số 01/2020/TT-BKHĐT và Kế hoạch số 222/KH-UBND; 2024 - 2025."
+    to_docx(f"<p>{said}</p>", tmp_path / "so.docx", "Số hiệu")
+    paragraph = Document(str(tmp_path / "so.docx")).paragraphs[0]
+    assert paragraph.text == said  # read back, the hyphens are hyphens
+    xml = paragraph._p.xml
+    assert xml.count("<w:noBreakHyphen/>") == 2  # those of the numbers, not " - "
+    assert "01/2020/TT<" in xml and ">BKHĐT" in xml
+
+
+def test_list_items_of_analyst_texts_take_the_body_style(docx_files):
+    """ "1. …", "2. …" in a text (Part II.I of Văn Quan): justified and spaced, never Normal."""
+    document = docx_files[0]
+    items = [p for p in document.paragraphs if p._p.pPr is not None and p._p.pPr.numPr is not None]
+    assert any("phải nằm trong Kế hoạch" in p.text for p in items)  # the case in point
+    assert {p.style.name for p in items} == {"Compact"}

@@ -20,7 +20,13 @@ from htxlib.figures.counts import (
     tht_overview,
     union_overview,
 )
-from htxlib.figures.people import ManagerTraining, MembersWorkers, manager_training, members_workers
+from htxlib.figures.people import (
+    ManagerTraining,
+    MembersWorkers,
+    manager_training,
+    members_by_sector,
+    members_workers,
+)
 from htxlib.figures.ratings import (
     NOT_GIVEN,
     ratable,
@@ -45,6 +51,7 @@ __all__ = [
     "htx_overview",
     "rounded_shares",
     "manager_training",
+    "members_by_sector",
     "members_workers",
     "ocop_by_year",
     "rating_distribution",

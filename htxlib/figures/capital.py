@@ -7,8 +7,12 @@ import pandas as pd
 from htxlib.data.codes import SECTORS
 from htxlib.docs import scoped
 from htxlib.figures.frames import existing, given_sum
+from htxlib.figures.provenance import figure
 
-COLUMNS = ["sector", "label", "count", "capital", "capital_given", "names", "status"]
+COLUMNS = [
+    "sector", "label", "count", "capital", "capital_given", "capital_low", "capital_high",
+    "range_status", "names", "status",
+]  # fmt: skip
 
 
 @scoped
@@ -23,8 +27,9 @@ def capital_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
     -------
     DataFrame
         sector, label, count, capital (triệu đồng; None when no HTX of the sector gives
-        it), capital_given (HTX whose capital is given), names, status; sectors with no HTX
-        are left out.
+        it), capital_given (HTX whose capital is given), capital_low and capital_high (the
+        smallest and largest capital of one HTX, when two or more give different ones; else
+        None) and range_status (their provenance), names, status; sectors with no HTX are left out.
     """
     alive = existing(ds, "HTX", ds.period(year, as_of).cutoff)
     rows = []
@@ -33,6 +38,8 @@ def capital_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
         if part.empty:
             continue
         fig = given_sum(ds, part, "charter_capital", "entities")
+        given = part["charter_capital"].dropna()
+        spread = len(given) > 1 and given.min() != given.max()
         rows.append(
             {
                 "sector": code,
@@ -40,6 +47,12 @@ def capital_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
                 "count": len(part),
                 "capital": fig.value,
                 "capital_given": fig.given,
+                "capital_low": float(given.min()) if spread else None,
+                "capital_high": float(given.max()) if spread else None,
+                # one HTX's capital: a published total of the sector does not cover it
+                "range_status": figure(
+                    ds, None, "entities", "charter_capital", given.index.map(part["entity_id"])
+                ).status,
                 "names": list(part["name"]),
                 "status": fig.status,
             }

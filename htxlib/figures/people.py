@@ -9,7 +9,7 @@ import pandas as pd
 from htxlib.data.codes import TRAINING_LEVELS
 from htxlib.docs import scoped
 from htxlib.figures.frames import facts, given_sum
-from htxlib.figures.provenance import Figure
+from htxlib.figures.provenance import Figure, figure
 from htxlib.figures.shares import shares_of_known
 
 
@@ -67,6 +67,39 @@ def members_workers(ds, year: int, as_of=None, kind: str = "HTX") -> MembersWork
         workers_members=_total(ds, frame, "workers_members", year),
         reporting=int(frame["members"].notna().sum()),
     )
+
+
+@scoped
+def members_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
+    """Members of the HTX existing at the cutoff, summed by sector.
+
+    Parameters
+    ----------
+    {scope}
+
+    Returns
+    -------
+    DataFrame
+        sector, count (HTX), members (None when no HTX of the sector gives it),
+        members_given (HTX that give it), status; one row per known sector that has HTX.
+    """
+    frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
+    rows = []
+    for sector, part in frame.dropna(subset=["sector"]).groupby("sector", sort=False):
+        fig = _total(ds, part, "members", year)
+        # a published total of all members says nothing of one sector's part of it
+        own = figure(ds, fig.value, "annual", "members", part["entity_id"], year=year)
+        rows.append(
+            {
+                "sector": sector,
+                "count": len(part),
+                "members": fig.value,
+                "members_given": fig.given,
+                "status": own.status,
+            }
+        )
+    columns = ["sector", "count", "members", "members_given", "status"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 @dataclass(frozen=True)

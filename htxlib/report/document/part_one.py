@@ -78,6 +78,7 @@ class Assessment:
     filed: object
     managers: m.ManagerTraining
     capital: pd.DataFrame
+    sector_members: pd.DataFrame
     ratings: pd.DataFrame
     support: pd.DataFrame
     ocop: pd.DataFrame
@@ -334,6 +335,12 @@ class Assessment:
             self.ds, len(new), "entities", "founded_on", new["entity_id"], total=True,
             year=self.period.year,
         )  # fmt: skip
+
+    @property
+    def tht_new(self) -> Figure:
+        """The THT founded in the period, marked where their founding dates were estimated."""
+        new = self.groups.new
+        return figure(self.ds, len(new), "entities", "founded_on", new["entity_id"])
 
     @property
     def business(self) -> m.BusinessResults:
@@ -676,8 +683,10 @@ class Assessment:
 
     @property
     def capital_rows(self) -> list[dict]:
-        """Capital by sector as plain records (capital None when not given)."""
-        return records(self.capital)
+        """Capital and members by sector as plain records (None where not given)."""
+        members = self.sector_members[["sector", "members", "members_given", "status"]]
+        members = members.rename(columns={"status": "members_status"})
+        return records(self.capital.merge(members, on="sector", how="left"))
 
     @property
     def rating_rows(self) -> list[dict]:
@@ -727,6 +736,7 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         "filed": m.reports_filed(ds, year, as_of),
         "managers": m.manager_training(ds, year, as_of),
         "capital": m.capital_by_sector(ds, year, as_of),
+        "sector_members": m.members_by_sector(ds, year, as_of),
         "ratings": m.rating_distribution(ds, year, as_of),
         "support": m.support_results(ds, year, as_of),
         "ocop": m.ocop_by_year(ds, up_to=year),

@@ -383,7 +383,7 @@ def _align_cells(rows: list[tuple], texts: list[list[str]]) -> None:
 
 
 def _list_marks(document) -> None:
-    """Write bullet lists with "-" at the first level and "+" at the second."""
+    """Write bullet lists with "-" at the first level and "+" at the second, in the body style."""
     numbering = document.part.numbering_part.element
     for level in numbering.iter(qn("w:lvl")):
         fmt = level.find(qn("w:numFmt"))
@@ -401,6 +401,12 @@ def _list_marks(document) -> None:
         for attr in ("w:ascii", "w:hAnsi", "w:cs"):
             fonts.set(qn(attr), FONT)
         r_pr.append(fonts)
+    # a list item of paragraphs ("1. …" apart from "2. …" in an analyst's text) comes from
+    # pandoc in style Normal: it takes the list items' body style, justified and spaced
+    for paragraph in document.paragraphs:
+        p_pr = paragraph._p.pPr
+        if paragraph.style.name == "Normal" and p_pr is not None and p_pr.numPr is not None:
+            paragraph.style = document.styles["Compact"]
 
 
 #: The first words of the recipients' cell, which opens the signature table.
@@ -439,6 +445,7 @@ def finish(path: Path, title: str) -> None:
     _signature_kept_together(document)
     _title_rule(document)
     _drop_cell_bookmarks(document)
+    _document_numbers_whole(document)
     for paragraph in document.paragraphs:
         if paragraph.text.startswith(APPENDIX_HEADING):  # the appendix starts a page of its own
             paragraph.paragraph_format.page_break_before = True
@@ -452,6 +459,34 @@ def finish(path: Path, title: str) -> None:
     buffer = io.BytesIO()
     document.save(buffer)
     _stable_zip(buffer, path)
+
+
+#: A document's number and symbol ("01/2020/TT-BKHĐT", "222/KH-UBND"): one word on a line.
+DOCUMENT_NUMBER = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)+")
+
+
+def _document_numbers_whole(document) -> None:
+    """Keep each document number on one line: its hyphens become Word's non-breaking hyphen.
+
+    Word breaks a line after "-", not at "/". The text still reads "-" to anything that
+    reads the file (python-docx, LibreOffice, a search in Word).
+    """
+    for text in list(document.element.body.iter(qn("w:t"))):
+        value = text.text or ""
+        if "-" not in value or not DOCUMENT_NUMBER.search(value):
+            continue
+        marked = DOCUMENT_NUMBER.sub(lambda m: m[0].replace("-", "\0"), value)
+        first, *rest = re.split("(\0)", marked)  # a match starts with a digit: first is text
+        text.text = first
+        text.set(qn("xml:space"), "preserve")
+        anchor = text
+        for part in filter(None, rest):
+            element = OxmlElement("w:noBreakHyphen" if part == "\0" else "w:t")
+            if part != "\0":
+                element.text = part
+                element.set(qn("xml:space"), "preserve")
+            anchor.addnext(element)
+            anchor = element
 
 
 def _header_row(rows) -> None:
