@@ -129,6 +129,40 @@ def test_no_code_in_report(vq_report):
     assert "jp-InputArea" not in html and "injected-parameters" not in html
 
 
+def _tree(markup: str) -> list:
+    """A page as a reader's browser parses it: elements with their attributes, and words."""
+    found = []
+    for node in BeautifulSoup(markup, "html.parser").descendants:
+        if getattr(node, "name", None):
+            attributes = sorted(
+                (k, " ".join(v) if isinstance(v, list) else v) for k, v in node.attrs.items()
+            )
+            found.append((node.name, attributes))
+        elif " ".join(str(node).split()):
+            found.append(" ".join(str(node).split()))
+    return found
+
+
+def test_the_page_is_the_notebooks_outputs_in_order(vq_report):
+    """The same document as the executed notebooks show: each HTML output, once, in order,
+    as parsed (the page no longer goes through nbconvert's re-serialisation)."""
+    import json
+
+    out, html = vq_report
+    run = next((out / "van-quan" / "2024" / "runs").iterdir())
+    outputs = []
+    for name in ("assessment", "targets"):
+        notebook = json.loads((run / f"{name}.ipynb").read_text(encoding="utf-8"))
+        for cell in notebook["cells"]:
+            tags = cell["metadata"].get("tags", [])
+            if cell["cell_type"] == "code" and "annex" not in tags and "appendix" not in tags:
+                outputs += ["".join(o["data"]["text/html"]) for o in cell.get("outputs", [])]
+    cells = BeautifulSoup(html, "html.parser").select("main > div.cell")
+    shown = ["".join(str(child) for child in cell.children) for cell in cells]
+    expected = [_tree(markup) for markup in outputs if markup.strip()]
+    assert [_tree(markup) for markup in shown][: len(expected)] == expected
+
+
 def test_report_for_second_unit(small_unit, tmp_path, capsys):
     out = tmp_path / "reports"
     printed = build(small_unit, 2025, out, capsys).splitlines()

@@ -251,7 +251,7 @@ def test_one_htx_listed_by_two_communes_is_an_error(province, tmp_path, place):
     assert done.returncode != 0 and "Traceback" not in said, said
     # children are added in order: xa-ba's row is held when xa-hai lists the HTX again
     assert done.returncode == 5
-    assert "units/xa-hai/entities.csv, row 2 (E000007) is the same HTX as" in said, said
+    assert "units/xa-hai/entities.csv, row 2 (HTX000007) is the same HTX as" in said, said
     assert "units/xa-ba/entities.csv, row 138 (HTX-CHUYEN)" in said and "moved_out" in said
     rolled = load_unit(copy)
     assert [c.path for c in rolled.children if not c.loaded] == ["units/xa-hai"]

@@ -963,16 +963,46 @@ def _add_rows(raw: RawTable, columns: list, first: int, table: Table):
 
     length = len(columns[0]) if columns else 0
     blank = _all_none(columns, length)
+    candidates = _totals_candidates(columns[0] if columns else [], blank)
+    # column-wise: each candidate's first text, then the whole row of the few that say
+    # "tổng" (a row is built cell by cell, and a registry's ids may all start with "T")
+    leads = _first_cells(columns, candidates)
     totals = {
         i
-        for i in _totals_candidates(columns[0] if columns else [], blank)
-        if is_totals_row(row(i), table, raw.header)
+        for i, lead in zip(candidates, leads, strict=True)
+        if lead.__class__ is str
+        and fold(lead).startswith(TOTAL_WORDS)
+        and is_totals_row(row(i), table, raw.header)
     }
     keep = ~blank
     keep[list(totals)] = False
     kept = np.flatnonzero(keep)
     raw.totals += [(first + i, row(i)[: len(raw.header)]) for i in sorted(totals)]
     return kept
+
+
+def _first_cells(columns: list, rows: list[int]) -> list:
+    """Return the first non-empty cell of each of ``rows``, read a column at a time."""
+    import numpy as np
+
+    found: list = [None] * len(rows)
+    pending = np.arange(len(rows))
+    at = np.asarray(rows, dtype=np.intp)
+    for column in columns:
+        if not len(pending):
+            break
+        if _is_coded(column):
+            codes = column.codes[at[pending]]
+            given = codes >= 0
+            for k, code in zip(pending[given], codes[given], strict=True):
+                found[k] = column.categories[code]
+        else:
+            cells = np.asarray(column, dtype=object)[at[pending]]
+            given = ~np.equal(cells, None)
+            for k, cell in zip(pending[given], cells[given], strict=True):
+                found[k] = cell
+        pending = pending[~given]
+    return found
 
 
 def _padded(row: list, width: int) -> list:
@@ -1006,7 +1036,9 @@ def _totals_candidates(first, blank) -> list[int]:
     maybe = [
         i
         for i, cell in enumerate(distinct)
-        if cell.__class__ is str and cell[:1].casefold() in _TOTAL_INITIALS
+        if cell.__class__ is str
+        and cell[:1].casefold() in _TOTAL_INITIALS
+        and fold(cell).startswith(TOTAL_WORDS)  # "THT00012" starts like "Tổng", is no total
     ]
     candidate = np.isin(codes, maybe)
     missing = np.flatnonzero(codes < 0)

@@ -47,7 +47,10 @@ def frames(
     first_year = last_year - years + 1
     n_union, n_tht = max(1, n_htx // 230), 2 * n_htx
     kinds = ["HTX"] * n_htx + ["LHHTX"] * n_union + ["THT"] * n_tht
-    ids = [f"E{i:06d}" for i in range(len(kinds))]
+    # ids as registries write them, and as the template's examples teach: "HTX00012",
+    # "THT00345" (a first cell that starts like "Tổng"/"Total" must not slow the reader)
+    prefix = {"HTX": "HTX", "LHHTX": "LH", "THT": "THT"}
+    ids = [f"{prefix[k]}{i:06d}" for i, k in enumerate(kinds)]
     entities = pd.DataFrame({"entity_id": ids, "kind": kinds})
     entities["name"] = [
         f"{'HTX' if k == 'HTX' else 'LH HTX' if k == 'LHHTX' else 'THT'} Tổng hợp số {i}"
@@ -153,14 +156,18 @@ def frames(
         }
     )
     owners = live.sample(n=min(len(live), max(3, n_htx // 20)), random_state=seed + 1)
+    # households' products too: no entity, so the first cell (the id, written first as a
+    # registry export does) is empty on their rows
+    households = max(3, n_htx // 10)
+    products = len(owners) + households
     ocop = pd.DataFrame(
         {
-            "product": [f"Sản phẩm {i}" for i in range(len(owners))],
-            "owner": owners["name"].to_numpy(),
-            "owner_type": "htx",
-            "entity_id": owners["entity_id"].to_numpy(),
-            "year": rng.integers(last_year - 3, last_year + 1, len(owners)),
-            "stars": rng.integers(3, 5, len(owners)),
+            "entity_id": [*owners["entity_id"], *[None] * households],
+            "product": [f"Sản phẩm {i}" for i in range(products)],
+            "owner": [*owners["name"], *(f"Hộ kinh doanh số {i}" for i in range(households))],
+            "owner_type": ["htx"] * len(owners) + ["ho_kinh_doanh"] * households,
+            "year": rng.integers(last_year - 3, last_year + 1, products),
+            "stars": rng.integers(3, 5, products),
             "reward": 5.0,
             "status": "awarded",
             "assessment": "new",

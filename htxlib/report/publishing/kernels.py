@@ -258,7 +258,7 @@ def imports_of(notebook: Path) -> str:
 class NotebookKernels:
     """One kernel per notebook of a lone report, started at once with that notebook's imports.
 
-    A report reads and checks its data, and imports pandas and nbconvert, while its kernels
+    A report reads and checks its data, and imports pandas and pandera, while its kernels
     start and import what their notebooks need: each kernel imports only its own notebook's
     modules (Part II needs no matplotlib). Each notebook then runs on its kernel as on a
     :class:`KernelPool`'s.

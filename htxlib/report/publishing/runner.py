@@ -333,7 +333,7 @@ def build_report(
     # the run's own kernels are stopped when it ends, killed at once if it fails (bad data,
     # Ctrl-C: no kernel still starting is waited for); a batch's pool is left running
     with own or contextlib.nullcontext():
-        # imported here, after the kernels have started: pandas and nbconvert take a second or
+        # imported here, after the kernels have started: pandas and pandera take a second or
         # two to import, which the kernels' own start overlaps
         from htxlib.data.dataset import load_unit
         from htxlib.data.rollup import require_some_data
@@ -537,13 +537,11 @@ def _say_waiting() -> None:
 def _prepare_writers(formats: tuple[str, ...]) -> None:
     """Import and build what writes the pages and documents.
 
-    nbconvert's templates and the Word reference document take about a second, spent while
+    The page's templates and the Word reference document take about a second, spent while
     the notebooks run.
     """
     from htxlib.report.document import narrative  # noqa: F401 - jinja2, for the page
-    from htxlib.report.writing.html_page import exporter
 
-    exporter()
     if "docx" in formats or "pdf" in formats:
         from htxlib.report.writing import signing_copy  # noqa: F401 - BeautifulSoup
         from htxlib.report.writing.word import reference_docx

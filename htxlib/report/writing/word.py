@@ -444,7 +444,6 @@ def finish(path: Path, title: str) -> None:
     _rows_whole(document)
     _signature_kept_together(document)
     _title_rule(document)
-    _drop_cell_bookmarks(document)
     _document_numbers_whole(document)
     for paragraph in document.paragraphs:
         if paragraph.text.startswith(APPENDIX_HEADING):  # the appendix starts a page of its own
@@ -536,19 +535,6 @@ def _title_rule(document) -> None:
         rule = next(p for p in document.paragraphs if p._p is line)
         rule.style = RULE
         rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = margin
-
-
-def _drop_cell_bookmarks(document) -> None:
-    """Remove the bookmarks nbconvert's cell ids become: they mean nothing in a document."""
-    body = document.element.body
-    dropped = set()
-    for start in body.iter(qn("w:bookmarkStart")):
-        if start.get(qn("w:name"), "").startswith("cell-id"):
-            dropped.add(start.get(qn("w:id")))
-    for tag in ("w:bookmarkStart", "w:bookmarkEnd"):
-        for mark in list(body.iter(qn(tag))):
-            if mark.get(qn("w:id")) in dropped:
-                mark.getparent().remove(mark)
 
 
 def _stable_zip(buffer: io.BytesIO, path: Path) -> None:
