@@ -17,7 +17,8 @@ from htxlib.checks.contradictions import contradictions
 from htxlib.data.codebook import TABLES
 from htxlib.data.dataset import load_unit
 from htxlib.data.problems import DataError
-from htxlib.data.readers import fold, visible_sheets
+from htxlib.data.read.locate import visible_sheets
+from htxlib.data.read.text import fold
 
 #: The tests below read the messages in English.
 pytestmark = pytest.mark.lang("en")

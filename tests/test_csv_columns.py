@@ -15,9 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from htxlib.data import readers
 from htxlib.data.codebook import TABLES
-from htxlib.data.readers import Source, read_raw
+from htxlib.data.read import table as read_table_module
+from htxlib.data.read.columns import cell_at, is_coded
+from htxlib.data.read.locate import Source
+from htxlib.data.read.table import read_raw
+from htxlib.data.read.text import ReadError
 
 from .conftest import ROOT, VAN_QUAN
 
@@ -32,16 +35,16 @@ def _both(path: Path, table=OCOP):
     whether the columnar reader was tried.
     """
     calls = []
-    real = readers._csv_columns
+    real = read_table_module.csv_columns
 
     def columns(*args):
         calls.append(args)
         return real(*args)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(readers, "_csv_columns", columns)
+        patch.setattr(read_table_module, "csv_columns", columns)
         fast = _outcome(path, table)
-        patch.setattr(readers, "_csv_columns", lambda *args: None)
+        patch.setattr(read_table_module, "csv_columns", lambda *args: None)
         slow = _outcome(path, table)
     return fast, slow, bool(calls)
 
@@ -49,13 +52,13 @@ def _both(path: Path, table=OCOP):
 def _outcome(path: Path, table):
     try:
         return read_raw(Source(path), table)
-    except readers.ReadError as err:
+    except ReadError as err:
         return str(err)
 
 
 def _cells(column) -> list:
     """A read column's cells, None where empty, whether it came coded or as cells."""
-    return [readers._cell(column, i) for i in range(len(column))]
+    return [cell_at(column, i) for i in range(len(column))]
 
 
 def _same(fast, slow) -> None:
@@ -66,7 +69,7 @@ def _same(fast, slow) -> None:
     assert fast.offsets.tolist() == slow.offsets.tolist()
     assert [_cells(c) for c in fast.columns] == [_cells(c) for c in slow.columns]
     for column in fast.columns:  # coded: its distinct values are the data's, and only those
-        if readers._is_coded(column):
+        if is_coded(column):
             assert list(column.categories) == list(dict.fromkeys(column.categories))
             assert set(column.categories) == {c for c in _cells(column) if c is not None}
     assert [n for n, _ in fast.totals] == [n for n, _ in slow.totals]

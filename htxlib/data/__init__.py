@@ -5,7 +5,7 @@ and gives typed tables, or every problem found with its file, row, column and va
 
 - ``codebook``: what the tables and columns are (names, types, units, code lists in
   ``codes``): the single source of the loader, the validation and ``data/README.md``;
-- ``readers``: files to text cells (encodings, title blocks, merged cells, totals rows),
+- ``read/``: files to text cells (encodings, title blocks, merged cells, totals rows),
   bounded by ``limits``; ``parsing``: text cells to typed values;
 - ``validation``: what makes a row valid (pandera schemas built from the codebook);
   ``cross_table``: rules across tables (unknown ids, dates in order, parts within wholes);

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from htxlib.data.parsing import bare
-from htxlib.data.readers import fold
+from htxlib.data.read.text import fold
 
 #: The map's division types, as the codebook's level codes.
 LEVEL_OF_TYPE = {

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pandas as pd
 
 from htxlib.data.problems import Problem
-from htxlib.data.readers import fold
+from htxlib.data.read.text import fold
 from htxlib.formatting import number
 from htxlib.messages import N_, _
 

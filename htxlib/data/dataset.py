@@ -12,7 +12,9 @@ import pandas as pd
 from htxlib.data.codebook import TABLES, Table
 from htxlib.data.parsing import parse_column
 from htxlib.data.problems import DataError, Problem, ScopeError
-from htxlib.data.readers import Source, fold, locate, read_table
+from htxlib.data.read.locate import Source, locate
+from htxlib.data.read.table import read_table
+from htxlib.data.read.text import fold
 from htxlib.messages import N_, _, readable
 
 T = TypeVar("T")
@@ -333,7 +335,7 @@ def provenance_names(frame: pd.DataFrame) -> pd.DataFrame:
     """
     if frame.empty or "table" not in frame or "field" not in frame:
         return frame
-    from htxlib.data.readers import fold
+    from htxlib.data.read.text import fold
 
     tables = {}
     for table in TABLES.values():

@@ -21,7 +21,7 @@ from babel.numbers import NumberFormatError, format_decimal, parse_decimal
 
 from htxlib.data.codebook import Column
 from htxlib.data.codes import CODE_LISTS
-from htxlib.data.readers import fold
+from htxlib.data.read.text import fold
 from htxlib.messages import N_, _
 
 _TRUE = {"true", "yes", "1", "x", "có", "co", "đã", "da"}

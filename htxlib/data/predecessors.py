@@ -24,7 +24,7 @@ from types import SimpleNamespace
 import pandas as pd
 
 from htxlib.data.problems import Problem
-from htxlib.data.readers import fold
+from htxlib.data.read.text import fold
 
 
 def _names(entities: pd.DataFrame) -> pd.Series:

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from htxlib.data.problems import Problem
-from htxlib.data.readers import fold
+from htxlib.data.read.text import fold
 
 #: The kinds of entity an HTX listed twice is looked for among.
 CHECKED_KINDS = ("HTX", "LHHTX")

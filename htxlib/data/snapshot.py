@@ -241,7 +241,7 @@ def _dataset(entry: dict, folder: Path, files: dict[str, str]):
     """Rebuild a dataset from its manifest entry."""
     from htxlib.data.dataset import Dataset
     from htxlib.data.problems import Problem
-    from htxlib.data.readers import Source
+    from htxlib.data.read.locate import Source
     from htxlib.data.rollup import Child
 
     def tables(names: dict) -> dict:

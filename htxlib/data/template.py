@@ -15,7 +15,7 @@ from pathlib import Path
 from htxlib.data import admin_map
 from htxlib.data.codebook import TABLES, Column, Table
 from htxlib.data.codes import CODE_LISTS, LEVELS
-from htxlib.data.readers import GUIDE_SHEET
+from htxlib.data.read.locate import GUIDE_SHEET
 from htxlib.data.unit import PROSE_LEVELS, slug
 
 #: Rows of a sheet: title, example, header; data starts below.

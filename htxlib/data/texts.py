@@ -167,7 +167,7 @@ def _raw_text(folder: Path, year: int, slot: str, names: Iterable[str]) -> str |
     """Return a slot's Markdown without guidance, names as registered; None when empty."""
     if slot not in SLOTS:
         raise KeyError(f"unknown text slot {slot!r}; known: {', '.join(SLOTS)}")
-    from htxlib.data.readers import decode
+    from htxlib.data.read.text import decode
 
     path = text_path(folder, year, slot)
     if not path.is_file() or path.is_symlink():
@@ -246,7 +246,7 @@ def text_problems(folder: Path, names: Iterable[str] = ()) -> list:
     from htxlib.data.limits import exceeded, limits
     from htxlib.data.parsing import hidden_character
     from htxlib.data.problems import Problem
-    from htxlib.data.readers import ReadError, decode
+    from htxlib.data.read.text import ReadError, decode
     from htxlib.messages import N_, _
 
     root = Path(folder) / "texts"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib.data.cross_table import FULL_YEAR, typed_to_date
-from htxlib.data.readers import fold
+from htxlib.data.read.text import fold
 from htxlib.figures.provenance import value_status
 from htxlib.plan import projections as pj
 from htxlib.plan.indicators import INDICATORS, INPUTS, actual, history, status

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from htxlib.data.problems import DataError
-from htxlib.data.readers import fold
+from htxlib.data.read.text import fold
 from htxlib.data.snapshot import input_digest
 from htxlib.data.template import is_kept_copy
 from htxlib.messages import N_, _, shown
@@ -43,7 +43,7 @@ class Outcome:
 
 def _workbook_units(files: list[Path]) -> list[Path]:
     """Return the workbooks among ``files`` that hold a unit sheet (a unit in one workbook)."""
-    from htxlib.data.readers import visible_sheets
+    from htxlib.data.read.locate import visible_sheets
 
     found = []
     for path in files:
