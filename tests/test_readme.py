@@ -374,7 +374,7 @@ RUNS = {
     "htx codebook --output data/README.md": check_codebook,
     "make codebook": check_codebook,
     "make shell": check_shell,
-    ".venv/bin/pytest tests/test_known_only.py": check_pytest,
+    ".venv/bin/pytest tests/test_shares.py": check_pytest,
     "HTX_MAX_FILE_MB=400 make report": check_make_report,  # a second run, over the first
     "make lab": None,
     ".venv/bin/python -m htxlib.lab --no-browser --ServerApp.port=8899": None,

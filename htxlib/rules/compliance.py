@@ -17,7 +17,7 @@ import pandas as pd
 from htxlib.docs import scoped
 from htxlib.figures.counts import held_back, paper_only_at, statuses_given
 from htxlib.figures.frames import events, existing, facts, made_once
-from htxlib.figures.provenance import value_status
+from htxlib.figures.provenance import figure
 from htxlib.formatting import date as fmt_date
 from htxlib.formatting import sort_key
 from htxlib.rules.loading import compliance_rules, in_force, longer_than, rule_ids
@@ -56,8 +56,10 @@ def _members_estimated(ds, kind: str, year: int, counted: pd.DataFrame) -> bool:
     """
     if kind == "LHHTX":
         return False  # counted from the registry's links
-    ids = counted["entity_id"]
-    return any(value_status(ds, "annual", "members", i, year)[0] == "estimated" for i in ids)
+    # the weakest provenance of the counts: only the records the provenance table lists
+    # are looked up, not each HTX of a national registry
+    found = figure(ds, None, "annual", "members", counted["entity_id"], year=year)
+    return found.status == "estimated"
 
 
 def _min_members(ds, rule, year, cutoff) -> Iterator[dict]:
