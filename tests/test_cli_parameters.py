@@ -7,7 +7,8 @@ import subprocess
 
 import pytest
 
-from htxlib.cli import EXIT_OUTPUT, EXIT_USAGE, main
+from htxlib.cli import main
+from htxlib.commands.common import EXIT_OUTPUT, EXIT_USAGE
 
 from .conftest import HTX, VAN_QUAN, user_environment
 

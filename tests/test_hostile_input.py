@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from htxlib.cli import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OUTPUT, main
+from htxlib.cli import main
+from htxlib.commands.common import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OUTPUT
 from htxlib.data.dataset import load_unit
 from htxlib.data.problems import DataError
 from htxlib.data.texts import load_text

@@ -98,7 +98,7 @@ def test_a_batch_builds_the_report_htx_report_builds(small_unit, tmp_path, monke
 
 
 def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
-    from htxlib.cli import EXIT_INTERRUPTED
+    from htxlib.commands.common import EXIT_INTERRUPTED
 
     # the README's batch, two units on two jobs, stopped by Ctrl-C while its kernels run
     root, out = tmp_path / "units", tmp_path / "reports"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from htxlib.cli import EXIT_OUTPUT
+from htxlib.commands.common import EXIT_OUTPUT
 
 from .conftest import HTX, set_cell, write_small_unit
 

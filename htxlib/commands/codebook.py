@@ -1,0 +1,32 @@
+"""`htx codebook`: write the description of the data format (Markdown)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from htxlib.commands.common import (
+    echo,
+)
+from htxlib.messages import _
+
+
+def add(sub) -> None:
+    """Add the ``codebook`` command to the ``htx`` parser's sub-commands."""
+    book = sub.add_parser("codebook", help=_("write the data format description (Markdown)"))
+    book.add_argument("--output", default="data/README.md", help=_("file to write, '-' for stdout"))
+    book.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``htx codebook``; return its exit status."""
+    from htxlib.report.document.codebook_page import render
+
+    text = render()
+    if args.output == "-":
+        sys.stdout.write(text)
+    else:
+        Path(args.output).write_text(text, encoding="utf-8")
+        echo(_("wrote {path}").format(path=args.output))
+    return 0
