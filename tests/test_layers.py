@@ -53,7 +53,7 @@ def test_the_report_layers_point_down_too():
     wrong = []
     for rank, layer in enumerate(REPORT_LAYERS):
         later = set(REPORT_LAYERS[rank + 1 :])
-        for path in sorted((ROOT / "htxlib" / "report" / layer).glob("*.py")):
+        for path in sorted((ROOT / "htxlib" / "report" / layer).rglob("*.py")):
             tree = ast.parse(path.read_text(encoding="utf-8"))
             for node in ast.walk(tree):
                 module = node.module if isinstance(node, ast.ImportFrom) else None

@@ -1,0 +1,50 @@
+"""What Part I says of the plan's results, the support policies and OCOP."""
+
+from __future__ import annotations
+
+from htxlib.data.texts import shown_slots
+from htxlib.report.document.narrative import records
+
+
+class Results:
+    """What the module docstring names, for the Assessment to inherit."""
+
+    @property
+    def adopted_results(self) -> list[dict]:
+        """Plan versus actual for the targets the unit adopted (the document judges these)."""
+        return [r for r in records(self.plan_results) if r["adopted"]]
+
+    @property
+    def recommendation_levels(self) -> list[tuple[str, str]]:
+        """The levels recommendations go to, as (text slot, heading).
+
+        A province has no local government above it.
+        """
+        levels = [
+            ("recommendations_local", "Với chính quyền địa phương cấp trên"),
+            ("recommendations_central", "Với Chính phủ và các Bộ, ngành"),
+        ]
+        return [(slot, heading) for slot, heading in levels if slot in shown_slots(self.unit.level)]
+
+    def plan_result(self, indicator: str) -> dict | None:
+        """Return the plan-versus-actual record of an indicator, if the unit adopted a target.
+
+        An illustrative or estimated target is no plan to judge against: the annex shows it.
+        """
+        rows = self.plan_results
+        if rows.empty:
+            return None
+        rows = rows[rows["adopted"]]
+        if indicator not in set(rows["indicator"]):
+            return None
+        return records(rows[rows["indicator"] == indicator])[0]
+
+    @property
+    def ocop_rows(self) -> list[dict]:
+        """OCOP products by year as plain records (missing values as None)."""
+        return records(self.ocop)
+
+    @property
+    def support_rows(self) -> list[dict]:
+        """Support results as plain records, missing values as None (for templates)."""
+        return records(self.support)
