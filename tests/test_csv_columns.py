@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from htxlib.data.codebook import TABLES
 from htxlib.data.read import table as read_table_module
 from htxlib.data.read.columns import cell_at, is_coded
-from htxlib.data.read.locate import Source
+from htxlib.data.read.source import Source
 from htxlib.data.read.table import read_raw
 from htxlib.data.read.text import ReadError
 

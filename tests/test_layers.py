@@ -62,3 +62,45 @@ def test_the_report_layers_point_down_too():
                     wrong.append(f"{path.relative_to(ROOT)} imports {module}")
     assert wrong == []
     assert not list((ROOT / "htxlib" / "report").glob("*.py"))[1:]  # only __init__.py above
+
+
+def _module_imports() -> dict[str, set[str]]:
+    """Each module of the package and the package modules it imports (in functions too)."""
+    modules = {}
+    for path in sorted((ROOT / "htxlib").rglob("*.py")):
+        name = ".".join(path.relative_to(ROOT).with_suffix("").parts)
+        modules[name.removesuffix(".__init__")] = path
+    graph = {}
+    for name, path in modules.items():
+        found = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            targets = []
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                targets = [node.module] + [f"{node.module}.{a.name}" for a in node.names]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            found |= {t for t in targets if t in modules and t != name}
+        # a package's own __init__ importing its modules is how a package is built, no cycle
+        graph[name] = {t for t in found if not name.startswith(t + ".")}
+    return graph
+
+
+def test_no_module_imports_itself_through_others():
+    """No import cycle, not even through an import inside a function."""
+    graph = _module_imports()
+    cycles = []
+    state: dict[str, int] = {}  # 1 on the path being walked, 2 done
+
+    def walk(name: str, path: list[str]) -> None:
+        state[name] = 1
+        for used in sorted(graph[name]):
+            if state.get(used) == 1:
+                cycles.append(" -> ".join(path[path.index(used) :] + [name, used]))
+            elif used not in state:
+                walk(used, path + [name])
+        state[name] = 2
+
+    for name in sorted(graph):
+        if name not in state:
+            walk(name, [])
+    assert cycles == []

@@ -19,7 +19,13 @@ import pytest
 
 from htxlib.data.dataset import load_unit
 from htxlib.data.problems import Problem
-from htxlib.data.snapshot import MANIFEST, input_digest, read_snapshot, write_snapshot
+from htxlib.data.snapshot import (
+    MANIFEST,
+    input_digest,
+    load_for_run,
+    read_snapshot,
+    write_snapshot,
+)
 from htxlib.report.publishing.runner import build_report
 
 from .conftest import ROOT, VAN_QUAN
@@ -71,13 +77,15 @@ def test_a_snapshot_is_used_only_while_the_files_are_unchanged(tmp_path):
     ds.warnings = []
     ds.tables["unit"] = ds.tables["unit"].assign(name="marker from the snapshot")
     folder, digest = write_snapshot(ds, tmp_path / "dataset", input_digest(unit))
-    assert load_unit(unit, folder, digest).unit_info["name"] == "marker from the snapshot"
-    assert load_unit(unit, folder).unit_info["name"] != "marker from the snapshot"  # no digest
+    assert load_for_run(unit, folder, digest).unit_info["name"] == "marker from the snapshot"
+    assert (
+        load_for_run(unit, folder, None).unit_info["name"] != "marker from the snapshot"
+    )  # no digest
     annual = unit / "annual.csv"
     annual.write_text(annual.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert read_snapshot(folder, digest, unit) is None
-    assert load_unit(unit, folder, digest).unit_info["name"] != "marker from the snapshot"
-    assert load_unit(unit, tmp_path / "missing", digest).unit_info["name"] != "marker"
+    assert load_for_run(unit, folder, digest).unit_info["name"] != "marker from the snapshot"
+    assert load_for_run(unit, tmp_path / "missing", digest).unit_info["name"] != "marker"
 
 
 class _Payload:

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     if Path(args.out).suffix.lower() != ".xlsx":  # "x.csv" would be a workbook named .csv
         say(_("{path}: the workbook's name must end in .xlsx").format(path=args.out))
         return EXIT_USAGE
-    from htxlib.data.dataset import year_outside
+    from htxlib.data.years import year_outside
 
     if year_outside(args.year):
         say(year_outside(args.year))

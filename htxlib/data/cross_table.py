@@ -157,7 +157,7 @@ def _dates_in_order(ds, loc) -> Iterator[Problem]:
         yield loc.problem(
             "periods", row, "cutoff_date", periods.at[row, "cutoff_date"], N_("not in the year")
         )
-    from htxlib.data.dataset import year_outside
+    from htxlib.data.years import year_outside
 
     for column in ("year", "plan_year"):  # a report's years, said as every command says them
         for row, year in periods[column].dropna().items():

@@ -12,33 +12,14 @@ import pandas as pd
 from htxlib.data.codebook import TABLES, Table
 from htxlib.data.parsing import parse_column
 from htxlib.data.problems import DataError, Problem, ScopeError
-from htxlib.data.read.locate import Source, locate
+from htxlib.data.read.locate import locate
+from htxlib.data.read.source import Source
 from htxlib.data.read.table import read_table
 from htxlib.data.read.text import fold
+from htxlib.data.years import year_outside
 from htxlib.messages import N_, _, readable
 
 T = TypeVar("T")
-
-#: Years a report can be about: the cooperative registry and this toolkit's rules.
-MIN_YEAR, MAX_YEAR = 1990, 2100
-
-
-def year_outside(year: int) -> str:
-    """Say why a year cannot be reported on ("" when it can): the one check of every command.
-
-    The years are those of a report (1990-2100); dates in the data may lie further back
-    (01/01/1900-31/12/2200: an HTX founded in 1959).
-    """
-    from htxlib.messages import _
-
-    if MIN_YEAR <= year <= MAX_YEAR:
-        return ""
-    message = _("a report's year must be between {low} and {high}; {year} is not").format(
-        year=year, low=MIN_YEAR, high=MAX_YEAR
-    )
-    if 0 < year < 100:  # "24" for 2024
-        message += _("; write the year in full, e.g. 2024")
-    return message
 
 
 def _dmy(day: pd.Timestamp) -> str:
@@ -335,7 +316,6 @@ def provenance_names(frame: pd.DataFrame) -> pd.DataFrame:
     """
     if frame.empty or "table" not in frame or "field" not in frame:
         return frame
-    from htxlib.data.read.text import fold
 
     tables = {}
     for table in TABLES.values():
@@ -373,12 +353,7 @@ def _utf8(text: str) -> bool:
     return True
 
 
-def load_unit(
-    folder: str | Path,
-    snapshot: str | Path | None = None,
-    snapshot_digest: str | None = None,
-    depth: int = 0,
-) -> Dataset:
+def load_unit(folder: str | Path, depth: int = 0) -> Dataset:
     """Load and validate a unit folder.
 
     Every problem is collected before anything is raised, so one run lists them all.
@@ -387,11 +362,6 @@ def load_unit(
     ----------
     folder : str or Path
         Folder holding the unit's tables as CSV or Excel files.
-    snapshot : str or Path, optional
-        A dataset ``htx report`` already validated for this run (see
-        :mod:`htxlib.data.snapshot`); used when the folder's files are unchanged.
-    snapshot_digest : str, optional
-        The snapshot's digest as the run passed it; without it the snapshot is not read.
     depth : int
         How many parents above this unit are being loaded with it (0 for the unit asked
         for); children are loaded down to :data:`~htxlib.data.rollup.MAX_NESTING` levels.
@@ -407,13 +377,6 @@ def load_unit(
         With every problem found: file, row, column, value and rule.
     """
     from htxlib.data.cross_table import cross_table_problems
-
-    if snapshot:
-        from htxlib.data.snapshot import read_snapshot
-
-        saved = read_snapshot(snapshot, snapshot_digest, folder)
-        if saved is not None:
-            return saved
     from htxlib.data.rollup import MERGED, child_paths, roll_up
 
     root = Path(folder)

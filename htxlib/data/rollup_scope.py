@@ -64,24 +64,19 @@ def _units_on_the_map(unit, tier: str, former: bool) -> int | None:
     return len(communes) if tier == "xã" else len({c.district for c in communes})
 
 
-def children_scope(ds, unit) -> Scope | None:
+def children_scope(ds, unit, children: list, tier: str) -> Scope | None:
     """Return how much of a province its children cover, None when it cannot be told.
 
-    Only a province (``unit``, its names) with no registry of its own, whose children are
-    all of one tier and all current at once (all on the 2025 map, or all former units), is
-    counted.
+    Only a province (``unit``, its names) with no registry of its own, whose children
+    (``children``, the loaded children's names, all of the ``tier`` named) are all current
+    at once (all on the 2025 map, or all former units), is counted.
     """
-    from htxlib.data.unit import tier_of, unit_of
-
-    loaded = [c for c in ds.children if c.loaded]
-    if unit.tier != "tỉnh" or not loaded:
+    if unit.tier != "tỉnh" or not children:
         return None
     if "unit_of" in ds.entities and (ds.entities["unit_of"] == unit.unit_id).any():
         return None  # a registry of its own: the children are not all it holds
-    units = [unit_of(c.data) for c in loaded]
-    former = {u.ended_on is not None for u in units}
-    tier = tier_of(units)
+    former = {u.ended_on is not None for u in children}
     if len(former) != 1 or tier == "đơn vị":
         return None
-    of = _units_on_the_map(unit, units[0].tier, former.pop())
-    return Scope(len(loaded), of, tier) if of else None
+    of = _units_on_the_map(unit, children[0].tier, former.pop())
+    return Scope(len(children), of, tier) if of else None

@@ -145,6 +145,29 @@ def read_snapshot(folder: str | Path, digest: str | None, unit: str | Path):
         return None
 
 
+def load_for_run(folder: str | Path, snapshot: str | Path | None, digest: str | None):
+    """Return the dataset a report's notebook works on: the run's snapshot, else the folder.
+
+    Parameters
+    ----------
+    folder : str or Path
+        The unit folder.
+    snapshot : str or Path or None
+        The dataset ``htx report`` already validated for this run; None (a notebook opened
+        by hand) loads the folder.
+    digest : str or None
+        The snapshot's digest as the run passed it; without it the snapshot is not read.
+
+    Returns
+    -------
+    Dataset
+    """
+    from htxlib.data.dataset import load_unit
+
+    saved = read_snapshot(snapshot, digest, folder) if snapshot else None
+    return saved if saved is not None else load_unit(folder)
+
+
 def _bytes(path: Path) -> bytes | None:
     """Return a regular file's bytes, or None (for a missing file, a link, a FIFO …)."""
     try:
@@ -241,7 +264,7 @@ def _dataset(entry: dict, folder: Path, files: dict[str, str]):
     """Rebuild a dataset from its manifest entry."""
     from htxlib.data.dataset import Dataset
     from htxlib.data.problems import Problem
-    from htxlib.data.read.locate import Source
+    from htxlib.data.read.source import Source
     from htxlib.data.rollup import Child
 
     def tables(names: dict) -> dict:

@@ -155,7 +155,11 @@ def children_scope_of(ds):
         return None
     from htxlib.data.rollup_scope import children_scope
 
-    return ds.once(("children_scope",), lambda: children_scope(ds, _named(ds.unit_info)))
+    def scope():
+        children = [unit_of(c.data) for c in ds.children if c.loaded]
+        return children_scope(ds, _named(ds.unit_info), children, tier_of(children))
+
+    return ds.once(("children_scope",), scope)
 
 
 def _named(info: dict) -> Unit:

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from htxlib.data.codebook import TABLES, Table
 from htxlib.data.problems import Problem
 from htxlib.data.read.bounds import check_file
+from htxlib.data.read.source import Source
 from htxlib.data.read.text import ReadError, fold
 from htxlib.data.read.workbook import opened_workbook
 from htxlib.messages import _
@@ -23,36 +23,6 @@ MANGLED = re.compile(r"^(.*)\.\d+$")
 #: it declares (dot for thousands, comma for decimals).
 GUIDE_SHEET = "huong_dan"
 VI_NUMBERS = "comma-decimal"
-
-
-@dataclass(frozen=True)
-class Source:
-    """Where a table was read from.
-
-    Parameters
-    ----------
-    path : Path
-        The file.
-    sheet : str
-        Sheet name for Excel files, empty for CSV.
-    convention : str
-        The number convention the file declares ("comma-decimal" for a workbook made by
-        ``htx template``, whose instructions say so), or "" when it declares none.
-    """
-
-    path: Path
-    sheet: str = ""
-    convention: str = ""
-
-    @property
-    def label(self) -> str:
-        """File name as problems print it."""
-        return self.path.name
-
-    @property
-    def is_excel(self) -> bool:
-        """Whether the file is an Excel workbook."""
-        return self.path.suffix.lower() in (".xlsx", ".xlsm")
 
 
 def _table_names(table: Table) -> set[str]:

@@ -20,7 +20,8 @@ from htxlib.data.read.columns import (
 )
 from htxlib.data.read.delimited import csv_columns, csv_rows, csv_text, release_arrow_memory
 from htxlib.data.read.header import HEADER_SEARCH_ROWS, find_header, header_map
-from htxlib.data.read.locate import MANGLED, Source
+from htxlib.data.read.locate import MANGLED
+from htxlib.data.read.source import Source
 from htxlib.data.read.text import ReadError, clean_column, fold
 from htxlib.data.read.totals import TOTAL_WORDS, first_cells, is_totals_row, totals_candidates
 from htxlib.data.read.workbook import excel_rows

@@ -5,15 +5,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from htxlib.data.limits import limits
 from htxlib.data.read.bounds import check_cells, check_extent, check_file
+from htxlib.data.read.source import Source
 from htxlib.data.read.text import ReadError
 from htxlib.messages import _
-
-if TYPE_CHECKING:  # for annotations: locating a sheet opens the workbook here
-    from htxlib.data.read.locate import Source
 
 # --- reading Excel ------------------------------------------------------------------------
 
