@@ -254,7 +254,8 @@ def test_decree_30_layout_in_the_word_xml(docx_files):
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
 
-    from htxlib.report.writing.word import RULE, TEXT_WIDTH, TITLE
+    from htxlib.report.writing.word import TITLE
+    from htxlib.report.writing.word_styles import RULE, TEXT_WIDTH
 
     document = docx_files[0]
     body = document.element.body
@@ -273,7 +274,7 @@ def test_decree_30_layout_in_the_word_xml(docx_files):
     width = TEXT_WIDTH - rule.paragraph_format.left_indent - rule.paragraph_format.right_indent
     assert TEXT_WIDTH / 4 < width < TEXT_WIDTH / 2
     # under the issuing body a line of a third to a half of its text; under the motto, its own
-    from htxlib.report.writing.word import CHAR_WIDTHS
+    from htxlib.report.writing.word_tables import CHAR_WIDTHS
 
     for style, low, high in (("Cơ quan ban hành", 0.3, 0.55), ("Tiêu ngữ", 0.8, 1.2)):
         cell = next(
@@ -342,7 +343,7 @@ def test_writing_a_word_file_leaves_nothing_behind(tmp_path, monkeypatch):
 def test_a_cell_s_text_is_read_as_python_docx_reads_it(docx_files, tmp_path):
     """The fast reading of cell texts (column widths, alignment) gives python-docx's text,
     line breaks, tabs and links included."""
-    from htxlib.report.writing.word import cell_text
+    from htxlib.report.writing.word_tables import cell_text
 
     page = (
         "<html><body><table><tr><td>a<br>b</td><td>x\tz <a href='https://e.vn'>link</a></td>"

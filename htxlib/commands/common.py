@@ -211,12 +211,12 @@ def output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def word_error() -> type:
-    """Return :class:`~htxlib.report.writing.word.WordError`, imported when an error is caught.
+    """Return the Word error class (``pandoc_program.WordError``), imported when caught.
 
     An ``except`` clause names its classes only once an error reaches it: imported up front,
     python-docx and pandas would delay the start of the report's kernels by most of a second.
     """
-    from htxlib.report.writing.word import WordError
+    from htxlib.report.writing.pandoc_program import WordError
 
     return WordError
 

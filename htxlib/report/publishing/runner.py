@@ -441,7 +441,8 @@ def _write_formats(
     page and signing copy are made, and the document's beside it.
     """
     from htxlib.report.writing.signing_copy import signing_copy
-    from htxlib.report.writing.word import reference_docx, to_docx
+    from htxlib.report.writing.word import to_docx
+    from htxlib.report.writing.word_styles import reference_docx
 
     word = "docx" in formats or "pdf" in formats
     titles = {DOCUMENT: title, ANNEX: f"Phụ lục phân tích: {title}"}
@@ -544,7 +545,7 @@ def _prepare_writers(formats: tuple[str, ...]) -> None:
 
     if "docx" in formats or "pdf" in formats:
         from htxlib.report.writing import signing_copy  # noqa: F401 - BeautifulSoup
-        from htxlib.report.writing.word import reference_docx
+        from htxlib.report.writing.word_styles import reference_docx
 
         reference_docx()
 

@@ -27,6 +27,8 @@ HEADERS: dict[str, str] = {
     "basis": "Căn cứ",
     "capital": "Vốn điều lệ (triệu đồng)",
     "capital_given": "Số HTX có số liệu vốn",
+    "capital_high": "Vốn điều lệ lớn nhất của một HTX (triệu đồng)",
+    "capital_low": "Vốn điều lệ nhỏ nhất của một HTX (triệu đồng)",
     "check": "Phép kiểm tra",
     "chosen": "Người chọn chỉ tiêu",
     "chosen_high": "Mức cao đã chọn",
@@ -68,6 +70,7 @@ HEADERS: dict[str, str] = {
     "percent_word": "Cách ghi tỷ lệ",
     "point": "Dự báo",
     "programme": "Chính sách",
+    "range_status": "Nguồn gốc số vốn của từng HTX",
     "rating": "Xếp loại",
     "reason": "Lý do",
     "recorded": "Xếp loại ghi nhận",
@@ -94,7 +97,9 @@ HEADERS: dict[str, str] = {
 
 #: Codes written as the report's words in Vietnamese.
 WORDS: dict[str, dict[str, str]] = {
-    **dict.fromkeys(("status", "actual_status", "current_status", "target_status"), PROVENANCE),
+    **dict.fromkeys(
+        ("status", "actual_status", "current_status", "target_status", "range_status"), PROVENANCE
+    ),
     "direction": {"up": "tăng", "down": "giảm"},
 }
 
