@@ -82,7 +82,7 @@ def test_each_new_figure_is_checked_where_rows_or_other_figures_exist(stating_un
 
 def test_a_dated_figure_is_never_compared_with_the_whole_year(stating_unit):
     from htxlib.checks.contradictions import contradictions
-    from htxlib.checks.stated_figures import computed
+    from htxlib.checks.stated_meaning import computed
     from htxlib.data.dataset import load_unit
 
     # without its date, 300 would be checked against the year's average revenue, 1.000

@@ -79,7 +79,7 @@ def render() -> str:
 
 def _stated_figures() -> list[str]:
     """List the names a ``reported_figures`` row may give, grouped by their prefix."""
-    from htxlib.checks.stated_figures import FIGURES, PARTS_OF, SCORE_AT_LEAST, SHARES, SUBSET_OF
+    from htxlib.checks.stated_meaning import FIGURES, PARTS_OF, SCORE_AT_LEAST, SHARES, SUBSET_OF
 
     plain = [n for n in FIGURES if ":" not in n]
     prefixed: dict[str, list[str]] = {}

@@ -17,15 +17,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from htxlib import formatting
-from htxlib.checks.stated_figures import (
-    JOIN,
-    ONE_FIGURE,
-    computed,
-    computed_share,
-    decimals_of,
-    score_floor,
-    within,
-)
+from htxlib.checks.stated_figures import ONE_FIGURE, decimals_of, within
+from htxlib.checks.stated_meaning import JOIN, computed, computed_share, score_floor
 from htxlib.data.codes import (
     AGRI_KINDS,
     RATINGS,
