@@ -8,7 +8,7 @@ and times, each as its own process, with its peak resident memory:
 
 - ``htx validate``;
 - loading the unit and computing every Part I figure (``part_one.build``, charts included);
-- ``htx report --format html`` (up to ``--report-up-to`` HTX).
+- ``htx report`` with the default formats, HTML and Word (up to ``--report-up-to`` HTX).
 
 In the same run it times the floors the ratios are taken against: ``import pandas,
 matplotlib.pyplot`` (the import floor) and papermill running a notebook that only imports
@@ -94,8 +94,6 @@ def main() -> int:
                         str(args.year),
                         "--out",
                         str(work / "reports"),
-                        "--format",
-                        "html",
                         "--timeout",
                         "7200",
                     ]
@@ -111,7 +109,7 @@ def main() -> int:
     lines = [
         f"Floors in this run: import {imports:.2f} s, papermill {papermill:.2f} s.",
         "",
-        "| N HTX | `htx validate` | load + Part I | `htx report` (html) "
+        "| N HTX | `htx validate` | load + Part I | `htx report` (HTML + Word) "
         "| peak RSS (validate / Part I / report) |",
         "|---|---|---|---|---|",
     ]

@@ -276,7 +276,7 @@ def keep_failed(out: Path, staging: Path, final: Path) -> Path:
 
 
 #: Suffixes of the files a run publishes beside its notebooks.
-PRODUCT_SUFFIXES = {".html", ".docx", ".pdf"}
+PRODUCT_SUFFIXES = {".html", ".docx", ".pdf", ".xlsx"}  # .xlsx: the long tables
 
 #: Stands for the run id in a page before it is known (the id is a hash of the page).
 RUN_PLACEHOLDER = "htx-run-id"

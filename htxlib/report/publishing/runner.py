@@ -413,12 +413,19 @@ def build_report(
             write_index(out)
         run = publish.page_meta(html)["run"]
         notebooks_run = tuple(final / "runs" / run / p.name for p in executed)
-        files = tuple(final / name for name in products)
+        # the long tables' spreadsheets, when the Word copies left any to one
+        sheets = [final / path.name for path in files if path.suffix == ".xlsx"]
+        files = tuple(final / name for name in products) + tuple(sheets)
         return Report(html, notebooks_run, files, left_out, unit.level)
 
 
 #: The file name of each product, by format.
 FILE_NAMES = {DOCUMENT: "report", ANNEX: "annex"}
+
+
+def _sheet_file(product: str) -> str:
+    """Name the spreadsheet that holds a product's long tables (see ``writing.long_tables``)."""
+    return f"{FILE_NAMES[product]}-danh-sach.xlsx"
 
 
 def _products(formats: tuple[str, ...]) -> list[str]:
@@ -440,6 +447,7 @@ def _write_formats(
     a national registry's rating table takes pandoc a minute) runs while the document's
     page and signing copy are made, and the document's beside it.
     """
+    from htxlib.report.writing.long_tables import split_long_tables, write_sheets
     from htxlib.report.writing.signing_copy import signing_copy
     from htxlib.report.writing.word import to_docx
     from htxlib.report.writing.word_styles import reference_docx
@@ -449,22 +457,32 @@ def _write_formats(
     targets = {p: folder / f"{FILE_NAMES[p]}.docx" for p in (DOCUMENT, ANNEX)}
     if word:
         reference_docx()  # built once, before the two conversions share it
+    sheets = {}  # the long tables each Word copy leaves to its spreadsheet
     with ThreadPoolExecutor(max_workers=2, thread_name_prefix="htx-docx") as converting:
         annex_page = page(ANNEX)
         annex = folder / f"{FILE_NAMES[ANNEX]}.html"
         annex.write_text(annex_page, encoding="utf-8")
         runs = {}
         if word:
-            runs[ANNEX] = converting.submit(to_docx, annex_page, targets[ANNEX], titles[ANNEX])
+            source, sheets[ANNEX] = split_long_tables(annex_page, _sheet_file(ANNEX))
+            runs[ANNEX] = converting.submit(to_docx, source, targets[ANNEX], titles[ANNEX])
         html = page(DOCUMENT)
         _pause("exported")
         if word:
-            source = signing_copy(html, charts)
+            source, sheets[DOCUMENT] = split_long_tables(
+                signing_copy(html, charts), _sheet_file(DOCUMENT)
+            )
             runs[DOCUMENT] = converting.submit(to_docx, source, targets[DOCUMENT], titles[DOCUMENT])
         documents = [runs[p].result() for p in (DOCUMENT, ANNEX) if p in runs]
     files = [annex]
     if "docx" in formats:
         files += documents
+    # the spreadsheets go with the Word and PDF copies that name them
+    files += [
+        write_sheets(found, folder / _sheet_file(product))
+        for product, found in sheets.items()
+        if found
+    ]
     if "pdf" in formats:
         _pause("pdf")
         files += pdf.to_pdf(documents, folder)

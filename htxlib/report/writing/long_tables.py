@@ -1,0 +1,131 @@
+"""Tables too long for a signed document go to a spreadsheet that travels with it.
+
+A national registry lists tens of thousands of HTX. No one reads such a list on paper, and
+pandoc takes minutes and gigabytes to set it in Word. A data table of more than
+:data:`SHEET_ROWS` rows therefore leaves the Word and PDF copies: each becomes a sheet of
+one workbook (``report-danh-sach.xlsx`` beside ``report.docx``), with the table's columns,
+and the document says in its place how many rows it has, which file and which sheet hold
+it. The HTML review copy keeps every table in full.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from htxlib import formatting
+
+#: A data table longer than this many rows goes to the spreadsheet.
+SHEET_ROWS = 200
+#: What a sheet's name may not hold (Excel), and its longest length.
+_NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
+SHEET_NAME_CHARS = 31
+
+
+@dataclass
+class Sheet:
+    """One long table, as its sheet holds it."""
+
+    name: str
+    header: list[str]
+    rows: list[list[str]] = field(default_factory=list)
+
+
+def _sheet_name(number: int, title: str) -> str:
+    """Name a sheet by its number and its table's heading, as Excel allows.
+
+    Examples
+    --------
+    >>> _sheet_name(2, "3. HTX xếp loại khá năm 2024 (350 HTX)")
+    '2. HTX xếp loại khá năm 2024 (3'
+    >>> _sheet_name(1, "")
+    '1'
+    """
+    title = re.sub(r"^\d+\.\s*", "", " ".join(title.split()))
+    named = f"{number}. {_NOT_IN_SHEET_NAMES.sub('-', title)}" if title else str(number)
+    return named[:SHEET_NAME_CHARS].rstrip()
+
+
+def _text(cell) -> str:
+    return " ".join(cell.get_text(" ").split())
+
+
+def split_long_tables(page: str, workbook: str) -> tuple[str, list[Sheet]]:
+    """Move each data table longer than :data:`SHEET_ROWS` rows out of a page.
+
+    Parameters
+    ----------
+    page : str
+        The HTML the Word copy is made from.
+    workbook : str
+        The spreadsheet's file name, as the document names it.
+
+    Returns
+    -------
+    str, list of Sheet
+        The page, each long table replaced by a sentence naming its file, sheet and rows;
+        and the tables as sheets (none when no table is that long: the page is unchanged).
+
+    Examples
+    --------
+    >>> rows = "".join(f"<tr><td>{i}</td><td>HTX {i}</td></tr>" for i in range(1, 202))
+    >>> page = ('<h4>1. HTX mới</h4><table class="data"><thead><tr><th>STT</th>'
+    ...         f'<th>Tên HTX</th></tr></thead><tbody>{rows}</tbody></table>')
+    >>> shown, sheets = split_long_tables(page, "report-danh-sach.xlsx")
+    >>> print(shown)
+    <h4>1. HTX mới</h4><p class="long-table">Danh sách gồm 201 dòng, lập thành tệp bảng tính \
+report-danh-sach.xlsx (trang “1. HTX mới”) kèm theo.</p>
+    >>> sheets[0].header, len(sheets[0].rows), sheets[0].rows[-1]
+    (['STT', 'Tên HTX'], 201, ['201', 'HTX 201'])
+    """
+    if page.count("<tr") <= SHEET_ROWS:  # no table can be that long: nothing to parse
+        return page, []
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, "html.parser")
+    sheets: list[Sheet] = []
+    for table in soup.select("table.data"):
+        body = table.find("tbody") or table
+        rows = body.find_all("tr", recursive=False)
+        if len(rows) <= SHEET_ROWS:
+            continue
+        heading = table.find_previous(["h2", "h3", "h4", "h5", "h6"])
+        name = _sheet_name(len(sheets) + 1, heading.get_text(" ") if heading else "")
+        head = table.find("thead")
+        cells = head.find_all(["th", "td"]) if head else []
+        sheet = Sheet(name, [_text(c) for c in cells])
+        for row in rows:
+            sheet.rows.append([_text(c) for c in row.find_all(["td", "th"])])
+        sheets.append(sheet)
+        said = soup.new_tag("p", attrs={"class": "long-table"})
+        said.string = (
+            f"Danh sách gồm {formatting.number(len(rows))} dòng, lập thành tệp bảng tính "
+            f"{workbook} (trang “{name}”) kèm theo."
+        )
+        table.replace_with(said)
+    return (str(soup), sheets) if sheets else (page, [])
+
+
+def write_sheets(sheets: list[Sheet], path: Path) -> Path:
+    """Write the long tables as one workbook, a sheet each, header first; return its path."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from htxlib.report.writing.spreadsheets import neutralise
+
+    book = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for sheet in sheets:
+        out = book.create_sheet(sheet.name)
+        if sheet.header:
+            header = [WriteOnlyCell(out, value=neutralise(text)) for text in sheet.header]
+            for cell in header:
+                cell.font = bold
+            out.append(header)
+        for row in sheet.rows:
+            # the row number a number; a name that starts like a formula stays text
+            out.append([int(c) if c.isdigit() and len(c) < 10 else neutralise(c) for c in row])
+    book.save(path)
+    return path
