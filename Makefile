@@ -80,8 +80,9 @@ shell: $(STAMP) ## Mở cửa sổ lệnh gõ được ngay `htx` và `jupyter` 
 	@echo "$(if $(EN),htx: .venv is active; type exit to leave,htx: đã bật .venv; gõ exit để thoát)"
 	@PATH="$(CURDIR)/$(BIN):$$PATH" VIRTUAL_ENV="$(CURDIR)/$(VENV)" $${SHELL:-/bin/sh}
 
-codebook: $(STAMP) ## Tạo lại data/README.md từ htxlib/data/codebook.py | Regenerate data/README.md from htxlib/data/codebook.py
-	$(BIN)/htx codebook --output data/README.md
+codebook: $(STAMP) ## Tạo lại data/README.vi.md và data/README.md từ htxlib/data/codebook/ | Regenerate data/README.vi.md and data/README.md from htxlib/data/codebook/
+	$(BIN)/htx codebook --output data/README.vi.md
+	$(BIN)/htx --lang en codebook --output data/README.md
 
 clean: ## Xóa môi trường .venv và các báo cáo đã lập | Remove the virtual environment and generated reports
 	rm -rf $(VENV) reports/*/ reports/index.html .pytest_cache .ruff_cache

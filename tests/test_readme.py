@@ -285,7 +285,10 @@ def check_export(done, copy):
 
 def check_codebook(done, copy):
     assert done.returncode == 0, done.stderr
-    assert (copy / "data" / "README.md").read_bytes() == (ROOT / "data" / "README.md").read_bytes()
+    for name in ("README.md", "README.vi.md"):  # as the repository keeps them, regenerated
+        assert (copy / "data" / name).read_bytes() == (ROOT / "data" / name).read_bytes(), name
+    vietnamese_page = (copy / "data" / "README.vi.md").read_text(encoding="utf-8")
+    assert "trang `danh_sach` (tệp `entities.csv`)" in vietnamese_page
 
 
 def check_version(done, copy):
@@ -371,7 +374,8 @@ RUNS = {
     "make batch DATA=units YEAR=2025": check_batch,
     "make batch DATA=units": check_batch,
     "htx export --data data/van-quan --year 2024 [--out reports]": check_export,
-    "htx codebook --output data/README.md": check_codebook,
+    "htx codebook": check_codebook,
+    "htx --lang en codebook --output data/README.md": check_codebook,
     "make codebook": check_codebook,
     "make shell": check_shell,
     ".venv/bin/pytest tests/test_shares.py": check_pytest,
