@@ -265,13 +265,15 @@ def test_duplicate_entity_id(vq_copy):
             "founded_on": "2020-01-01",
         },
     )
-    said = "another row has the same entity_id"
+    said = "another row has the same 'entity_id'"
     one_problem(vq_copy, f"entities.csv, row {row}", "'entity_id'", said)
 
 
 def test_duplicate_annual_row(vq_copy):
     row = append_row(vq_copy / "annual.csv", {"entity_id": "VQ05", "year": "2024", "members": "3"})
-    one_problem(vq_copy, f"annual.csv, row {row}", "another row has the same entity_id and year")
+    one_problem(
+        vq_copy, f"annual.csv, row {row}", "another row has the same 'entity_id' and 'year'"
+    )
 
 
 def test_unknown_entity_id(vq_copy):

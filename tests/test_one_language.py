@@ -83,6 +83,15 @@ def work(tmp_path_factory):
     text = entities.read_text(encoding="utf-8-sig")
     entities.write_text(text.replace("nong_nghiep", "trong_trot", 1), encoding="utf-8")
     (work / "trong").mkdir()
+    # the CSV path of the workbook cases below: an unknown id, a row twice, no yearly table
+    for name in ("csv-ma-la", "csv-trung-dong", "csv-thieu-bang"):
+        shutil.copytree(VAN_QUAN, work / name)
+    with (work / "csv-ma-la" / "annual.csv").open("a", encoding="utf-8") as handle:
+        handle.write("VQ99,2024" + "," * (len(header) - 2) + "\n")
+    first = (VAN_QUAN / "annual.csv").read_text(encoding="utf-8-sig").splitlines()[1]
+    with (work / "csv-trung-dong" / "annual.csv").open("a", encoding="utf-8") as handle:
+        handle.write(first + "\n")
+    (work / "csv-thieu-bang" / "annual.csv").unlink()
     _workbooks(work)
     return work
 
@@ -174,6 +183,9 @@ COMMANDS = {
     "workbook without its yearly sheet": ["validate", "--data", "thieu-trang"],
     "workbook year without period": ["report", "--data", "thieu-ky", "--year", "2025"],
     "export workbook": ["export", "--data", "xa", "--year", "2025", "--out", "xuat-xa"],
+    "csv unknown id": ["validate", "--data", "csv-ma-la"],
+    "csv row twice": ["validate", "--data", "csv-trung-dong"],
+    "csv without its yearly table": ["validate", "--data", "csv-thieu-bang"],
 }  # fmt: skip
 
 #: What each broken copy must be told, in its own words: the scan alone passes a silent run.
@@ -182,9 +194,12 @@ SAID = {
     "workbook not a number": "không phải số",
     "workbook formula without value": "chưa có giá trị được lưu",
     "workbook unknown id": "mã này không có trong",
-    "workbook row twice": "đã có một dòng khác cùng Mã và Năm",
+    "workbook row twice": "đã có một dòng khác cùng 'Mã' và 'Năm'",
     "workbook without its yearly sheet": "thiếu bảng bắt buộc",
     "workbook year without period": "không có dòng cho năm 2025",
+    "csv unknown id": "mã này không có trong",
+    "csv row twice": "đã có một dòng khác cùng 'entity_id' và 'year'",
+    "csv without its yearly table": "thiếu bảng bắt buộc",
 }
 
 

@@ -70,7 +70,9 @@ def test_a_million_copies_of_a_row_are_one_line_each_rule(tmp_path):
     repeated_rows(folder / "annual.csv", 8)
     done = _validate(folder)
     assert done.returncode == 1
-    assert "another row has the same entity_id and year (and " in done.stderr, done.stderr[-2000:]
+    assert "another row has the same 'entity_id' and 'year' (and " in done.stderr, done.stderr[
+        -2000:
+    ]
     assert done.stderr.count("\n") < 250
 
 

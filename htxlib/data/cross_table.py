@@ -227,8 +227,9 @@ def _unknown_id(entity_id, known: list[str]) -> str:
 
     close = get_close_matches(str(entity_id), known, n=1, cutoff=0.75) if known else []
     if close:
+        # quoted as the id itself is: a value of the user's, not a word of the message
         return _("unknown entity_id (not in entities); did you mean {close}?").format(
-            close=close[0]
+            close=f"'{close[0]}'"
         )
     return N_("unknown entity_id (not in entities)")
 

@@ -285,7 +285,7 @@ def _parse_table(
     shown = locator.headers.get(table.name, {})
     # the key as the user's file names its columns ("Mã, Năm" in a workbook)
     said = _("another row has the same {key}").format(
-        key=_(" and ").join(shown.get(name, name) for name in table.key)
+        key=_(" and ").join(f"'{shown.get(name, name)}'" for name in table.key)
     )
     key_absent = bool(absent & set(table.key))
     for row, column, value, rule in schema_failures(typed, table):
