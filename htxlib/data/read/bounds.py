@@ -32,8 +32,6 @@ def cell_too_long() -> None:
     ) from None
 
 
-# --- bounds, checked before a file is read --------------------------------------------------
-
 _DIMENSION = re.compile(rb'<(?:\w+:)?dimension ref="([A-Z]+)?(\d+)?(?::([A-Z]+)(\d+))?"')
 _MERGE_COUNT = re.compile(rb'<(?:\w+:)?mergeCells count="(\d+)"')
 

@@ -18,9 +18,6 @@ def header_map(table: Table) -> dict[str, str]:
     return mapping
 
 
-# --- header row and totals row --------------------------------------------------------------
-
-
 def _header_score(row: list, mapping: dict[str, str]) -> int:
     return sum(1 for cell in row if cell is not None and fold(cell) in mapping)
 

@@ -42,9 +42,6 @@ def clean_column(cells: list):
     return cleaned[codes]
 
 
-# --- decoding CSV -------------------------------------------------------------------------
-
-
 class ReadError(ValueError):
     """A file that cannot be read at all; the message says how to fix it."""
 

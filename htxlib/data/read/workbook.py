@@ -12,8 +12,6 @@ from htxlib.data.read.source import Source
 from htxlib.data.read.text import ReadError
 from htxlib.messages import _
 
-# --- reading Excel ------------------------------------------------------------------------
-
 
 @lru_cache(maxsize=1)
 def _workbook(path: str, stamp: tuple[int, int]):
