@@ -83,6 +83,23 @@ TYPES_VI = {
 }
 
 
+def _allowed(column) -> str:
+    """Say what a column accepts: a link to its code list, or "≥ 0" for an unsigned number."""
+    if column.type in ("int", "amount") and not column.signed:
+        return "≥ 0"
+    return f"[{column.codes}](#{column.codes})" if column.codes else ""
+
+
+def _code_lists(title: str, code: str, label: str) -> list[str]:
+    """Every code list as a table of codes and labels, under ``title``."""
+    out = [f"## {title}\n"]
+    for name, codes in CODE_LISTS.items():
+        out += [f"### {name}\n", f"| {code} | {label} |", "|---|---|"]
+        out += [f"| `{c}` | {text} |" for c, text in codes.items()]
+        out.append("")
+    return out
+
+
 def render_vi() -> str:
     """Return the codebook as Markdown in Vietnamese.
 
@@ -104,21 +121,13 @@ def render_vi() -> str:
         out.append("| cột | tên tiếng Anh | kiểu | đơn vị | giá trị cho phép | bắt buộc |")
         out.append("|---|---|---|---|---|---|")
         for c in table.columns:
-            allowed = f"[{c.codes}](#{c.codes})" if c.codes else ""
-            if c.type in ("int", "amount") and not c.signed:
-                allowed = "≥ 0"
             required = "có" if c.required else ""
             out.append(
-                f"| {c.vi} | `{c.name}` | {TYPES_VI[c.type]} | {c.unit} | {allowed} | {required} |"
+                f"| {c.vi} | `{c.name}` | {TYPES_VI[c.type]} | {c.unit} | {_allowed(c)} | "
+                f"{required} |"
             )
         out.append("")
-    out.append("## Các danh mục\n")
-    for name, codes in CODE_LISTS.items():
-        out.append(f"### {name}\n")
-        out.append("| mã | tên |")
-        out.append("|---|---|")
-        out += [f"| `{code}` | {label} |" for code, label in codes.items()]
-        out.append("")
+    out += _code_lists("Các danh mục", "mã", "tên")
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -141,23 +150,14 @@ def render() -> str:
         out.append("| column | Vietnamese header | type | unit | allowed | required | meaning |")
         out.append("|---|---|---|---|---|---|---|")
         for c in table.columns:
-            allowed = f"[{c.codes}](#{c.codes})" if c.codes else ""
-            if c.type in ("int", "amount") and not c.signed:
-                allowed = "≥ 0"
             required = "yes" if c.required else ""
             out.append(
-                f"| `{c.name}` | {c.vi} | {c.type} | {c.unit} | {allowed} | {required} | "
+                f"| `{c.name}` | {c.vi} | {c.type} | {c.unit} | {_allowed(c)} | {required} | "
                 f"{c.description} |"
             )
         out.append("")
     out += _stated_figures()
-    out.append("## Code lists\n")
-    for name, codes in CODE_LISTS.items():
-        out.append(f"### {name}\n")
-        out.append("| code | label |")
-        out.append("|---|---|")
-        out += [f"| `{code}` | {label} |" for code, label in codes.items()]
-        out.append("")
+    out += _code_lists("Code lists", "code", "label")
     return "\n".join(out).rstrip() + "\n"
 
 
