@@ -91,7 +91,7 @@ def _allowed(column) -> str:
 
 
 def _code_lists(title: str, code: str, label: str) -> list[str]:
-    """Every code list as a table of codes and labels, under ``title``."""
+    """Return every code list as a table of codes and labels, under ``title``."""
     out = [f"## {title}\n"]
     for name, codes in CODE_LISTS.items():
         out += [f"### {name}\n", f"| {code} | {label} |", "|---|---|"]
