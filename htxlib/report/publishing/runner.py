@@ -447,8 +447,8 @@ def _write_formats(
     a national registry's rating table takes pandoc a minute) runs while the document's
     page and signing copy are made, and the document's beside it.
     """
-    from htxlib.report.writing.long_tables import split_long_tables, write_sheets
-    from htxlib.report.writing.signing_copy import signing_copy
+    from htxlib.report.writing.long_tables import move_long_tables, split_long_tables, write_sheets
+    from htxlib.report.writing.signing_copy import signed_text, signing_tree
     from htxlib.report.writing.word import to_docx
     from htxlib.report.writing.word_styles import reference_docx
 
@@ -469,9 +469,9 @@ def _write_formats(
         html = page(DOCUMENT)
         _pause("exported")
         if word:
-            source, sheets[DOCUMENT] = split_long_tables(
-                signing_copy(html, charts), _sheet_file(DOCUMENT)
-            )
+            signed = signing_tree(html, charts)  # one parse: the signing copy, its long tables
+            sheets[DOCUMENT] = move_long_tables(signed, _sheet_file(DOCUMENT))
+            source = signed_text(signed, html)
             runs[DOCUMENT] = converting.submit(to_docx, source, targets[DOCUMENT], titles[DOCUMENT])
         documents = [runs[p].result() for p in (DOCUMENT, ANNEX) if p in runs]
     files = [annex]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from htxlib import formatting
+from htxlib.report.writing.html_tree import parse, written
 
 #: A data table longer than this many rows goes to the spreadsheet.
 SHEET_ROWS = 200
@@ -81,11 +82,15 @@ report-danh-sach.xlsx (trang “1. HTX mới”) kèm theo.</p>
     """
     if page.count("<tr") <= SHEET_ROWS:  # no table can be that long: nothing to parse
         return page, []
-    from bs4 import BeautifulSoup
+    tree = parse(page)
+    sheets = move_long_tables(tree, workbook)
+    return (written(tree, page), sheets) if sheets else (page, [])
 
-    soup = BeautifulSoup(page, "html.parser")
+
+def move_long_tables(tree, workbook: str) -> list[Sheet]:
+    """Replace each long data table of a page's tree by its sentence; return the sheets."""
     sheets: list[Sheet] = []
-    for table in soup.select("table.data"):
+    for table in tree.find_all("table", class_="data"):
         body = table.find("tbody") or table
         rows = body.find_all("tr", recursive=False)
         if len(rows) <= SHEET_ROWS:
@@ -98,13 +103,13 @@ report-danh-sach.xlsx (trang “1. HTX mới”) kèm theo.</p>
         for row in rows:
             sheet.rows.append([_text(c) for c in row.find_all(["td", "th"])])
         sheets.append(sheet)
-        said = soup.new_tag("p", attrs={"class": "long-table"})
+        said = tree.new_tag("p", attrs={"class": "long-table"})
         said.string = (
             f"Danh sách gồm {formatting.number(len(rows))} dòng, lập thành tệp bảng tính "
             f"{workbook} (trang “{name}”) kèm theo."
         )
         table.replace_with(said)
-    return (str(soup), sheets) if sheets else (page, [])
+    return sheets
 
 
 def write_sheets(sheets: list[Sheet], path: Path) -> Path:
