@@ -471,7 +471,7 @@ def _write_formats(
         if word:
             signed = signing_tree(html, charts)  # one parse: the signing copy, its long tables
             sheets[DOCUMENT] = move_long_tables(signed, _sheet_file(DOCUMENT))
-            source = signed_text(signed, html)
+            source = signed_text(signed)
             runs[DOCUMENT] = converting.submit(to_docx, source, targets[DOCUMENT], titles[DOCUMENT])
         documents = [runs[p].result() for p in (DOCUMENT, ANNEX) if p in runs]
     files = [annex]
@@ -562,7 +562,7 @@ def _prepare_writers(formats: tuple[str, ...]) -> None:
     from htxlib.report.document import narrative  # noqa: F401 - jinja2, for the page
 
     if "docx" in formats or "pdf" in formats:
-        from htxlib.report.writing import signing_copy  # noqa: F401 - BeautifulSoup
+        from htxlib.report.writing import signing_copy  # noqa: F401 - lxml
         from htxlib.report.writing.word_styles import reference_docx
 
         reference_docx()

@@ -1,52 +1,68 @@
-"""Parse a page into a tree to change, and write it back as it was written.
+"""Parse a page into a tree to change, and write it back.
 
-lxml's HTML parser (a C library python-docx already brings) reads a national report's
-pages, hundreds of thousands of elements, several times faster than Python's own; Beautiful
-Soup gives the tree the same interface either way. A fragment (a test's, a template's) is
-written back without the ``<html><body>`` lxml wraps it in.
+lxml (a C library python-docx already brings) parses and writes a national report's pages,
+hundreds of thousands of elements, in well under a second; a tree of Python objects for
+each element (Beautiful Soup's) takes several seconds a parse. A whole page is written back
+with its doctype; a fragment (a test's, a template's) as the fragment it was.
 """
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup
-from bs4.dammit import EntitySubstitution
-from bs4.formatter import HTMLFormatter
+from lxml import html as lxml_html
+
+#: The element that holds a fragment while it is changed.
+_FRAGMENT = "htx-fragment"
 
 
-class _AsWritten(HTMLFormatter):
-    """Write attributes in the page's own order (Beautiful Soup sorts them by default).
-
-    Text is written back escaped ("<", ">" and "&" as entities): a name such as "HTX <Sao
-    Vàng>" or a typed "<img src=…>" stays text, as in the page it came from.
-    """
-
-    def __init__(self):
-        super().__init__(entity_substitution=EntitySubstitution.substitute_xml)
-
-    def attributes(self, tag):
-        return list(tag.attrs.items())
+def _is_page(page: str) -> bool:
+    return page.lstrip()[:15].lower().startswith(("<!doctype", "<html"))
 
 
-def parse(page: str) -> BeautifulSoup:
-    """Return the tree of a page or a fragment of one."""
-    return BeautifulSoup(page, "lxml")
-
-
-def written(tree: BeautifulSoup, page: str) -> str:
-    """Return the tree as HTML: a whole page as one, a fragment as the fragment it was.
+def parse(page: str):
+    """Return the tree of a page, or of a fragment of one (held in one element).
 
     Examples
     --------
-    >>> written(parse('<p class="b" id="a">x &lt; y</p>'), '<p class="b" id="a">x &lt; y</p>')
-    '<p class="b" id="a">x &lt; y</p>'
+    >>> written(parse('<p class="b" id="a">x &lt; y</p> z'))
+    '<p class="b" id="a">x &lt; y</p> z'
     """
-    formatter = _AsWritten()
-    head = page.lstrip()[:15].lower()
-    if head.startswith(("<!doctype", "<html")) or tree.body is None:
-        return tree.decode(formatter=formatter)
-    return "".join(
-        node.decode(formatter=formatter)
-        if hasattr(node, "decode")
-        else EntitySubstitution.substitute_xml(str(node))
-        for node in tree.body.contents
-    )
+    if _is_page(page):
+        return lxml_html.document_fromstring(page)
+    return lxml_html.fragment_fromstring(page, create_parent=_FRAGMENT)
+
+
+def written(tree) -> str:
+    """Return a tree from :func:`parse` as HTML."""
+    if tree.tag != _FRAGMENT:
+        return lxml_html.tostring(tree.getroottree(), encoding="unicode", doctype="<!DOCTYPE html>")
+    inner = lxml_html.fragment_fromstring("<i></i>", create_parent="div")
+    inner.text = tree.text  # escaped as text by the writer, then taken off with the wrapper
+    shown = lxml_html.tostring(inner, encoding="unicode")
+    head = shown[len("<div>") : shown.index("<i></i>")]
+    return head + "".join(lxml_html.tostring(child, encoding="unicode") for child in tree)
+
+
+def classes(element) -> set[str]:
+    """Return an element's classes."""
+    return set((element.get("class") or "").split())
+
+
+def text_of(element) -> str:
+    """Return an element's text as a reader sees it: its words, single-spaced."""
+    return " ".join(element.text_content().split())
+
+
+def replace_with_text(element, text: str) -> None:
+    """Put ``text`` where ``element`` was (its tail kept), as a string, not an element."""
+    parent, previous = element.getparent(), element.getprevious()
+    after = text + (element.tail or "")
+    if previous is not None:
+        previous.tail = (previous.tail or "") + after
+    else:
+        parent.text = (parent.text or "") + after
+    parent.remove(element)
+
+
+def drop(element) -> None:
+    """Remove an element and what it holds; the text after it stays."""
+    element.drop_tree()

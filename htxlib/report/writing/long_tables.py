@@ -14,14 +14,18 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lxml.html import Element
+
 from htxlib import formatting
-from htxlib.report.writing.html_tree import parse, written
+from htxlib.report.writing.html_tree import classes, parse, text_of, written
 
 #: A data table longer than this many rows goes to the spreadsheet.
 SHEET_ROWS = 200
 #: What a sheet's name may not hold (Excel), and its longest length.
 _NOT_IN_SHEET_NAMES = re.compile(r"[\[\]:*?/\\]")
 SHEET_NAME_CHARS = 31
+#: The heading nearest before a table, in document order (its title names the sheet).
+HEADING_BEFORE = "preceding::*[self::h2 or self::h3 or self::h4 or self::h5 or self::h6]"
 
 
 @dataclass
@@ -46,10 +50,6 @@ def _sheet_name(number: int, title: str) -> str:
     title = re.sub(r"^\d+\.\s*", "", " ".join(title.split()))
     named = f"{number}. {_NOT_IN_SHEET_NAMES.sub('-', title)}" if title else str(number)
     return named[:SHEET_NAME_CHARS].rstrip()
-
-
-def _text(cell) -> str:
-    return " ".join(cell.get_text(" ").split())
 
 
 def split_long_tables(page: str, workbook: str) -> tuple[str, list[Sheet]]:
@@ -84,31 +84,32 @@ report-danh-sach.xlsx (trang “1. HTX mới”) kèm theo.</p>
         return page, []
     tree = parse(page)
     sheets = move_long_tables(tree, workbook)
-    return (written(tree, page), sheets) if sheets else (page, [])
+    return (written(tree), sheets) if sheets else (page, [])
 
 
 def move_long_tables(tree, workbook: str) -> list[Sheet]:
     """Replace each long data table of a page's tree by its sentence; return the sheets."""
     sheets: list[Sheet] = []
-    for table in tree.find_all("table", class_="data"):
-        body = table.find("tbody") or table
-        rows = body.find_all("tr", recursive=False)
+    tables = [t for t in tree.iter("table") if "data" in classes(t)]
+    for table in tables:
+        body = table.find("tbody")
+        rows = (body if body is not None else table).findall("tr")
         if len(rows) <= SHEET_ROWS:
             continue
-        heading = table.find_previous(["h2", "h3", "h4", "h5", "h6"])
-        name = _sheet_name(len(sheets) + 1, heading.get_text(" ") if heading else "")
+        heading = table.xpath(HEADING_BEFORE)
+        name = _sheet_name(len(sheets) + 1, text_of(heading[-1]) if heading else "")
         head = table.find("thead")
-        cells = head.find_all(["th", "td"]) if head else []
-        sheet = Sheet(name, [_text(c) for c in cells])
-        for row in rows:
-            sheet.rows.append([_text(c) for c in row.find_all(["td", "th"])])
+        cells = head.iter("th", "td") if head is not None else []
+        sheet = Sheet(name, [text_of(c) for c in cells])
+        sheet.rows = [[text_of(c) for c in row if c.tag in ("td", "th")] for row in rows]
         sheets.append(sheet)
-        said = tree.new_tag("p", attrs={"class": "long-table"})
-        said.string = (
+        said = Element("p", {"class": "long-table"})
+        said.text = (
             f"Danh sách gồm {formatting.number(len(rows))} dòng, lập thành tệp bảng tính "
             f"{workbook} (trang “{name}”) kèm theo."
         )
-        table.replace_with(said)
+        said.tail = table.tail
+        table.getparent().replace(table, said)
     return sheets
 
 

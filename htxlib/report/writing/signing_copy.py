@@ -24,7 +24,7 @@ import re
 
 from htxlib.data.texts import SAMPLE_MARK
 from htxlib.report.document.letterhead import BLANK, BLANK_LINE
-from htxlib.report.writing.html_tree import parse, written
+from htxlib.report.writing.html_tree import classes, drop, parse, replace_with_text, written
 
 _SAMPLE = re.compile(re.escape(SAMPLE_MARK) + r"[^)]*\)\s*")
 
@@ -52,54 +52,75 @@ def signing_copy(page: str, charts: bool = False) -> str:
     '<div class="analyst-text"><p>Viết.</p></div>'
 
     """
-    return signed_text(signing_tree(page, charts), page)
+    return signed_text(signing_tree(page, charts))
 
 
-def signed_text(tree, page: str) -> str:
+def signed_text(tree) -> str:
     """Write a signing copy's tree (see :func:`signing_tree`) as HTML."""
     # a blank at a sentence's end takes no full stop of its own: "…", never "…."
-    return written(tree, page).replace(BLANK + ".", BLANK)
+    return written(tree).replace(BLANK + ".", BLANK)
+
+
+def _dropped(element, tag: str, names: set[str], charts: bool) -> bool:
+    return (
+        "review-only" in names
+        or (tag == "sup" and "prov" in names)
+        or (tag == "a" and "footnote-ref" in names)
+        or (tag == "section" and "footnotes" in names)
+        or (not charts and tag == "figure" and "chart" in names)
+    )
 
 
 def signing_tree(page: str, charts: bool = False):
     """Return the tree of the signing copy of ``page`` (see :func:`signing_copy`)."""
-    soup = parse(page)
-    # one walk over the tree sorts what changes: a national page has 400.000 elements, and
-    # a CSS selector walks them all once per selector
+    tree = parse(page)
+    # one walk over the tree sorts what changes: a national page has 400.000 elements
     dropped, missing, blanks, texts = [], [], [], []
-    for element in soup.find_all(True):
-        classes = element.get("class") or ()
-        if (
-            "review-only" in classes
-            or (element.name == "sup" and "prov" in classes)
-            or (element.name == "a" and "footnote-ref" in classes)
-            or (element.name == "section" and "footnotes" in classes)
-            or (not charts and element.name == "figure" and "chart" in classes)
-        ):
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment
+        names = classes(element)
+        if not names:
+            continue
+        if _dropped(element, element.tag, names, charts):
             dropped.append(element)
-        elif element.name == "p" and "missing-text" in classes:
+        elif element.tag == "p" and "missing-text" in names:
             missing.append(element)
-        elif "proposal" in classes or "assumed" in classes:
+        elif "proposal" in names or "assumed" in names:
             blanks.append(element)
-        elif "analyst-text" in classes:
+        elif "analyst-text" in names:
             texts.append(element)
     for element in dropped:
-        if not element.decomposed:  # one inside a dropped one went with it
-            element.decompose()
+        if element.getparent() is not None and _still_in(element, tree):
+            drop(element)
     for element in missing:
-        if element.decomposed:
-            continue
-        element.attrs = {"class": ["blank-line"]}
-        element.string = BLANK_LINE + BLANK * 10  # one printed line
+        if _still_in(element, tree):
+            tail = element.tail
+            element.clear()
+            element.set("class", "blank-line")
+            element.text = BLANK_LINE + BLANK * 10  # one printed line
+            element.tail = tail
     for blank in blanks:
-        if not blank.decomposed:
-            blank.replace_with(BLANK)
+        if _still_in(blank, tree):
+            replace_with_text(blank, BLANK)
     for text in texts:
-        if text.decomposed:
+        if not _still_in(text, tree):
             continue
-        for node in text.find_all(string=_SAMPLE):
-            node.replace_with(_SAMPLE.sub("", str(node)))
-        for element in reversed(text.find_all()):  # innermost first: <em> before its <p>
-            if element.name not in ("br", "img") and not element.get_text(strip=True):
-                element.decompose()  # what held only the tag
-    return soup
+        for node in text.iter():
+            if node.text and SAMPLE_MARK in node.text:
+                node.text = _SAMPLE.sub("", node.text)
+            if node is not text and node.tail and SAMPLE_MARK in node.tail:
+                node.tail = _SAMPLE.sub("", node.tail)
+        for element in reversed(list(text.iterdescendants())):  # innermost first
+            if element.tag not in ("br", "img") and not element.text_content().strip():
+                drop(element)  # what held only the tag
+    return tree
+
+
+def _still_in(element, tree) -> bool:
+    """Whether an element is still in the tree (not inside one removed before it)."""
+    while element is not None:
+        if element is tree:
+            return True
+        element = element.getparent()
+    return False
