@@ -83,9 +83,21 @@ def phrase(names: NameList, limit: int) -> str:
         return f"{text}; danh sách tại {APPENDIX}" if long else text
     if not long:
         return formatting.join(names.names)
-    shown = ", ".join(formatting.nfc(n) for n in names.names[:limit])
-    more = formatting.count(len(names.names) - limit)
-    return f"{shown} và {more} HTX khác; danh sách tại {APPENDIX}"
+    return f"{cut(names.names, limit)}; danh sách tại {APPENDIX}"
+
+
+def cut(names: list[str], limit: int, what: str = "HTX") -> str:
+    """Name at most ``limit`` of ``names`` and count the others.
+
+    Examples
+    --------
+    >>> cut(["A", "B"], 10), cut(["A", "B", "C"], 2), cut(["X", "Y", "Z"], 1, "sản phẩm")
+    ('A và B', 'A, B và 01 HTX khác', 'X và 02 sản phẩm khác')
+    """
+    if len(names) <= limit:
+        return formatting.join(names)
+    shown = ", ".join(formatting.nfc(n) for n in names[:limit])
+    return f"{shown} và {formatting.count(len(names) - limit)} {what} khác"
 
 
 def appendix(lists: dict[str, NameList], limit: int) -> list[NameList]:

@@ -18,6 +18,7 @@ from htxlib.plan.indicators import INDICATORS
 from htxlib.plan.period import period_source, period_standing, plan_period
 from htxlib.report.document.history_source import history_note
 from htxlib.report.document.letterhead import Letterhead, letterhead
+from htxlib.report.document.name_lists import cut
 from htxlib.report.document.narrative import records
 from htxlib.report.document.stated_sentences import stated_sentences
 from htxlib.rules.compliance import dissolution_candidates
@@ -113,9 +114,9 @@ class PlanPart:
         return letterhead(self.ds, self.unit, self.period.year)
 
     @property
-    def candidate_names(self) -> list[str]:
-        """Names of the HTX a plan should consider dissolving."""
-        return list(self.candidates["name"])
+    def candidate_names(self) -> str:
+        """The HTX a plan should consider dissolving, named up to the unit's list limit."""
+        return cut(list(self.candidates["name"]), self.unit.list_limit)
 
     @property
     def methods(self) -> list[str]:

@@ -144,16 +144,21 @@ class Ratings:
     def rating_agreement(self) -> dict:
         """How the recomputed ratings compare with the recorded ones.
 
-        judged (HTX with both), agree (how many are the same), differ (records of those that
-        are not: name, computed, recorded).
+        judged (HTX with both), agree (how many are the same), differing (how many are not),
+        differ (the first ``list_limit`` of those, as a sentence names them: name, computed,
+        recorded) and more (how many the sentence leaves to the table below it).
         """
         check = self.rating_check
         judged = check[check["agrees"].notna()]
         same = judged["agrees"].astype(bool)
+        differ = judged.loc[~same, ["name", "computed", "recorded"]]
+        named = differ.head(self.unit.list_limit)  # a national registry differs in thousands
         return {
             "judged": len(judged),
             "agree": int(same.sum()),
-            "differ": records(judged.loc[~same, ["name", "computed", "recorded"]]),
+            "differing": len(differ),
+            "differ": records(named),
+            "more": len(differ) - len(named),
         }
 
     @property

@@ -41,8 +41,17 @@ class Results:
 
     @property
     def ocop_rows(self) -> list[dict]:
-        """OCOP products by year as plain records (missing values as None)."""
-        return records(self.ocop)
+        """OCOP products by year as plain records (missing values as None).
+
+        A year's ``items`` are those a sentence names, at most the unit's list limit;
+        ``more`` counts the others (a province awards hundreds a year).
+        """
+        rows = records(self.ocop)
+        limit = self.unit.list_limit
+        for row in rows:
+            row["more"] = max(0, len(row["items"]) - limit)
+            row["items"] = row["items"][:limit]
+        return rows
 
     @property
     def support_rows(self) -> list[dict]:
