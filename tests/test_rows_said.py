@@ -55,3 +55,16 @@ def test_a_detail_built_on_estimates_stays_in_the_review_copy(small_unit, tmp_pa
     assert "từ 600 đến 1.200" not in signing
     # the sector's own published total stays: only the detail on estimates goes
     assert "HTX Gamma, với vốn đăng ký 2.500 triệu đồng." in signing
+
+
+def test_no_sentence_names_more_than_the_list_limit(small_unit, tmp_path):
+    """A province awards hundreds of OCOP products a year: a sentence names a few, counts
+    the rest."""
+    from .conftest import read_rows
+
+    rows = read_rows(small_unit / "unit.csv")
+    write_rows(small_unit / "unit.csv", [[*rows[0], "list_limit"], [*rows[1], "1"]])
+    for text in _copies(small_unit, tmp_path):
+        assert "thưởng 02 sản phẩm" in text, text
+        assert "Gạo Alpha của HTX Alpha (04 sao) và 01 sản phẩm khác." in text
+        assert "Chè Tân Lập" not in text
