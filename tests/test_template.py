@@ -175,6 +175,8 @@ def test_a_deleted_template_column_is_a_warning_naming_it(tmp_path):
     assert done.returncode == 0, done.stderr
     said = done.stdout + done.stderr
     assert "thiếu cột 'Lĩnh vực' của mẫu" in said and "coi là chưa có" in said
+    # the column named as the workbook names it, not by the program's name ("sector")
+    assert "cột 'Lĩnh vực': thiếu cột" in said and "'sector'" not in said, said
 
 
 def test_the_template_asks_for_the_years_part_two_projects_from(tmp_path):

@@ -281,22 +281,25 @@ def read_table(source: Source, table: Table) -> ReadTable:
                 frame[col.name] = None
         return frame[table.names]
 
+    def named(col) -> str:  # a column the file lacks, as the user's kind of file names it
+        return col.vi if source.is_excel else col.name
+
     if raw.header:
         for col in table.columns:
             if col.required and col.name not in headers:
                 rule = _("required column missing (header '{name}' or '{vi}')").format(
                     name=col.name, vi=col.vi
                 )
-                problems.append(Problem(label, None, col.name, "", rule, sheet))
+                problems.append(Problem(label, None, named(col), "", rule, sheet))
             elif source.convention and col.name not in headers:
                 # a workbook made by htx template has every column: one deleted loses its facts
                 rule = _(
                     "the template's column '{vi}' is missing: every value of it counts as not "
                     "given (the report says 'chưa có số liệu'); add the column back to give them"
                 ).format(vi=col.vi)
-                problems.append(Problem(label, None, col.name, "", rule, sheet, warning=True))
+                problems.append(Problem(label, None, named(col), "", rule, sheet, warning=True))
     for col in table.columns:
-        headers.setdefault(col.name, col.name)
+        headers.setdefault(col.name, named(col))
     totals_columns = [
         clean_column([r[i] if i < len(r) else None for _, r in raw.totals])
         for i in range(len(raw.header))
