@@ -75,3 +75,28 @@ def test_cli_exit_code_on_failed_notebook(published, monkeypatch, capsys):
     assert main(["report", "--data", str(unit), "--year", "2025", "--out", str(out)]) == 3
     err = capsys.readouterr().err
     assert "previous report, if any, is unchanged" in err and "deliberate failure" in err
+
+
+def test_a_cell_error_without_a_message_is_named_by_what_the_cell_printed(tmp_path):
+    """IPython may fail to format an error (a template's traceback): the error then has no
+    message, and the failure line names the error the cell printed, not the formatter's."""
+    import json
+    from types import SimpleNamespace
+
+    from htxlib.report.publishing.runner import _cell_error
+
+    printed = (
+        'Traceback (most recent call last):\n  File "x.py", line 1\n'
+        "jinja2.exceptions.UndefinedError: No caller defined\n\n"
+        "During handling of the above exception, another exception occurred:\n\n"
+        "tokenize.TokenError: ('EOF in multi-line statement', (108, 0))\n"
+    )
+    notebook = tmp_path / "run.ipynb"
+    cell = {"cell_type": "code", "execution_count": 9, "outputs": [
+        {"output_type": "stream", "name": "stderr", "text": printed}]}  # fmt: skip
+    notebook.write_text(json.dumps({"cells": [cell]}), encoding="utf-8")
+    err = SimpleNamespace(ename="CellExecutionError", evalue="", traceback=[], exec_count=9)
+    said = _cell_error(err, notebook)
+    assert said == "CellExecutionError: jinja2.exceptions.UndefinedError: No caller defined"
+    given = SimpleNamespace(ename="ValueError", evalue="bad year", traceback=[], exec_count=2)
+    assert _cell_error(given, tmp_path / "missing.ipynb") == "ValueError: bad year"

@@ -118,7 +118,7 @@ def _execute(source: Path, target: Path, parameters: dict, timeout: int, kernels
         except PapermillExecutionError as err:
             raise ReportError(
                 _("notebook {name} failed in cell {cell}: {error}").format(
-                    name=source.name, cell=err.exec_count, error=f"{err.ename}: {err.evalue}"
+                    name=source.name, cell=err.exec_count, error=_cell_error(err, target)
                 )
             ) from err
         except OSError as err:
@@ -141,6 +141,37 @@ def _execute(source: Path, target: Path, parameters: dict, timeout: int, kernels
                 )
                 continue
             raise ReportError(_did_not_run(source, err, reason)) from err
+
+
+_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+#: A traceback's last line: the error raised and its message.
+_RAISED = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b")
+_DURING = "During handling of the above exception, another exception occurred:"
+
+
+def _cell_error(err, notebook: Path) -> str:
+    """Say what a cell raised: its error and message, else the last line the cell printed.
+
+    IPython may fail to format an error (a template's traceback): the error then comes with
+    no message, and what names it is the traceback the kernel printed in the cell's output.
+    """
+    if str(err.evalue).strip():
+        return f"{err.ename}: {err.evalue}"
+    printed = list(err.traceback or [])
+    try:
+        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
+        failed = [c for c in cells if c.get("execution_count") == err.exec_count]
+        for output in failed[0].get("outputs", []) if failed else []:
+            text = output.get("text", "")
+            printed.append(text if isinstance(text, str) else "".join(text))
+    except (OSError, ValueError):
+        pass  # the notebook was not written: the error's name is all there is
+    lines = [_ANSI.sub("", line).strip() for line in "\n".join(printed).splitlines()]
+    # the error the cell raised, not one raised while formatting it ("During handling …")
+    raised = [line for line in lines if _RAISED.match(line) or line.startswith("During handling")]
+    first = raised[: raised.index(_DURING)] if _DURING in raised else raised
+    said = first or [line for line in lines if line]
+    return f"{err.ename}: {said[-1]}" if said and said[-1] != err.ename else err.ename
 
 
 def _did_not_run(source: Path, err: Exception, reason: str = "") -> str:
