@@ -364,12 +364,15 @@ def test_a_cell_s_text_is_read_as_python_docx_reads_it(docx_files, tmp_path):
 
 def test_document_numbers_do_not_break_at_their_hyphens(tmp_path):
     """A number such as "01/2020/TT-BKHĐT" keeps one line: Word's non-breaking hyphen."""
-    said = "Căn cứ Thông tư số 01/2020/TT-BKHĐT và Kế hoạch số 222/KH-UBND; 2024 - 2025."
+    said = (
+        "Căn cứ Thông tư số 01/2020/TT-BKHĐT, Kế hoạch số 222/KH-UBND và Nghị quyết số "
+        "20-NQ/TW; 2024 - 2025."
+    )
     to_docx(f"<p>{said}</p>", tmp_path / "so.docx", "Số hiệu")
     paragraph = Document(str(tmp_path / "so.docx")).paragraphs[0]
     assert paragraph.text == said  # read back, the hyphens are hyphens
     xml = paragraph._p.xml
-    assert xml.count("<w:noBreakHyphen/>") == 2  # those of the numbers, not " - "
+    assert xml.count("<w:noBreakHyphen/>") == 3  # those of the numbers, not " - "
     assert "01/2020/TT<" in xml and ">BKHĐT" in xml
 
 

@@ -125,7 +125,10 @@ def finish(path: Path, title: str) -> None:
 
 
 #: A document's number and symbol ("01/2020/TT-BKHĐT", "222/KH-UBND"): one word on a line.
-DOCUMENT_NUMBER = re.compile(r"\d+(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)+")
+#: Also a Party resolution's "20-NQ/TW".
+DOCUMENT_NUMBER = re.compile(
+    r"\d+(?:/\d{4})?/[A-ZĐ][A-ZĐ0-9]*(?:-[A-ZĐ][A-ZĐ0-9]*)+|\d+-[A-ZĐ]+(?:/[A-ZĐ0-9]+)+"
+)
 
 
 def _document_numbers_whole(document) -> None:
