@@ -1,6 +1,6 @@
 """Time `htx report` for Văn Quan against importing pandas and matplotlib, in one run.
 
-Usage: .venv/bin/python benchmarks/bench_report.py [--runs N]
+Usage: .venv/bin/python benchmarks/bench_report.py [--runs N] [--no-warm-up]
 
 Each command runs N times (after one warm-up run each, so that all read from a warm
 disk cache); the medians and their ratios are printed. The target is a report within 1.5 times
@@ -37,8 +37,9 @@ FLOOR_NOTEBOOK = """{"cells": [{"cell_type": "code", "execution_count": null, "i
 BIN = Path(sys.executable).parent
 
 
-def timed(cmd: list[str], runs: int) -> list[float]:
-    subprocess.run(cmd, check=True, capture_output=True)  # warm-up
+def timed(cmd: list[str], runs: int, warm_up: bool = True) -> list[float]:
+    if warm_up:
+        subprocess.run(cmd, check=True, capture_output=True)
     times = []
     for _ in range(runs):
         start = time.perf_counter()
@@ -50,6 +51,12 @@ def timed(cmd: list[str], runs: int) -> list[float]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--no-warm-up",
+        dest="warm_up",
+        action="store_false",
+        help="skip the warm-up run of each command (a quick check that the script runs)",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as out:
         report = [
@@ -71,9 +78,9 @@ def main() -> int:
             nb=floor_nb, out=Path(out) / "floor_out.ipynb", kernel=kernel_name()
         )
         floor = [sys.executable, "-c", code]
-        base = timed(baseline, args.runs)
-        bare = timed(floor, args.runs)
-        rep = timed(report, args.runs)
+        base = timed(baseline, args.runs, args.warm_up)
+        bare = timed(floor, args.runs, args.warm_up)
+        rep = timed(report, args.runs, args.warm_up)
     b, f, r = statistics.median(base), statistics.median(bare), statistics.median(rep)
     print(
         f"import pandas, matplotlib.pyplot:   median {b:.2f} s  runs {[round(t, 2) for t in base]}"

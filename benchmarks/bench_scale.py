@@ -53,17 +53,17 @@ def measure(cmd: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def floors(folder: Path) -> tuple[float, float]:
-    """Time the import floor and the papermill floor (best of three each)."""
+def floors(folder: Path, runs: int = 3) -> tuple[float, float]:
+    """Time the import floor and the papermill floor (best of ``runs`` each)."""
     from htxlib.report.publishing.runner import kernel_name
 
     notebook = folder / "floor.ipynb"
     notebook.write_text(FLOOR_NOTEBOOK, encoding="utf-8")
     run = FLOOR_RUN.format(nb=notebook, out=folder / "floor_out.ipynb", kernel=kernel_name())
     imports = min(
-        measure([sys.executable, "-c", "import pandas, matplotlib.pyplot"])[0] for _ in range(3)
+        measure([sys.executable, "-c", "import pandas, matplotlib.pyplot"])[0] for _ in range(runs)
     )
-    papermill = min(measure([sys.executable, "-c", run])[0] for _ in range(3))
+    papermill = min(measure([sys.executable, "-c", run])[0] for _ in range(runs))
     return imports, papermill
 
 
@@ -73,11 +73,12 @@ def main() -> int:
     parser.add_argument("--report-up-to", type=int, default=35000)
     parser.add_argument("--year", type=int, default=2024)
     parser.add_argument("--out", type=Path, help="also write the table to this Markdown file")
+    parser.add_argument("--floor-runs", type=int, default=3, help="runs of each floor (best kept)")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
-        imports, papermill = floors(work)
+        imports, papermill = floors(work, args.floor_runs)
         for n in args.sizes:
             unit = write_unit(work / f"unit-{n}", n)
             validate = measure([str(BIN / "htx"), "--lang", "en", "validate", "--data", str(unit)])
