@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from htxlib.data.codebook import Table
 from htxlib.data.read.columns import is_coded
 from htxlib.data.read.header import header_map
@@ -55,6 +57,16 @@ def first_cells(columns: list, rows: list[int]) -> list:
     return found
 
 
+#: The first letters of a totals word, normalised as :func:`fold` does.
+_TOTAL_STARTS = tuple(word.split()[0][:4] for word in TOTAL_WORDS)
+
+
+def _starts_like_a_total(cell: str) -> bool:
+    """Whether a cell starts like a totals word, after :func:`fold` (checked last)."""
+    head = unicodedata.normalize("NFC", cell[:12]).casefold().lstrip()
+    return head.startswith(_TOTAL_STARTS) and fold(cell).startswith(TOTAL_WORDS)
+
+
 def totals_candidates(first, blank) -> list[int]:
     """Rows that may be totals rows: the first cell is empty or starts like a totals word."""
     import numpy as np
@@ -71,7 +83,9 @@ def totals_candidates(first, blank) -> list[int]:
         for i, cell in enumerate(distinct)
         if cell.__class__ is str
         and cell[:1].casefold() in _TOTAL_INITIALS
-        and fold(cell).startswith(TOTAL_WORDS)  # "THT00012" starts like "Tổng", is no total
+        # "THT00012" starts like "Tổng" and is no total: its first letters, normalised,
+        # tell (the whole cell is folded only for the few that pass)
+        and _starts_like_a_total(cell)
     ]
     candidate = np.isin(codes, maybe)
     missing = np.flatnonzero(codes < 0)
