@@ -305,3 +305,23 @@ def test_a_province_of_some_communes_says_how_many_of_how_many(tmp_path):
     page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
     assert "Số liệu tổng hợp từ 03 trong số 194 đơn vị cấp xã" in page
     assert not re.search(r"trên địa bàn tỉnh Lạng Sơn có \d+ (HTX|THT)", page)
+
+
+def test_the_annex_of_a_province_sums_the_rating_check_by_commune():
+    """A unit built from child units: the annex says the rating check commune by commune,
+    and the communes' rows add up to the province's."""
+    import re
+
+    from htxlib.report.document import part_one
+    from htxlib.report.document.narrative import annex_section
+
+    a = part_one.build(load_unit(ROOT / "data" / "lang-son-mau"), 2024, with_charts=False)
+    rows = a.rating_by_child
+    check = a.rating_agreement
+    assert {r["name"] for r in rows} == {"Thị trấn Văn Quan", "Xã Điềm He", "Xã Tri Lễ"}
+    assert sum(r["judged"] for r in rows) == check["judged"] > 0
+    assert sum(r["agree"] for r in rows) == check["agree"]
+    assert sum(r["differ"] for r in rows) == check["differing"]
+    said = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(annex_section("rating", a))))
+    assert "Kết quả chấm lại theo đơn vị: Đơn vị HTX chấm lại" in said
+    assert f"Tổng số {check['judged']:02d} {check['agree']:02d}" in said

@@ -162,6 +162,28 @@ class Ratings:
         }
 
     @property
+    def rating_by_child(self) -> list[dict]:
+        """The rating check summed by child unit, for a unit built from child units.
+
+        One row per unit whose HTX were checked: name, judged, agree, differ. Empty for a
+        unit of its own registry: its annex lists the HTX themselves.
+        """
+        entities = self.ds.entities
+        check = self.rating_check
+        if "unit_of" not in entities or not self.ds.children or check.empty:
+            return []
+        names = {c.unit_id: c.name[:1].upper() + c.name[1:] for c in self.ds.children}
+        names[self.unit.unit_id] = self.unit.full_name  # HTX of the parent's own registry
+        unit = check["entity_id"].map(entities.set_index("entity_id")["unit_of"])
+        judged = check.assign(unit=unit)[check["agrees"].notna()]
+        rows = []
+        for unit_id, part in judged.groupby("unit", sort=False):
+            agree = int(part["agrees"].astype(bool).sum())
+            rows.append({"name": names.get(unit_id, unit_id), "judged": len(part),
+                         "agree": agree, "differ": len(part) - agree})  # fmt: skip
+        return rows
+
+    @property
     def size_rows(self) -> list[dict]:
         """One row per size scheme: document, label and its counts in size order."""
         rows = []
