@@ -60,6 +60,8 @@ FILLED = {
     "--data DIR --year Y": "--data units --year 2025",
     "CODE --year Y --out FILE.xlsx": "02269 --year 2025 --out units/thuong-lam/thuong-lam.xlsx",
     "--lang en ...": "--lang en validate --data data/van-quan",
+    "<old code>": "02251",
+    "units/<former>/<former>.xlsx": "units/thuong-lam/units/xa-khuon-ha/xa-khuon-ha.xlsx",
 }
 
 
@@ -185,6 +187,15 @@ def check_template(done, copy):
     again = run(".venv/bin/htx template --unit 02269 --year 2025 --out " + str(target), copy)
     assert again.returncode != 0 and "--force" in again.stderr and vietnamese(again.stderr)
     assert target.read_bytes() == before
+
+
+def check_former_template(done, copy):
+    target = copy / "units" / "thuong-lam" / "units" / "xa-khuon-ha" / "xa-khuon-ha.xlsx"
+    assert done.returncode == 0 and target.is_file(), done.stderr
+    import openpyxl
+
+    unit = [c.value for c in openpyxl.load_workbook(target)["don_vi"][4]]
+    assert "Khuôn Hà" in unit and "02251" in unit, unit  # the former map's commune
 
 
 def prepare_my_unit(copy: Path) -> None:
@@ -352,6 +363,9 @@ RUNS = {
     'htx map "thị trấn Văn Quan"': check_former_code,
     ".venv/bin/htx template --unit <mã-xã> --year 2025 --out <tệp>.xlsx": check_template,
     "htx template --unit CODE --year Y --out FILE.xlsx": check_template,
+    "htx template --former --unit <old code> --year 2024 --out units/<former>/<former>.xlsx": (
+        check_former_template
+    ),
     "htx template --unit 02269 --year 2025 --out units/thuong-lam/thuong-lam.xlsx [--force]": (
         check_template
     ),

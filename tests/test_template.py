@@ -13,7 +13,7 @@ from htxlib.data.codebook import TABLES
 from htxlib.data.dataset import load_unit
 from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
 
-from .conftest import VAN_QUAN
+from .conftest import VAN_QUAN, run_htx
 
 
 def test_template_of_a_commune_is_prefilled_from_the_map(tmp_path, capsys):
@@ -206,3 +206,52 @@ def test_the_template_asks_for_the_years_part_two_projects_from(tmp_path):
     assert built.returncode == 0, built.stderr
     page = (tmp_path / "reports" / "thuong-lam" / "2026" / "report.html").read_text()
     assert "một dòng cho mỗi năm 2022, 2023, 2024, 2025" in page  # the review copy says it too
+
+
+def test_a_merged_commune_s_template_offers_its_former_communes(tmp_path):
+    """Xã Thượng Lâm (02269) was made of two former communes: its instructions name them with
+    the command that makes each one's workbook. Run as written, filled in, the new commune's
+    report sums the former communes for the years before the merger."""
+    from openpyxl import load_workbook as load
+
+    from .test_one_language import _type_rows
+
+    new = "units/thuong-lam/thuong-lam.xlsx"
+    assert run_htx("template", "--unit", "02269", "--year", "2025", "--out", new,
+                   cwd=tmp_path).returncode == 0  # fmt: skip
+    guide = [c.value for c in load(tmp_path / new)["huong_dan"]["A"] if c.value]
+    said = " ".join(guide)
+    assert "02 xã cũ" in said and "Xã Khuôn Hà (mã 02251" in said, said
+    commands = [line for line in guide if line.startswith("htx template --former")]
+    assert len(commands) == 2, guide
+    members = {"02251": 10, "02269": 20}
+    for command in commands:
+        words = command.split()[1:]
+        done = run_htx(*words, cwd=tmp_path)  # as the instructions write it
+        assert done.returncode == 0, done.stderr
+        path = tmp_path / words[words.index("--out") + 1]
+        code = words[words.index("--unit") + 1]
+        book = load(path)
+        unit = [c.value for c in book["don_vi"][4]]
+        assert "30/06/2025" in [v.strftime("%d/%m/%Y") for v in unit if hasattr(v, "strftime")]
+        _type_rows(
+            book,
+            "entities",
+            [
+                {
+                    "entity_id": f"H{code}",
+                    "kind": "HTX",
+                    "name": f"HTX số {code}",
+                    "founded_on": "15/3/2018",
+                }
+            ],
+        )
+        _type_rows(book, "annual", [{"entity_id": f"H{code}", "year": 2024,
+                                     "members": members[code]}])  # fmt: skip
+        book.save(path)
+    done = run_htx("validate", "--data", "units/thuong-lam", "--year", "2024", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "units/xa-khuon-ha: đã tổng hợp" in done.stdout, done.stdout
+    done = run_htx("template", "--former", "--unit", "99999", "--year", "2024", "--out",
+                   "x.xlsx", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 2 and "bản đồ trước ngày 01/07/2025" in done.stderr

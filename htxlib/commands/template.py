@@ -34,6 +34,14 @@ def add(sub) -> None:
     tpl.add_argument("--year", type=int, required=True, help=_("assessed year"))
     tpl.add_argument("--out", required=True, help=_("the .xlsx file to write"))
     tpl.add_argument(
+        "--former",
+        action="store_true",
+        help=_(
+            "the code is a commune of the map before 01/07/2025: write its workbook for the "
+            "years before the merger (the new commune's workbook names the command)"
+        ),
+    )
+    tpl.add_argument(
         "--force",
         action="store_true",
         help=_("replace an existing workbook, keeping it beside the new one as a dated copy"),
@@ -44,7 +52,7 @@ def add(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``htx template``; return its exit status."""
     from htxlib.data.admin_map import MapError
-    from htxlib.data.template import KEPT_MARK, TemplateExists, write_template
+    from htxlib.data.template import KEPT_MARK, TemplateExists, former_template, write_template
 
     if Path(args.out).suffix.lower() != ".xlsx":  # "x.csv" would be a workbook named .csv
         say(_("{path}: the workbook's name must end in .xlsx").format(path=args.out))
@@ -56,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     existed = Path(args.out).exists()
     try:
-        path = write_template(args.unit, args.year, args.out, force=args.force)
+        write = former_template if args.former else write_template
+        path = write(args.unit, args.year, args.out, force=args.force)
     except MapError as err:
         say(str(err))
         return EXIT_USAGE

@@ -17,6 +17,7 @@ from htxlib.data.codebook import TABLES, Column, Table
 from htxlib.data.codes import CODE_LISTS, LEVELS
 from htxlib.data.read.locate import GUIDE_SHEET
 from htxlib.data.unit import PROSE_LEVELS, slug
+from htxlib.messages import _
 
 #: Rows of a sheet: title, example, header; data starts below.
 TITLE_ROW, EXAMPLE_ROW, HEADER_ROW = 1, 2, 3
@@ -199,25 +200,7 @@ def write_template(code: str, year: int, target: str | Path, force: bool = False
     target = Path(target)
     if target.exists() and not force:
         raise TemplateExists(target)
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter, quote_sheetname
-
     unit = _unit_row(code)
-    book = Workbook()
-    guide = book.active
-    guide.title = GUIDE_SHEET
-    for i, line in enumerate(GUIDE, start=1):
-        guide.cell(i, 1, line).font = Font(bold=(i == 1))
-    guide.column_dimensions["A"].width = 100
-    lists = book.create_sheet(LISTS_SHEET)
-    ranges = {}
-    for col_index, (name, values) in enumerate(CODE_LISTS.items(), start=1):
-        letter = get_column_letter(col_index)
-        lists.cell(1, col_index, name).font = Font(bold=True)
-        for row, label in enumerate(values.values(), start=2):
-            lists.cell(row, col_index, label)
-        ranges[name] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
     filled = {
         "unit": [unit],
         # the assessed year, to the day the workbook is made at the latest, and the past
@@ -232,13 +215,131 @@ def write_template(code: str, year: int, target: str | Path, force: bool = False
             for y in range(year - HISTORY_YEARS, year + 1)
         ],
     }
-    for table in TABLES.values():
-        _table_sheet(book, table, ranges, filled.get(table.name, []))
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         target.replace(backup_path(target))
-    book.save(target)
+    _workbook(target, filled, (*GUIDE, *predecessor_lines(code, target)))
     return target
+
+
+def _workbook(target: Path, filled: dict[str, list[dict]], guide_lines: tuple[str, ...]) -> None:
+    """Write an input workbook: the instructions, the code lists, a sheet per table."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter, quote_sheetname
+
+    book = Workbook()
+    guide = book.active
+    guide.title = GUIDE_SHEET
+    for i, line in enumerate(guide_lines, start=1):
+        guide.cell(i, 1, line).font = Font(bold=(i == 1))
+    guide.column_dimensions["A"].width = 100
+    lists = book.create_sheet(LISTS_SHEET)
+    ranges = {}
+    for col_index, (name, values) in enumerate(CODE_LISTS.items(), start=1):
+        letter = get_column_letter(col_index)
+        lists.cell(1, col_index, name).font = Font(bold=True)
+        for row, label in enumerate(values.values(), start=2):
+            lists.cell(row, col_index, label)
+        ranges[name] = f"{quote_sheetname(LISTS_SHEET)}!${letter}$2:${letter}${len(values) + 1}"
+    for table in TABLES.values():
+        _table_sheet(book, table, ranges, filled.get(table.name, []))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    book.save(target)
+
+
+#: The last day of the former map: a former unit's ``ended_on``.
+MAP_CHANGED = dt.date(2025, 6, 30)
+
+
+def former_template(code: str, year: int, target: str | Path, force: bool = False) -> Path:
+    """Write the input workbook of a commune of the map before 01/07/2025 (a former unit).
+
+    The years before the merger that Part II projects from are the former communes' data
+    (see :mod:`htxlib.data.predecessors`). The workbook goes in ``units/`` of the new
+    commune's folder: its ``unit`` row is filled in from the former map, with ``ended_on``
+    30/06/2025, and ``periods`` has a row for each year from ``year`` - 4 to 2024.
+
+    Raises
+    ------
+    MapError
+        The code is no commune of the former map.
+    TemplateExists
+        ``target`` exists and ``force`` is not set.
+    """
+    from htxlib.data import former_map
+
+    target = Path(target)
+    if target.exists() and not force:
+        raise TemplateExists(target)
+    text = str(code).strip()
+    former = former_map.former_commune(text) if text.isdigit() else None
+    if former is None:
+        raise admin_map.MapError(
+            _("{code}: no commune of the map before 01/07/2025 has this code").format(code=code)
+        )
+    name = admin_map.plain_name(former.name)
+    level = next((k for k, v in LEVELS.items() if former.name.lower().startswith(v)), "xa")
+    unit = {
+        "unit_id": slug(former.name),
+        "name": name,
+        "level": LEVELS[level],
+        "code": former.code,
+        "province": admin_map.plain_name(former.province),
+        "issuing_body": f"Ủy ban nhân dân {LEVELS[level]} {name}",
+        "ended_on": MAP_CHANGED,
+    }
+    years = range(min(year, MAP_CHANGED.year - 1) - HISTORY_YEARS, MAP_CHANGED.year)
+    periods = [
+        {"year": y, "period_start": dt.date(y, 1, 1), "cutoff_date": dt.date(y, 12, 31),
+         "plan_year": y + 1}
+        for y in years
+    ]  # fmt: skip
+    if target.exists():
+        target.replace(backup_path(target))
+    _workbook(target, {"unit": [unit], "periods": periods}, FORMER_GUIDE)
+    return target
+
+
+def predecessor_lines(code: str, target: str | Path) -> list[str]:
+    """Return the instructions' lines on a new commune's former communes, with commands.
+
+    Empty for a province, or a commune that is no merger of others.
+    """
+    from htxlib.data import former_map
+
+    text = str(code).strip()
+    formers = former_map.predecessors(int(text)) if len(text) >= 3 else []
+    if len(formers) < 2 and not any(f.divided for f in formers):
+        return []
+    folder = Path(target).parent
+    lines = [
+        "",
+        f"Đơn vị được hình thành từ {len(formers):02d} xã cũ (trước ngày 01/07/2025): "
+        + "; ".join(f"{f.name} (mã {f.code}, {f.district})" for f in formers)
+        + ". Số liệu các năm trước năm 2025 là tổng số liệu của các xã cũ: tạo sổ cho từng xã"
+        " cũ bằng lệnh dưới đây (sổ nằm trong thư mục units/ của đơn vị), rồi nhập danh sách và"
+        " số liệu hằng năm của xã cũ đó.",
+    ]
+    for former in formers:
+        unit_id = slug(former.name)
+        path = (folder / "units" / unit_id / f"{unit_id}.xlsx").as_posix()
+        lines.append(f"htx template --former --unit {former.code} --year 2024 --out {path}")
+    return lines
+
+
+#: The instructions of a former commune's workbook.
+FORMER_GUIDE = (
+    "Hướng dẫn nhập số liệu của xã cũ (trước ngày 01/07/2025)",
+    "",
+    "Sổ này giữ số liệu các năm trước khi sắp xếp đơn vị hành chính của một xã cũ; xã mới tổng"
+    " hợp số liệu các năm đó từ các xã cũ của mình (thư mục units/ bên cạnh sổ của xã mới).",
+    "Trang don_vi đã ghi 'Tồn tại đến ngày' 30/06/2025; trang ky_bao_cao có một dòng cho mỗi năm"
+    " trước năm 2025. Nhập danh sách HTX, THT và số liệu hằng năm của xã cũ như trong sổ của"
+    " xã mới.",
+    "Nếu xã cũ được chia cho nhiều xã mới, chỉ ghi phần đã thuộc về xã này.",
+    *GUIDE[2:],
+)
 
 
 def _table_sheet(book, table: Table, ranges: dict, rows: list[dict]) -> None:
