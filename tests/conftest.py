@@ -395,3 +395,28 @@ def vq_report(tmp_path_factory):
     assert main(["report", "--data", str(VAN_QUAN), "--year", "2024", "--out", str(out)]) == 0
     html = (out / "van-quan" / "2024" / "report.html").read_text(encoding="utf-8")
     return out, html
+
+
+def type_rows(book, table: str, rows: list) -> None:
+    """Type rows into a workbook from `htx template`, under the sheet's Vietnamese headers,
+    in place of its own rows, as an officer types them.
+
+    ``rows`` are dicts of column name to value; None leaves a row blank, and a callable value
+    is called with the cell's column letter and row number (a formula over the rows above).
+    """
+    from openpyxl.utils import get_column_letter
+
+    from htxlib.data.codebook import TABLES
+    from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
+
+    if TABLES[table].vi not in book.sheetnames:
+        return
+    sheet = book[TABLES[table].vi]
+    header = [cell.value for cell in sheet[HEADER_ROW]]
+    sheet.delete_rows(FIRST_DATA_ROW, sheet.max_row)
+    for offset, values in enumerate(rows):
+        row = FIRST_DATA_ROW + offset
+        for name, value in (values or {}).items():
+            column = header.index(TABLES[table].column(name).vi) + 1
+            shown = value(get_column_letter(column), row) if callable(value) else value
+            sheet.cell(row, column, shown)

@@ -16,12 +16,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
-from htxlib.data.codebook import TABLES
-from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
+from htxlib.data.template import FIRST_DATA_ROW
 
-from .conftest import run_htx, save_with_office_suite
+from .conftest import run_htx, save_with_office_suite, type_rows
 
 #: It starts many reports, servers or other processes: `make test-fast` leaves it out.
 pytestmark = pytest.mark.slow
@@ -142,17 +140,15 @@ EXPECTED = {
 
 def _fill(book, table: str, rows: list[dict | None]) -> None:
     """Type rows under the sheet's Vietnamese headers; None leaves the row blank."""
-    sheet = book[TABLES[table].vi]
-    header = [cell.value for cell in sheet[HEADER_ROW]]
-    sheet.delete_rows(FIRST_DATA_ROW, sheet.max_row)  # rows the template filled in
-    for offset, values in enumerate(rows):
-        row = FIRST_DATA_ROW + offset
-        for name, value in (values or {}).items():
-            column = header.index(TABLES[table].column(name).vi) + 1
-            if value == SUM:
-                letter = get_column_letter(column)
-                value = f"=SUM({letter}{FIRST_DATA_ROW}:{letter}{row - 1})"
-            sheet.cell(row, column, value)
+    typed = [
+        {k: _sum_above if v == SUM else v for k, v in row.items()} if row else None for row in rows
+    ]
+    type_rows(book, table, typed)
+
+
+def _sum_above(letter: str, row: int) -> str:
+    """A total row's formula: the column summed over the rows above it."""
+    return f"=SUM({letter}{FIRST_DATA_ROW}:{letter}{row - 1})"
 
 
 def _with_cached_sums(rows: list[dict | None]) -> list[dict | None]:

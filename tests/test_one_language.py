@@ -15,9 +15,9 @@ import pytest
 from openpyxl import load_workbook
 
 from htxlib.data.codebook import TABLES
-from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
+from htxlib.data.template import FIRST_DATA_ROW
 
-from .conftest import VAN_QUAN, run_htx
+from .conftest import VAN_QUAN, run_htx, type_rows
 
 #: It starts many reports, servers or other processes: `make test-fast` leaves it out.
 pytestmark = pytest.mark.slow
@@ -125,7 +125,7 @@ def _workbooks(work) -> None:
     for name, (table, extra) in {"xa": (None, None), **broken}.items():
         book = load_workbook(work / "xa" / "xa.xlsx")
         for sheet_of, typed in rows.items():
-            _type_rows(book, sheet_of, typed + ([extra] if extra and table == sheet_of else []))
+            type_rows(book, sheet_of, typed + ([extra] if extra and table == sheet_of else []))
         if extra is None and table:
             sheet = book[TABLES[table].vi]
             if table == "periods":
@@ -134,19 +134,6 @@ def _workbooks(work) -> None:
                 del book[TABLES[table].vi]
         (work / name).mkdir(exist_ok=True)
         book.save(work / name / f"{name}.xlsx")
-
-
-def _type_rows(book, table: str, rows: list[dict]) -> None:
-    """Type rows under a sheet's Vietnamese headers, in place of the template's rows."""
-    if TABLES[table].vi not in book.sheetnames:
-        return
-    sheet = book[TABLES[table].vi]
-    header = [cell.value for cell in sheet[HEADER_ROW]]
-    sheet.delete_rows(FIRST_DATA_ROW, sheet.max_row)
-    for offset, values in enumerate(rows):
-        for column, value in values.items():
-            where = header.index(TABLES[table].column(column).vi) + 1
-            sheet.cell(FIRST_DATA_ROW + offset, where, value)
 
 
 #: Each command as a user runs it, from the folder above the units.

@@ -45,6 +45,8 @@ def test_a_detail_built_on_estimates_stays_in_the_review_copy(small_unit, tmp_pa
         [
             ["table", "record", "field", "year", "status", "note"],
             ["annual", "*", "members", "", "estimated", "Phân bổ tổng số"],
+            # the published total of all members is no sector's part of it
+            ["annual", "sum", "members", "", "published", "Tổng số công bố"],
             ["entities", "A", "charter_capital", "", "estimated", "Ước tính"],
         ],
     )

@@ -13,7 +13,7 @@ from htxlib.data.codebook import TABLES
 from htxlib.data.dataset import load_unit
 from htxlib.data.template import FIRST_DATA_ROW, HEADER_ROW
 
-from .conftest import VAN_QUAN, run_htx
+from .conftest import VAN_QUAN, run_htx, type_rows
 
 
 def test_template_of_a_commune_is_prefilled_from_the_map(tmp_path, capsys):
@@ -214,8 +214,6 @@ def test_a_merged_commune_s_template_offers_its_former_communes(tmp_path):
     report sums the former communes for the years before the merger."""
     from openpyxl import load_workbook as load
 
-    from .test_one_language import _type_rows
-
     new = "units/thuong-lam/thuong-lam.xlsx"
     assert run_htx("template", "--unit", "02269", "--year", "2025", "--out", new,
                    cwd=tmp_path).returncode == 0  # fmt: skip
@@ -234,7 +232,7 @@ def test_a_merged_commune_s_template_offers_its_former_communes(tmp_path):
         book = load(path)
         unit = [c.value for c in book["don_vi"][4]]
         assert "30/06/2025" in [v.strftime("%d/%m/%Y") for v in unit if hasattr(v, "strftime")]
-        _type_rows(
+        type_rows(
             book,
             "entities",
             [
@@ -246,7 +244,7 @@ def test_a_merged_commune_s_template_offers_its_former_communes(tmp_path):
                 }
             ],
         )
-        _type_rows(book, "annual", [{"entity_id": f"H{code}", "year": 2024,
+        type_rows(book, "annual", [{"entity_id": f"H{code}", "year": 2024,
                                      "members": members[code]}])  # fmt: skip
         book.save(path)
     done = run_htx("validate", "--data", "units/thuong-lam", "--year", "2024", cwd=tmp_path)

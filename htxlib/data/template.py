@@ -17,6 +17,7 @@ from htxlib.data.codebook import TABLES, Column, Table
 from htxlib.data.codes import CODE_LISTS, LEVELS
 from htxlib.data.read.locate import GUIDE_SHEET
 from htxlib.data.unit import PROSE_LEVELS, slug
+from htxlib.formatting import count
 from htxlib.messages import _
 
 #: Rows of a sheet: title, example, header; data starts below.
@@ -249,7 +250,7 @@ def _workbook(target: Path, filled: dict[str, list[dict]], guide_lines: tuple[st
 
 
 #: The last day of the former map: a former unit's ``ended_on``.
-MAP_CHANGED = dt.date(2025, 6, 30)
+FORMER_MAP_ENDS = admin_map.MERGER_DATE - dt.timedelta(days=1)
 
 
 def former_template(code: str, year: int, target: str | Path, force: bool = False) -> Path:
@@ -278,8 +279,7 @@ def former_template(code: str, year: int, target: str | Path, force: bool = Fals
         raise admin_map.MapError(
             _("{code}: no commune of the map before 01/07/2025 has this code").format(code=code)
         )
-    name = admin_map.plain_name(former.name)
-    level = next((k for k, v in LEVELS.items() if former.name.lower().startswith(v)), "xa")
+    level, name = _level_and_name(former.name)
     unit = {
         "unit_id": slug(former.name),
         "name": name,
@@ -287,9 +287,10 @@ def former_template(code: str, year: int, target: str | Path, force: bool = Fals
         "code": former.code,
         "province": admin_map.plain_name(former.province),
         "issuing_body": f"Ủy ban nhân dân {LEVELS[level]} {name}",
-        "ended_on": MAP_CHANGED,
+        "ended_on": FORMER_MAP_ENDS,
     }
-    years = range(min(year, MAP_CHANGED.year - 1) - HISTORY_YEARS, MAP_CHANGED.year)
+    last = admin_map.MERGER_DATE.year - 1
+    years = range(min(year, last) - HISTORY_YEARS, last + 1)
     periods = [
         {"year": y, "period_start": dt.date(y, 1, 1), "cutoff_date": dt.date(y, 12, 31),
          "plan_year": y + 1}
@@ -299,6 +300,14 @@ def former_template(code: str, year: int, target: str | Path, force: bool = Fals
         target.replace(backup_path(target))
     _workbook(target, {"unit": [unit], "periods": periods}, FORMER_GUIDE)
     return target
+
+
+def _level_and_name(name: str) -> tuple[str, str]:
+    """Split a former commune's name into its level and its name ("Thị trấn Lim": thi_tran, Lim)."""
+    for code, word in sorted(LEVELS.items(), key=lambda item: -len(item[1])):
+        if name.lower().startswith(word + " "):
+            return code, name[len(word) + 1 :].strip()
+    return "xa", name
 
 
 def predecessor_lines(code: str, target: str | Path) -> list[str]:
@@ -315,7 +324,7 @@ def predecessor_lines(code: str, target: str | Path) -> list[str]:
     folder = Path(target).parent
     lines = [
         "",
-        f"Đơn vị được hình thành từ {len(formers):02d} xã cũ (trước ngày 01/07/2025): "
+        f"Đơn vị được hình thành từ {count(len(formers))} xã cũ (trước ngày 01/07/2025): "
         + "; ".join(f"{f.name} (mã {f.code}, {f.district})" for f in formers)
         + ". Số liệu các năm trước năm 2025 là tổng số liệu của các xã cũ: tạo sổ cho từng xã"
         " cũ bằng lệnh dưới đây (sổ nằm trong thư mục units/ của đơn vị), rồi nhập danh sách và"

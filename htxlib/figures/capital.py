@@ -51,7 +51,7 @@ def capital_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
                 "capital_high": float(given.max()) if spread else None,
                 # one HTX's capital: a published total of the sector does not cover it
                 "range_status": figure(
-                    ds, None, "entities", "charter_capital", given.index.map(part["entity_id"])
+                    ds, None, "entities", "charter_capital", part.loc[given.index, "entity_id"]
                 ).status,
                 "names": list(part["name"]),
                 "status": fig.status,

@@ -60,6 +60,7 @@ def given_sum(
     table: str,
     year: int | None = None,
     key: str = "entity_id",
+    total: bool = True,
 ):
     """Sum a field over the records that give it; None (not given) when none does.
 
@@ -77,6 +78,9 @@ def given_sum(
         Year of the values, for tables with a year.
     key : str
         Column naming each record (for provenance).
+    total : bool
+        Whether the records are the whole table, so that a ``sum`` provenance row (a published
+        total) decides; False for a part of it (one sector's members).
 
     Returns
     -------
@@ -88,9 +92,9 @@ def given_sum(
     given = frame[frame[field].notna()]
     if given.empty:
         return Figure(0 if frame.empty else None, given=0, of=len(frame))
-    total = given[field].sum()
-    value = int(total) if pd.api.types.is_integer_dtype(frame[field]) else float(total)
-    found = figure(ds, value, table, field, given[key], total=True, year=year)
+    summed = given[field].sum()
+    value = int(summed) if pd.api.types.is_integer_dtype(frame[field]) else float(summed)
+    found = figure(ds, value, table, field, given[key], total=total, year=year)
     return Figure(found.value, found.status, found.note, given=len(given), of=len(frame))
 
 

@@ -9,7 +9,7 @@ import pandas as pd
 from htxlib.data.codes import TRAINING_LEVELS
 from htxlib.docs import scoped
 from htxlib.figures.frames import facts, given_sum
-from htxlib.figures.provenance import Figure, figure
+from htxlib.figures.provenance import Figure
 from htxlib.figures.shares import shares_of_known
 
 
@@ -86,16 +86,15 @@ def members_by_sector(ds, year: int, as_of=None) -> pd.DataFrame:
     frame = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)
     rows = []
     for sector, part in frame.dropna(subset=["sector"]).groupby("sector", sort=False):
-        fig = _total(ds, part, "members", year)
         # a published total of all members says nothing of one sector's part of it
-        own = figure(ds, fig.value, "annual", "members", part["entity_id"], year=year)
+        fig = given_sum(ds, part, "members", "annual", year, total=False)
         rows.append(
             {
                 "sector": sector,
                 "count": len(part),
                 "members": fig.value,
                 "members_given": fig.given,
-                "status": own.status,
+                "status": fig.status,
             }
         )
     columns = ["sector", "count", "members", "members_given", "status"]

@@ -114,7 +114,7 @@ class PlanPart:
         return letterhead(self.ds, self.unit, self.period.year)
 
     @property
-    def candidate_names(self) -> str:
+    def candidate_phrase(self) -> str:
         """The HTX a plan should consider dissolving, named up to the unit's list limit."""
         return cut(list(self.candidates["name"]), self.unit.list_limit)
 

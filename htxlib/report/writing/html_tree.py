@@ -8,6 +8,8 @@ with its doctype; a fragment (a test's, a template's) as the fragment it was.
 
 from __future__ import annotations
 
+import html
+
 from lxml import html as lxml_html
 
 #: The element that holds a fragment while it is changed.
@@ -35,10 +37,7 @@ def written(tree) -> str:
     """Return a tree from :func:`parse` as HTML."""
     if tree.tag != _FRAGMENT:
         return lxml_html.tostring(tree.getroottree(), encoding="unicode", doctype="<!DOCTYPE html>")
-    inner = lxml_html.fragment_fromstring("<i></i>", create_parent="div")
-    inner.text = tree.text  # escaped as text by the writer, then taken off with the wrapper
-    shown = lxml_html.tostring(inner, encoding="unicode")
-    head = shown[len("<div>") : shown.index("<i></i>")]
+    head = html.escape(tree.text or "", quote=False)  # the fragment's text before its elements
     return head + "".join(lxml_html.tostring(child, encoding="unicode") for child in tree)
 
 
@@ -61,8 +60,3 @@ def replace_with_text(element, text: str) -> None:
     else:
         parent.text = (parent.text or "") + after
     parent.remove(element)
-
-
-def drop(element) -> None:
-    """Remove an element and what it holds; the text after it stays."""
-    element.drop_tree()

@@ -24,7 +24,7 @@ import re
 
 from htxlib.data.texts import SAMPLE_MARK
 from htxlib.report.document.letterhead import BLANK, BLANK_LINE
-from htxlib.report.writing.html_tree import classes, drop, parse, replace_with_text, written
+from htxlib.report.writing.html_tree import classes, parse, replace_with_text, written
 
 _SAMPLE = re.compile(re.escape(SAMPLE_MARK) + r"[^)]*\)\s*")
 
@@ -91,8 +91,8 @@ def signing_tree(page: str, charts: bool = False):
         elif "analyst-text" in names:
             texts.append(element)
     for element in dropped:
-        if element.getparent() is not None and _still_in(element, tree):
-            drop(element)
+        if _still_in(element, tree):
+            element.drop_tree()  # its tail, the text after it, stays
     for element in missing:
         if _still_in(element, tree):
             tail = element.tail
@@ -113,7 +113,7 @@ def signing_tree(page: str, charts: bool = False):
                 node.tail = _SAMPLE.sub("", node.tail)
         for element in reversed(list(text.iterdescendants())):  # innermost first
             if element.tag not in ("br", "img") and not element.text_content().strip():
-                drop(element)  # what held only the tag
+                element.drop_tree()  # what held only the tag
     return tree
 
 
