@@ -7,5 +7,5 @@ and the options several commands take.
 from importlib import import_module
 
 #: The sub-commands' names (and modules), in the order ``htx --help`` lists them.
-NAMES = ("validate", "report", "texts", "batch", "template", "map", "export", "codebook")
+NAMES = ("validate", "report", "texts", "batch", "template", "map", "export", "check", "codebook")
 COMMANDS = tuple(import_module(f"htxlib.commands.{name}") for name in NAMES)

@@ -53,6 +53,11 @@ class Limits:
         Time pandoc or LibreOffice may take to write one Word or PDF file.
     HTX_PANDOC_MB : int
         Memory pandoc may use for its heap while it writes a Word file.
+    HTX_MAX_PAGES : int
+        Pages of one PDF document ``htx check`` reads: a plan has 10 to 40.
+    HTX_MAX_DOCUMENT_CHARS : int
+        Characters of text ``htx check`` takes from one document: a 40-page plan has about
+        150.000.
     """
 
     HTX_MAX_FILE_MB: int = 200
@@ -69,6 +74,8 @@ class Limits:
     HTX_MAX_TEXTS_KB: int = 2_048
     HTX_CONVERT_SECONDS: int = 600
     HTX_PANDOC_MB: int = 2_048
+    HTX_MAX_PAGES: int = 1_000
+    HTX_MAX_DOCUMENT_CHARS: int = 5_000_000
 
 
 def limits() -> Limits:

@@ -10,6 +10,7 @@ import pandas as pd
 from htxlib.data.cross_table import FULL_YEAR, typed_to_date
 from htxlib.data.read.text import fold
 from htxlib.figures.provenance import value_status
+from htxlib.formatting import half_up
 from htxlib.plan import projections as pj
 from htxlib.plan.indicators import INDICATORS, INPUTS, actual, history, status
 
@@ -255,7 +256,9 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
         if has_year_end_estimate(code) and elapsed_share(ds, year, as_of) < 1:
             found = year_end_estimate(ds, code, year, as_of)
             estimate, method = found.full_year, found.method
-        judged = value if pd.isna(estimate) else estimate
+        # the estimate as the document prints it ("ước 22 HTX"): its percentage of the plan
+        # is one a reader can work out from the page (22/35 = 62,86%, not 63,2% of 22,12)
+        judged = value if pd.isna(estimate) else half_up(float(estimate), int(ind.decimals))
         text, percent = verdict(judged, target["low"], target["high"], ind.direction)
         rows.append(
             {

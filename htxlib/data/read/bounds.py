@@ -7,7 +7,7 @@ from pathlib import Path
 
 from htxlib.data.limits import exceeded, limits
 from htxlib.data.read.text import ReadError
-from htxlib.messages import N_
+from htxlib.messages import N_, _
 
 
 def check_rows(rows: int) -> None:
@@ -59,14 +59,20 @@ def check_file(path: Path) -> None:
                 bound.HTX_MAX_FILE_MB,
             )
         )
-    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".xlsm", ".docx"):
         return
     import zipfile
 
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as err:
-        raise ReadError(f"not a readable Excel workbook ({err})") from None
+        what = (
+            N_("not a readable Word file ({error})")
+            if suffix == ".docx"
+            else N_("not a readable Excel workbook ({error})")
+        )
+        raise ReadError(_(what).format(error=err)) from None
     with archive:
         parts = archive.infolist()
         total = sum(p.file_size for p in parts)
@@ -94,7 +100,10 @@ def check_file(path: Path) -> None:
                 _check_sheet_part(archive, part.filename)
             elif part.filename == _STRINGS_PART:
                 _check_strings_part(archive, part.filename)
-            elif part.file_size > bound.HTX_MAX_PART_MB * 2**20:
+            elif part.file_size > bound.HTX_MAX_PART_MB * 2**20 and (
+                suffix != ".docx"
+                or part.filename.endswith(".xml")  # a Word file's pictures are not read
+            ):
                 # styles, the list of sheets and its defined names: read whole by openpyxl
                 raise ReadError(
                     exceeded(

@@ -26,12 +26,42 @@ class Counts:
         return known or None  # no sector known: no share to base, nothing to say of one
 
     @property
+    def sector_base_status(self) -> str:
+        """Provenance of the base the sector shares are of: the weakest of the known rows.
+
+        A share of an estimated count, or of a base an estimated count is part of, is an
+        estimate too: the signing copy leaves it blank as it leaves the count.
+        """
+        from htxlib.figures.provenance import weakest
+
+        by_sector = self.overview.by_sector
+        known = (
+            by_sector.loc[by_sector["sector"].notna(), "status"] if "status" in by_sector else []
+        )
+        return weakest(s for s in known if isinstance(s, str) and s)
+
+    def sector_share_status(self, row_status: str) -> str:
+        """Provenance of one sector's share: the weakest of its count and the base."""
+        from htxlib.figures.provenance import weakest
+
+        return weakest(
+            [s for s in (row_status, self.sector_base_status) if isinstance(s, str) and s]
+        )
+
+    @property
     def sector_split(self) -> dict | None:
         """Agricultural and non-agricultural HTX ("phi nông nghiệp"), when both exist."""
         by_sector = self.overview.by_sector.dropna(subset=["sector"])  # known sectors only
         agri = int(by_sector.loc[by_sector["sector"] == AGRICULTURE, "count"].sum())
         rest = int(by_sector["count"].sum()) - agri
-        return {"agri": agri, "non_agri": rest} if agri and rest else None
+        if not (agri and rest):
+            return None
+        from htxlib.figures.provenance import weakest
+
+        others = by_sector.loc[by_sector["sector"] != AGRICULTURE]
+        statuses = others.get("status", [])
+        status = weakest(s for s in statuses if isinstance(s, str) and s)
+        return {"agri": agri, "non_agri": rest, "status": status}
 
     @property
     def new_split(self) -> dict | None:

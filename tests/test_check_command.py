@@ -1,0 +1,289 @@
+"""`htx check`: a plan's figures checked from its text, as an office receives the plan.
+
+- the published excerpts of real plans (``tests/data/check_excerpts``, copied from
+  ``../shared/real-units/units/*/README.md``): the inconsistencies their expectations flag
+  are found, and the correct roundings they must not flag are not;
+- the toolkit's own signing copies, Word and PDF: every number recognised, nothing found,
+  also against the unit's data;
+- one number changed in a signing copy: that inconsistency is named, and nothing else;
+- files that cannot be read: one line and exit status 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from htxlib.checks.text.document_check import check_document
+from htxlib.checks.text.vocabulary import CLASSES, class_of
+from htxlib.data.codes import RATINGS, SECTORS, STATUSES, THT_PURPOSES
+from htxlib.report.writing import pdf
+
+from .conftest import ROOT, VAN_QUAN, run_htx
+
+EXCERPTS = ROOT / "tests" / "data" / "check_excerpts"
+SEED = ROOT.parent / "shared" / "seed" / "000_88a10fd7b481e320.txt"
+
+#: What each published excerpt contradicts in itself: (check, a number its message names).
+#: The others hold only correct figures and roundings ("gần 43%", "hơn 19%", 36,3% of the 171
+#: operating HTX, the 100,5% of a plan of 203): nothing may be flagged in them.
+FLAGGED = {
+    "bac-kan-2019": [("share", "52,4%")],  # 119 of 181 is 65,75%
+    "cho-moi-2021": [("plan", "250%"), ("parts", "38 + 2 + 1 = 41")],
+    "da-teh-2020": [("parts", "17 + 3 = 20"), ("share", "4,7%")],
+    "dien-bien-2020": [("share", "54,3%")],  # 93 of the 171 operating HTX is 54,39%
+    "dong-nai-2024": [("parts", "1.182"), ("share", "21,2%")],
+    "ha-tinh-2015": [("parts", "788 + 45 + 6 = 839")],
+}
+
+
+@pytest.mark.parametrize("path", sorted(EXCERPTS.glob("*.txt")), ids=lambda p: p.stem)
+def test_a_published_excerpt_is_flagged_where_it_contradicts_itself(path):
+    result = check_document(path)
+    found = [(f.check, f.message) for f in result.findings]
+    expected = FLAGGED.get(path.stem, [])
+    assert len(found) == len(expected), found
+    for (check, number), (kind, message) in zip(expected, found, strict=True):
+        assert kind == check and number in message, found
+    assert result.share_recognised >= 95, result.recognised.unrecognised
+
+
+def test_the_seed_document_holds_together():
+    """The seed's own figures agree with each other and with the Văn Quan data."""
+    if not SEED.is_file():
+        pytest.skip("the seed document is kept beside the repository")
+    from htxlib.data.dataset import load_unit
+
+    result = check_document(SEED, load_unit(VAN_QUAN), 2024)
+    assert result.findings == []
+    assert result.share_recognised >= 95
+    assert result.compared >= 15
+
+
+@pytest.fixture(scope="module")
+def signing_copy(vq_report) -> Path:
+    out, _page = vq_report
+    return out / "van-quan" / "2024" / "report.docx"
+
+
+def test_the_signing_copy_checks_clean_against_its_data(signing_copy, tmp_path):
+    """The real command, on the toolkit's own signing copy, as the README writes it."""
+    shutil.copy(signing_copy, tmp_path / "ke-hoach-2025.docx")
+    done = run_htx("check", "ke-hoach-2025.docx", "--data", str(VAN_QUAN), cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    first = done.stdout.splitlines()[0]
+    assert first.startswith("ke-hoach-2025.docx:") and "0 chỗ không khớp" in first, first
+    known, numbers = _recognised(first)
+    assert numbers >= 90 and known / numbers >= 0.95, first
+    compared = int(re.search(r"đã đối chiếu (\d+) số liệu", done.stdout).group(1))
+    assert compared >= 20, done.stdout  # the figures were set against the data, not skipped
+    # the figures are listed with their sentences, in Vietnamese
+    assert "Các số liệu nhận dạng được:" in done.stdout
+    assert "36 HTX [số HTX]" in done.stdout
+
+
+def _recognised(line: str) -> tuple[int, int]:
+    """(recognised, numbers) from the summary line "tệp: 101 con số, nhận dạng được 101 (…)"."""
+    found = re.search(r": ([\d.]+) con số, nhận dạng được ([\d.]+) ", line)
+    return int(found.group(2).replace(".", "")), int(found.group(1).replace(".", ""))
+
+
+@pytest.mark.skipif(
+    (pdf.engine() is None) and not __import__("os").environ.get("CI"),
+    reason="LibreOffice renders the PDF",
+)
+def test_the_pdf_signing_copy_reads_as_its_word_file(signing_copy, tmp_path):
+    """PDF text keeps its diacritics, its tables and pages; it checks as the Word file does."""
+    subprocess.run(
+        [
+            pdf.engine(),
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(signing_copy),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    as_pdf = check_document(tmp_path / "report.pdf")
+    as_word = check_document(signing_copy)
+    assert as_pdf.findings == [] and as_pdf.share_recognised >= 95
+    texts = " ".join(s.text for s in as_pdf.recognised.sentences)
+    assert "Nông - Lâm - Ngư nghiệp: 33 HTX (91,67%)" in texts
+    assert max(s.page for s in as_pdf.recognised.sentences) > 3
+    values = sorted(f.value for f in as_word.recognised.figures)
+    assert sorted(f.value for f in as_pdf.recognised.figures) == values
+
+
+def _plant(source: Path, target: Path, old: str, new: str) -> None:
+    """Change one number in a Word file, in the paragraph that holds it."""
+    document = Document(str(source))
+    for paragraph in document.paragraphs:
+        if old in paragraph.text:
+            for run in paragraph.runs:
+                if old in run.text:
+                    run.text = run.text.replace(old, new, 1)
+                    break
+            else:
+                paragraph.text = paragraph.text.replace(old, new, 1)
+            document.save(str(target))
+            return
+    raise AssertionError(f"{old!r} is not in {source}")
+
+
+#: A number changed in the Văn Quan signing copy, and the one finding it must give.
+PLANTED = [
+    (
+        "a part",
+        "Nông - Lâm - Ngư nghiệp: 33 HTX",
+        "Nông - Lâm - Ngư nghiệp: 34 HTX",
+        "share",
+        "34 HTX",
+    ),
+    ("a total", "có 36 HTX đã đăng ký", "có 37 HTX đã đăng ký", "twice", "37 HTX"),
+    ("a share", "chiếm 16,67%", "chiếm 17,67%", "share", "17,67%"),
+    ("a named list", "04 HTX, gồm HTX Thương mại", "05 HTX, gồm HTX Thương mại", "list", "05 HTX"),
+    (
+        "a list's part",
+        "gồm 04 sản phẩm đạt 03 sao",
+        "gồm 03 sản phẩm đạt 03 sao",
+        "parts",
+        "3 + 1 = 4",
+    ),
+]
+
+
+@pytest.mark.parametrize("what, old, new, check, named", PLANTED, ids=[p[0] for p in PLANTED])
+def test_a_planted_error_is_named_and_nothing_else(
+    signing_copy, tmp_path, what, old, new, check, named
+):
+    changed = tmp_path / "changed.docx"
+    _plant(signing_copy, changed, old, new)
+    findings = check_document(changed).findings
+    assert [(f.check, named in f.message) for f in findings] == [(check, True)], [
+        f.message for f in findings
+    ]
+
+
+def test_a_planted_percentage_of_plan_is_named(tmp_path):
+    text = (EXCERPTS / "can-tho-2022.txt").read_text(encoding="utf-8")
+    changed = tmp_path / "ke-hoach.txt"
+    changed.write_text(text.replace("đạt 40% kế hoạch", "đạt 45% kế hoạch"), encoding="utf-8")
+    findings = check_document(changed).findings
+    assert [f.check for f in findings] == ["plan"] and "45%" in findings[0].message
+
+
+def test_a_plan_against_its_own_targets_and_rules(tmp_path):
+    """A target below the value reached; a 2025 rating under a circular repealed that year."""
+    plan = tmp_path / "ke-hoach-2026.txt"
+    plan.write_text(
+        "KẾ HOẠCH\n\nPhát triển kinh tế tập thể, hợp tác xã năm 2026\n\n"
+        "Phần I\n\nĐến ngày 31/12/2025, trên địa bàn xã có 12 HTX và 04 THT.\n\n"
+        "Kết quả đánh giá, xếp loại HTX năm 2025 theo Thông tư số 01/2020/TT-BKHĐT: "
+        "03 HTX tốt, 05 HTX khá.\n\n"
+        "Phần II\n\nMục tiêu cụ thể: tổng số HTX: 10 HTX.\n",
+        encoding="utf-8",
+    )
+    checks = sorted(f.check for f in check_document(plan).findings)
+    assert checks == ["target", "validity"]
+    earlier = tmp_path / "ke-hoach-2025.txt"
+    earlier.write_text(
+        plan.read_text(encoding="utf-8")
+        .replace("năm 2026", "năm 2025")
+        .replace("năm 2025 theo", "năm 2024 theo")
+        .replace("10 HTX", "14 HTX"),
+        encoding="utf-8",
+    )
+    assert check_document(earlier).findings == []
+
+
+def test_many_plans_give_one_table_and_a_summary_per_file(tmp_path):
+    """The second README command: relative paths, a folder of tables, exit status 1."""
+    folder = tmp_path / "nhan-duoc"
+    shutil.copytree(EXCERPTS, folder)
+    files = sorted(p.name for p in folder.glob("*.txt"))
+    done = run_htx("check", *[f"nhan-duoc/{f}" for f in files], "--out", "kiem-tra", cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    with open(tmp_path / "kiem-tra" / "phat-hien.csv", encoding="utf-8-sig") as handle:
+        findings = list(csv.DictReader(handle))
+    assert len(findings) == sum(len(v) for v in FLAGGED.values())
+    assert findings[0]["nội dung kiểm tra"] == "tỷ lệ và số lượng"
+    assert findings[0]["phát hiện"].startswith("Trang 1: 119 HTX trên tổng số 181 là 65,75%")
+    with open(tmp_path / "kiem-tra" / "tom-tat.csv", encoding="utf-8-sig") as handle:
+        summary = list(csv.DictReader(handle))
+    assert [row["tệp"] for row in summary] == [f"nhan-duoc/{f}" for f in files]
+    assert f"{len(files)} tệp: 6 tệp có chỗ không khớp, 8 tệp không có, 0 tệp không đọc được" in (
+        done.stdout
+    )
+    # a second run writes over its own tables; a file of the user's own is never replaced
+    assert (
+        run_htx("check", f"nhan-duoc/{files[0]}", "--out", "kiem-tra", cwd=tmp_path).returncode == 1
+    )
+    mine = tmp_path / "cua-toi"
+    mine.mkdir()
+    (mine / "phat-hien.csv").write_text("số liệu của tôi\n", encoding="utf-8")
+    done = run_htx("check", f"nhan-duoc/{files[0]}", "--out", "cua-toi", cwd=tmp_path)
+    assert done.returncode == 2 and "không do htx check ghi ra" in done.stderr
+    assert (mine / "phat-hien.csv").read_text(encoding="utf-8") == "số liệu của tôi\n"
+
+
+def _zip_bomb(path: Path) -> None:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"<" + b"a" * (60 * 2**20) + b">")
+
+
+@pytest.mark.parametrize(
+    "name, content, said",
+    [
+        ("hong.docx", b"not a zip", "không phải tệp Word đọc được"),
+        ("hong.pdf", b"%PDF-1.4\n garbage", "không phải tệp PDF đọc được"),
+        ("ke-hoach.odt", b"x", "htx check không đọc loại tệp này"),
+        (
+            "cp1258.txt",
+            b"H\xe0p t\xe1c x\xe3 \xf2\xff",  # a legacy code page: not UTF-8
+            "không phải tệp văn bản",
+        ),
+        ("bom.docx", None, "tỷ lệ nén"),
+    ],
+    ids=["not-a-zip", "not-a-pdf", "odt", "legacy-text", "zip-bomb"],
+)
+def test_a_file_that_cannot_be_read_is_one_line_and_status_2(tmp_path, name, content, said):
+    path = tmp_path / name
+    if content is None:
+        _zip_bomb(path)
+    else:
+        path.write_bytes(content)
+    good = tmp_path / "tot.txt"
+    good.write_text("Toàn xã có 05 HTX.\n", encoding="utf-8")
+    done = run_htx("check", name, "tot.txt", cwd=tmp_path)
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+    assert f"{name}: không đọc được: " in done.stderr and said in done.stderr, done.stderr
+    assert "tot.txt: 1 con số, nhận dạng được 1 (100%), 0 chỗ không khớp" in done.stdout
+
+
+def test_the_vocabulary_reads_back_every_label_the_report_prints():
+    """The words the report writes a class with are the words the check reads it by."""
+    for codes, dimension, unit in (
+        (SECTORS, "sector", "HTX"),
+        (RATINGS, "rating", "HTX"),
+        (STATUSES, "status", "HTX"),
+        (THT_PURPOSES, "purpose", "THT"),
+    ):
+        for code, label in codes.items():
+            if dimension == "purpose" and code == "nong_nghiep":
+                continue  # "Tổ hợp tác nông nghiệp" is the sector's word, read for THT as such
+            assert class_of(f"HTX {label.lower()}", unit) == (dimension, code), label
+            assert code in CLASSES[dimension]
