@@ -24,6 +24,7 @@ from docx import Document
 from htxlib.checks.text.document_check import check_document
 from htxlib.checks.text.vocabulary import CLASSES, class_of
 from htxlib.data.codes import RATINGS, SECTORS, STATUSES, THT_PURPOSES
+from htxlib.data.dataset import load_unit
 from htxlib.report.writing import pdf
 
 from .conftest import ROOT, VAN_QUAN, run_htx
@@ -287,3 +288,29 @@ def test_the_vocabulary_reads_back_every_label_the_report_prints():
                 continue  # "Tổ hợp tác nông nghiệp" is the sector's word, read for THT as such
             assert class_of(f"HTX {label.lower()}", unit) == (dimension, code), label
             assert code in CLASSES[dimension]
+
+
+REAL_UNITS = ROOT / "tests" / "data" / "real_units"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["dong-nai-2024", "vinh-phuc-2018"])
+def test_a_real_units_signing_copy_checks_clean_against_its_data(unit, tmp_path):
+    """Real units' own signing copies: estimated values are blanks, percentages are of
+    what is printed (an estimate of 22 HTX is 62,86% of a plan of 35), and every figure
+    agrees with the unit's data.
+    """
+    from htxlib.cli import main
+
+    year = unit.rsplit("-", 1)[1]
+    folder = REAL_UNITS / unit
+    out = tmp_path / "reports"
+    assert (
+        main(
+            ["report", "--data", str(folder), "--year", year, "--format", "docx", "--out", str(out)]
+        )
+        == 0
+    )
+    result = check_document(out / unit / year / "report.docx", load_unit(folder), int(year))
+    assert [f.message for f in result.findings] == []
+    assert result.share_recognised >= 95 and result.compared >= 5

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 from htxlib.data.codebook import TABLES
 from htxlib.data.template import FIRST_DATA_ROW
 
-from .conftest import VAN_QUAN, run_htx, type_rows
+from .conftest import ROOT, VAN_QUAN, run_htx, type_rows
 
 #: It starts many reports, servers or other processes: `make test-fast` leaves it out.
 pytestmark = pytest.mark.slow
@@ -25,12 +25,12 @@ pytestmark = pytest.mark.slow
 #: Terms a Vietnamese officer reads as they are: commands, formats, programs and codes.
 ALLOWED = {
     # the sub-commands, as typed
-    "validate", "report", "texts", "batch", "template", "map", "export", "codebook",
+    "validate", "report", "texts", "batch", "template", "map", "export", "check", "codebook",
     # formats and programs
-    "csv", "xlsx", "html", "docx", "pdf", "markdown", "word", "excel", "libreoffice",
+    "csv", "xlsx", "html", "docx", "pdf", "txt", "markdown", "word", "excel", "libreoffice",
     "jupyter", "htx", "lang", "vi", "en", "ocop", "dd", "mm", "yyyy", "kb", "mb",
     # Vietnamese abbreviations, and the default output folder's name
-    "tht", "lh", "lhhtx", "reports",
+    "tht", "lh", "lhhtx", "ttcn", "reports",
 }  # fmt: skip
 
 #: Common English words that are also well-formed Vietnamese syllables without marks.
@@ -140,7 +140,8 @@ def _workbooks(work) -> None:
 COMMANDS = {
     "help": ["--help"],
     **{f"{c} --help": [c, "--help"] for c in (
-        "validate", "report", "texts", "batch", "template", "map", "export", "codebook")},
+        "validate", "report", "texts", "batch", "template", "map", "export", "check",
+        "codebook")},
     "no command": [],
     "missing --data": ["validate"],
     "bad --format": ["report", "--data", "van-quan", "--year", "2024", "--format", "odt"],
@@ -161,6 +162,8 @@ COMMANDS = {
     "batch empty": ["batch", "--data", "trong", "--year", "2024"],
     "batch broken": ["batch", "--data", "hong", "--year", "2024", "--jobs", "64"],
     "codebook": ["codebook", "--output", "dinh-dang.md"],
+    "check": ["check", str(ROOT / "tests" / "data" / "check_excerpts" / "da-teh-2020.txt")],
+    "check unreadable": ["check", "khong-co.docx"],
     # the workbook path: a commune's workbook, and copies broken as users break them
     "validate workbook": ["validate", "--data", "xa"],
     "workbook not a number": ["validate", "--data", "so-lieu-chu"],
@@ -177,6 +180,8 @@ COMMANDS = {
 
 #: What each broken copy must be told, in its own words: the scan alone passes a silent run.
 SAID = {
+    "check": "Trang 1: 17 + 3 = 20, văn bản ghi tổng số 21 HTX",
+    "check unreadable": "khong-co.docx: không đọc được: không có tệp này",
     "validate workbook": "số liệu hợp lệ",
     "workbook not a number": "không phải số",
     "workbook formula without value": "chưa có giá trị được lưu",

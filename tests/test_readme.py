@@ -54,6 +54,7 @@ FILLED = {
     '"ten xa"': '"thuong lam"',
     "<mã-xã>": "02269",
     "<tệp>.xlsx": "units/thuong-lam/thuong-lam.xlsx",
+    "<tệp>.docx": "reports/van-quan/2024/report.docx",
     "<mã-đơn-vị>": "my-unit",
     "<unit-id>": "my-unit",
     "<year>": "2024",
@@ -161,6 +162,37 @@ def check_make_report(done, copy):
     assert (copy / "reports" / "index.html").is_file()
     # the sample province says it is one, in the list of reports
     assert "Tỉnh Lạng Sơn (mẫu)" in (copy / "reports" / "index.html").read_text(encoding="utf-8")
+
+
+def _signing_copy(copy: Path) -> None:
+    """The signing copy `make report` writes: what `htx check` reads in the README."""
+    if not (copy / "reports" / "van-quan" / "2024" / "report.docx").is_file():
+        check_make_report(run("make report", copy), copy)
+
+
+def check_check(done, copy):
+    """A plan checked from its text: the figures listed, nothing found in the toolkit's own."""
+    assert done.returncode == 0, done.stdout + done.stderr
+    first = done.stdout.splitlines()[0]
+    assert first.startswith("reports/van-quan/2024/report.docx:"), first
+    assert "nhận dạng được" in first and "0 chỗ không khớp" in first, first
+    assert "Các số liệu nhận dạng được:" in done.stdout and "36 HTX [số HTX]" in done.stdout
+
+
+def check_check_with_data(done, copy):
+    check_check(done, copy)
+    compared = re.search(r"đã đối chiếu (\d+) số liệu với dữ liệu của đơn vị", done.stdout)
+    assert compared and int(compared.group(1)) >= 20, done.stdout
+
+
+def check_check_many(done, copy):
+    """Published excerpts of real plans: their own contradictions, one table for all."""
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "14 tệp: 6 tệp có chỗ không khớp, 8 tệp không có, 0 tệp không đọc được" in done.stdout
+    with (copy / "kiem-tra" / "phat-hien.csv").open(encoding="utf-8-sig", newline="") as handle:
+        findings = list(csv.DictReader(handle))
+    assert any("38 + 2 + 1 = 41, văn bản ghi tổng số 54 HTX" in f["phát hiện"] for f in findings)
+    assert (copy / "kiem-tra" / "tom-tat.csv").is_file()
 
 
 def check_map(done, copy):
@@ -393,6 +425,10 @@ RUNS = {
     "make codebook": check_codebook,
     "make shell": check_shell,
     ".venv/bin/pytest tests/test_shares.py": check_pytest,
+    "htx check reports/van-quan/2024/report.docx": check_check,
+    "htx check tests/data/check_excerpts/*.txt --out kiem-tra": check_check_many,
+    "htx check reports/van-quan/2024/report.docx --data data/van-quan": check_check_with_data,
+    ".venv/bin/htx check <tệp>.docx": check_check,
     "HTX_MAX_FILE_MB=400 make report": check_make_report,  # a second run, over the first
     "make lab": None,
     ".venv/bin/python -m htxlib.lab --no-browser --ServerApp.port=8899": None,
@@ -409,6 +445,8 @@ def test_a_readme_command_does_what_the_readme_says(copy, command):
         return
     if "my-unit" in typed:
         prepare_my_unit(copy)
+    if " check reports/" in typed:
+        _signing_copy(copy)
     if " template " in typed:  # each as a first run; check_template runs it again
         for old in (copy / "units" / "thuong-lam").glob("thuong-lam*.xlsx"):
             old.unlink()

@@ -6,7 +6,7 @@ import math
 
 from htxlib.checks.stated_figures import agrees
 from htxlib.checks.stated_meaning import computed
-from htxlib.checks.text.arithmetic import Finding
+from htxlib.checks.text.findings import Finding
 from htxlib.checks.text.indicators import indicator_of, label_of
 from htxlib.checks.text.recognise import Recognised
 from htxlib.formatting import number

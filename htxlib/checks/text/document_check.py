@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from htxlib.checks.text.against_data import data_differences
-from htxlib.checks.text.arithmetic import Finding, inconsistencies
+from htxlib.checks.text.arithmetic import inconsistencies
+from htxlib.checks.text.findings import Finding
 from htxlib.checks.text.recognise import Recognised, recognise
 from htxlib.data.read.document_text import read_document
 from htxlib.data.read.text import ReadError

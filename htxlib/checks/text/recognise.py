@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 
 from htxlib.checks.text.numbers import NUMBER, Number, numbers_in, range_after, value_of
+from htxlib.checks.text.sentences import YEAR, Sentence, sentences_of
 from htxlib.checks.text.vocabulary import (
     CLASS_PATTERN,
     MONEY_SCALE,
@@ -32,8 +33,6 @@ from htxlib.data.read.document_text import DocumentText
 #: Where the words that go with a number stop: punctuation, a list, another number.
 _BOUNDARY = re.compile(r"[,;:()\[\]=+.]|\s(?:và|là|gồm|bao gồm|trong đó|với|của|so với)\s|\d")
 _HEAD_BOUNDARY = re.compile(r"[,;()\[\]=+]|:(?!\s*$)|\s(?:và|trong đó|với)\s")
-_YEAR = re.compile(r"(?<![\d/])(?:năm|Năm)\s+((?:19|20)\d\d)(?![\d/])")
-_PART_TWO = re.compile(r"^(?:PHẦN|Phần)\s+(?:II|2|THỨ HAI)\b")
 _ESTIMATE = re.compile(r"(?i)(?<![\wÀ-ỹ])(?:ước|dự kiến)(?![\wÀ-ỹ])")
 _PLAN_AFTER = re.compile(r"^\s*(?:\S+\s+){0,2}?kế hoạch", re.IGNORECASE)
 _STATED_PLAN = re.compile(
@@ -43,8 +42,6 @@ _STATED_PLAN = re.compile(
 )
 _YEAR_CELL = re.compile(r"^\s*(?:19[4-9]\d|20\d\d)\s*$")
 _CELL = re.compile(rf"^\s*({NUMBER})\s*(%)?\s*$")
-_LEAD = re.compile(r"^\s*(?:\d+(?:\.\d+)*|[IVXivx]+|[a-zđ]|TM|KT|TL|TUQ)$")
-_ABBREVIATION = re.compile(r"\s*\((?:HTX|THT|LH HTX|LHHTX|QTDND)\)")
 #: The words that open a bracket quoting another source's figure.
 _QUOTED = re.compile(
     r"(?i)^\s*(?:đơn vị báo cáo|theo báo cáo|số liệu báo cáo|báo cáo của|văn bản ghi)"
@@ -53,6 +50,7 @@ _QUOTED = re.compile(
 _PLANNED = re.compile(r"(?i)kế hoạch|chỉ tiêu|mục tiêu|phấn đấu")
 _PLAN_LATER = re.compile(rf"(?i)kế hoạch\s*:\s*(?:từ\s+)?({NUMBER})")
 _AMONG = re.compile(r"\s+trong số\s+(?=\d)")
+_ON = re.compile(r"(?i)(?:tính|chia|tỷ lệ|bình quân)\s*$")
 _OTHERS = re.compile(r"(?i)^\s*khác\b")
 _JOINED = re.compile(r"([^,;:()]{1,60})\svà\s*$")
 #: Words after a count that make it a part of its class, not the class's count ("01 HTX
@@ -66,25 +64,6 @@ _STATED_AS = re.compile(r"(?i)(?:là|:|khoảng|gần|hơn|trên|đạt)\s*$")
 _SHARED_TAIL = re.compile(r"[;.(:]|\strong đó|\sgồm")
 _TOTAL_WORDS = re.compile(r"(?i)tổng số|tổng cộng|toàn bộ")
 _THIS = re.compile(r"(?i)(?<![\wÀ-ỹ])này(?![\wÀ-ỹ])")
-_PLACE = re.compile(
-    r"(?<!hợp tác )(?<!Hợp tác )(?:tỉnh|huyện|xã|phường|thị trấn|thị xã|thành phố|quận|đặc khu)"
-    r" ((?:[A-ZĐ][\wÀ-ỹ]*)(?: [A-ZĐ][\wÀ-ỹ]*)*)"
-)
-
-
-@dataclass
-class Sentence:
-    """A sentence of the document and where it is."""
-
-    text: str
-    page: int
-    block: int
-    part: int
-    year: int | None
-    table: int = 0
-    context: tuple[str, str] | None = None  # the class its section heading names
-    place: str | None = None  # a unit named in it other than the document's own
-    column: int = -1  # a table cell's column
 
 
 @dataclass
@@ -166,90 +145,6 @@ class Recognised:
         return len(self.figures) + len(self.unrecognised)
 
 
-def _split_sentences(text: str) -> list[str]:
-    out, start, depth = [], 0, 0
-    for i, ch in enumerate(text):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth = max(0, depth - 1)
-        elif ch in ".!?" and depth == 0 and i + 2 <= len(text) and not _LEAD.match(text[start:i]):
-            rest = text[i + 1 : i + 3]
-            if rest[:1] == " " and rest[1:2] and (rest[1].isupper() or rest[1] in "“\"'"):
-                out.append(text[start : i + 1].strip())
-                start = i + 2
-    out.append(text[start:].strip())
-    return [s for s in out if s]
-
-
-def _years(document: DocumentText) -> tuple[int | None, int | None]:
-    """Return the plan's year and the year its Part I assesses, from its title.
-
-    The title is the document's first lines ("KẾ HOẠCH" / "Phát triển ... năm 2025"), which
-    a Word file keeps in separate paragraphs.
-    """
-    title = " ".join(block.text for block in document.blocks[:12])
-    plan = re.search(r"(?i)kế hoạch.*?năm\s+((?:19|20)\d\d)", title)
-    report = re.search(r"(?i)báo cáo.*?năm\s+((?:19|20)\d\d)", title)
-    if plan and (not report or plan.start() < report.start()):
-        return int(plan.group(1)), int(plan.group(1)) - 1
-    if report:
-        return None, int(report.group(1))
-    return None, None
-
-
-def _own_place(document: DocumentText) -> str | None:
-    counts: dict[str, int] = {}
-    for block in document.blocks:
-        for match in _PLACE.finditer(block.text):
-            counts[match.group(0)] = counts.get(match.group(0), 0) + 1
-    return max(counts, key=counts.get) if counts else None
-
-
-def _is_heading(text: str) -> bool:
-    return len(text) < 160 and not text.endswith((".", ":", ";")) and not re.search(r"\d", text)
-
-
-def sentences_of(
-    document: DocumentText,
-) -> tuple[list[Sentence], int | None, int | None, str | None]:
-    """Split a document into sentences, each with its page, part, year and section class.
-
-    Returns the sentences, the plan's year, the year its Part I assesses and its own unit.
-    """
-    plan_year, assessed = _years(document)
-    own = _own_place(document)
-    part, context = 1, None
-    out = []
-    for index, block in enumerate(document.blocks):
-        if _PART_TWO.match(block.text):
-            part = 2
-        if not block.cells and _is_heading(block.text):
-            context = class_of(block.text, "HTX")
-        default = plan_year if part == 2 and plan_year else assessed
-        pieces = block.cells if block.cells else _split_sentences(block.text)
-        for column, piece in enumerate(pieces):
-            piece = _ABBREVIATION.sub("", piece)
-            if not piece:
-                continue
-            years = [int(y) for y in _YEAR.findall(piece)]
-            places = {m.group(0) for m in _PLACE.finditer(piece)} - {own}
-            out.append(
-                Sentence(
-                    piece,
-                    block.page,
-                    index,
-                    part,
-                    years[0] if years and part == 1 else default,
-                    block.table,
-                    context,
-                    next(iter(sorted(places)), None),
-                    column if block.cells else -1,
-                )
-            )
-    return out, plan_year, assessed, own
-
-
 def _depths(text: str) -> tuple[list[int], list[int]]:
     depths, clauses, depth, clause = [], [], 0, 0
     for ch in text:
@@ -284,9 +179,11 @@ def _head(text: str, end: int, floor: int) -> str:
 
 
 def _qualifier(text: str, start: int) -> str:
-    before = text[max(0, start - 16) : start]
+    before = text[max(0, start - 24) : start]
     match = QUALIFIER_PATTERN.search(before)
-    return QUALIFIER_WORDS[match.group(1).lower()] if match else "exact"
+    if match is None or _ON.search(before[: match.start()]) and match.group(1).lower() == "trên":
+        return "exact"  # "tính trên 02 HTX" is a base, not "more than 02"
+    return QUALIFIER_WORDS[match.group(1).lower()]
 
 
 def _subject(text: str, end: int) -> str:
@@ -473,10 +370,10 @@ def _classify(figure: Figure, previous: Figure | None = None) -> None:
     figure.estimate = bool(_ESTIMATE.search(text[: figure.start]))
     clause_start = max(text.rfind(";", 0, figure.start), text.rfind("(", 0, figure.start)) + 1
     figure.planned = bool(_PLANNED.search(text[clause_start : figure.start]))
-    after = _YEAR.match(text, figure.end - len(figure.tail) + len(figure.tail)) or _YEAR.search(
+    after = YEAR.match(text, figure.end - len(figure.tail) + len(figure.tail)) or YEAR.search(
         text[figure.end : figure.end + len(figure.tail) + 12]
     )
-    before = _YEAR.findall(text[: figure.start])
+    before = YEAR.findall(text[: figure.start])
     if after:
         figure.own_year = int(after.group(1))
     elif before:

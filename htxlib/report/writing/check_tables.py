@@ -12,7 +12,7 @@ import csv
 import os
 from pathlib import Path
 
-from htxlib.checks.text.arithmetic import CHECKS
+from htxlib.checks.text.findings import CHECKS
 from htxlib.checks.text.indicators import indicator_of, label_of
 from htxlib.checks.text.recognise import unit_word
 from htxlib.formatting import number

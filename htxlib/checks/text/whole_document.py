@@ -1,0 +1,154 @@
+"""Checks across a whole document: one total stated twice, targets, rules out of force."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from htxlib.checks.text.findings import (
+    Finding,
+    as_written,
+)
+from htxlib.checks.text.indicators import indicator_of, label_of
+from htxlib.checks.text.recognise import Figure, Recognised
+from htxlib.messages import _
+
+#: Counts a plan raises: a target below the value reached goes backwards.
+RISING = ("total_htx", "tht_count", "union_count", "members", "tht_members")
+
+
+def _key(figure: Figure) -> tuple | None:
+    name = indicator_of(figure, planned=True)
+    if name not in RISING and name != "managers" or not figure.total:
+        return None
+    if figure.sentence.place is not None or figure.qualifier != "exact":
+        return None
+    return (name, figure.year, figure.sentence.part, figure.estimate, figure.planned)
+
+
+def twice_findings(recognised: Recognised) -> list[Finding]:
+    """Return each total the document states with a second value."""
+    first: dict[tuple, Figure] = {}
+    said: set[tuple] = set()
+    found = []
+    for figure in recognised.figures:
+        key = _key(figure)
+        if key is None:
+            continue
+        seen = first.setdefault(key, figure)
+        if seen is figure or seen.value == figure.value or (key, figure.value) in said:
+            continue
+        said.add((key, figure.value))
+        found.append(
+            Finding(
+                "twice",
+                figure.page,
+                _(
+                    "Pages {first} and {page}: {label} is {one} in one place and {other} in another"
+                ).format(
+                    first=seen.page,
+                    page=figure.page,
+                    label=label_of(key[0]),
+                    one=as_written(seen),
+                    other=as_written(figure),
+                ),
+                (seen.sentence.text, figure.sentence.text),
+            )
+        )
+    return found
+
+
+def target_findings(recognised: Recognised) -> list[Finding]:
+    """Return the targets of Part II below the value Part I says was reached."""
+    reached: dict[str, Figure] = {}
+    found = []
+    for figure in recognised.figures:
+        key = _key(figure)
+        if key is None or key[3]:
+            continue
+        if figure.sentence.part == 1 and not figure.planned:
+            reached[key[0]] = figure
+            continue
+        now = reached.get(key[0])
+        if now is not None and figure.value < now.value:
+            found.append(
+                Finding(
+                    "target",
+                    figure.page,
+                    _(
+                        "Page {page}: the target {target} for {label} is below the {now} "
+                        "already reached (page {now_page})"
+                    ).format(
+                        page=figure.page,
+                        target=as_written(figure),
+                        label=label_of(key[0]),
+                        now=as_written(now),
+                        now_page=now.page,
+                    ),
+                    (figure.sentence.text, now.sentence.text),
+                )
+            )
+    return found
+
+
+# -- rules outside their validity -------------------------------------------------------------
+
+
+def validity_findings(recognised: Recognised) -> list[Finding]:
+    """Return the sentences that apply a rule to a year it no longer applied to."""
+    from htxlib.rules.loading import legal_documents, rating_rules
+
+    rating = rating_rules()
+    rating_number = re.search(r"\d+/\d{4}/[\wĐđ\-]+", rating.document).group(0)
+    laws = [
+        (d["number"], d.get("valid_to"), f"{d['title']} số {d['number']}")
+        for d in legal_documents().values()
+        if d.get("valid_to")
+    ]
+    found = []
+    for sentence in recognised.sentences:
+        text = sentence.text
+        years = [int(y) for y in re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", text)]
+        year = max(years) if years else sentence.year
+        if year is None:
+            continue
+        rated = rating_number in text and re.search(r"(?i)xếp loại|phân loại", text)
+        if rated and rating.standing(year) == "after":
+            found.append(
+                Finding(
+                    "validity",
+                    sentence.page,
+                    _(
+                        "Page {page}: ratings of {year} under {document}, which no longer "
+                        "applied (repealed from {date})"
+                    ).format(
+                        page=sentence.page,
+                        year=year,
+                        document=rating.document,
+                        date=rating.repealed_from,
+                    ),
+                    (text,),
+                )
+            )
+        for law_number, valid_to, name in laws:
+            applied = re.search(rf"theo[^.;]{{0,40}}{re.escape(law_number)}", text)
+            last = (
+                valid_to if isinstance(valid_to, dt.date) else dt.date.fromisoformat(str(valid_to))
+            )
+            if applied and dt.date(year, 1, 1) > last:
+                found.append(
+                    Finding(
+                        "validity",
+                        sentence.page,
+                        _(
+                            "Page {page}: {document} applied to {year}; it applied until {date}"
+                        ).format(
+                            page=sentence.page,
+                            document=name,
+                            year=year,
+                            date=last.strftime("%d/%m/%Y"),
+                        ),
+                        (text,),
+                    )
+                )
+    return found
