@@ -16,6 +16,7 @@ NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
 
 #: Spans whose digits are no figure, by what they are (the first that matches wins).
 _NOT_FIGURES = [
+    ("title", r"“[^”]{0,200}”"),
     ("date", r"\d{1,2}/\d{1,2}/\d{2,4}"),
     ("document", r"\d+[A-Za-z]?/\d{4}/[\wĐđ\-]+"),
     ("document", r"\d+/[A-ZĐ][\wĐđ]*(?:[\-/][\wĐđ]+)*"),
@@ -73,7 +74,7 @@ def numbers_in(sentence: str) -> tuple[list[Number], list[tuple[int, int, str]]]
     """Return the figures' numbers in a sentence, and the spans that are not figures.
 
     Each span is ``(start, end, what)``, ``what`` one of "date", "document", "year",
-    "reference", "code", "heading".
+    "reference", "code", "heading", "title" (a name in quotation marks).
     """
     skipped: list[tuple[int, int, str]] = []
     taken = [False] * len(sentence)

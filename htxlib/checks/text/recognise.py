@@ -358,7 +358,8 @@ def _classify(figure: Figure, previous: Figure | None = None) -> None:
         if other and other[0] == found[0] and other[1] != found[1]:
             found = (found[0], f"{other[1]}+{found[1]}")  # "Thương mại và lĩnh vực khác: 03"
     if found is None and (_THIS.search(figure.tail) or _THIS.search(figure.head)):
-        found = figure.sentence.context
+        # "lĩnh vực này": the class named last before it, else its section's heading
+        found = class_of(text[: figure.start], unit, last=True) or figure.sentence.context
     if found:
         figure.dimension, figure.code = found
     # "HTX thành lập mới: ... 25 HTX nông nghiệp": a class of a part of the HTX, not of all

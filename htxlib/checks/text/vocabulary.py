@@ -57,6 +57,7 @@ UNITS: dict[str, tuple[str, ...]] = {
         "tiêu chí",
         "đoàn",
         "tổ chức",
+        "dòng",
         "máy",
         "cây",
     ),
@@ -226,8 +227,10 @@ QUALIFIER_PATTERN = re.compile(
 )
 
 
-def class_of(text: str, unit: str) -> tuple[str, str] | None:
+def class_of(text: str, unit: str, last: bool = False) -> tuple[str, str] | None:
     """Return the (dimension, code) a phrase names for a unit, the first not negated.
+
+    With ``last``, the last one: the class "lĩnh vực này" refers back to.
 
     Examples
     --------
@@ -236,18 +239,18 @@ def class_of(text: str, unit: str) -> tuple[str, str] | None:
     >>> class_of("dịch vụ tổng hợp", "THT"), class_of("xếp loại khá, giỏi", "HTX")
     (('purpose', 'dich_vu'), ('rating', 'tot+kha'))
     """
+    found = None
     for match in CLASS_PATTERN.finditer(text):
         before = text[: match.start()].lower().rstrip()
         if any(before.endswith(n) for n in NEGATIONS) or _in_a_name(text, match, before):
             continue
         word = match.group(0).lower()
-        dimension, code = CLASS_WORDS[word]
-        if unit == "THT" and dimension == "sector":
-            purpose = _purpose_of(word)
-            if purpose:
-                return ("purpose", purpose)
-        return dimension, code
-    return None
+        found = CLASS_WORDS[word]
+        if unit == "THT" and found[0] == "sector" and _purpose_of(word):
+            found = ("purpose", _purpose_of(word))
+        if not last:
+            return found
+    return found
 
 
 #: Words before a proper name: "huyện Chợ Mới" names a place, not the market sector.

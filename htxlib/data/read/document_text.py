@@ -195,6 +195,9 @@ _PAGE_NUMBER = re.compile(r"^\s*\d{1,3}\s*\n|\n\s*\d{1,3}\s*$")
 _NEW_PARAGRAPH = re.compile(r"^\s*(?:[-+•–]\s|[IVX]+\.\s|\d+(?:\.\d+)*\.\s|[a-zđ]\)\s|Phần\s)")
 
 
+#: A heading's first line: "b) Lĩnh vực ...", "2.", "II." (a list mark is no heading).
+_HEADING = re.compile(r"^\s*(?:[a-zđ]\)|\d+(?:\.\d+)*\.|[IVX]+\.)\s")
+
 #: A line of a table as text extraction gives it: a label, then two numbers or more.
 _TABLE_ROW = re.compile(r"^([^\d.;:]*[^\d\s.;:])\s+((?:\d[\d.,]*%?\s+)+\d[\d.,]*%?)$")
 
@@ -202,24 +205,30 @@ _TABLE_ROW = re.compile(r"^([^\d.;:]*[^\d\s.;:])\s+((?:\d[\d.,]*%?\s+)+\d[\d.,]*
 def _paragraphs(text: str) -> list[str]:
     """Join a page's wrapped lines into paragraphs.
 
-    A line ends its paragraph when it is empty, ends a sentence or a lead (".", ":", ";"),
-    is short beside the page's full lines (a heading, a table row, a paragraph's last line),
-    or the next line starts a list item or a heading.
+    A line ends its paragraph when it is empty, is short beside the page's full lines (a
+    heading, a table row, a paragraph's last line; a sentence's end a little shorter), is a
+    heading's line before a capital, or the next line starts a list item or a heading.
     """
     lines = [_clean(line) for line in text.splitlines()]
     widths = sorted(len(line) for line in lines if line)
     full = widths[int(0.9 * (len(widths) - 1))] if widths else 0
     out: list[str] = []
     current: list[str] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line or (current and (_NEW_PARAGRAPH.match(line) or _TABLE_ROW.match(line))):
             if current:
                 out.append(" ".join(current))
                 current = []
             if not line:
                 continue
+        if line.isdigit() and not current and out and out[-1].endswith(" số"):
+            out[-1] += " " + line  # a name's number wrapped alone ("HTX ... số" / "026")
+            continue
         current.append(line)
-        if line.endswith((":", ";", ".")) or len(line) < 0.75 * full or _TABLE_ROW.match(line):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        heading = _HEADING.match(line) and following[:1].isupper() and line[-1:] not in ",;"
+        short = len(line) < (0.95 if line.endswith(".") else 0.75) * full
+        if short or heading or _TABLE_ROW.match(line):
             out.append(" ".join(current))
             current = []
     if current:
