@@ -30,7 +30,8 @@ from htxlib.report.writing import pdf
 from .conftest import ROOT, VAN_QUAN, run_htx
 
 EXCERPTS = ROOT / "tests" / "data" / "check_excerpts"
-SEED = ROOT.parent / "shared" / "seed" / "000_88a10fd7b481e320.txt"
+#: The seed plan (Văn Quan, 2025), as published: a plan typed by hand.
+SEED = ROOT / "tests" / "data" / "seed" / "ke-hoach-van-quan-2025.txt"
 
 #: What each published excerpt contradicts in itself: (check, a number its message names).
 #: The others hold only correct figures and roundings ("gần 43%", "hơn 19%", 36,3% of the 171
@@ -58,8 +59,6 @@ def test_a_published_excerpt_is_flagged_where_it_contradicts_itself(path):
 
 def test_the_seed_document_holds_together():
     """The seed's own figures agree with each other and with the Văn Quan data."""
-    if not SEED.is_file():
-        pytest.skip("the seed document is kept beside the repository")
     from htxlib.data.dataset import load_unit
 
     result = check_document(SEED, load_unit(VAN_QUAN), 2024)
@@ -314,3 +313,25 @@ def test_a_real_units_signing_copy_checks_clean_against_its_data(unit, tmp_path)
     result = check_document(out / unit / year / "report.docx", load_unit(folder), int(year))
     assert [f.message for f in result.findings] == []
     assert result.share_recognised >= 95 and result.compared >= 5
+
+
+@pytest.mark.slow
+def test_a_list_resting_on_estimated_dates_is_a_blank_in_the_signing_copy(tmp_path):
+    """Vĩnh Phúc's founding dates are estimated: which HTX are new, how many, in which sector
+    and their shares are estimates, so the signing copy leaves them blank and its appendix
+    leaves their list out, while the review copy keeps them, marked.
+    """
+    from htxlib.cli import main
+
+    out = tmp_path / "reports"
+    folder = REAL_UNITS / "vinh-phuc-2018"
+    args = ["report", "--data", str(folder), "--year", "2018", "--format", "html,docx"]
+    assert main([*args, "--out", str(out)]) == 0
+    report = out / "vinh-phuc-2018" / "2018"
+    text = "\n".join(p.text for p in Document(str(report / "report.docx")).paragraphs)
+    assert "có … HTX được thành lập mới: …; theo nhóm ngành: … HTX nông nghiệp" in text
+    assert "Nông - Lâm - Ngư nghiệp: 08 HTX (…)." in text
+    assert "HTX thành lập mới từ ngày" not in text.split("PHỤ LỤC", 1)[1]
+    assert "1. HTX đang tạm ngừng hoạt động (73 HTX)" in text
+    page = (report / "report.html").read_text(encoding="utf-8")
+    assert "HTX thành lập mới từ ngày 01/01/2018 đến ngày 13/07/2018 (11 HTX)" in page

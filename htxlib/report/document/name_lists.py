@@ -32,12 +32,17 @@ class NameList:
         not rated.
     details : list of str
         A detail per HTX that only the appendix shows (the dates of a suspension).
+    status : str
+        Provenance of the list's membership: a list of the HTX founded in the period, where
+        founding dates were estimated, is itself an estimate, which the signing copy does
+        not state (its appendix leaves it out; the review copy keeps it, marked).
     """
 
     title: str
     names: list[str]
     notes: list[str] = field(default_factory=list)
     details: list[str] = field(default_factory=list)
+    status: str = "published"
 
     def rows(self) -> list[tuple[str, str]]:
         """Return the appendix's rows: each name with its note or detail ("" when none)."""

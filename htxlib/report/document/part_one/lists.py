@@ -55,7 +55,9 @@ class Lists:
             return out
 
         lists = {
-            "new": NameList(f"HTX thành lập mới {when}", placed(o.new)),
+            "new": NameList(
+                f"HTX thành lập mới {when}", placed(o.new), status=self.new_count.status or ""
+            ),
             "reorganised": NameList(f"HTX tổ chức lại {when}", list(o.reorganised["name"])),
             "dissolved": NameList(f"HTX giải thể {when}", list(o.dissolved["name"])),
             "dissolving": NameList("HTX đang làm thủ tục giải thể", list(o.dissolving["name"])),
@@ -107,5 +109,10 @@ class Lists:
 
     @property
     def appendix(self) -> list[NameList]:
-        """The lists the sentences cut, in full: the appendix issued with the plan."""
-        return appendix_lists(self.name_lists, self.unit.list_limit)
+        """The lists the sentences cut, in full: the appendix issued with the plan.
+
+        Lists resting on estimates come last: the signing copy leaves them out, and the
+        lists it keeps are numbered 1, 2, ... without a gap.
+        """
+        lists = appendix_lists(self.name_lists, self.unit.list_limit)
+        return sorted(lists, key=lambda names: names.status not in ("", "published"))
