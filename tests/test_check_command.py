@@ -335,3 +335,22 @@ def test_a_list_resting_on_estimated_dates_is_a_blank_in_the_signing_copy(tmp_pa
     assert "1. HTX đang tạm ngừng hoạt động (73 HTX)" in text
     page = (report / "report.html").read_text(encoding="utf-8")
     assert "HTX thành lập mới từ ngày 01/01/2018 đến ngày 13/07/2018 (11 HTX)" in page
+
+
+def test_part_one_against_what_part_two_states_for_the_same_year(tmp_path):
+    """A percentage of plan against the plan Part II states; a year's total stated twice."""
+    plan = tmp_path / "ke-hoach-2025.txt"
+    text = (
+        "KẾ HOẠCH\n\nPhát triển kinh tế tập thể, hợp tác xã năm 2025\n\nPhần I\n\n"
+        "Năm 2024, toàn huyện thành lập mới 09 HTX, đạt 90% kế hoạch. Đến ngày 31/12/2024, "
+        "toàn huyện có 40 HTX.\n\nPhần II\n\nKế hoạch năm 2024: 10 HTX thành lập mới. "
+        "Năm 2024 có 40 HTX. Mục tiêu năm 2025: tổng số HTX 45 HTX.\n"
+    )
+    plan.write_text(text, encoding="utf-8")
+    assert check_document(plan).findings == []
+    plan.write_text(text.replace("10 HTX thành lập mới", "12 HTX thành lập mới"), encoding="utf-8")
+    findings = check_document(plan).findings
+    assert [f.check for f in findings] == ["plan"] and "kế hoạch 12 là 75%" in findings[0].message
+    plan.write_text(text.replace("Năm 2024 có 40 HTX", "Năm 2024 có 41 HTX"), encoding="utf-8")
+    findings = check_document(plan).findings
+    assert [f.check for f in findings] == ["twice"] and "41 HTX" in findings[0].message

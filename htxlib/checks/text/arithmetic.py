@@ -23,7 +23,7 @@ from htxlib.checks.text.findings import Finding
 from htxlib.checks.text.named_lists import list_findings
 from htxlib.checks.text.parts import part_findings, partitions
 from htxlib.checks.text.recognise import Figure, Recognised
-from htxlib.checks.text.shares import plan_findings, share_findings
+from htxlib.checks.text.shares import plan_findings, share_findings, stated_plans
 from htxlib.checks.text.tables import table_findings
 from htxlib.checks.text.whole_document import target_findings, twice_findings, validity_findings
 
@@ -34,6 +34,7 @@ def inconsistencies(recognised: Recognised) -> list[Finding]:
     for figure in recognised.figures:
         by_sentence.setdefault(id(figure.sentence), []).append(figure)
     found: list[Finding] = []
+    plans = stated_plans(recognised)
     previous: list[Figure] = []
     paragraph: list[Figure] = []  # the figures of the paragraph's earlier sentences
     previous_block = None
@@ -50,7 +51,7 @@ def inconsistencies(recognised: Recognised) -> list[Finding]:
             found.extend(part_findings(partition, sentence))
             parts_of.update({id(p): partition.whole for p in partition.parts})
         found.extend(share_findings(figures, parts_of, recognised, paragraph))
-        found.extend(plan_findings(figures))
+        found.extend(plan_findings(figures, plans))
         found.extend(list_findings(figures, sentence))
         previous = figures
         paragraph = paragraph + figures

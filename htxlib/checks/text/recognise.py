@@ -118,7 +118,7 @@ class Figure:
     @property
     def year(self) -> int | None:
         """The year the figure is of: the one named nearest it, else its sentence's."""
-        if self.own_year is not None and self.sentence.part == 1:
+        if self.own_year is not None:
             return self.own_year
         return self.sentence.year
 

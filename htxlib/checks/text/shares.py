@@ -13,6 +13,7 @@ from htxlib.checks.text.findings import (
     written_number,
     written_percent,
 )
+from htxlib.checks.text.indicators import indicator_of
 from htxlib.checks.text.recognise import Figure, Recognised
 from htxlib.checks.text.vocabulary import ORGANISATIONS
 from htxlib.messages import _
@@ -146,8 +147,28 @@ def _share_alone(
 # -- percentages of plan ----------------------------------------------------------------------
 
 
-def plan_findings(figures: list[Figure]) -> list[Finding]:
-    """Return the percentages of plan of a sentence that their plan contradicts."""
+def stated_plans(recognised: Recognised) -> dict[tuple[str, int], Figure]:
+    """Return the plans a document states, by indicator and year.
+
+    "Kế hoạch năm 2024: 35 HTX thành lập mới", or a Part II target: what a percentage of
+    plan with no plan beside it is of.
+    """
+    plans: dict[tuple[str, int], Figure] = {}
+    for figure in recognised.figures:
+        name = indicator_of(figure, planned=True)
+        if name and figure.planned and figure.year and figure.qualifier in ("exact", "at_least"):
+            plans.setdefault((name, figure.year), figure)
+    return plans
+
+
+def plan_findings(
+    figures: list[Figure], plans: dict[tuple[str, int], Figure] | None = None
+) -> list[Finding]:
+    """Return the percentages of plan of a sentence that their plan contradicts.
+
+    The plan is the one stated beside the percentage, else the document's plan for the
+    same indicator and year (``plans``), else the one it implies, which must be whole.
+    """
     found = []
     for share in figures:
         if share.role != "achievement" or share.of is None or share.value <= 0:
@@ -155,35 +176,42 @@ def plan_findings(figures: list[Figure]) -> list[Finding]:
         count = share.of
         if count.qualifier != "exact" or count.value <= 0 or count.unit in ("percent", "cell"):
             continue
-        if share.plan:
-            if agrees(share.value, 100.0 * count.value / share.plan, "exact", share.decimals):
+        plan, where = share.plan, share
+        if not plan and plans:
+            name = indicator_of(count)
+            stated = plans.get((name, count.year)) if name else None
+            if stated is not None and stated is not count:
+                plan, where = stated.value, stated
+        if plan:
+            if agrees(share.value, 100.0 * count.value / plan, "exact", share.decimals):
                 continue
             message = _(
                 "Page {page}: {count} of a plan of {plan} is {computed}, the text gives {stated}"
             ).format(
                 page=share.page,
                 count=as_written(count),
-                plan=written_number(share.plan),
-                computed=written_percent(100.0 * count.value / share.plan, share.decimals),
+                plan=written_number(plan),
+                computed=written_percent(100.0 * count.value / plan, share.decimals),
                 stated=share.text,
             )
-        else:
-            if count.unit not in WHOLE_UNITS or count.value != int(count.value):
-                continue
-            plan = 100.0 * count.value / share.value
-            nearby = range(max(1, math.floor(plan) - 2), math.ceil(plan) + 3)
-            if any(
-                agrees(share.value, 100.0 * count.value / p, "exact", share.decimals)
-                for p in nearby
-            ):
-                continue
-            message = _(
-                "Page {page}: {count} is {stated} of a plan of {plan}, which is not a whole number"
-            ).format(
-                page=share.page,
-                count=as_written(count),
-                stated=share.text,
-                plan=written_number(plan, 2),
-            )
+            quoted = tuple(dict.fromkeys((share.sentence.text, where.sentence.text)))
+            found.append(Finding("plan", share.page, message, quoted))
+            continue
+        if count.unit not in WHOLE_UNITS or count.value != int(count.value):
+            continue
+        implied = 100.0 * count.value / share.value
+        nearby = range(max(1, math.floor(implied) - 2), math.ceil(implied) + 3)
+        if any(
+            agrees(share.value, 100.0 * count.value / p, "exact", share.decimals) for p in nearby
+        ):
+            continue
+        message = _(
+            "Page {page}: {count} is {stated} of a plan of {plan}, which is not a whole number"
+        ).format(
+            page=share.page,
+            count=as_written(count),
+            stated=share.text,
+            plan=written_number(implied, 2),
+        )
         found.append(Finding("plan", share.page, message, (share.sentence.text,)))
     return found

@@ -23,7 +23,8 @@ def _key(figure: Figure) -> tuple | None:
         return None
     if figure.sentence.place is not None or figure.qualifier != "exact":
         return None
-    return (name, figure.year, figure.sentence.part, figure.estimate, figure.planned)
+    # one key in both parts: Part II restating the year's value must state the same value
+    return (name, figure.year, figure.estimate, figure.planned)
 
 
 def twice_findings(recognised: Recognised) -> list[Finding]:
@@ -64,13 +65,14 @@ def target_findings(recognised: Recognised) -> list[Finding]:
     found = []
     for figure in recognised.figures:
         key = _key(figure)
-        if key is None or key[3]:
+        if key is None or key[2]:
             continue
-        if figure.sentence.part == 1 and not figure.planned:
+        if not figure.planned:
             reached[key[0]] = figure
             continue
         now = reached.get(key[0])
-        if now is not None and figure.value < now.value:
+        later = figure.year is not None and now is not None and (now.year or 0) < figure.year
+        if later and figure.value < now.value:  # a target for a year to come
             found.append(
                 Finding(
                     "target",
