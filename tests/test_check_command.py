@@ -358,3 +358,18 @@ def test_part_one_against_what_part_two_states_for_the_same_year(tmp_path):
     plan.write_text(text.replace("Năm 2024 có 40 HTX", "Năm 2024 có 41 HTX"), encoding="utf-8")
     findings = check_document(plan).findings
     assert [f.check for f in findings] == ["twice"] and "41 HTX" in findings[0].message
+
+
+def test_a_total_at_two_dates_is_two_figures_not_a_contradiction(tmp_path):
+    plan = tmp_path / "bao-cao.txt"
+    text = (
+        "Đến ngày 31/03/2024, toàn tỉnh có 35 HTX. Đến ngày 30/06/2024, toàn tỉnh có 36 HTX. "
+        "Đến ngày 30/06/2024, trên địa bàn có 36 HTX và 05 THT.\n"
+    )
+    plan.write_text(text, encoding="utf-8")
+    assert check_document(plan).findings == []
+    plan.write_text(text.replace("có 36 HTX và", "có 37 HTX và"), encoding="utf-8")
+    findings = check_document(plan).findings
+    assert [f.message for f in findings] == [
+        "Trang 1: số HTX ghi 36 HTX ở một chỗ, 37 HTX ở chỗ khác"
+    ]

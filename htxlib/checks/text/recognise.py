@@ -50,6 +50,7 @@ _QUOTED = re.compile(
 _PLANNED = re.compile(r"(?i)kế hoạch|chỉ tiêu|mục tiêu|phấn đấu")
 _PLAN_LATER = re.compile(rf"(?i)kế hoạch\s*:\s*(?:từ\s+)?({NUMBER})")
 _AMONG = re.compile(r"\s+trong số\s+(?=\d)")
+_DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
 _ON = re.compile(r"(?i)(?:tính|chia|tỷ lệ|bình quân)\s*$")
 _OTHERS = re.compile(r"(?i)^\s*khác\b")
 _JOINED = re.compile(r"([^,;:()]{1,60})\svà\s*$")
@@ -107,6 +108,7 @@ class Figure:
     narrowed: bool = False
     planned: bool = False
     own_year: int | None = None
+    as_of: str | None = None
     tail: str = ""
     head: str = ""
 
@@ -371,14 +373,16 @@ def _classify(figure: Figure, previous: Figure | None = None) -> None:
     figure.estimate = bool(_ESTIMATE.search(text[: figure.start]))
     clause_start = max(text.rfind(";", 0, figure.start), text.rfind("(", 0, figure.start)) + 1
     figure.planned = bool(_PLANNED.search(text[clause_start : figure.start]))
-    after = YEAR.match(text, figure.end - len(figure.tail) + len(figure.tail)) or YEAR.search(
-        text[figure.end : figure.end + len(figure.tail) + 12]
-    )
+    after = YEAR.search(text[figure.end : figure.end + len(figure.tail) + 12])
     before = YEAR.findall(text[: figure.start])
+    dates = _DATE.findall(text[: figure.start])
+    figure.as_of = "/".join(dates[-1]) if dates else None  # "đến ngày 30/06/2024 có 36 HTX"
     if after:
         figure.own_year = int(after.group(1))
     elif before:
         figure.own_year = int(before[-1])
+    elif dates:
+        figure.own_year = int(dates[-1][2])
     # "184 HTX, 02 LH HTX đang hoạt động": a class after a list is every item's
     rest = text[figure.end :]
     cut = _SHARED_TAIL.search(rest)

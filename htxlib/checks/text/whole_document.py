@@ -11,7 +11,7 @@ from htxlib.checks.text.findings import (
 )
 from htxlib.checks.text.indicators import indicator_of, label_of
 from htxlib.checks.text.recognise import Figure, Recognised
-from htxlib.messages import _
+from htxlib.messages import N_, _
 
 #: Counts a plan raises: a target below the value reached goes backwards.
 RISING = ("total_htx", "tht_count", "union_count", "members", "tht_members")
@@ -27,35 +27,51 @@ def _key(figure: Figure) -> tuple | None:
     return (name, figure.year, figure.estimate, figure.planned)
 
 
+def _same_moment(figures: list[Figure]) -> list[list[Figure]]:
+    """Group one indicator's figures by the date they are stated at.
+
+    A figure with no date of its own ("Trong tổng số 36 HTX") is of the document's one date,
+    when its other figures have one; where they have several ("đến 31/12/2023 … đến
+    30/06/2024"), it could be of either, and is compared with none.
+    """
+    dates = {f.as_of for f in figures if f.as_of}
+    if len(dates) <= 1:
+        return [figures]
+    return [[f for f in figures if f.as_of == date] for date in sorted(dates)]
+
+
 def twice_findings(recognised: Recognised) -> list[Finding]:
-    """Return each total the document states with a second value."""
-    first: dict[tuple, Figure] = {}
-    said: set[tuple] = set()
-    found = []
+    """Return each total the document states with a second value for the same moment."""
+    by_key: dict[tuple, list[Figure]] = {}
     for figure in recognised.figures:
         key = _key(figure)
-        if key is None:
-            continue
-        seen = first.setdefault(key, figure)
-        if seen is figure or seen.value == figure.value or (key, figure.value) in said:
-            continue
-        said.add((key, figure.value))
-        found.append(
-            Finding(
-                "twice",
-                figure.page,
-                _(
-                    "Pages {first} and {page}: {label} is {one} in one place and {other} in another"
-                ).format(
+        if key is not None:
+            by_key.setdefault(key, []).append(figure)
+    found = []
+    for key, figures in by_key.items():
+        for group in _same_moment(figures):
+            seen, said = group[0], {group[0].value}
+            for figure in group[1:]:
+                if figure.value in said:
+                    continue
+                said.add(figure.value)
+                where = (
+                    N_("Page {page}: {label} is {one} in one place and {other} in another")
+                    if seen.page == figure.page
+                    else N_(
+                        "Pages {first} and {page}: {label} is {one} in one place and {other} "
+                        "in another"
+                    )
+                )
+                message = _(where).format(
                     first=seen.page,
                     page=figure.page,
                     label=label_of(key[0]),
                     one=as_written(seen),
                     other=as_written(figure),
-                ),
-                (seen.sentence.text, figure.sentence.text),
-            )
-        )
+                )
+                sentences = (seen.sentence.text, figure.sentence.text)
+                found.append(Finding("twice", figure.page, message, sentences))
     return found
 
 
