@@ -373,3 +373,46 @@ def test_a_total_at_two_dates_is_two_figures_not_a_contradiction(tmp_path):
     assert [f.message for f in findings] == [
         "Trang 1: số HTX ghi 36 HTX ở một chỗ, 37 HTX ở chỗ khác"
     ]
+
+
+def test_growth_is_no_share_and_a_list_of_every_sector_is_whole(tmp_path):
+    plan = tmp_path / "bao-cao.txt"
+    text = (
+        "Toàn tỉnh có 125 HTX, tăng 12% so với năm 2023. Tổng số HTX trên địa bàn: 125 HTX, "
+        "trong đó: HTX nông nghiệp 98 HTX; HTX phi nông nghiệp 27 HTX.\n"
+    )
+    plan.write_text(text, encoding="utf-8")
+    assert check_document(plan).findings == []
+    plan.write_text(text.replace("27 HTX.", "25 HTX."), encoding="utf-8")
+    findings = check_document(plan).findings
+    assert [f.message for f in findings] == ["Trang 1: 98 + 25 = 123, văn bản ghi tổng số 125 HTX"]
+
+
+def test_a_table_of_indicators_is_not_a_table_with_a_total_row(tmp_path):
+    """ "Tổng số HTX" heads an indicator's row; only a row labelled "Tổng số"/"Cộng" adds up."""
+    rows = [
+        ("Chỉ tiêu", "Năm 2024", "Năm 2025"),
+        ("Tổng số HTX", "120", "125"),
+        ("HTX nông nghiệp", "90", "95"),
+        ("Tổng số thành viên HTX", "5.000", "5.100"),
+    ]
+    totals = [("Xã", "Số HTX", "Tỷ lệ"), ("Xã A", "12", "40%"), ("Xã B", "18", "60%")]
+
+    def table(body):
+        return (
+            "<table>"
+            + "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in body)
+            + "</table>"
+        )
+
+    page = tmp_path / "bieu.html"
+    page.write_text(
+        f"<html><body>{table(rows)}{table([*totals, ('Cộng', '30', '100%')])}</body></html>",
+        encoding="utf-8",
+    )
+    assert check_document(page).findings == []
+    page.write_text(
+        f"<html><body>{table([*totals, ('Cộng', '31', '100%')])}</body></html>", encoding="utf-8"
+    )
+    found = [f.message for f in check_document(page).findings]
+    assert found[0] == "Trang 1, bảng 1: các dòng cộng lại được 30, dòng tổng ghi 31", found

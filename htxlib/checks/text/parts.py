@@ -119,7 +119,12 @@ def partitions(figures: list[Figure], sentence: Sentence) -> list[Partition]:
             continue
         taken.update(id(p) for p in run)
         subset = bool(_SUBSET.search(_between(whole, run[0])))
-        covers = run[0].dimension == "status" and any(p.code == "operating" for p in run)
+        codes = {p.code for p in run}
+        # a list that names every kind is whole even after "trong đó": the operating HTX and
+        # the rest, or the agricultural and the non-agricultural ones
+        covers = (run[0].dimension == "status" and "operating" in codes) or (
+            run[0].dimension == "sector" and {"nong_nghiep", "phi_nong_nghiep"} <= codes
+        )
         rest = bool(_REST.match(text[run[-1].end :]))
         out.append(Partition(whole, run, (not subset or covers) and not rest))
     return out

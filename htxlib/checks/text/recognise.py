@@ -51,6 +51,7 @@ _PLANNED = re.compile(r"(?i)kế hoạch|chỉ tiêu|mục tiêu|phấn đấu")
 _PLAN_LATER = re.compile(rf"(?i)kế hoạch\s*:\s*(?:từ\s+)?({NUMBER})")
 _AMONG = re.compile(r"\s+trong số\s+(?=\d)")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+_COMPARED = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ)")
 _ON = re.compile(r"(?i)(?:tính|chia|tỷ lệ|bình quân)\s*$")
 _OTHERS = re.compile(r"(?i)^\s*khác\b")
 _JOINED = re.compile(r"([^,;:()]{1,60})\svà\s*$")
@@ -64,7 +65,11 @@ _CHANGE = re.compile(r"(?i)(?:tăng|giảm)(?: thêm)?\s*$")
 _STATED_AS = re.compile(r"(?i)(?:là|:|khoảng|gần|hơn|trên|đạt)\s*$")
 _SHARED_TAIL = re.compile(r"[;.(:]|\strong đó|\sgồm")
 _TOTAL_WORDS = re.compile(r"(?i)tổng số|tổng cộng|toàn bộ")
-_THIS = re.compile(r"(?i)(?<![\wÀ-ỹ])này(?![\wÀ-ỹ])")
+#: Words that point back to the class just named, or to the section's: "lĩnh vực này", "các
+#: HTX trong lĩnh vực".
+_THIS = re.compile(r"(?i)(?<![\wÀ-ỹ])(?:này|trong lĩnh vực)(?![\wÀ-ỹ])")
+#: What makes "… có N thành viên" a total of people: it speaks of all the HTX or the place.
+_ALL_OF = re.compile(r"(?i)(?<![\wÀ-ỹ])(?:các|tổng|toàn|địa bàn|hiện có)(?![\wÀ-ỹ])")
 
 
 @dataclass
@@ -76,8 +81,9 @@ class Figure:
     unit : str
         A key of :data:`~htxlib.checks.text.vocabulary.UNITS`, or "percent".
     role : str
-        "count" (or an amount), "share", "achievement" (a percentage of plan) or "fraction"
-        ("23/36 HTX": ``whole`` is the 36).
+        "count" (or an amount), "share", "achievement" (a percentage of plan), "change" (a
+        growth: "tăng 12%"), "fraction" ("23/36 HTX": ``whole`` is the 36), "cell" (a table's
+        number) or "quoted" (another source's figure, in brackets).
     of : Figure or None
         The count a share or an achievement is of.
     subject : str
@@ -402,6 +408,8 @@ def _classify(figure: Figure, previous: Figure | None = None) -> None:
         or (
             figure.head.rstrip().endswith("có")
             and not re.search(r"\S", re.split(r"đã đăng ký|với|và", figure.tail)[0])
+            # "HTX có 09 thành viên" is one HTX's; "Các HTX có 386 thành viên" all of them
+            and (figure.unit in ORGANISATIONS or bool(_ALL_OF.search(figure.head)))
         )
     )
 
@@ -415,6 +423,9 @@ def _attach_percentages(sentence: Sentence, figures: list[Figure]) -> None:
         after = text[figure.end : figure.end + 60]
         before = text[max(0, figure.start - 12) : figure.start].lower()
         count = _count_before(figures, index)
+        if _CHANGE.search(before) or _COMPARED.match(after):
+            figure.role = "change"  # "tăng 12% so với năm 2023" is a growth, not a share
+            continue
         if _PLAN_AFTER.match(after) or before.rstrip().endswith("đạt"):
             figure.role, figure.of = "achievement", count
             stated = _STATED_PLAN.match(after) or _PLAN_LATER.search(after.split(";")[0])

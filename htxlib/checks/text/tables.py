@@ -13,7 +13,10 @@ from htxlib.checks.text.recognise import Figure, Recognised
 from htxlib.checks.text.shares import share_agrees
 from htxlib.messages import _
 
-_TOTAL_ROW = re.compile(r"(?i)^\s*(?:tổng số|tổng cộng|tổng|cộng|toàn (?:tỉnh|huyện|xã))\b")
+#: A totals row's label, and nothing more: "Tổng số HTX" is an indicator's row, not a total.
+_TOTAL_ROW = re.compile(
+    r"(?i)^\s*(?:tổng số|tổng cộng|tổng|cộng|toàn (?:tỉnh|huyện|xã|thành phố)(?: \S+)?)\s*:?\s*$"
+)
 
 
 def table_findings(recognised: Recognised) -> list[Finding]:
@@ -54,9 +57,9 @@ def _total_row(
             continue
         if cell.unit == "cell":
             added = sum(v.value for v in values)
-            if abs(added - cell.value) > 0.5 * 10.0**-cell.decimals * max(1, len(values)) and not (
-                cell.decimals == 0 and added == cell.value
-            ):
+            # whole numbers add up exactly; rounded ones within half a unit each
+            slack = 0.5 * 10.0**-cell.decimals * len(values) if cell.decimals else 1e-9
+            if abs(added - cell.value) > slack:
                 found.append(
                     Finding(
                         "table",
@@ -74,7 +77,9 @@ def _total_row(
                     )
                 )
         elif counts and total[counts[0]].value:
-            whole = total[counts[0]].value
+            # the shares of a table whose total row is wrong are of its rows' sum: one
+            # wrong number is one finding
+            whole = sum(row[counts[0]].value for row in body if counts[0] in row)
             for row in body:
                 share, count = row.get(column), row.get(counts[0])
                 if share is None or count is None or share.unit != "percent":

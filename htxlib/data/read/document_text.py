@@ -258,8 +258,16 @@ def _txt(path: Path, budget: _Budget) -> list[Block]:
 def _html(path: Path, budget: _Budget) -> list[Block]:
     from lxml import etree, html
 
+    raw = path.read_bytes()
+    # the page's own charset, else UTF-8: lxml alone reads a page without one as Latin-1
+    declared = re.search(rb"""<meta[^>]+charset=["']?([\w-]+)""", raw[:4096], re.IGNORECASE)
+    encoding = declared.group(1).decode("ascii") if declared else "utf-8"
     try:
-        tree = html.fromstring(path.read_bytes())
+        text = raw.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise ReadError(_("not a text file in UTF-8 or UTF-16")) from None
+    try:
+        tree = html.fromstring(re.sub(r"^\s*<\?xml[^>]*>", "", text))
     except (etree.ParserError, ValueError) as err:
         raise ReadError(_("not a readable HTML file ({error})").format(error=err)) from None
     for junk in tree.xpath("//script|//style|//head"):
