@@ -416,3 +416,37 @@ def test_a_table_of_indicators_is_not_a_table_with_a_total_row(tmp_path):
     )
     found = [f.message for f in check_document(page).findings]
     assert found[0] == "Trang 1, bảng 1: các dòng cộng lại được 30, dòng tổng ghi 31", found
+
+
+def test_what_a_list_is_and_what_a_share_is_of(tmp_path):
+    """ "12 HTX là HTX nông nghiệp" names no HTX; "60% số HTX thành lập mới" is of a part whose
+    size the sentence gives, not of the 40; a list of names with numbers in them is counted.
+    """
+    plan = tmp_path / "bao-cao.txt"
+    plan.write_text(
+        "Toàn tỉnh có 40 HTX, trong đó 12 HTX là HTX nông nghiệp. Năm 2024 thành lập mới 10 "
+        "HTX, trong đó 06 HTX nông nghiệp (chiếm 60% số HTX thành lập mới). Có 02 HTX xếp loại "
+        "tốt (HTX Nông nghiệp Bắc Kạn số 013, HTX Đại Quân và HTX An Bình).\n",
+        encoding="utf-8",
+    )
+    found = [f.message for f in check_document(plan).findings]
+    assert found == [
+        "Trang 1: 02 HTX, văn bản kể tên 3: HTX Nông nghiệp Bắc Kạn số 013; HTX Đại Quân; "
+        "HTX An Bình"
+    ]
+
+
+def test_a_paragraph_a_page_break_cuts_is_read_whole():
+    """A PDF's list of names that goes on over the page is one sentence, counted whole."""
+    from htxlib.data.read.document_text import Block, _across_pages
+
+    blocks = [
+        Block(1, "- HTX giải thể: có 03 HTX giải thể (HTX An Bình, HTX"),
+        Block(2, "Đại Quân và HTX Hoàng Gia)."),
+        Block(2, "- HTX tạm ngừng hoạt động: 01 HTX."),
+    ]
+    joined = _across_pages(blocks)
+    assert [(b.page, b.text) for b in joined] == [
+        (1, "- HTX giải thể: có 03 HTX giải thể (HTX An Bình, HTX Đại Quân và HTX Hoàng Gia)."),
+        (2, "- HTX tạm ngừng hoạt động: 01 HTX."),
+    ]

@@ -17,6 +17,24 @@ _ENTITY = re.compile(r"^(?:HTX|Hợp tác xã|hợp tác xã|THT|Tổ hợp tác
 _OPENER = re.compile(r"[^\d;.()]{0,80}?(?:\(|:\s|,?\s(?:gồm|bao gồm|là)\s*:?\s)")
 
 
+#: A count inside a list, in figures or words ("05 HTX không nộp hồ sơ: …", "và 27 HTX khác",
+#: "và ba HTX thành lập mới là: …").
+_NESTED = re.compile(
+    r"(?i)(?<![\w/])(?:\d[\d.]*|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười|các|những)"
+    r"\s+(?:HTX|hợp tác xã|THT|tổ|LH HTX|sản phẩm)\b"
+)
+
+
+def _is_a_name(item: str) -> bool:
+    """Whether a list item names one HTX, not a kind of them ("HTX nông nghiệp").
+
+    A name has a capital or a number after "HTX": "HTX Đại Quân", "HTX chăn nuôi Lùng
+    Khoang", "HTX Nông nghiệp số 013".
+    """
+    rest = _ENTITY.sub("", item, count=1)
+    return any(ch.isupper() or ch.isdigit() for ch in rest)
+
+
 def _list_text(text: str, start: int) -> str | None:
     """Return the list that starts at ``start``: to its closing bracket, or the end."""
     depth, out = 0, []
@@ -69,10 +87,12 @@ def list_findings(figures: list[Figure], sentence: Sentence) -> list[Finding]:
                 listing = None
                 break
             start = after + nxt.end()
-        if not listing or re.search(r"\d", re.sub(r"\([^)]*\)", "", listing)):
+        if not listing or _NESTED.search(re.sub(r"\([^)]*\)", "", listing)):
             continue  # no names, or counts inside: a nested list is checked by its own counts
         items = _items(listing)
         named = [i for i in items if _ENTITY.match(i)]
+        if not all(_is_a_name(i) for i in named):
+            continue  # "12 HTX là HTX nông nghiệp" says what they are, not which
         stated = int(count.value)
         if stated in (len(named), len(items)):
             continue

@@ -51,6 +51,12 @@ _PLANNED = re.compile(r"(?i)kế hoạch|chỉ tiêu|mục tiêu|phấn đấu")
 _PLAN_LATER = re.compile(rf"(?i)kế hoạch\s*:\s*(?:từ\s+)?({NUMBER})")
 _AMONG = re.compile(r"\s+trong số\s+(?=\d)")
 _DATE = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?![\d/])")
+#: The whole a share names after it: "60% số HTX thành lập mới" (a part: its size unknown),
+#: "27,78% tổng số HTX" (the whole).
+_NAMED_BASE = re.compile(
+    r"(?i)^\s*(?:của\s+|trên\s+|so với\s+)?(?:tổng\s+)?số\s+(?:HTX|THT|hợp tác xã|tổ hợp tác"
+    r"|thành viên|cán bộ quản lý|lao động)([^,;.)]*)"
+)
 _COMPARED = re.compile(r"(?i)^\s*(?:so với|so cùng kỳ)")
 _ON = re.compile(r"(?i)(?:tính|chia|tỷ lệ|bình quân)\s*$")
 _OTHERS = re.compile(r"(?i)^\s*khác\b")
@@ -435,7 +441,10 @@ def _attach_percentages(sentence: Sentence, figures: list[Figure]) -> None:
         label = class_of(figure.head, "HTX") or class_of(_tail(text, figure.end), "HTX")
         if count is not None and _adjacent(text, count, figure):
             figure.role, figure.of = "share", count
-            if _TOTAL_WORDS.search(after[:20]):
+            base = _NAMED_BASE.match(after)
+            if base and re.search(r"[\wÀ-ỹ]", base.group(1)):
+                figure.role = "share of a named part"  # "60% số HTX thành lập mới": not checked
+            elif _TOTAL_WORDS.search(after[:20]):
                 figure.whole = -1.0  # of the document's total (see ``arithmetic``)
         elif label is not None:
             figure.role = "share"

@@ -179,13 +179,37 @@ def _pdf(path: Path, budget: _Budget) -> list[Block]:
                 else:
                     blocks.append(Block(number, paragraph))
                 previous_row = bool(row)
-        return blocks
+        return _across_pages(blocks)
     except ReadError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as err:
         raise ReadError(
             _("not a readable PDF file ({error})").format(error=type(err).__name__)
         ) from None
+
+
+def _across_pages(blocks: list[Block]) -> list[Block]:
+    """Join the paragraphs a page break cut in two.
+
+    A page's last paragraph that ends with no stop goes on in the next page's first one,
+    unless that starts an item, a heading or a table row: a list of names goes on.
+    """
+    joined: list[Block] = []
+    for block in blocks:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and not last.cells
+            and not block.cells
+            and block.page == last.page + 1
+            and not last.text.endswith((".", ":", ";", "!", "?"))
+            and not _NEW_PARAGRAPH.match(block.text)
+            and not _HEADING.match(block.text)
+        ):
+            last.text = f"{last.text} {block.text}"
+            continue
+        joined.append(block)
+    return joined
 
 
 #: A page's number, alone on its first or last line.
