@@ -46,11 +46,11 @@ def run(args: argparse.Namespace) -> int:
     if args.data:
         from htxlib.commands.common import load_checked
 
-        args.as_of, args.allow_missing_period, args.max_problems = None, True, 20
-        year = args.year
-        args.year = None
-        ds = load_checked(args, _("nothing was checked."))
-        args.year = year
+        # any year of the folder may be the one a plan assesses: none is checked here
+        unit = argparse.Namespace(
+            data=args.data, year=None, as_of=None, allow_missing_period=True, max_problems=20
+        )
+        ds = load_checked(unit, _("nothing was checked."))
         if isinstance(ds, int):
             return ds
     paths = [Path(p) for p in args.files]

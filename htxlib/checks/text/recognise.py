@@ -25,6 +25,7 @@ from htxlib.checks.text.vocabulary import (
     QUALIFIER_PATTERN,
     QUALIFIER_WORDS,
     UNIT_PATTERN,
+    UNIT_WORD_PATTERN,
     UNIT_WORDS,
     class_of,
 )
@@ -87,7 +88,8 @@ class Figure:
     unit : str
         A key of :data:`~htxlib.checks.text.vocabulary.UNITS`, or "percent".
     role : str
-        "count" (or an amount), "share", "achievement" (a percentage of plan), "change" (a
+        "count" (or an amount), "share", "part share" (of a part the text names but does not
+        count: "60% số HTX thành lập mới"), "achievement" (a percentage of plan), "change" (a
         growth: "tăng 12%"), "fraction" ("23/36 HTX": ``whole`` is the 36), "cell" (a table's
         number) or "quoted" (another source's figure, in brackets).
     of : Figure or None
@@ -200,16 +202,22 @@ def _qualifier(text: str, start: int) -> str:
     return QUALIFIER_WORDS[match.group(1).lower()]
 
 
+def _units_named(text: str) -> list[tuple[int, str, str]]:
+    """Return each unit word of a text: (where, the word, its unit)."""
+    return [
+        (m.start(), m.group(0).lower(), UNIT_WORDS[m.group(0).lower()])
+        for m in UNIT_WORD_PATTERN.finditer(text)
+    ]
+
+
 def _subject(text: str, end: int) -> str:
     """Return the organisations named last before a place in a sentence ("thành viên HTX")."""
-    best, where = "", -1
-    for word, unit in UNIT_WORDS.items():
-        if unit not in ORGANISATIONS or word in ("tổ", "lh"):
-            continue
-        for match in re.finditer(rf"(?<![\wÀ-ỹ]){re.escape(word)}(?![\wÀ-ỹ])", text, re.I):
-            if match.start() < end and match.start() > where:
-                best, where = unit, match.start()
-    return best
+    named = [
+        unit
+        for where, word, unit in _units_named(text[:end])
+        if unit in ORGANISATIONS and word not in ("tổ", "lh")
+    ]
+    return named[-1] if named else ""
 
 
 def figures_in(sentence: Sentence) -> tuple[list[Figure], list[str]]:
@@ -319,12 +327,7 @@ def _unit_before(head: str) -> str | None:
     """Return the unit a number takes from the words before it ("số thành viên là")."""
     if not _STATED_AS.search(head):
         return None
-    found = set()
-    for word, unit in UNIT_WORDS.items():
-        if unit not in ("money", "area", "items") and re.search(
-            rf"(?<![\wÀ-ỹ]){re.escape(word)}(?![\wÀ-ỹ])", head, re.I
-        ):
-            found.add(unit)
+    found = {u for _w, _word, u in _units_named(head) if u not in ("money", "area", "items")}
     # "số thành viên của các HTX là": the people are counted, the HTX only name whose
     people = found - set(ORGANISATIONS)
     if len(people) == 1:
@@ -443,9 +446,7 @@ def _attach_percentages(sentence: Sentence, figures: list[Figure]) -> None:
             figure.role, figure.of = "share", count
             base = _NAMED_BASE.match(after)
             if base and re.search(r"[\wÀ-ỹ]", base.group(1)):
-                figure.role = "share of a named part"  # "60% số HTX thành lập mới": not checked
-            elif _TOTAL_WORDS.search(after[:20]):
-                figure.whole = -1.0  # of the document's total (see ``arithmetic``)
+                figure.role = "part share"  # "60% số HTX thành lập mới": of a part, unchecked
         elif label is not None:
             figure.role = "share"
             figure.dimension, figure.code = label

@@ -75,7 +75,7 @@ def share_findings(
         if count.unit not in WHOLE_UNITS or count.qualifier != "exact":
             continue
         whole = parts_of.get(id(count)) or _stated_whole(figures, count)
-        if whole is None and share.whole == -1.0 or whole is None:
+        if whole is None:  # of the document's total ("27,78% tổng số HTX" or unsaid)
             candidates = {f.value for f in _document_totals(recognised, count.unit)}
             if any(share_agrees(share, count.value, c) for c in candidates):
                 continue

@@ -197,6 +197,8 @@ for _dimension, _classes_of in CLASSES.items():
             CLASS_WORDS.setdefault(_word, (_dimension, _code))
 CLASS_PATTERN = _pattern(CLASS_WORDS)
 UNIT_WORDS: dict[str, str] = {w: unit for unit, words in UNITS.items() for w in words}
+#: Any unit word anywhere in a text ("số thành viên của các HTX"), the longest first.
+UNIT_WORD_PATTERN = _pattern(UNIT_WORDS)
 UNIT_PATTERN = re.compile(
     r"\s*(%|" + "|".join(re.escape(w) for w in sorted(UNIT_WORDS, key=len, reverse=True)) + r")"
     r"(?![\wÀ-ỹ])",

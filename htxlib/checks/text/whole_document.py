@@ -17,11 +17,15 @@ from htxlib.messages import N_, _
 RISING = ("total_htx", "tht_count", "union_count", "members", "tht_members")
 
 
+#: The totals a document may state twice: the rising counts, and the managers.
+TOTALS = (*RISING, "managers")
+
+
 def _key(figure: Figure) -> tuple | None:
+    """Return what one total is of, for comparing it; None for a figure that is no total."""
     name = indicator_of(figure, planned=True)
-    if name not in RISING and name != "managers" or not figure.total:
-        return None
-    if figure.sentence.place is not None or figure.qualifier != "exact":
+    stated_alone = figure.sentence.place is None and figure.qualifier == "exact"
+    if name not in TOTALS or not figure.total or not stated_alone:
         return None
     # one key in both parts: Part II restating the year's value must state the same value
     return (name, figure.year, figure.estimate, figure.planned)

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from functools import cached_property
+
 from htxlib import figures as m
 from htxlib.data.rollup import former_children
 from htxlib.data.unit import children_scope_of, tier_of, unit_of
-from htxlib.figures.provenance import Figure, figure
+from htxlib.figures.provenance import Figure, figure, weakest
 from htxlib.report.document.history_source import history_note
 from htxlib.report.document.narrative import records
 
 #: The sector code that documents set apart from the rest ("phi nông nghiệp").
 AGRICULTURE = "nong_nghiep"
+
+
+def _weakest(statuses) -> str:
+    """Return the weakest of the statuses given (rows with none say nothing of it)."""
+    return weakest(s for s in statuses if isinstance(s, str) and s)
 
 
 class Counts:
@@ -25,28 +32,19 @@ class Counts:
         known = int(by_sector.loc[by_sector["sector"].notna(), "count"].sum())
         return known or None  # no sector known: no share to base, nothing to say of one
 
-    @property
+    @cached_property  # read by every sector's share
     def sector_base_status(self) -> str:
         """Provenance of the base the sector shares are of: the weakest of the known rows.
 
         A share of an estimated count, or of a base an estimated count is part of, is an
         estimate too: the signing copy leaves it blank as it leaves the count.
         """
-        from htxlib.figures.provenance import weakest
-
         by_sector = self.overview.by_sector
-        known = (
-            by_sector.loc[by_sector["sector"].notna(), "status"] if "status" in by_sector else []
-        )
-        return weakest(s for s in known if isinstance(s, str) and s)
+        return _weakest(by_sector.loc[by_sector["sector"].notna()].get("status", []))
 
     def sector_share_status(self, row_status: str) -> str:
         """Provenance of one sector's share: the weakest of its count and the base."""
-        from htxlib.figures.provenance import weakest
-
-        return weakest(
-            [s for s in (row_status, self.sector_base_status) if isinstance(s, str) and s]
-        )
+        return _weakest([row_status, self.sector_base_status])
 
     @property
     def sector_split(self) -> dict | None:
@@ -56,12 +54,8 @@ class Counts:
         rest = int(by_sector["count"].sum()) - agri
         if not (agri and rest):
             return None
-        from htxlib.figures.provenance import weakest
-
         others = by_sector.loc[by_sector["sector"] != AGRICULTURE]
-        statuses = others.get("status", [])
-        status = weakest(s for s in statuses if isinstance(s, str) and s)
-        return {"agri": agri, "non_agri": rest, "status": status}
+        return {"agri": agri, "non_agri": rest, "status": _weakest(others.get("status", []))}
 
     @property
     def new_split(self) -> dict | None:
