@@ -14,7 +14,6 @@ from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
 import pandas as pd
-from babel.dates import format_date
 from babel.numbers import format_decimal
 
 LOCALE = "vi_VN"
@@ -87,16 +86,27 @@ def percent(value: float | None, decimals: int = 2) -> str:
 
 
 def date(value: dt.date | pd.Timestamp | None) -> str:
-    """Format a date as dd/mm/yyyy.
+    """Write a date as documents do in their text: "30/6/2024", "05/01/2024".
+
+    The rule of the date line (:func:`long_date`, Decree 30/2020/NĐ-CP, Appendix I): days
+    below 10 and the months January and February take a leading zero, other months none.
 
     Examples
     --------
-    >>> date(pd.Timestamp("2024-06-30"))
-    '30/06/2024'
+    >>> date(pd.Timestamp("2024-06-30")), date(pd.Timestamp("2024-01-05"))
+    ('30/6/2024', '05/01/2024')
     """
     if is_missing(value):
         return "-"
-    return format_date(pd.Timestamp(value).date(), "dd/MM/yyyy", locale=LOCALE)
+    day, month, year = _date_parts(value)
+    return f"{day}/{month}/{year}"
+
+
+def _date_parts(value: dt.date | pd.Timestamp) -> tuple[str, str, int]:
+    """Day and month as Decree 30 writes them, and the year."""
+    day = pd.Timestamp(value)
+    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
+    return f"{day.day:02d}", month, day.year
 
 
 def long_date(value: dt.date | pd.Timestamp | None) -> str:
@@ -114,9 +124,20 @@ def long_date(value: dt.date | pd.Timestamp | None) -> str:
     """
     if is_missing(value):
         return "ngày … tháng … năm …"
-    day = pd.Timestamp(value)
-    month = f"{day.month:02d}" if day.month < 3 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    day, month, year = _date_parts(value)
+    return f"ngày {day} tháng {month} năm {year}"
+
+
+def sentence(text: str) -> str:
+    """Close a typed sentence with a full stop unless it already ends with a stop mark.
+
+    Examples
+    --------
+    >>> sentence(" Tổng hợp, báo cáo kết quả "), sentence("Rà soát HTX.")
+    ('Tổng hợp, báo cáo kết quả.', 'Rà soát HTX.')
+    """
+    text = text.strip()
+    return text if not text or text[-1] in ".!?:;…" else text + "."
 
 
 def money(value: float | None) -> str:
@@ -202,7 +223,7 @@ def period_phrase(start: pd.Timestamp, cutoff: pd.Timestamp) -> str:
     >>> period_phrase(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"))
     'năm 2024'
     >>> period_phrase(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-09-15"))
-    'từ 01/01/2024 đến 15/09/2024'
+    'từ 01/01/2024 đến 15/9/2024'
     """
     year_start = start.month == 1 and start.day == 1
     month_end = cutoff.is_month_end
@@ -223,7 +244,7 @@ def period_in(start: pd.Timestamp, cutoff: pd.Timestamp) -> str:
     >>> period_in(pd.Timestamp("2024-01-01"), pd.Timestamp("2024-06-30"))
     'trong 6 tháng đầu năm 2024'
     >>> period_in(pd.Timestamp("2023-01-01"), pd.Timestamp("2023-09-15"))
-    'từ ngày 01/01/2023 đến ngày 15/09/2023'
+    'từ ngày 01/01/2023 đến ngày 15/9/2023'
     """
     phrase = period_phrase(start, cutoff)
     if phrase.startswith("từ "):

@@ -23,9 +23,9 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         "HTX Xây dựng và Thương mại Hoàng Gia",
         "chưa phát sinh HTX giải thể",
         "Nông - Lâm - Ngư nghiệp: 33 HTX",
-        "các lĩnh vực phi nông nghiệp có 03 HTX",
+        "33 HTX nông nghiệp và 03 HTX phi nông nghiệp",
         "HTX tạm ngừng hoạt động: 01 HTX",
-        "HTX Liên Minh Phát: tạm ngừng từ ngày 01/04/2024 đến ngày 31/05/2025",
+        "HTX Liên Minh Phát: tạm ngừng từ ngày 01/4/2024 đến ngày 31/5/2025",
         "04 HTX, gồm HTX Thương mại Công bằng Văn Quan",
         "HTX Yên Thành (Yên Phúc)",
         "HTX Nông - Lâm sản Quang Huy (Tràng Phái)",
@@ -71,12 +71,14 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         "chiếm 25%",
         "HTX Rau sạch an toàn Phai Xã",
         "HTX Quản lý chợ Diềm He",
+        "03 HTX thành lập mới năm 2024: HTX sản xuất Nông nghiệp và Thương mại Phúc An",
+        # the toolkit's own reading of why, beside the unit's reasons: the review copy's
         "HTX thành lập và hoạt động chưa đủ 12 tháng tính đến thời điểm đánh giá: 03 HTX",
     ),
     "ii-3": (
         "tiếp nhận 07 hồ sơ; thẩm định 07 hồ sơ; 05 hồ sơ đủ điều kiện; "
         "02 hồ sơ không đủ điều kiện",
-        "Lũy kế từ khi ban hành Nghị quyết số 08/2019/NQ-HĐND đến ngày 30/06/2024: đã hỗ trợ "
+        "Lũy kế từ khi ban hành Nghị quyết số 08/2019/NQ-HĐND đến ngày 30/6/2024: đã hỗ trợ "
         "74 đối tượng",
         "giải ngân cho vay 36.530 triệu đồng",
         "dư nợ hiện tại 35.924 triệu đồng",
@@ -95,13 +97,13 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         "Tổng kinh phí thưởng dự kiến: 30 triệu đồng",
     ),
     "ii-4": (
-        # at 30/06/2024 the 2012 Law is in force; the 2023 Law's rules are not applied
+        # at 30/6/2024 the 2012 Law is in force; the 2023 Law's rules are not applied
         "thuộc diện xem xét giải thể: 04 trường hợp (HTX Nông - Lâm nghiệp Thảo Nguyên, "
         "HTX Nông - Lâm sản Quang Huy, HTX Thương mại Công bằng Văn Quan và HTX Yên Thành)",
         # the plan is cited by the law in force after the cutoff (no date of issue given)
         "Căn cứ: Luật Hợp tác xã số 17/2023/QH15",
-        # the rules of the 2023 Law are not applied to 30/06/2024; in 2025 they concern one HTX
-        "quy định có hiệu lực từ ngày 01/07/2024 chưa áp dụng trong kỳ đánh giá",
+        # the rules of the 2023 Law are not applied to 30/6/2024; in 2025 they concern one HTX
+        "quy định có hiệu lực từ ngày 01/7/2024 chưa áp dụng trong kỳ đánh giá",
         "HTX Liên Minh Phát",
     ),
     "p2-targets": (
@@ -117,7 +119,10 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
 
 #: Phrases of ``SEED_PHRASES`` that only the review copy states: a target the toolkit proposes
 #: and the unit has not adopted is a blank ("…") in the signing copy, for the office to fill.
-REVIEW_ONLY: dict[str, tuple[str, ...]] = {"p2-targets": ("HTX Liên Minh Phát",)}
+REVIEW_ONLY: dict[str, tuple[str, ...]] = {
+    "p2-targets": ("HTX Liên Minh Phát",),
+    "i-2-d": ("HTX thành lập và hoạt động chưa đủ 12 tháng tính đến thời điểm đánh giá: 03 HTX",),
+}
 
 
 def van_quan_history() -> dict[int, dict[str, float]]:

@@ -337,7 +337,7 @@ def test_a_list_resting_on_estimated_dates_is_a_blank_in_the_signing_copy(real_r
     assert "chỉ tính các HTX đã rõ lĩnh vực (… trong tổng số 617 HTX)" in text
     assert "Trong số HTX đã rõ lĩnh vực có 08 HTX hoạt động trong lĩnh vực này" in text
     page = (report / "report.html").read_text(encoding="utf-8")
-    assert "HTX thành lập mới từ ngày 01/01/2018 đến ngày 13/07/2018 (11 HTX)" in page
+    assert "HTX thành lập mới từ ngày 01/01/2018 đến ngày 13/7/2018 (11 HTX)" in page
 
 
 def test_part_one_against_what_part_two_states_for_the_same_year(tmp_path):
@@ -362,8 +362,8 @@ def test_part_one_against_what_part_two_states_for_the_same_year(tmp_path):
 def test_a_total_at_two_dates_is_two_figures_not_a_contradiction(tmp_path):
     plan = tmp_path / "bao-cao.txt"
     text = (
-        "Đến ngày 31/03/2024, toàn tỉnh có 35 HTX. Đến ngày 30/06/2024, toàn tỉnh có 36 HTX. "
-        "Đến ngày 30/06/2024, trên địa bàn có 36 HTX và 05 THT.\n"
+        "Đến ngày 31/3/2024, toàn tỉnh có 35 HTX. Đến ngày 30/6/2024, toàn tỉnh có 36 HTX. "
+        "Đến ngày 30/6/2024, trên địa bàn có 36 HTX và 05 THT.\n"
     )
     plan.write_text(text, encoding="utf-8")
     assert check_document(plan).findings == []

@@ -107,7 +107,7 @@ def test_unknown_sector_is_a_group_of_its_own_never_a_sector(tmp_path):
         "Chưa rõ lĩnh vực: 02 HTX.",
         "Tỷ lệ theo lĩnh vực tính trên 03 HTX đã rõ lĩnh vực.",
         # the non-agricultural HTX are the known ones only
-        "các lĩnh vực phi nông nghiệp có 01 HTX",
+        "02 HTX nông nghiệp và 01 HTX phi nông nghiệp",
     )
     assert "Khác:" not in part1
 
@@ -349,15 +349,15 @@ def test_rules_not_in_force_at_the_cutoff_are_not_found_absent(tmp_path):
     folder.joinpath("periods.csv").unlink()
     from .conftest import write_rows
 
-    write_rows(folder / "periods.csv", period_rows((2024, "01/01/2024", "30/06/2024")))
+    write_rows(folder / "periods.csv", period_rows((2024, "01/01/2024", "30/6/2024")))
     part1, _ = render(folder, 2024)
     clean = (
         part1.split("Không phát hiện trường hợp:")[1].split(".")[0]
         if ("Không phát hiện trường hợp:" in part1)
         else ""
     )
-    assert "THT có ít hơn số thành viên tối thiểu" not in clean  # in force from 01/07/2024
-    assert_states(part1, "có hiệu lực từ ngày 01/07/2024 chưa áp dụng", "(từ ngày 01/07/2024)")
+    assert "THT có ít hơn số thành viên tối thiểu" not in clean  # in force from 01/7/2024
+    assert_states(part1, "có hiệu lực từ ngày 01/7/2024 chưa áp dụng", "(từ ngày 01/7/2024)")
 
 
 def test_rules_of_a_later_plan_year_are_not_mentioned(tmp_path):
@@ -485,7 +485,7 @@ def test_revenue_to_date_at_mid_year_is_a_warning_and_no_projection_basis(tmp_pa
     periods = period_rows(
         (2022, "01/01/2022", "31/12/2022"),
         (2023, "01/01/2023", "31/12/2023"),
-        (2024, "01/01/2024", "30/06/2024"),
+        (2024, "01/01/2024", "30/6/2024"),
     )
     folder = unit(tmp_path, "Tân Phú", entities, annual=annual, periods=periods)
     ds = load_unit(folder)
@@ -509,7 +509,7 @@ def test_a_full_year_value_is_compared_with_the_same_htx(tmp_path):
     for year, values in revenues.items():
         for i, revenue in values.items():
             annual.append([f"H{i}", year, 10, "", "", "", "", "", "", "", revenue, "", "", ""])
-    periods = period_rows((2023, "01/01/2023", "31/12/2023"), (2024, "01/01/2024", "30/06/2024"))
+    periods = period_rows((2023, "01/01/2023", "31/12/2023"), (2024, "01/01/2024", "30/6/2024"))
     folder = unit(tmp_path, "Tân Phú", entities, annual=annual, periods=periods)
     ds = load_unit(folder)
     assert not [p for p in ds.warnings if p.column == "revenue"]
@@ -574,11 +574,11 @@ def test_a_rule_of_the_plan_year_names_the_cases_part_two_acts_on(tmp_path):
         ["H2", "suspension", "2024-03-01", "2025-06-30", "", ""],  # 16 months: too long
     ]
     folder = unit(tmp_path, "Bắc Quang", entities, status_events=events)
-    write_rows(folder / "periods.csv", period_rows((2024, "01/01/2024", "30/06/2024")))
+    write_rows(folder / "periods.csv", period_rows((2024, "01/01/2024", "30/6/2024")))
     part1, part2 = render(folder, 2024)
     assert_states(
         part1,
-        "thông báo tạm ngừng hoạt động dài quá thời hạn tối đa (từ ngày 01/07/2024; theo quy "
+        "thông báo tạm ngừng hoạt động dài quá thời hạn tối đa (từ ngày 01/7/2024; theo quy "
         "định này, năm 2025 cần xem xét 01 trường hợp: HTX Thử nghiệm số 2)",
     )
     assert "HTX Thử nghiệm số 2" in part2.split("HTX cần giải thể")[1]

@@ -304,3 +304,23 @@ def test_the_van_quan_counts_are_the_lists_of_its_document(vq):
     assert actual(vq, "total_htx", 2024) == overview.total.value == 36  # "36 HTX" in the seed
     assert actual(vq, "new_htx", 2024) == len(overview.new) == 3  # "03 HTX thành lập mới"
     assert actual(vq, "paper_only_htx", 2024) == len(overview.paper_only)
+
+
+def test_recipients_and_tasks_are_punctuated_as_an_office_writes_them(small_unit):
+    """Typed without the stops Decree 30 lists them with: each recipient ends with ";", the
+    last (the archive) with "."; a task ends with a full stop."""
+    write_rows(
+        small_unit / "recipients.csv",
+        [["year", "recipient"], [2025, "- Sở Tài chính tỉnh"], [2025, "TT HĐND xã,"],
+         [2025, "Lưu: VT"]],
+    )  # fmt: skip
+    write_rows(
+        small_unit / "tasks.csv",
+        [["year", "agency", "task"], [2025, "Phòng Kinh tế", "Chủ trì theo dõi Kế hoạch "],
+         [2025, "Phòng Kinh tế", "Tổng hợp, báo cáo kết quả."]],
+    )  # fmt: skip
+    p = build(load_unit(small_unit), 2025)
+    assert p.letterhead.recipients == ("Sở Tài chính tỉnh;", "TT HĐND xã;", "Lưu: VT.")
+    assert p.tasks == [
+        ("Phòng Kinh tế", ["Chủ trì theo dõi Kế hoạch.", "Tổng hợp, báo cáo kết quả."])
+    ]

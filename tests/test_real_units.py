@@ -212,7 +212,7 @@ def city(tmp_path) -> Path:
             "periods": period_rows(
                 (2022, "01/01/2022", "31/12/2022"),
                 (2023, "01/01/2023", "31/12/2023"),
-                (2024, "01/01/2024", "30/06/2024"),
+                (2024, "01/01/2024", "30/6/2024"),
             ),
             "entities": [ENTITY, *entities],
             "annual": [ANNUAL, *past, *annual],
@@ -238,12 +238,12 @@ def test_city_at_mid_year_with_its_own_estimate(city):
         "trong 6 tháng đầu năm 2024 có 01 HTX được thành lập mới: HTX Mới Cái Răng (Cái Răng).",
         "Quỹ tín dụng nhân dân: 01 HTX",
         "Môi trường, quản lý chợ: 01 HTX",
-        "các lĩnh vực phi nông nghiệp có 06 HTX",
+        "03 HTX nông nghiệp và 06 HTX phi nông nghiệp",
     )
     assert "thành phố trực thuộc trung ương Cần Thơ" not in part1
     assert_states(  # plan against actual: Part I's general assessment (III.1)
         part1,
-        "So với kế hoạch năm 2024: HTX thành lập mới: 01 HTX đến ngày 30/06/2024, ước thực "
+        "So với kế hoạch năm 2024: HTX thành lập mới: 01 HTX đến ngày 30/6/2024, ước thực "
         # a verdict on an estimate says so: never "vượt kế hoạch đề ra" as a fact
         "hiện cả năm 03 HTX (số ước của đơn vị), dự kiến vượt kế hoạch",
     )

@@ -83,9 +83,9 @@ def test_annex_is_its_own_file(vq_report):
     assert_states(
         section_text(annex, "annex-findings"),
         "HTX Yên Thành",
-        # no date of issue: cited by the law in force the day after the cutoff, 01/07/2024
-        "Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 của Quốc hội",
-        "Căn cứ pháp lý được dẫn theo văn bản có hiệu lực ngày 01/07/2024",
+        # no date of issue: cited by the law in force the day after the cutoff, 01/7/2024
+        "Luật Hợp tác xã số 17/2023/QH15 ngày 20/6/2023 của Quốc hội",
+        "Căn cứ pháp lý được dẫn theo văn bản có hiệu lực ngày 01/7/2024",
     )
     methods = section_text(annex, "annex-projections")
     # 2024 estimated to 31/12 from its 30/06 cutoff: the HTX stock runs on at 2021-2023's
@@ -176,7 +176,7 @@ def test_report_for_second_unit(small_unit, tmp_path, capsys):
         "trên địa bàn xã Tân Lập có 04 HTX",
         "trong năm 2025 có 01 HTX được thành lập mới: HTX Epsilon.",  # its own commune unnamed
         "có 01 HTX giải thể (HTX Delta)",
-        "HTX Beta: tạm ngừng từ ngày 01/09/2025 đến ngày 28/02/2026",
+        "HTX Beta: tạm ngừng từ ngày 01/9/2025 đến ngày 28/02/2026",
         "có 01 LH HTX với 03 HTX thành viên",
         "có 02 THT với 15 thành viên",
     )
@@ -217,7 +217,7 @@ def test_document_head_and_closing(vq_report):
         "Độc lập - Tự do - Hạnh phúc",
         "Số: …/KH-UBND",
         "Văn Quan, ngày … tháng … năm …",
-        "Thực hiện Công văn số 1811/SKHĐT-ĐKKD ngày 29/06/2024 của Sở Kế hoạch và Đầu tư "
+        "Thực hiện Công văn số 1811/SKHĐT-ĐKKD ngày 29/6/2024 của Sở Kế hoạch và Đầu tư "
         "tỉnh Lạng Sơn về việc xây dựng kế hoạch",
     )
     assert_states(

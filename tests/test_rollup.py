@@ -305,6 +305,8 @@ def test_a_province_of_some_communes_says_how_many_of_how_many(tmp_path):
     page = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
     assert "Số liệu tổng hợp từ 03 trong số 194 đơn vị cấp xã" in page
     assert not re.search(r"trên địa bàn tỉnh Lạng Sơn có \d+ (HTX|THT)", page)
+    # a share of the HTX with detailed data is not a share of the province's HTX
+    assert "(27,78% số HTX có dữ liệu chi tiết)" in page and "tổng số HTX" not in page
 
 
 def test_the_annex_of_a_province_sums_the_rating_check_by_commune():

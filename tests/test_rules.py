@@ -133,7 +133,7 @@ def test_unconfirmed_values_are_declared():
 
 
 def test_findings_under_an_unconfirmed_rule_say_so(vq_copy, tmp_path, small_unit):
-    # A plan issued on its cutoff, 30/06/2024, cites the 2012 Law, whose paper-only version
+    # A plan issued on its cutoff, 30/6/2024, cites the 2012 Law, whose paper-only version
     # is marked unconfirmed.
     unconfirmed_basis = (
         "khoản 2 Điều 54 Luật Hợp tác xã số 23/2012/QH13 ngày 20/11/2012 của Quốc hội "
@@ -198,11 +198,11 @@ def test_no_scores_means_no_judgement(small_unit):
 
 
 def test_size_classes_second_unit(small_unit):
-    # at 17/09/2025, the last day of Circular 01/2020; at the year's end only the decree's
+    # at 17/9/2025, the last day of Circular 01/2020; at the year's end only the decree's
     ds = load_unit(small_unit)
     at_end = sizes.size_classes(ds, 2025)
     assert "members_circular_01_2020" not in at_end and "decree_113_2024" in at_end
-    classes = sizes.size_classes(ds, 2025, as_of="17/09/2025").set_index("entity_id")
+    classes = sizes.size_classes(ds, 2025, as_of="17/9/2025").set_index("entity_id")
     assert classes.loc["A", "members_circular_01_2020"] == "nho"  # 60 members
     assert classes.loc["B", "members_circular_01_2020"] == "sieu_nho"  # 12 members
     assert classes.loc["A", "capital_circular_01_2020"] == "nho"  # 1.200 triệu
@@ -216,7 +216,7 @@ def test_size_classes_second_unit(small_unit):
 )
 def test_member_size_boundaries(small_unit, members, size):
     set_cell(small_unit / "annual.csv", 2, "members", str(members))
-    classes = sizes.size_classes(load_unit(small_unit), 2025, as_of="17/09/2025")
+    classes = sizes.size_classes(load_unit(small_unit), 2025, as_of="17/9/2025")
     classes = classes.set_index("entity_id")
     assert classes.loc["A", "members_circular_01_2020"] == size
 
@@ -256,7 +256,7 @@ def test_union_and_group_minimums(small_unit):
     ("end", "finding"), [("2026-08-30", False), ("2026-08-31", False), ("2026-09-01", True)]
 )
 def test_suspension_notice_of_twelve_months(small_unit, end, finding):
-    set_cell(small_unit / "status_events.csv", 2, "end_date", end)  # Beta from 01/09/2025
+    set_cell(small_unit / "status_events.csv", 2, "end_date", end)  # Beta from 01/9/2025
     found = rules_hit(small_unit)
     assert ("suspension_too_long" in set(found["rule"])) is finding
 
@@ -268,9 +268,9 @@ def test_suspension_overdue(small_unit):
 
 
 def test_rules_apply_only_while_in_force(vq):
-    found = compliance.findings(vq, 2024)  # cutoff 30/06/2024: the 2012 Law
+    found = compliance.findings(vq, 2024)  # cutoff 30/6/2024: the 2012 Law
     counts = compliance.counts_by_rule(found).set_index("rule")["count"]
-    assert counts["no_annual_update"] == 0  # Circular 09/2024 applies from 01/07/2024
+    assert counts["no_annual_update"] == 0  # Circular 09/2024 applies from 01/7/2024
     assert counts["suspension_too_long"] == 0  # a 2023 Law rule
     assert counts["paper_only"] == 4  # the 4 the document names: the list Part I states
     paper = found[found["rule"] == "paper_only"]
@@ -285,7 +285,7 @@ def test_rules_apply_only_while_in_force(vq):
     assert later_counts["no_annual_update"] == 0
     assert "no_annual_update" not in compliance.judged_rules(vq, 2024, "31/12/2024")
     assert set(later.loc[later["rule"] == "paper_only", "basis"]) == {
-        "Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 của Quốc hội (giải thể bắt buộc)"
+        "Luật Hợp tác xã số 17/2023/QH15 ngày 20/6/2023 của Quốc hội (giải thể bắt buộc)"
     }
 
 
@@ -317,11 +317,11 @@ def test_minimum_members_by_the_law_of_the_day(small_unit, cutoff, members, find
 # --- a plan cites the law in force on its date of issue ------------------------------------
 
 LAW_2012_MEMBERS = "khoản 1 Điều 3 Luật Hợp tác xã số 23/2012/QH13 ngày 20/11/2012 của Quốc hội"
-LAW_2023_MEMBERS = "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15 ngày 20/06/2023 của Quốc hội"
+LAW_2023_MEMBERS = "khoản 7 Điều 4 Luật Hợp tác xã số 17/2023/QH15 ngày 20/6/2023 của Quốc hội"
 
 
 def members_at_cutoff(folder, members: int, issued_on: str = "") -> None:
-    """HTX C has ``members`` members at 30/06/2024; the 2024 plan is issued on ``issued_on``."""
+    """HTX C has ``members`` members at 30/6/2024; the 2024 plan is issued on ``issued_on``."""
     rows = read_rows(folder / "periods.csv")
     rows.append([2024, "2024-01-01", "2024-06-30", 2025, "Kỳ thử"])
     write_rows(folder / "periods.csv", rows)
@@ -358,7 +358,7 @@ def test_a_finding_is_cited_by_the_law_of_the_date_of_issue(
 
 
 def test_a_plan_dated_before_its_cutoff_is_a_warning(small_unit):
-    members_at_cutoff(small_unit, 6, "2024-06-29")  # cutoff 30/06/2024
+    members_at_cutoff(small_unit, 6, "2024-06-29")  # cutoff 30/6/2024
     warned = [p for p in load_unit(small_unit).warnings if p.column == "issued_on"]
     assert len(warned) == 1
     assert "29/06/2024" in warned[0].rule and "30/06/2024" in warned[0].rule
@@ -378,7 +378,7 @@ def test_a_historical_finding_is_said_for_its_date_and_not_carried_into_part_two
     for copy in (page, signing_copy(page)):
         text = " ".join(copy.split())
         assert (
-            "Tại ngày 30/06/2024, có 01 trường hợp HTX có ít hơn số thành viên tối thiểu theo "
+            "Tại ngày 30/6/2024, có 01 trường hợp HTX có ít hơn số thành viên tối thiểu theo "
             + LAW_2012_MEMBERS
         ) in text
         assert "chính thức), trường hợp trên đáp ứng quy định mới" in text
@@ -388,7 +388,7 @@ def test_a_historical_finding_is_said_for_its_date_and_not_carried_into_part_two
 
 
 def test_a_rule_cannot_apply_outside_its_documents_validity(tmp_path):
-    # the 2012 Law ended on 30/06/2024: a version of its rule open past that day is refused
+    # the 2012 Law ended on 30/6/2024: a version of its rule open past that day is refused
     rules = yaml.safe_load((RULES_DIR / "compliance.yaml").read_text(encoding="utf-8"))
     first = rules["rules"][0]
     assert first["cites"]["document"] == "cooperatives_law_2012"
@@ -475,7 +475,7 @@ def test_circular_01_2020_rates_only_inside_its_validity(day, applies):
 
     rules = rating_rules()
     assert rules.applies_on(pd.Timestamp(day)) is applies
-    assert rules.repealed_from == "18/09/2025"
+    assert rules.repealed_from == "18/9/2025"
 
 
 @pytest.mark.parametrize(
@@ -559,7 +559,30 @@ def test_a_rule_about_a_kind_the_unit_lacks_is_not_said_to_find_nothing(small_un
 def test_an_htx_too_young_to_be_rated_is_no_shortcoming(small_unit):
     from htxlib.report.document import part_one
 
-    # E, founded 08/08/2025, is recorded as not rated; C is rated weak
+    # E, founded 08/8/2025, is recorded as not rated; C is rated weak
     a = part_one.build(load_unit(small_unit), 2025)
     assert a.too_young == {"E"} and a.young_not_rated == 1
     assert "01 HTX (25%) xếp loại yếu hoặc không được xếp loại" in a.weaknesses
+
+
+@pytest.mark.parametrize("year_published", [True, False])
+def test_an_htx_founded_in_the_year_is_too_young_when_only_its_day_is_estimated(
+    small_unit, year_published
+):
+    from htxlib.report.document import part_one
+
+    # the days are estimates; the unit published how many HTX were founded in 2025 (E)
+    rows = [
+        ["table", "record", "field", "year", "status", "note"],
+        ["entities", "*", "founded_on", "", "estimated", "Ngày thành lập ước tính"],
+    ]
+    if year_published:
+        rows.append(["entities", "sum", "founded_on", "2025", "published", "Số HTX thành lập mới"])
+    write_rows(small_unit / "provenance.csv", rows)
+    a = part_one.build(load_unit(small_unit), 2025)
+    if year_published:  # any day of 2025 is less than 12 months before its end
+        assert a.too_young == {"E"}
+        assert "01 HTX (25%) xếp loại yếu hoặc không được xếp loại" in a.weaknesses
+    else:  # an estimated day could make young an HTX that was rated
+        assert a.too_young == set()
+        assert "02 HTX (50%) xếp loại yếu hoặc không được xếp loại" in a.weaknesses

@@ -112,7 +112,7 @@ def test_every_seed_section_is_a_heading_in_the_seed_order(signing):
 
 def test_the_seed_opening_and_signature_are_complete(signing):
     paragraphs, text, _ = signing
-    assert "Thực hiện Công văn số 1811/SKHĐT-ĐKKD ngày 29/06/2024" in text
+    assert "Thực hiện Công văn số 1811/SKHĐT-ĐKKD ngày 29/6/2024" in text
     opening = next(p.text for p in paragraphs if p.text.startswith("Căn cứ chức năng"))
     assert "Ủy ban nhân dân huyện Văn Quan đánh giá" in opening
     assert "TM. ỦY BAN NHÂN DÂN" in text and "Triệu Đức Dũng" in text
@@ -144,3 +144,28 @@ def test_a_value_the_unit_did_not_give_is_a_blank_in_the_signing_copy(signing, v
     assert "có 03 HTX được thành lập mới" in text
     # the table of targets against the year's actuals is the analyst's: the list is the plan
     assert "Năm 2024 (ước cả năm)" in vq_report[1] and "Năm 2024 (ước cả năm)" not in text
+
+
+def test_the_coverage_of_a_blanked_average_is_not_said_beside_its_blank(signing, vq_report):
+    """Members' income is estimated: the signing copy leaves a blank, and says nothing of
+    how many HTX the estimate covers, which the review copy keeps."""
+    _, text, _ = signing
+    assert "Thu nhập bình quân của thành viên HTX: … triệu đồng/người/năm." in text
+    assert "(số liệu của 23/36 HTX)" not in text and "(số liệu của 23/36 HTX)" in vq_report[1]
+
+
+def test_new_htx_are_not_counted_as_shortcomings_nor_their_reasons_said_twice(signing):
+    """Văn Quan's 3 HTX of 2024 are not rated (too young): its founding days are estimated,
+    its count of 2024's new HTX published. The unit's grouped reasons are said once."""
+    _, text, _ = signing
+    assert "còn 20 HTX (55,56%) xếp loại yếu hoặc không được xếp loại" in text
+    assert "03 HTX thành lập mới năm 2024: HTX sản xuất Nông nghiệp" in text
+    assert "chưa đủ 12 tháng" not in text  # the unit's own reason already says why
+
+
+def test_dates_are_written_as_decree_30_writes_them(signing):
+    """Days below 10 and January, February take a leading zero, other months none."""
+    _, text, _ = signing
+    assert "ngày 29/6/2024" in text and "đến ngày 30/6/2024" in text
+    assert not re.search(r"\b\d{2}/0[3-9]/\d{4}\b", text)
+    assert "Quyết định số 340/QĐ-TTg ngày 12/3/2021" in text  # typed by the office as written

@@ -130,6 +130,15 @@ def _lookup(ds, table: str, field: str, record: str, year: int | None) -> tuple[
     return index.get((table, field, record, None))
 
 
+def total_status(ds, table: str, field: str, year: int) -> tuple[str, str] | None:
+    """Return (status, note) of the unit's own total of ``field`` for ``year``, if it gives one.
+
+    A ``sum`` row says how a count over records was obtained, whatever each record's value:
+    "03 HTX founded in 2024" published while their founding days are estimated.
+    """
+    return _lookup(ds, table, field, "sum", year)
+
+
 def value_status(
     ds, table: str, field: str, record: object, year: int | None = None
 ) -> tuple[str, str]:
@@ -184,7 +193,7 @@ def figure(
     Figure
     """
     if total:
-        declared = _lookup(ds, table, field, "sum", year)
+        declared = total_status(ds, table, field, year)
         if declared is not None:
             return Figure(value, *declared)
     keys = [str(r) for r in records]

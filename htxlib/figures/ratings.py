@@ -81,14 +81,23 @@ def ratable(table: pd.DataFrame) -> int:
 def too_young(ds, year: int) -> set[str]:
     """Return the HTX founded less than 12 months before the year's end: not rated yet.
 
-    Only a founding date the unit gave counts: one rebuilt or estimated could make an HTX
-    young that was rated (a document's "the rest are average or weak").
+    Only a founding the unit gave counts: one rebuilt or estimated could make an HTX young
+    that was rated (a document's "the rest are average or weak"). An estimated day of a
+    founding in the year itself still counts when the unit published how many HTX were
+    founded that year: any day of the year is less than 12 months before its end.
     """
-    from htxlib.figures.provenance import value_status
+    from htxlib.figures.provenance import total_status, value_status
 
-    year_end = pd.Timestamp(year=int(year), month=12, day=31)
+    year = int(year)
+    year_end = pd.Timestamp(year=year, month=12, day=31)
     entities = ds.entities
     founded = entities["founded_on"]
     young = (founded > year_end - pd.DateOffset(months=RATED_AFTER_MONTHS)) & (founded <= year_end)
-    ids = entities.loc[young & (entities["kind"] == "HTX"), "entity_id"]
-    return {i for i in ids if value_status(ds, "entities", "founded_on", i)[0] == "published"}
+    rows = entities.loc[young & (entities["kind"] == "HTX"), ["entity_id", "founded_on"]]
+    year_given = (total_status(ds, "entities", "founded_on", year) or ("",))[0] == "published"
+    return {
+        i
+        for i, day in zip(rows["entity_id"], rows["founded_on"], strict=True)
+        if value_status(ds, "entities", "founded_on", i)[0] == "published"
+        or (year_given and day.year == year)
+    }

@@ -15,6 +15,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from htxlib import formatting
+
 RULES_DIR = Path(__file__).resolve().parent
 
 
@@ -77,7 +79,7 @@ def longer_than(start, end, months: int):
 
 def _date(value) -> str:
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y")
+        return formatting.date(value)
     return "" if value is None else str(value)
 
 
@@ -101,7 +103,7 @@ class RatingRules:
     id, document, basis : str
         Identifier and citation.
     valid_from : str
-        Date it applies from (dd/mm/yyyy), empty when unknown.
+        Date it applies from (as documents write it), empty when unknown.
     valid_to : str
         Last day it applies (dd/mm/yyyy), empty while in force.
     repealed_by : str
@@ -149,7 +151,7 @@ class RatingRules:
         if not self.valid_to:
             return ""
         last = pd.to_datetime(self.valid_to, dayfirst=True)
-        return (last + pd.Timedelta(days=1)).strftime("%d/%m/%Y")
+        return formatting.date(last + pd.Timedelta(days=1))
 
     def applies_on(self, when) -> bool:
         """Whether a rating made on ``when`` falls under these rules (inside their validity)."""

@@ -81,6 +81,21 @@ def _text(value) -> str:
     return "" if formatting.is_missing(value) else str(value).strip()
 
 
+def recipient_lines(lines) -> tuple[str, ...]:
+    """Punctuate the recipients as Decree 30 lists them, whatever the office typed.
+
+    Each line ends with ";", the last (the archive, "Lưu: VT") with ".".
+
+    Examples
+    --------
+    >>> recipient_lines(["- Sở Tài chính", "TT HĐND xã;", "Lưu: VT"])
+    ('Sở Tài chính;', 'TT HĐND xã;', 'Lưu: VT.')
+    """
+    bare = [line.lstrip("-–• ").rstrip(" ;,.") for line in lines]
+    bare = [line for line in bare if line]
+    return tuple(line + (";" if i < len(bare) - 1 else ".") for i, line in enumerate(bare))
+
+
 def _body_lines(issuer: str) -> tuple[str, ...]:
     upper = issuer.upper()
     for prefix in BODY_SYMBOLS:
@@ -146,7 +161,7 @@ def letterhead(ds, unit: Unit, year: int) -> Letterhead:
         place_date=f"{place}, {formatting.long_date(info.get('issued_on'))}",
         references=tuple(citation(r) for r in _rows(ds, "document_references", year)),
         issuer=issuer[:1].upper() + issuer[1:],
-        recipients=tuple(_text(r["recipient"]) for r in _rows(ds, "recipients", year)),
+        recipients=recipient_lines(_text(r["recipient"]) for r in _rows(ds, "recipients", year)),
         signer_lines=signer or (BLANK,),
         signer_name=_text(info.get("signer_name")) or BLANK,
         attached_to=f"(Kèm theo Kế hoạch số {number}/{symbol} "

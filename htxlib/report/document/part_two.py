@@ -12,7 +12,7 @@ from htxlib.data.rollup import former_children
 from htxlib.data.texts import load_texts
 from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
-from htxlib.formatting import period_phrase
+from htxlib.formatting import period_phrase, sentence
 from htxlib.plan import targets
 from htxlib.plan.indicators import INDICATORS
 from htxlib.plan.period import period_source, period_standing, plan_period
@@ -105,7 +105,7 @@ class PlanPart:
         rows = frame[frame["year"] == self.period.year] if not frame.empty else frame
         grouped: dict[str, list[str]] = {}
         for agency, task in zip(rows.get("agency", []), rows.get("task", []), strict=True):
-            grouped.setdefault(str(agency).strip(), []).append(str(task).strip())
+            grouped.setdefault(str(agency).strip(), []).append(sentence(str(task)))
         return list(grouped.items())
 
     @property

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from jupyter_client.manager import AsyncKernelManager
 
+from htxlib import formatting
 from htxlib.data.snapshot import input_digest, write_snapshot
 from htxlib.messages import _, readable
 from htxlib.report.publishing import publish
@@ -417,7 +418,7 @@ def build_report(
                 "level": unit.level,
                 "province": unit.province,
                 "year": int(year),
-                "cutoff": period.cutoff.strftime("%d/%m/%Y"),
+                "cutoff": formatting.date(period.cutoff),
                 "generated": now().strftime("%d/%m/%Y %H:%M"),
                 "code": unit.code,
                 "source": source,

@@ -54,8 +54,7 @@ class Counts:
         rest = int(by_sector["count"].sum()) - agri
         if not (agri and rest):
             return None
-        others = by_sector.loc[by_sector["sector"] != AGRICULTURE]
-        return {"agri": agri, "non_agri": rest, "status": _weakest(others.get("status", []))}
+        return {"agri": agri, "non_agri": rest, "status": _weakest(by_sector.get("status", []))}
 
     @property
     def new_split(self) -> dict | None:

@@ -34,6 +34,15 @@ class Ratings:
         ]
 
     @property
+    def not_rated_by_reason(self) -> bool:
+        """Whether the list of HTX not rated is grouped by the reasons the unit gave.
+
+        Its groups then say why (new HTX among them): the reasons are not said again.
+        """
+        names = self.name_lists.get("rating:khong_xep_loai")
+        return bool(names and names.notes)
+
+    @property
     def rating_document(self) -> str | None:
         """The regulation the year's ratings were made under, if this toolkit knows it."""
         return (
