@@ -31,7 +31,7 @@ $(STAMP): pyproject.toml
 	@echo "$(if $(EN),htx setup 3/4: installing the toolkit and its libraries (a few minutes),htx cài đặt 3/4: cài bộ công cụ và các thư viện (vài phút))"
 	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev]'
 	@echo "$(if $(EN),htx setup 4/4: installing the Jupyter kernel '$(KERNEL)',htx cài đặt 4/4: cài kernel Jupyter '$(KERNEL)')"
-	@$(BIN)/python -c "from htxlib.report.publishing.runner import install_kernel; install_kernel('$(KERNEL)')"
+	@$(BIN)/python -c "from htxlib.report.publishing.kernel_setup import install_kernel; install_kernel('$(KERNEL)')"
 	@touch $(STAMP)
 	@echo "$(if $(EN),htx setup: done,htx cài đặt: xong)"
 

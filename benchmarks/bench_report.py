@@ -20,7 +20,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from htxlib.report.publishing.runner import kernel_name
+from htxlib.report.publishing.kernel_setup import kernel_name
 
 ROOT = Path(__file__).resolve().parents[1]
 FLOOR_RUN = (

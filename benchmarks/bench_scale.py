@@ -55,7 +55,7 @@ def measure(cmd: list[str]) -> tuple[float, float]:
 
 def floors(folder: Path, runs: int = 3) -> tuple[float, float]:
     """Time the import floor and the papermill floor (best of ``runs`` each)."""
-    from htxlib.report.publishing.runner import kernel_name
+    from htxlib.report.publishing.kernel_setup import kernel_name
 
     notebook = folder / "floor.ipynb"
     notebook.write_text(FLOOR_NOTEBOOK, encoding="utf-8")

@@ -75,7 +75,7 @@ def main() -> int:
 
     Arguments after ``python -m htxlib.lab`` go to JupyterLab as they are.
     """
-    from htxlib.report.publishing.runner import kernel_name
+    from htxlib.report.publishing.kernel_setup import kernel_name
 
     default_language()
     command = lab_command(kernel=kernel_name()) + sys.argv[1:]  # e.g. --port, --no-browser

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from htxlib.report.publishing.notebook_execution import ReportError
 from htxlib.report.publishing.publish import page_meta
-from htxlib.report.publishing.runner import ReportError, build_report
+from htxlib.report.publishing.runner import build_report
 
 from .conftest import ROOT, kernels_running, set_cell
 

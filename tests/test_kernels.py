@@ -11,8 +11,10 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from papermill.exceptions import PapermillExecutionError
 
 from htxlib.cli import main
+from htxlib.report.publishing.kernel_setup import kernel_name
 from htxlib.report.publishing.kernels import KernelPool
-from htxlib.report.publishing.runner import TrackedKernelManager, build_report, kernel_name
+from htxlib.report.publishing.runner import build_report
+from htxlib.report.publishing.tracked_kernels import TrackedKernelManager
 
 from .conftest import ROOT, SMALL_UNIT, ctrl_c_once_kernels_run, write_rows
 

@@ -13,7 +13,7 @@ import papermill as pm
 import pytest
 
 from htxlib import lab
-from htxlib.report.publishing.runner import kernel_name
+from htxlib.report.publishing.kernel_setup import kernel_name
 
 from .conftest import ROOT, free_port, served_tour
 

@@ -104,3 +104,16 @@ def test_no_module_imports_itself_through_others():
         if name not in state:
             walk(name, [])
     assert cycles == []
+
+
+#: The most lines a module may have: a reader holds one room at a time.
+MOST_LINES = 500
+
+
+def test_no_module_is_larger_than_a_reader_holds():
+    large = {
+        str(path.relative_to(ROOT)): lines
+        for path in sorted((ROOT / "htxlib").rglob("*.py"))
+        if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
+    }
+    assert large == {}

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from htxlib.data.dataset import load_unit
-from htxlib.plan import projections, targets
+from htxlib.plan import projections, targets, year_end
 from htxlib.report.document.part_two import build
 
 from .conftest import append_row, read_rows, write_rows
@@ -82,17 +82,17 @@ def test_van_quan_2024_plan_vs_actual(vq):
 
 
 def test_year_end_estimate_mid_year(vq):
-    share = targets.elapsed_share(vq, 2024)
+    share = year_end.elapsed_share(vq, 2024)
     assert share == pytest.approx(182 / 366)
-    est = targets.year_end_estimate(vq, "new_htx", 2024)
+    est = year_end.year_end_estimate(vq, "new_htx", 2024)
     past = [5, 3, 5]  # HTX founded in 2021, 2022, 2023
     assert est.method == "history"
     assert est.full_year == pytest.approx(3 + sum(past) / 3 * (1 - share))
     # average revenue is a full-year figure as given: never scaled up
-    revenue = targets.year_end_estimate(vq, "avg_htx_income", 2024)
+    revenue = year_end.year_end_estimate(vq, "avg_htx_income", 2024)
     assert revenue.method == "actual" and revenue.full_year == revenue.to_date
     # the HTX total is a stock fed by new HTX: it grows by the new HTX still expected
-    total = targets.year_end_estimate(vq, "total_htx", 2024)
+    total = year_end.year_end_estimate(vq, "total_htx", 2024)
     assert total.method == "stock_flow"
     assert total.full_year == pytest.approx(36 + est.full_year - 3)
 
@@ -103,7 +103,7 @@ def test_published_year_end_estimate_is_used(vq_copy):
     write_rows(path, [[*rows[0], "kind"], *[[*r, ""] for r in rows[1:]]])
     append_row(path, {"indicator": "new_htx", "year": "2024", "value": "4", "kind": "estimate"})
     ds = load_unit(vq_copy)
-    est = targets.year_end_estimate(ds, "new_htx", 2024)
+    est = year_end.year_end_estimate(ds, "new_htx", 2024)
     assert (est.method, est.to_date, est.full_year) == ("published", 3, 4)
     result = targets.plan_vs_actual(ds, 2024).set_index("indicator")
     assert result.loc["new_htx", "estimate_method"] == "published"
@@ -111,7 +111,7 @@ def test_published_year_end_estimate_is_used(vq_copy):
 
 
 def test_full_year_needs_no_estimate(vq):
-    est = targets.year_end_estimate(vq, "new_htx", 2023)
+    est = year_end.year_end_estimate(vq, "new_htx", 2023)
     assert (est.method, est.to_date, est.full_year) == ("actual", 5, 5)
 
 

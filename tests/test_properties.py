@@ -175,7 +175,8 @@ def test_shares_are_rounded_on_their_own_and_add_to_100_within_rounding(registry
 )
 def test_plain_numbers_read_as_babel_reads_them(text):
     """The column-wise reading of plain cells agrees with the cell-by-cell locale reading."""
-    from htxlib.data.parsing import _plain_numbers, number_readings
+    from htxlib.data.column_parsing import _plain_numbers
+    from htxlib.data.parsing import number_readings
 
     values, evidence = _plain_numbers(pd.Series([text]))
     if pd.isna(values[0]):  # left to the locale rules, which read it or name the error

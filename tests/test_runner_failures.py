@@ -8,7 +8,9 @@ import pytest
 
 from htxlib.cli import main
 from htxlib.data.problems import DataError
-from htxlib.report.publishing.runner import ReportError, TrackedKernelManager, build_report
+from htxlib.report.publishing.notebook_execution import ReportError
+from htxlib.report.publishing.runner import build_report
+from htxlib.report.publishing.tracked_kernels import TrackedKernelManager
 
 from .conftest import ROOT, set_cell
 
@@ -83,7 +85,7 @@ def test_a_cell_error_without_a_message_is_named_by_what_the_cell_printed(tmp_pa
     import json
     from types import SimpleNamespace
 
-    from htxlib.report.publishing.runner import _cell_error
+    from htxlib.report.publishing.notebook_execution import _cell_error
 
     printed = (
         'Traceback (most recent call last):\n  File "x.py", line 1\n'

@@ -43,8 +43,9 @@ def add(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``htx report``; return its exit status."""
     from htxlib.data.rollup import NoChildRead
+    from htxlib.report.publishing.notebook_execution import ReportError
     from htxlib.report.publishing.publish import PublishError
-    from htxlib.report.publishing.runner import DEFAULT_FORMATS, ReportError, build_report
+    from htxlib.report.publishing.runner import DEFAULT_FORMATS, build_report
     from htxlib.report.writing.pdf import PdfError
     from htxlib.report.writing.scratch import ScratchError
 

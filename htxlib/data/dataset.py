@@ -10,7 +10,7 @@ from typing import TypeVar
 import pandas as pd
 
 from htxlib.data.codebook import TABLES, Table
-from htxlib.data.parsing import parse_column
+from htxlib.data.column_parsing import parse_column
 from htxlib.data.problems import DataError, Problem, ScopeError
 from htxlib.data.read.locate import locate
 from htxlib.data.read.source import Source
@@ -340,7 +340,7 @@ def provenance_names(frame: pd.DataFrame) -> pd.DataFrame:
 
 def _empty(table: Table) -> pd.DataFrame:
     """Return an absent table: no rows, each column of the type a parsed one has."""
-    from htxlib.data.parsing import DTYPES
+    from htxlib.data.column_parsing import DTYPES
 
     return pd.DataFrame({c.name: pd.Series(dtype=DTYPES[c.type]) for c in table.columns})
 

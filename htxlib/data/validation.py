@@ -8,7 +8,7 @@ from pandera.errors import SchemaErrors
 
 from htxlib.data.codebook import Column, Table
 from htxlib.data.codes import CODE_LISTS
-from htxlib.data.parsing import DTYPES
+from htxlib.data.column_parsing import DTYPES
 from htxlib.messages import N_, _
 
 NOT_NEGATIVE = N_("must not be negative")

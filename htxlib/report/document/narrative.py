@@ -106,7 +106,7 @@ def section(name: str, a) -> Markup:
 
 def _plan_labels() -> dict:
     from htxlib.plan.projections import METHOD_LABELS
-    from htxlib.plan.targets import ESTIMATE_LABELS
+    from htxlib.plan.year_end import ESTIMATE_LABELS
 
     return {"method_labels": METHOD_LABELS, "estimate_labels": ESTIMATE_LABELS}
 

@@ -13,7 +13,7 @@ from htxlib.data.texts import load_texts
 from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_phrase, sentence
-from htxlib.plan import targets
+from htxlib.plan import targets, year_end
 from htxlib.plan.indicators import INDICATORS
 from htxlib.plan.period import period_source, period_standing, plan_period
 from htxlib.report.document.history_source import history_note
@@ -166,7 +166,7 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
         candidates=dissolution_candidates(ds, year, as_of),
         backtest=targets.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
         history=_history(ds, [*HISTORY_FIRST, *chosen["indicator"]], year, as_of),
-        partial_year=targets.elapsed_share(ds, year, as_of) < 1,
+        partial_year=year_end.elapsed_share(ds, year, as_of) < 1,
         texts=numbered_solutions(load_texts(ds.folder, year, ds.entities["name"].dropna())),
         stated=stated_sentences(ds, year),
     )
@@ -178,7 +178,7 @@ HISTORY_FIRST = ["total_htx", "members"]
 
 def _history(ds, codes: list[str], year: int, as_of) -> pd.DataFrame:
     """Return the yearly series each target is projected from: indicators by years."""
-    series = {code: targets.yearly_values(ds, code, year, as_of) for code in dict.fromkeys(codes)}
+    series = {code: year_end.yearly_values(ds, code, year, as_of) for code in dict.fromkeys(codes)}
     return pd.DataFrame(series).T.sort_index(axis=1) if series else pd.DataFrame()
 
 

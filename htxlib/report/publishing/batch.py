@@ -200,8 +200,10 @@ def run_batch(
 
     from htxlib.report.publishing import publish
     from htxlib.report.publishing.index import list_reports, write_index
+    from htxlib.report.publishing.kernel_setup import kernel_name
     from htxlib.report.publishing.kernels import KernelPool
-    from htxlib.report.publishing.runner import REPORT_NOTEBOOKS, TrackedKernelManager, kernel_name
+    from htxlib.report.publishing.runner import REPORT_NOTEBOOKS
+    from htxlib.report.publishing.tracked_kernels import TrackedKernelManager
 
     out = publish.reports_folder(out)
     units = find_units(root)

@@ -8,6 +8,7 @@ cannot change a figure. ``HTX_USER_PROFILE=1`` asks for the user's own IPython p
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -59,3 +60,34 @@ def kernel_environment() -> dict[str, str]:
     env.pop("PYTHONSTARTUP", None)
     env["IPYTHONDIR"] = str(private("ipython"))
     return env
+
+
+def install_kernel(name: str = KERNEL, prefix: str = sys.prefix) -> Path:
+    """Install the kernelspec of this Python environment under ``prefix``; return its folder.
+
+    The kernel logs only errors: a report run should not print the kernel's notices about
+    its local transport on every start.
+    """
+    from ipykernel.kernelspec import install
+
+    folder = Path(install(kernel_name=name, display_name="Python (htx)", prefix=prefix))
+    spec = json.loads((folder / "kernel.json").read_text(encoding="utf-8"))
+    spec["argv"].append("--Application.log_level=40")
+    (folder / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
+    return folder
+
+
+def kernel_name(preferred: str = KERNEL) -> str:
+    """Return a kernel that runs this Python environment, installing its spec if needed.
+
+    The ``htx`` kernelspec is installed into ``sys.prefix`` (the virtual environment) and
+    looked for there alone, so that neither papermill nor a ``kernels/htx`` folder in
+    ``JUPYTER_PATH`` ever picks up another Python.
+    """
+    if preferred in kernel_spec_manager(preferred).find_kernel_specs():
+        return preferred
+    try:
+        install_kernel(preferred)
+        return preferred
+    except OSError:
+        return "python3"

@@ -10,25 +10,22 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
-import re
 import sys
-import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
-
-from jupyter_client.manager import AsyncKernelManager
+from typing import TYPE_CHECKING
 
 from htxlib import formatting
 from htxlib.data.snapshot import input_digest, write_snapshot
 from htxlib.messages import _, readable
 from htxlib.report.publishing import publish
-from htxlib.report.publishing.kernel_setup import KERNEL
+from htxlib.report.publishing.kernel_setup import kernel_name
+from htxlib.report.publishing.notebook_execution import ReportError, cannot_be_written, execute
+from htxlib.report.publishing.tracked_kernels import TrackedKernelManager
 from htxlib.report.writing import pdf
 from htxlib.report.writing.clock import now
 from htxlib.report.writing.html_page import ANNEX, DOCUMENT
@@ -44,10 +41,6 @@ sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]
 NOTEBOOK_DIR = Path(__file__).resolve().parents[3] / "notebooks"
 #: Notebooks that make up a report, in page order.
 REPORT_NOTEBOOKS = ("assessment", "targets")
-
-
-class ReportError(RuntimeError):
-    """A notebook failed or timed out; the message names the cell and the error."""
 
 
 #: Formats a report can be written in; HTML is always written (it carries the metadata).
@@ -66,125 +59,6 @@ class Report:
     level: str = ""  # the unit's level: which text slots its document shows
 
 
-def install_kernel(name: str = KERNEL, prefix: str = sys.prefix) -> Path:
-    """Install the kernelspec of this Python environment under ``prefix``; return its folder.
-
-    The kernel logs only errors: a report run should not print the kernel's notices about
-    its local transport on every start.
-    """
-    from ipykernel.kernelspec import install
-
-    folder = Path(install(kernel_name=name, display_name="Python (htx)", prefix=prefix))
-    spec = json.loads((folder / "kernel.json").read_text(encoding="utf-8"))
-    spec["argv"].append("--Application.log_level=40")
-    (folder / "kernel.json").write_text(json.dumps(spec, indent=1), encoding="utf-8")
-    return folder
-
-
-def kernel_name(preferred: str = KERNEL) -> str:
-    """Return a kernel that runs this Python environment, installing its spec if needed.
-
-    The ``htx`` kernelspec is installed into ``sys.prefix`` (the virtual environment) and
-    looked for there alone, so that neither papermill nor a ``kernels/htx`` folder in
-    ``JUPYTER_PATH`` ever picks up another Python.
-    """
-    from htxlib.report.publishing.kernel_setup import kernel_spec_manager
-
-    if preferred in kernel_spec_manager(preferred).find_kernel_specs():
-        return preferred
-    try:
-        install_kernel(preferred)
-        return preferred
-    except OSError:
-        return "python3"
-
-
-#: Kernel start-up failures worth one more try: two kernels started at once can race for a
-#: free port, and a kernel of a killed run may hold one for a moment.
-STARTUP_FAILURES = ("Kernel died before replying to kernel_info", "Kernel didn't respond in")
-
-
-def _execute(source: Path, target: Path, parameters: dict, timeout: int, kernels) -> None:
-    """Run a notebook on ``kernels``, a batch's pool or the run's own.
-
-    A kernel whose start failed is started again once; what went wrong becomes a
-    :class:`ReportError`.
-    """
-    from papermill.exceptions import PapermillExecutionError
-
-    for attempt in (1, 2):
-        try:
-            kernels.execute(source, target, parameters, timeout)
-            return
-        except PapermillExecutionError as err:
-            raise ReportError(
-                _("notebook {name} failed in cell {cell}: {error}").format(
-                    name=source.name, cell=err.exec_count, error=_cell_error(err, target)
-                )
-            ) from err
-        except OSError as err:
-            if _cannot_be_written(err):
-                raise  # the output's problem (a full or read-only disk), not the notebook's
-            raise ReportError(_did_not_run(source, err)) from err
-        except Exception as err:  # kernel died, ...
-            reason = f"{type(err).__name__}: {err}"
-            if any(text in str(err) for text in STARTUP_FAILURES):
-                reason = getattr(err, "kernel_said", "") or reason
-            if attempt == 1 and any(text in str(err) for text in STARTUP_FAILURES):
-                from htxlib.messages import shown
-
-                print(
-                    _("a kernel did not start ({reason}); starting another").format(
-                        reason=shown(reason)
-                    ),
-                    file=sys.stderr,
-                    flush=True,
-                )
-                continue
-            raise ReportError(_did_not_run(source, err, reason)) from err
-
-
-_ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
-#: A traceback's last line: the error raised and its message.
-_RAISED = re.compile(r"^[A-Za-z_][\w.]*(Error|Exception|Exit|Interrupt)\b")
-_DURING = "During handling of the above exception, another exception occurred:"
-
-
-def _cell_error(err, notebook: Path) -> str:
-    """Say what a cell raised: its error and message, else the last line the cell printed.
-
-    IPython may fail to format an error (a template's traceback): the error then comes with
-    no message, and what names it is the traceback the kernel printed in the cell's output.
-    """
-    if str(err.evalue).strip():
-        return f"{err.ename}: {err.evalue}"
-    printed = list(err.traceback or [])
-    try:
-        cells = json.loads(notebook.read_text(encoding="utf-8")).get("cells", [])
-        failed = [c for c in cells if c.get("execution_count") == err.exec_count]
-        for output in failed[0].get("outputs", []) if failed else []:
-            text = output.get("text", "")
-            printed.append(text if isinstance(text, str) else "".join(text))
-    except (OSError, ValueError):
-        pass  # the notebook was not written: the error's name is all there is
-    lines = [_ANSI.sub("", line).strip() for line in "\n".join(printed).splitlines()]
-    # the error the cell raised, not one raised while formatting it ("During handling …")
-    raised = [line for line in lines if _RAISED.match(line) or line.startswith("During handling")]
-    first = raised[: raised.index(_DURING)] if _DURING in raised else raised
-    said = first or [line for line in lines if line]
-    return f"{err.ename}: {said[-1]}" if said and said[-1] != err.ename else err.ename
-
-
-def _did_not_run(source: Path, err: Exception, reason: str = "") -> str:
-    reason = reason or f"{type(err).__name__}: {err}"
-    return _("notebook {name} did not run: {reason}").format(name=source.name, reason=reason)
-
-
-def _cannot_be_written(err: BaseException) -> bool:
-    """Whether an error is a file that could not be written (a timeout is an OSError too)."""
-    return isinstance(err, OSError) and not isinstance(err, TimeoutError) and err.errno is not None
-
-
 def _pause(stage: str) -> None:
     """Stop at a named stage when ``HTX_PAUSE_AT`` names it (lets tests kill a run there).
 
@@ -198,76 +72,6 @@ def _pause(stage: str) -> None:
             if until and os.path.exists(until):
                 return
             time.sleep(1)
-
-
-#: A kernel's log line, as traitlets writes it: "[IPKernelApp] WARNING | …".
-_KERNEL_LOG = re.compile(r"\[\w+\] [A-Z]+ \|")
-
-
-class TrackedKernelManager(AsyncKernelManager):
-    """A kernel manager that records its kernels, so that Ctrl-C can stop them at once."""
-
-    live: ClassVar[set[TrackedKernelManager]] = set()
-    #: Kernels launched and not yet cleaned up, each with the file its stderr goes to.
-    launched: ClassVar[dict[TrackedKernelManager, object]] = {}
-    #: Set when the run is stopped: a kernel still starting then is killed as it starts.
-    stopping: ClassVar[bool] = False
-
-    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-        # a kernel that dies at start prints a traceback ("ZMQError: Address already in
-        # use"); the user is told its last line instead (see :meth:`died_saying`)
-        stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed at clean-up
-        kw["stderr"] = TrackedKernelManager.launched[self] = stderr
-        await super()._async_launch_kernel(kernel_cmd, **kw)
-        if TrackedKernelManager.stopping:  # stopped while it started: it fails now, not later
-            self._kill(self)
-
-    @classmethod
-    def died_saying(cls) -> str:
-        """Return the last line a kernel that has died wrote to its stderr ("" if none).
-
-        A kernel's log lines ("[IPKernelApp] WARNING | …", which a healthy kernel writes
-        too) are not why it died.
-        """
-        said = ""
-        for manager, stderr in list(cls.launched.items()):
-            process = getattr(manager.provisioner, "process", None)
-            if process is None or process.poll() is not None:
-                stderr.seek(0, os.SEEK_END)
-                stderr.seek(max(0, stderr.tell() - 4096))
-                text = stderr.read().decode("utf-8", "replace")
-                lines = [x.strip() for x in text.splitlines() if x.strip()]
-                lines = [x for x in lines if not _KERNEL_LOG.match(x)]
-                said = lines[-1] if lines else said
-        return said
-
-    async def _async_post_start_kernel(self, **kw) -> None:
-        TrackedKernelManager.live.add(self)
-        await super()._async_post_start_kernel(**kw)
-
-    async def _async_cleanup_resources(self, restart: bool = False) -> None:
-        TrackedKernelManager.live.discard(self)
-        stderr = TrackedKernelManager.launched.pop(self, None)
-        if stderr is not None:
-            stderr.close()
-        await super()._async_cleanup_resources(restart=restart)
-
-    @classmethod
-    def kill_all(cls) -> None:
-        """Kill every kernel process, started or starting (their notebooks then fail at once).
-
-        A kernel still starting (launched, not yet ready) is killed too, and one launched
-        after this call is killed as it starts: a stop must not wait for it to time out.
-        """
-        cls.stopping = True
-        for manager in list(cls.live | set(cls.launched)):
-            cls._kill(manager)
-
-    @staticmethod
-    def _kill(manager: TrackedKernelManager) -> None:
-        process = getattr(manager.provisioner, "process", None)
-        if process is not None and process.poll() is None:
-            process.kill()
 
 
 def build_report(
@@ -604,7 +408,7 @@ def _run_side_by_side(notebook_dir, executed, parameters, timeout, out, final, k
     """Run the notebooks side by side, one kernel each; keep them in ``failed/`` on failure."""
     pool = ThreadPoolExecutor(max_workers=len(executed))
     runs = [
-        pool.submit(_execute, Path(notebook_dir) / t.name, t, parameters, timeout, kernels)
+        pool.submit(execute, Path(notebook_dir) / t.name, t, parameters, timeout, kernels)
         for t in executed
     ]
     try:
@@ -615,7 +419,7 @@ def _run_side_by_side(notebook_dir, executed, parameters, timeout, out, final, k
         raise
     pool.shutdown(wait=True)
     failures = [err for err in errors if err is not None]
-    unwritten = [err for err in failures if _cannot_be_written(err)]
+    unwritten = [err for err in failures if cannot_be_written(err)]
     if unwritten:
         raise unwritten[0]  # nothing worth keeping, and no room to keep it
     if failures:

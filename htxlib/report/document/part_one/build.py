@@ -9,7 +9,8 @@ from htxlib.data.texts import load_texts, sector_texts
 from htxlib.data.unit import unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_in, period_phrase
-from htxlib.plan.targets import elapsed_share, plan_vs_actual
+from htxlib.plan.targets import plan_vs_actual
+from htxlib.plan.year_end import elapsed_share
 from htxlib.report.document import charts
 from htxlib.report.document.part_one.assessment import Assessment
 from htxlib.report.document.stated_sentences import stated_sentences
