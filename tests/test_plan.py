@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from statistics import NormalDist
 
 import numpy as np
@@ -324,3 +325,27 @@ def test_recipients_and_tasks_are_punctuated_as_an_office_writes_them(small_unit
     assert p.tasks == [
         ("Phòng Kinh tế", ["Chủ trì theo dõi Kế hoạch.", "Tổng hợp, báo cáo kết quả."])
     ]
+
+
+def test_a_verdict_the_unit_stated_is_said_as_it_stated_it(small_unit):
+    """A document's "04 HTX, vượt kế hoạch đề ra" with no plan figure behind it is said as
+    the unit said it; a target the unit adopted gives the verdict instead."""
+    from htxlib.report.document import part_one
+
+    write_rows(
+        small_unit / "reported_figures.csv",
+        [["indicator", "year", "value", "verdict", "source"],
+         ["total_htx", 2025, 4, "vuot", "Báo cáo của xã"]],
+    )  # fmt: skip
+    adopted = part_one.build(load_unit(small_unit), 2025)
+    assert adopted.plan_result("total_htx")["verdict_said"].startswith("chưa đạt")
+    assert adopted.stated_verdict("total_htx") is None  # the adopted target judges
+    rows = read_rows(small_unit / "targets.csv")
+    write_rows(small_unit / "targets.csv", [r for r in rows if r[0] != "total_htx"])
+    stated = part_one.build(load_unit(small_unit), 2025)
+    assert stated.stated_verdict("total_htx") == "vượt kế hoạch đề ra"
+    from htxlib.report.document.narrative import section
+
+    assert "có 04 HTX đã đăng ký và chưa giải thể, vượt kế hoạch đề ra." in " ".join(
+        re.sub(r"<[^>]+>", " ", str(section("i_1_a", stated))).split()
+    )

@@ -169,3 +169,9 @@ def test_dates_are_written_as_decree_30_writes_them(signing):
     assert "ngày 29/6/2024" in text and "đến ngày 30/6/2024" in text
     assert not re.search(r"\b\d{2}/0[3-9]/\d{4}\b", text)
     assert "Quyết định số 340/QĐ-TTg ngày 12/3/2021" in text  # typed by the office as written
+
+
+def test_the_verdict_the_seed_states_is_said_as_it_states_it(signing):
+    """The seed: "36 HTX, vượt kế hoạch đề ra trong năm 2024", with no plan figure given."""
+    _, text, _ = signing
+    assert "có 36 HTX đã đăng ký và chưa giải thể, vượt kế hoạch đề ra." in text

@@ -161,6 +161,13 @@ FIGURE_KINDS: dict[str, str] = {
     "achievement": "tỷ lệ hoàn thành kế hoạch",
 }
 
+#: A document's own verdict of a figure against its plan, as the report says it.
+VERDICTS: dict[str, str] = {
+    "vuot": "vượt kế hoạch đề ra",
+    "dat": "đạt kế hoạch đề ra",
+    "chua_dat": "chưa đạt kế hoạch đề ra",
+}
+
 #: Ratings under Circular 01/2020/TT-BKHĐT, in report order.
 RATINGS: dict[str, str] = {
     "tot": "tốt",
@@ -268,6 +275,7 @@ CODE_LISTS: dict[str, dict[str, str]] = {
     "scopes": SCOPES,
     "qualifiers": QUALIFIERS,
     "figure_kinds": FIGURE_KINDS,
+    "verdicts": VERDICTS,
     "share_bases": SHARE_BASES,
     "coverages": COVERAGES,
     "indicators": PLAN_INDICATORS,

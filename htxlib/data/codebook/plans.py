@@ -130,6 +130,15 @@ REPORTED_FIGURES = Table(
             "said with its date and never compared with a figure of the whole year.",
         ),
         C(
+            "verdict",
+            "Đánh giá so với kế hoạch",
+            "code",
+            "The document's own verdict of the figure against its plan ('36 HTX, vượt kế "
+            "hoạch đề ra'), said as the unit stated it, even with no plan figure given; a "
+            "target the unit adopted (targets) gives the verdict instead.",
+            codes="verdicts",
+        ),
+        C(
             "body",
             "Cơ quan công bố",
             "text",

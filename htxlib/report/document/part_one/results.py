@@ -14,6 +14,30 @@ class Results:
         """Plan versus actual for the targets the unit adopted (the document judges these)."""
         return [r for r in records(self.plan_results) if r["adopted"]]
 
+    def stated_verdict(self, indicator: str) -> str | None:
+        """Return the unit's own verdict of the year's figure against its plan, if it gave one.
+
+        Said as the unit's document states it ("vượt kế hoạch đề ra"), even with no plan
+        figure behind it; a target the unit adopted gives the verdict instead.
+        """
+        from htxlib.data.codes import VERDICTS
+
+        if self.plan_result(indicator) is not None:
+            return None
+        rows = self.ds.tables["reported_figures"]
+        if "verdict" not in rows:
+            return None
+        kind = rows["kind"].fillna("actual") if "kind" in rows else "actual"
+        own = rows["body"].isna() if "body" in rows else True  # not another body's figure
+        said = rows[
+            (rows["indicator"] == indicator)
+            & (rows["year"] == self.period.year)
+            & (kind == "actual")
+            & own
+            & rows["verdict"].notna()
+        ]
+        return VERDICTS[said["verdict"].iloc[0]] if len(said) else None
+
     @property
     def recommendation_levels(self) -> list[tuple[str, str]]:
         """The levels recommendations go to, as (text slot, heading).
