@@ -41,7 +41,11 @@ EXAMPLES = {
     "table": "so_lieu_nam",  # the sheet and the column as the workbook names them
     "record": "HTX001",
     "field": "Doanh thu",
-    "recipient": "Sở Tài chính tỉnh (b/c)",
+    "recipient": "Sở Tài chính tỉnh (b/c);",
+    # the trích yếu a plan's opening quotes after the document it carries out
+    "title": "về việc xây dựng kế hoạch phát triển kinh tế tập thể, hợp tác xã năm 2026",
+    # a target's name in the unit's words, without its value: the plan adds the value
+    "label": "Tổng số HTX trên địa bàn",
 }
 #: Example dates by table and column: each a date that column would plausibly hold, so that
 #: no example reads as another's (a founding day is not a suspension's end).
@@ -96,6 +100,9 @@ GUIDE = (
     " thì ghi cùng số vào cả hai cột; 'không quá …' thì để trống 'Mức thấp' và ghi 'Mức cao'."
     " Cột 'Cách ghi trong văn bản' ghi tên chỉ tiêu như văn bản của đơn vị (ví dụ 'Thu nhập"
     " bình quân các HTX'), không kèm con số: kế hoạch in tên đó rồi đến mức chỉ tiêu.",
+    "Trang can_cu: cột 'Trích yếu' ghi như văn bản được thực hiện ghi, bắt đầu bằng 'về việc …'."
+    " Trang noi_nhan: mỗi dòng một nơi nhận, dòng cuối là 'Lưu: VT, …'; kế hoạch tự đặt dấu"
+    " ';' cuối mỗi dòng và dấu '.' cuối dòng cuối, theo Nghị định số 30/2020/NĐ-CP.",
     "Kiểm tra tệp đã điền: htx validate --data <thư mục chứa tệp>.",
 )
 

@@ -18,7 +18,13 @@ TARGETS = Table(
             required=True,
         ),
         C("plan_year", "Năm kế hoạch", "int", "Year the target is for.", required=True),
-        C("low", "Mức thấp", "amount", "Lower bound (or the single value)."),
+        C(
+            "low",
+            "Mức thấp",
+            "amount",
+            "Lower bound: 'at least' ('từ … trở lên') when high is empty; a single value is "
+            "typed in both.",
+        ),
         C("high", "Mức cao", "amount", "Upper bound; empty for 'at least'."),
         C("unit", "Đơn vị tính", "text", "Unit of the target."),
         C("source", "Nguồn", "text", "Document that set the target."),
