@@ -48,6 +48,11 @@ def test_the_word_copy_names_the_spreadsheet_that_holds_its_long_tables(built, p
     )
     book = load_workbook(workbook, read_only=True)
     assert said and [sheet for _, sheet in said] == book.sheetnames
+    # a numbered list's sheet carries the list's own number, as the document heads it
+    for _, sheet in said:
+        number = re.match(r"(\d+)\. ", sheet)
+        headed = [p.text for p in document.paragraphs if p.text.startswith(sheet[:12])]
+        assert number and headed, (sheet, headed)
     for rows, sheet in said:
         cells = list(book[sheet].iter_rows(values_only=True))
         assert len(cells) - 1 == int(rows.replace(".", "")) > SHEET_ROWS  # header, then rows

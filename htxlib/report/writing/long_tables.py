@@ -37,19 +37,29 @@ class Sheet:
     rows: list[list[str]] = field(default_factory=list)
 
 
-def _sheet_name(number: int, title: str) -> str:
-    """Name a sheet by its number and its table's heading, as Excel allows.
+def _sheet_name(number: int, title: str, taken: set[str] = frozenset()) -> str:
+    """Name a sheet by its table's heading, as Excel allows, keeping the heading's number.
+
+    The sheet of the appendix's list "3. …" is "3. …", as the document numbers it; a
+    heading with no number, or whose name another sheet already has, takes the sheet's
+    place in the workbook.
 
     Examples
     --------
-    >>> _sheet_name(2, "3. HTX xếp loại khá năm 2024 (350 HTX)")
-    '2. HTX xếp loại khá năm 2024 (3'
-    >>> _sheet_name(1, "")
-    '1'
+    >>> title = "3. HTX xếp loại khá năm 2024 (350 HTX)"
+    >>> _sheet_name(2, title), _sheet_name(2, title, {"3. HTX xếp loại khá năm 2024 (3"})
+    ('3. HTX xếp loại khá năm 2024 (3', '2. HTX xếp loại khá năm 2024 (3')
+    >>> _sheet_name(1, "HTX mới"), _sheet_name(1, "")
+    ('1. HTX mới', '1')
     """
-    title = re.sub(r"^\d+\.\s*", "", " ".join(title.split()))
-    named = f"{number}. {_NOT_IN_SHEET_NAMES.sub('-', title)}" if title else str(number)
-    return named[:SHEET_NAME_CHARS].rstrip()
+    title = " ".join(title.split())
+    own = re.match(r"^(\d+)\.\s*", title)
+    title = _NOT_IN_SHEET_NAMES.sub("-", title[own.end() :] if own else title)
+    for shown in ([own.group(1)] if own else []) + [str(number)]:
+        named = (f"{shown}. {title}" if title else shown)[:SHEET_NAME_CHARS].rstrip()
+        if named not in taken:
+            return named
+    return str(number)
 
 
 def split_long_tables(page: str, workbook: str) -> tuple[str, list[Sheet]]:
@@ -97,7 +107,8 @@ def move_long_tables(tree, workbook: str) -> list[Sheet]:
         if len(rows) <= SHEET_ROWS:
             continue
         heading = table.xpath(HEADING_BEFORE)
-        name = _sheet_name(len(sheets) + 1, text_of(heading[-1]) if heading else "")
+        title = text_of(heading[-1]) if heading else ""
+        name = _sheet_name(len(sheets) + 1, title, {sheet.name for sheet in sheets})
         head = table.find("thead")
         cells = head.iter("th", "td") if head is not None else []
         sheet = Sheet(name, [text_of(c) for c in cells])
