@@ -16,7 +16,7 @@ from .conftest import VAN_QUAN
 SEED_PHRASES: dict[str, tuple[str, ...]] = {
     "i-1-a": (
         # the 2024 targets of the sample are illustrative: no verdict is printed against them
-        "có 36 HTX đã đăng ký và chưa giải thể.",
+        "có 36 HTX đã đăng ký và chưa giải thể, vượt kế hoạch đề ra.",
         "có 03 HTX được thành lập mới",
         "HTX sản xuất Nông nghiệp và Thương mại Phúc An",
         "HTX Đại Quân",

@@ -581,7 +581,8 @@ def test_a_rule_of_the_plan_year_names_the_cases_part_two_acts_on(tmp_path):
         "thông báo tạm ngừng hoạt động dài quá thời hạn tối đa (từ ngày 01/7/2024; theo quy "
         "định này, năm 2025 cần xem xét 01 trường hợp: HTX Thử nghiệm số 2)",
     )
-    assert "HTX Thử nghiệm số 2" in part2.split("HTX cần giải thể")[1]
+    # a notice to correct, not a ground to dissolve: Part II does not propose dissolving it
+    assert "HTX Thử nghiệm số 2" not in part2.split("HTX cần giải thể")[1]
 
 
 def test_new_htx_founded_on_estimated_dates_are_marked(tmp_path):

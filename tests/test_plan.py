@@ -224,9 +224,9 @@ def test_backtest_projects_2024_from_the_three_years_before_it(vq):
     rate = 13 / 3
     expected["new_htx"] = ((rate, *_poisson_band(rate)), 3 + rate * (1 - 182 / 366))
     # backlogs stay as they were: no HTX was on paper only before the 2024 review, which found
-    # 04 (the seed's count) and, with Liên Minh Phát's overlong suspension, 05 to dissolve
+    # 04 (the seed's count), the same 04 to dissolve (a suspension is consolidated)
     expected["paper_only_htx"] = ((0, 0, 0), 4)
-    expected["htx_to_dissolve"] = ((0, 0, 0), 5)
+    expected["htx_to_dissolve"] = ((0, 0, 0), 4)
 
     bt = targets.backtest(vq, 2024).set_index("indicator")
     assert set(bt.index) == set(expected)
@@ -251,7 +251,7 @@ def test_chosen_targets_van_quan(vq):
     assert t.loc["avg_htx_income", "target_low"] == 500
     assert (t.loc["member_income", "target_low"], t.loc["member_income", "target_high"]) == (30, 48)
     assert t.loc["htx_to_dissolve", "chosen"] == "projection"
-    assert t.loc["htx_to_dissolve", "point"] == 5  # 4 paper-only + Liên Minh Phát (14-month notice)
+    assert t.loc["htx_to_dissolve", "point"] == 4  # the paper-only; Liên Minh Phát is suspended
     projected = t.dropna(subset=["point"])  # the coached share has no history to project
     assert t.loc["managers_coached_share", "method"] == "none"
     assert (

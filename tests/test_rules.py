@@ -436,10 +436,13 @@ def test_edited_compliance_rule_changes_the_outcome(small_unit):
     assert set(found.loc[found["rule"] == "htx_min_members", "entity_id"]) == {"C", "E"}
 
 
-def test_dissolution_candidates_are_judged_by_the_plan_years_law(vq):
-    # Liên Minh Phát's 14-month suspension notice breaks the 2023 Law, in force in 2025
+def test_a_notice_to_correct_is_no_ground_to_dissolve(vq):
+    # Liên Minh Phát's 14-month suspension notice breaks the 2023 Law, in force in 2025: a
+    # notice to correct; the plan consolidates a lawfully suspended HTX, it does not dissolve it
+    found = compliance.findings(vq, 2024, judged_on=pd.Timestamp("2025-01-01"))
+    assert set(found.loc[found["rule"] == "suspension_too_long", "entity_id"]) == {"VQ28"}
     candidates = compliance.dissolution_candidates(vq, 2024)
-    assert set(candidates["entity_id"]) == {"VQ14", "VQ17", "VQ20", "VQ21", "VQ28"}
+    assert set(candidates["entity_id"]) == {"VQ14", "VQ17", "VQ20", "VQ21"}  # the paper-only
 
 
 @pytest.mark.lang("en")

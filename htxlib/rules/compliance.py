@@ -35,8 +35,10 @@ COLUMNS = [
     "historical",
 ]
 
-#: Rules whose findings make an HTX a candidate for dissolution.
-DISSOLUTION_RULES = ("paper_only", "suspension_too_long", "suspension_overdue")
+#: Rules whose findings make an HTX a candidate for dissolution. A suspension notice longer
+#: than the law allows is a notice to correct, not a ground to dissolve: an HTX lawfully
+#: suspended is one the plan consolidates ("củng cố để HTX đang tạm ngừng hoạt động trở lại").
+DISSOLUTION_RULES = ("paper_only", "suspension_overdue")
 
 
 def _members(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
@@ -467,7 +469,7 @@ def counts_by_rule(
 
 
 def dissolution_candidates(ds, year: int, as_of=None, rules: list | None = None) -> pd.DataFrame:
-    """List the HTX a plan should consider dissolving: paper-only, or suspended beyond the law.
+    """List the HTX a plan should consider dissolving: paper-only, or not back after suspension.
 
     The facts at the cutoff are judged by the rules in force on the first day of the plan year,
     the year in which the plan acts on them.
