@@ -327,3 +327,42 @@ def test_the_annex_of_a_province_sums_the_rating_check_by_commune():
     said = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", str(annex_section("rating", a))))
     assert "Kết quả chấm lại theo đơn vị: Đơn vị HTX chấm lại" in said
     assert f"Tổng số {check['judged']:02d} {check['agree']:02d}" in said
+
+
+@pytest.mark.parametrize("both_publish", [True, False])
+def test_a_total_every_child_publishes_is_the_parents(tmp_path, both_publish):
+    """Two communes publish how many HTX were founded in 2025 while estimating each founding
+    day: the province publishes the sum, and an HTX of 2025 is too young to be rated there as
+    in its commune. One commune that does not publish its count leaves the sum estimated."""
+    from .conftest import read_rows, write_rows, write_small_unit
+
+    parent = tmp_path / "tinh-mau"
+    (parent / "units").mkdir(parents=True)
+    write_rows(parent / "unit.csv", [
+        ["unit_id", "name", "level", "province", "issuing_body"],
+        ["tinh-mau", "Mẫu", "tinh", "Tỉnh Mẫu", "Ủy ban nhân dân tỉnh Mẫu"],
+    ])  # fmt: skip
+    write_rows(parent / "periods.csv", [
+        ["year", "period_start", "cutoff_date", "plan_year", "source"],
+        [2025, "01/01/2025", "31/12/2025", 2026, "Báo cáo mẫu"],
+    ])  # fmt: skip
+    for number, name in enumerate(("xa-mot", "xa-hai")):
+        folder = write_small_unit(parent / "units")
+        folder = folder.rename(parent / "units" / name)
+        rows = [["unit_id", "name", "level", "province", "issuing_body"],
+                [name, name, "xa", "Tỉnh Mẫu", f"Ủy ban nhân dân xã {name}"]]  # fmt: skip
+        write_rows(folder / "unit.csv", rows)
+        entities = read_rows(folder / "entities.csv")  # two communes, two sets of HTX
+        write_rows(folder / "entities.csv", [entities[0]] + [
+            [*r[:2], f"{r[2]} {name}", *r[3:]] for r in entities[1:]])  # fmt: skip
+        provenance = [
+            ["table", "record", "field", "year", "status", "note"],
+            ["entities", "*", "founded_on", "", "estimated", "Ngày thành lập ước tính"],
+        ]
+        if both_publish or number == 0:
+            provenance.append(["entities", "sum", "founded_on", "2025", "published", "Số HTX mới"])
+        write_rows(folder / "provenance.csv", provenance)
+    province = load_unit(parent)
+    assert all(c.loaded for c in province.children), [c.problems for c in province.children]
+    young = figures.too_young(province, 2025)
+    assert young == ({"xa-mot:E", "xa-hai:E"} if both_publish else set())

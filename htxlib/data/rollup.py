@@ -21,6 +21,7 @@ import pandas as pd
 from htxlib.data import predecessors
 from htxlib.data.problems import DataError, Problem
 from htxlib.data.rollup_index import Holdings
+from htxlib.data.rollup_totals import published_totals
 from htxlib.data.template import is_kept_copy
 from htxlib.data.unit import unit_of
 from htxlib.messages import readable
@@ -293,6 +294,10 @@ def roll_up(parent, load, depth: int = 0) -> list[Child]:
         if unit.ended_on is not None:
             earlier.append((child.path, data.tables["periods"]))
         children += _left_out_below(child)
+    loaded = [child.data for child in children if child.data is not None]
+    totals = published_totals(parent.tables["provenance"], loaded)
+    if len(totals):  # an empty frame would loosen the columns' types in the concatenation
+        pieces["provenance"].append(totals.astype(parent.tables["provenance"].dtypes.to_dict()))
     # added once, at the end: a frame grown child by child would be copied for each
     for name, frames in pieces.items():
         if len(frames) > 1:
