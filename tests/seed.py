@@ -67,7 +67,8 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         "chiếm 38,89%",
         # HTX that share a reason are grouped under it once
         "HTX không đánh giá, xếp loại: 09 HTX (HTX Liên Minh Phát: đang tạm ngừng hoạt động; ",
-        "05 HTX không nộp hồ sơ tự đánh giá: HTX tổng hợp Tiến Đạt Điềm He",
+        # the seed gives no reason for these five: they are named, not grouped under one
+        "; HTX tổng hợp Tiến Đạt Điềm He, HTX dịch vụ tổng hợp An Sơn",
         "chiếm 25%",
         "HTX Rau sạch an toàn Phai Xã",
         "HTX Quản lý chợ Diềm He",

@@ -644,3 +644,29 @@ def test_reorganisations_before_the_period_are_counted_so_far(tmp_path):
     ]
     part1, _ = render(unit(tmp_path, "Bắc Quang", entities, status_events=events), 2024)
     assert_states(part1, "lũy kế đến ngày 31/12/2024, 02 HTX đã tổ chức lại, đăng ký lại")
+
+
+def test_a_reason_rebuilt_for_the_data_is_not_said_as_the_units(tmp_path):
+    """A reason for not rating that the data's maker inferred (provenance ``rebuilt``) is not
+    the unit's word: the HTX are named, not grouped under it; a reason it gave still is."""
+    from .conftest import write_rows
+
+    entities = [htx_row(i) for i in range(1, 4)]
+    notes = ["Không nộp hồ sơ", "Không nộp hồ sơ", "Đang tạm ngừng hoạt động"]
+    annual = [
+        ANNUAL,
+        *[facts_row(i, 2024, "khong_xep_loai", note=n) for i, n in enumerate(notes, 1)],
+    ]
+    folder = unit(tmp_path, "Yên Minh", entities, annual=annual)
+    write_rows(folder / "provenance.csv", [
+        ["table", "record", "field", "year", "status", "note"],
+        ["annual", "*", "rating_note", "", "rebuilt", "Suy ra từ tài liệu"],
+        ["annual", "H3", "rating_note", "2024", "published", "Nêu trong tài liệu"],
+    ])  # fmt: skip
+    part1, _ = render(folder, 2024)
+    assert_states(
+        part1,
+        "HTX không đánh giá, xếp loại: 03 HTX (HTX Thử nghiệm số 1 và HTX Thử nghiệm số 2; "
+        "HTX Thử nghiệm số 3: đang tạm ngừng hoạt động)",
+    )
+    assert "không nộp hồ sơ" not in part1

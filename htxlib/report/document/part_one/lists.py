@@ -7,6 +7,7 @@ from functools import cached_property
 from htxlib import formatting
 from htxlib.data.codes import RATINGS
 from htxlib.data.rollup_index import place_key
+from htxlib.figures.provenance import value_status
 from htxlib.report.document.name_lists import NameList
 from htxlib.report.document.name_lists import appendix as appendix_lists
 from htxlib.report.document.name_lists import phrase as name_phrase
@@ -87,7 +88,14 @@ class Lists:
             title = f"HTX {row['label']} năm {self.period.year}"
             if row["rating"] in RATINGS and row["rating"] != "khong_xep_loai":
                 title = f"HTX xếp loại {row['label']} năm {self.period.year}"
-            given = [notes.get(i) for i in row["ids"]]
+            # a reason the unit did not give (rebuilt) is not said: those HTX are named ungrouped
+            given = [
+                notes.get(i)
+                if value_status(self.ds, "annual", "rating_note", i, self.period.year)[0]
+                == "published"
+                else None
+                for i in row["ids"]
+            ]
             reasons = [n if isinstance(n, str) else "" for n in given]
             grouped = row["rating"] == "khong_xep_loai" and any(reasons)
             lists[f"rating:{row['rating']}"] = NameList(
