@@ -178,3 +178,14 @@ def test_the_verdict_the_seed_states_is_said_as_it_states_it(signing):
     """The seed: "36 HTX, vượt kế hoạch đề ra trong năm 2024", with no plan figure given."""
     _, text, _ = signing
     assert "có 36 HTX đã đăng ký và chưa giải thể, vượt kế hoạch đề ra." in text
+
+
+def test_a_sum_of_a_few_estimated_values_is_a_blank_whatever_the_total_published(
+    signing, vq_report
+):
+    """Văn Quan publishes its capital by sector; each HTX's is an allocation of it. The three
+    new HTX's capital is a sum of three allocations: a blank to fill, not a published figure."""
+    _, text, _ = signing
+    assert "Tổng vốn điều lệ của các HTX thành lập mới: … triệu đồng." in text
+    assert '<span class="assumed">8.570</span>' in vq_report[1]
+    assert "với tổng vốn đăng ký 81.233 triệu đồng" in text  # the sector's, as published

@@ -78,6 +78,19 @@ class Counts:
         return new_capital(self.ds, self.overview.new)
 
     @property
+    def new_capital_status(self) -> str:
+        """Provenance of the new HTX's capital: each one's own value, weakest first.
+
+        A published total of all HTX's capital says nothing of a few HTX's: their sum is
+        theirs only when each of their values was given as such.
+        """
+        from htxlib.figures.provenance import value_status, weakest
+
+        ids = self.overview.new["entity_id"]
+        found = [value_status(self.ds, "entities", "charter_capital", i)[0] for i in ids]
+        return weakest([*found, self.new_count.status])
+
+    @property
     def reorganised_so_far(self) -> int:
         """HTX reorganised under the 2012 Law up to the cutoff, when more than in the period."""
         from htxlib.figures.counts import reorganised_by
