@@ -23,7 +23,7 @@ SEED_PHRASES: dict[str, tuple[str, ...]] = {
         "HTX Xây dựng và Thương mại Hoàng Gia",
         "chưa phát sinh HTX giải thể",
         "Nông - Lâm - Ngư nghiệp: 33 HTX",
-        "33 HTX nông nghiệp và 03 HTX phi nông nghiệp",
+        "lĩnh vực nông nghiệp có 33 HTX, các lĩnh vực phi nông nghiệp có 03 HTX, gồm:",
         "HTX tạm ngừng hoạt động: 01 HTX",
         "HTX Liên Minh Phát: tạm ngừng từ ngày 01/4/2024 đến ngày 31/5/2025",
         "04 HTX, gồm HTX Thương mại Công bằng Văn Quan",

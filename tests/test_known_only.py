@@ -107,7 +107,7 @@ def test_unknown_sector_is_a_group_of_its_own_never_a_sector(tmp_path):
         "Chưa rõ lĩnh vực: 02 HTX.",
         "Tỷ lệ theo lĩnh vực tính trên 03 HTX đã rõ lĩnh vực.",
         # the non-agricultural HTX are the known ones only
-        "02 HTX nông nghiệp và 01 HTX phi nông nghiệp",
+        "lĩnh vực nông nghiệp có 02 HTX, các lĩnh vực phi nông nghiệp có 01 HTX",
     )
     assert "Khác:" not in part1
 

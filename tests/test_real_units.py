@@ -238,7 +238,7 @@ def test_city_at_mid_year_with_its_own_estimate(city):
         "trong 6 tháng đầu năm 2024 có 01 HTX được thành lập mới: HTX Mới Cái Răng (Cái Răng).",
         "Quỹ tín dụng nhân dân: 01 HTX",
         "Môi trường, quản lý chợ: 01 HTX",
-        "03 HTX nông nghiệp và 06 HTX phi nông nghiệp",
+        "lĩnh vực nông nghiệp có 03 HTX, các lĩnh vực phi nông nghiệp có 06 HTX",
     )
     assert "thành phố trực thuộc trung ương Cần Thơ" not in part1
     assert_states(  # plan against actual: Part I's general assessment (III.1)
