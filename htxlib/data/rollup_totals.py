@@ -19,21 +19,21 @@ def _year(value) -> int | None:
     return None if value is None or pd.isna(value) else int(value)
 
 
-def _published_sums(provenance: pd.DataFrame) -> set[tuple]:
-    rows = provenance[(provenance["record"] == "sum") & (provenance["status"] == "published")]
-    return {(r.table, r.field, _year(r.year)) for r in rows.itertuples()}
+def _what_it_knows(provenance: pd.DataFrame) -> tuple[set[tuple], set[tuple]]:
+    """Return a child's published totals and its unpublished values, read in one pass.
 
-
-def _estimates(provenance: pd.DataFrame, table: str, field: str, year: int | None) -> bool:
-    """Whether a child leaves any record of the field unpublished for the year."""
-    rows = provenance[
-        (provenance["table"] == table)
-        & (provenance["field"] == field)
-        & (provenance["record"] != "sum")
-        & (provenance["status"] != "published")
-    ]
-    years = rows["year"].map(_year)
-    return bool(((years.isna()) | (years == year)).any()) if len(rows) else False
+    Totals are (table, field, year); unpublished values (table, field, year or None: every
+    year), whatever their record.
+    """
+    published, unpublished = set(), set()
+    for row in provenance.itertuples():
+        key = (row.table, row.field, _year(row.year))
+        if row.record == "sum":
+            if row.status == "published":
+                published.add(key)
+        elif row.status != "published":
+            unpublished.add(key)
+    return published, unpublished
 
 
 def published_totals(parent_provenance: pd.DataFrame, children: list) -> pd.DataFrame:
@@ -46,19 +46,21 @@ def published_totals(parent_provenance: pd.DataFrame, children: list) -> pd.Data
     children : list of Dataset
         The children that loaded.
     """
-    columns = parent_provenance.columns
-    if not children:
-        return pd.DataFrame(columns=columns)
-    keys = set().union(*(_published_sums(child.provenance) for child in children))
-    keys -= {(t, f, _year(y)) for t, f, y, r in parent_provenance[
-        ["table", "field", "year", "record"]].itertuples(index=False) if r == "sum"}  # fmt: skip
+    known = [_what_it_knows(child.provenance) for child in children]
+    sums = parent_provenance[parent_provenance["record"] == "sum"]
+    own = {(row.table, row.field, _year(row.year)) for row in sums.itertuples()}
+    candidates = set().union(*(published for published, _ in known)) - own
+
+    def everyone_publishes(table: str, field: str, year: int | None) -> bool:
+        return all(
+            (table, field, year) in published
+            or not {(table, field, year), (table, field, None)} & unpublished
+            for published, unpublished in known
+        )
+
     rows = [
         {"table": t, "record": "sum", "field": f, "year": y, "status": "published", "note": NOTE}
-        for t, f, y in sorted(keys, key=str)
-        if all(
-            (t, f, y) in _published_sums(child.provenance)
-            or not _estimates(child.provenance, t, f, y)
-            for child in children
-        )
+        for t, f, y in sorted(candidates, key=str)
+        if everyone_publishes(t, f, y)
     ]
-    return pd.DataFrame(rows, columns=columns)
+    return pd.DataFrame(rows, columns=parent_provenance.columns)
