@@ -89,6 +89,12 @@ def test_the_signing_copy_checks_clean_against_its_data(signing_copy, tmp_path):
     assert "36 HTX [số HTX]" in done.stdout
 
 
+def _checked(path: Path, text: str) -> list:
+    """Write a plan's text as a user saves it, and return what checking it finds."""
+    path.write_text(text, encoding="utf-8")
+    return check_document(path).findings
+
+
 def _recognised(line: str) -> tuple[int, int]:
     """(recognised, numbers) from the summary line "tệp: 101 con số, nhận dạng được 101 (…)"."""
     found = re.search(r": ([\d.]+) con số, nhận dạng được ([\d.]+) ", line)
@@ -349,13 +355,10 @@ def test_part_one_against_what_part_two_states_for_the_same_year(tmp_path):
         "toàn huyện có 40 HTX.\n\nPhần II\n\nKế hoạch năm 2024: 10 HTX thành lập mới. "
         "Năm 2024 có 40 HTX. Mục tiêu năm 2025: tổng số HTX 45 HTX.\n"
     )
-    plan.write_text(text, encoding="utf-8")
-    assert check_document(plan).findings == []
-    plan.write_text(text.replace("10 HTX thành lập mới", "12 HTX thành lập mới"), encoding="utf-8")
-    findings = check_document(plan).findings
+    assert _checked(plan, text) == []
+    findings = _checked(plan, text.replace("10 HTX thành lập mới", "12 HTX thành lập mới"))
     assert [f.check for f in findings] == ["plan"] and "kế hoạch 12 là 75%" in findings[0].message
-    plan.write_text(text.replace("Năm 2024 có 40 HTX", "Năm 2024 có 41 HTX"), encoding="utf-8")
-    findings = check_document(plan).findings
+    findings = _checked(plan, text.replace("Năm 2024 có 40 HTX", "Năm 2024 có 41 HTX"))
     assert [f.check for f in findings] == ["twice"] and "41 HTX" in findings[0].message
 
 
@@ -365,10 +368,8 @@ def test_a_total_at_two_dates_is_two_figures_not_a_contradiction(tmp_path):
         "Đến ngày 31/3/2024, toàn tỉnh có 35 HTX. Đến ngày 30/6/2024, toàn tỉnh có 36 HTX. "
         "Đến ngày 30/6/2024, trên địa bàn có 36 HTX và 05 THT.\n"
     )
-    plan.write_text(text, encoding="utf-8")
-    assert check_document(plan).findings == []
-    plan.write_text(text.replace("có 36 HTX và", "có 37 HTX và"), encoding="utf-8")
-    findings = check_document(plan).findings
+    assert _checked(plan, text) == []
+    findings = _checked(plan, text.replace("có 36 HTX và", "có 37 HTX và"))
     assert [f.message for f in findings] == [
         "Trang 1: số HTX ghi 36 HTX ở một chỗ, 37 HTX ở chỗ khác"
     ]
@@ -380,10 +381,8 @@ def test_growth_is_no_share_and_a_list_of_every_sector_is_whole(tmp_path):
         "Toàn tỉnh có 125 HTX, tăng 12% so với năm 2023. Tổng số HTX trên địa bàn: 125 HTX, "
         "trong đó: HTX nông nghiệp 98 HTX; HTX phi nông nghiệp 27 HTX.\n"
     )
-    plan.write_text(text, encoding="utf-8")
-    assert check_document(plan).findings == []
-    plan.write_text(text.replace("27 HTX.", "25 HTX."), encoding="utf-8")
-    findings = check_document(plan).findings
+    assert _checked(plan, text) == []
+    findings = _checked(plan, text.replace("27 HTX.", "25 HTX."))
     assert [f.message for f in findings] == ["Trang 1: 98 + 25 = 123, văn bản ghi tổng số 125 HTX"]
 
 
