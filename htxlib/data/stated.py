@@ -30,3 +30,19 @@ def published_estimate(ds, name: str, year: int) -> float | None:
         (given["indicator"] == name) & (given["year"] == year) & (given["kind"] == "estimate")
     ]
     return None if rows.empty else float(rows["value"].iloc[0])
+
+
+def stated_verdict(ds, name: str, year: int) -> str | None:
+    """Return the verdict against its plan the unit's own document states of a figure, if any.
+
+    Its own actual figure only: a verdict of a figure of another body is not the unit's.
+    """
+    given = stated_figures(ds)
+    rows = given[
+        (given["indicator"] == name)
+        & (given["year"] == year)
+        & (given["kind"] == "actual")
+        & given["body"].isna()
+        & given["verdict"].notna()
+    ]
+    return None if rows.empty else str(rows["verdict"].iloc[0])

@@ -21,22 +21,12 @@ class Results:
         figure behind it; a target the unit adopted gives the verdict instead.
         """
         from htxlib.data.codes import VERDICTS
+        from htxlib.data.stated import stated_verdict
 
         if self.plan_result(indicator) is not None:
             return None
-        rows = self.ds.tables["reported_figures"]
-        if "verdict" not in rows:
-            return None
-        kind = rows["kind"].fillna("actual") if "kind" in rows else "actual"
-        own = rows["body"].isna() if "body" in rows else True  # not another body's figure
-        said = rows[
-            (rows["indicator"] == indicator)
-            & (rows["year"] == self.period.year)
-            & (kind == "actual")
-            & own
-            & rows["verdict"].notna()
-        ]
-        return VERDICTS[said["verdict"].iloc[0]] if len(said) else None
+        code = stated_verdict(self.ds, indicator, self.period.year)
+        return None if code is None else VERDICTS[code]
 
     @property
     def recommendation_levels(self) -> list[tuple[str, str]]:
