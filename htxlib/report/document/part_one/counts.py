@@ -84,11 +84,11 @@ class Counts:
         A published total of all HTX's capital says nothing of a few HTX's: their sum is
         theirs only when each of their values was given as such.
         """
-        from htxlib.figures.provenance import value_status, weakest
+        from htxlib.figures.provenance import figure, weakest
 
         ids = self.overview.new["entity_id"]
-        found = [value_status(self.ds, "entities", "charter_capital", i)[0] for i in ids]
-        return weakest([*found, self.new_count.status])
+        own = figure(self.ds, None, "entities", "charter_capital", ids).status  # no sum row
+        return weakest([own, self.new_count.status])
 
     @property
     def reorganised_so_far(self) -> int:

@@ -82,24 +82,13 @@ class Lists:
                 list(o.registration_changes["name"].unique()),
             ),
         }
-        year = self.ds.annual[self.ds.annual["year"] == self.period.year]
-        notes = dict(zip(year["entity_id"], year["rating_note"], strict=True))
         for row in records(self.ratings):
             title = f"HTX {row['label']} năm {self.period.year}"
             if row["rating"] in RATINGS and row["rating"] != "khong_xep_loai":
                 title = f"HTX xếp loại {row['label']} năm {self.period.year}"
-            # a reason the unit did not give (rebuilt) is not said: those HTX are named ungrouped
-            given = [
-                notes.get(i)
-                if value_status(self.ds, "annual", "rating_note", i, self.period.year)[0]
-                == "published"
-                else None
-                for i in row["ids"]
-            ]
-            reasons = [n if isinstance(n, str) else "" for n in given]
-            grouped = row["rating"] == "khong_xep_loai" and any(reasons)
+            reasons = self._reasons(row["ids"]) if row["rating"] == "khong_xep_loai" else []
             lists[f"rating:{row['rating']}"] = NameList(
-                title, list(row["names"]), notes=reasons if grouped else []
+                title, list(row["names"]), notes=reasons if any(reasons) else []
             )
         for group in self.finding_groups():
             lists[f"finding:{group['rule']}"] = NameList(group["text"], group["names"])
@@ -110,6 +99,23 @@ class Lists:
             title = f"HTX cần xem xét theo quy định có hiệu lực năm {self.plan_year}"
             lists["later"] = NameList(title, self.later_names)
         return lists
+
+    def _reasons(self, ids: list[str]) -> list[str]:
+        """Return the reason the unit gave for not rating each HTX ("" where it gave none).
+
+        A reason the data's maker inferred (provenance ``rebuilt``) is not the unit's word:
+        those HTX are named ungrouped.
+        """
+        year = self.ds.annual[self.ds.annual["year"] == self.period.year]
+        notes = dict(zip(year["entity_id"], year["rating_note"], strict=True))
+        return [
+            notes[i]
+            if isinstance(notes.get(i), str)
+            and value_status(self.ds, "annual", "rating_note", i, self.period.year)[0]
+            == "published"
+            else ""
+            for i in ids
+        ]
 
     def listed(self, key: str) -> str:
         """Return the names of a list as its sentence gives them: cut at the unit's limit."""
