@@ -30,6 +30,9 @@ $(STAMP): pyproject.toml
 	@$(BIN)/python -m pip install --quiet --upgrade pip
 	@echo "$(if $(EN),htx setup 3/4: installing the toolkit and its libraries (a few minutes),htx cài đặt 3/4: cài bộ công cụ và các thư viện (vài phút))"
 	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev]'
+	@# compiled once here: where Python may not write bytecode (PYTHONDONTWRITEBYTECODE, a
+	@# read-only checkout), each of a report's three processes would compile the toolkit again
+	@$(BIN)/python -m compileall -q htxlib
 	@echo "$(if $(EN),htx setup 4/4: installing the Jupyter kernel '$(KERNEL)',htx cài đặt 4/4: cài kernel Jupyter '$(KERNEL)')"
 	@$(BIN)/python -c "from htxlib.report.publishing.kernel_setup import install_kernel; install_kernel('$(KERNEL)')"
 	@touch $(STAMP)

@@ -172,20 +172,23 @@ def ctrl_c_once_kernels_run(*args: str, cwd=None, until=None) -> tuple[int, str,
     return code, said, psutil.wait_procs(kernels, timeout=10)[1]
 
 
-def save_with_office_suite(path: Path) -> None:
-    """Open and save a workbook with LibreOffice Calc, as an officer's office suite does.
+def save_with_office_suite(*paths: Path) -> None:
+    """Open and save workbooks with LibreOffice Calc, as an officer's office suite does.
 
-    Each call has its own LibreOffice profile, so that test workers never share one.
+    Each call has its own LibreOffice profile, so that test workers never share one; the
+    workbooks of one call are saved by one start of LibreOffice (its first start with a new
+    profile takes seconds). Their file names must differ.
     """
-    work = path.parent / f".office-{path.stem}"
+    work = paths[0].parent / f".office-{paths[0].stem}"
     done = subprocess.run(
         ["soffice", f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-         "--calc", "--convert-to", "xlsx", "--outdir", str(work), str(path)],
+         "--calc", "--convert-to", "xlsx", "--outdir", str(work / "saved"), *map(str, paths)],
         capture_output=True, text=True, timeout=300,
     )  # fmt: skip
-    saved = work / path.name
-    assert saved.is_file(), done.stdout + done.stderr
-    shutil.move(saved, path)
+    for path in paths:
+        saved = work / "saved" / path.name
+        assert saved.is_file(), done.stdout + done.stderr
+        shutil.move(saved, path)
     shutil.rmtree(work)
 
 
@@ -384,6 +387,37 @@ def write_small_unit(parent: Path) -> Path:
 def small_unit(tmp_path) -> Path:
     """A commune-level unit with a dissolved HTX and an LH HTX; figures easy to count by hand."""
     return write_small_unit(tmp_path)
+
+
+@pytest.fixture(scope="module")
+def _published_once(tmp_path_factory):
+    """The small unit and its published report, built once for the module's tests."""
+    from htxlib.report.publishing.runner import build_report
+
+    top = tmp_path_factory.mktemp("published")
+    unit = write_small_unit(top)
+    built = top / "built"
+    build_report(unit, 2025, out=built)
+    pristine = top / "pristine"
+    shutil.copytree(unit, pristine)
+    return unit, pristine, built
+
+
+@pytest.fixture
+def published(_published_once, tmp_path):
+    """A unit with its published report, in the state the module's first build left.
+
+    The unit stays at one path (a report names its data folder by path); its files are put
+    back as they were, since a test may change them, and each test has its own copy of
+    the reports folder.
+    """
+    unit, pristine, built = _published_once
+    shutil.rmtree(unit)
+    shutil.copytree(pristine, unit)
+    out = tmp_path / "reports"
+    shutil.copytree(built, out, symlinks=True)
+    report = next(out.glob("*/2025/report.html"))
+    return unit, out, report.parent
 
 
 @pytest.fixture(scope="session")

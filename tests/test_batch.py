@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from htxlib.cli import main
-from htxlib.report.publishing.batch import find_units
+from htxlib.data.unit_folders import find_units
 from htxlib.report.publishing.publish import page_meta
 
 from .conftest import SMALL_UNIT, VAN_QUAN, write_rows

@@ -92,7 +92,7 @@ def test_a_text_too_long_to_print_is_refused_at_validation(small_unit):
 
 def test_deep_folders_are_walked_without_recursion(small_unit, tmp_path):
     """A 1.200-level folder chain beside a unit: validate, the digest and batch still answer."""
-    from htxlib.report.publishing.batch import find_units
+    from htxlib.data.unit_folders import find_units
 
     top = small_unit / "texts"
     chain = [top]

@@ -186,6 +186,7 @@ def province(tmp_path_factory):
         cwd=work,
     )  # fmt: skip
     assert made.returncode == 0, made.stderr
+    saved = []
     for name, (code, tables) in COMMUNES.items():
         relative = f"units/{slug}/units/{name}/{name}.xlsx"
         made = run_htx("template", "--unit", code, "--year", "2025", "--out", relative, cwd=work)
@@ -195,8 +196,9 @@ def province(tmp_path_factory):
         for table, rows in tables.items():
             _fill(book, table, rows if office else _with_cached_sums(rows))
         book.save(path)
-        if office:
-            save_with_office_suite(path)
+        saved.append(path)
+    if office:
+        save_with_office_suite(*saved)  # one start of LibreOffice for the three
     return work
 
 

@@ -39,13 +39,6 @@ def published_run(folder):
     return page_meta(folder / "report.html")["run"]
 
 
-@pytest.fixture
-def published(small_unit, tmp_path):
-    out = tmp_path / "reports"
-    report = build_report(small_unit, 2025, out=out)
-    return small_unit, out, report.html.parent
-
-
 def start(unit, out, env_extra=None):
     env = {**os.environ, **(env_extra or {})}
     cmd = [

@@ -15,7 +15,7 @@ import pytest
 from htxlib.data.dataset import load_unit
 from htxlib.data.rollup import MAX_NESTING
 from htxlib.data.snapshot import input_digest
-from htxlib.report.publishing.batch import find_units
+from htxlib.data.unit_folders import find_units
 
 from .conftest import run_htx, set_cell, write_rows, write_small_unit
 

@@ -24,15 +24,9 @@ def digest(path):
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-@pytest.fixture
-def published(small_unit, tmp_path):
-    out = tmp_path / "reports"
-    report = build_report(small_unit, 2025, out=out)
-    return small_unit, out, report.html
-
-
 def test_failing_cell_keeps_previous_report(published):
-    unit, out, html = published
+    unit, out, folder = published
+    html = folder / "report.html"
     before, index_before = digest(html), digest(out / "index.html")
     with pytest.raises(ReportError) as caught:
         build_report(unit, 2025, out=out, notebooks=("fails",), notebook_dir=FIXTURES)
@@ -46,7 +40,8 @@ def test_failing_cell_keeps_previous_report(published):
 
 
 def test_hanging_cell_times_out(published):
-    unit, out, html = published
+    unit, out, folder = published
+    html = folder / "report.html"
     before = digest(html)
     # a timeout, not a kernel that died ("did not run: DeadKernelError")
     with pytest.raises(ReportError, match=r"did not run: (CellTimeoutError|TimeoutError)"):

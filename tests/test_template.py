@@ -101,7 +101,7 @@ def test_a_filled_workbook_is_never_replaced(tmp_path):
     assert target.read_bytes() != filled
     # in a province's units folder, the kept copy is no commune of its own
     from htxlib.data.rollup import child_paths
-    from htxlib.report.publishing.batch import find_units
+    from htxlib.data.unit_folders import find_units
 
     units = tmp_path / "prov" / "units"
     units.mkdir(parents=True)

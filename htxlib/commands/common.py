@@ -61,7 +61,7 @@ def not_one_unit(data: str) -> int | None:
     current folder); a folder that is no unit but holds units (a folder of communes) is
     built with ``htx batch``. None when ``data`` may be one unit.
     """
-    from htxlib.report.publishing.batch import find_units, is_unit
+    from htxlib.data.unit_folders import find_units, is_unit
 
     path = Path(data)
     if not path.exists():

@@ -1,7 +1,6 @@
 """Build the reports of every unit under a folder: communes, provinces and their roll-ups.
 
-Units are found by their ``unit`` table (a folder of files, or a folder holding the unit's
-workbook) or as workbooks in a parent's ``units/`` folder.
+Units are found as :func:`htxlib.data.unit_folders.find_units` finds them.
 Each report is built as ``htx report`` builds it, but on kernels started once for the
 whole batch (:mod:`htxlib.report.publishing.kernels`); a unit whose inputs and toolkit
 version match its published report is skipped; a unit that fails is listed and the others
@@ -17,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from htxlib.data.problems import DataError
-from htxlib.data.read.text import fold
 from htxlib.data.snapshot import input_digest
-from htxlib.data.template import is_kept_copy
+from htxlib.data.unit_folders import find_units
 from htxlib.messages import N_, _, shown
 from htxlib.report.publishing.runner import DEFAULT_FORMATS
 
@@ -27,9 +25,6 @@ from htxlib.report.publishing.runner import DEFAULT_FORMATS
 PROBLEMS_SHOWN = 20
 #: How the progress bar names each state, in the user's language.
 STATE_WORDS = {"built": N_("built"), "skipped": N_("unchanged"), "failed": N_("failed")}
-#: Names of a unit table's file (English and Vietnamese stems).
-UNIT_STEMS = ("unit", "don_vi")
-TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 
 @dataclass
@@ -39,90 +34,6 @@ class Outcome:
     folder: Path
     state: str
     detail: str = ""
-
-
-def _workbook_units(files: list[Path]) -> list[Path]:
-    """Return the workbooks among ``files`` that hold a unit sheet (a unit in one workbook)."""
-    from htxlib.data.read.locate import visible_sheets
-
-    found = []
-    for path in files:
-        if path.suffix.lower() == ".csv" or path.name.startswith("~$") or is_kept_copy(path):
-            continue
-        try:
-            visible, _hidden = visible_sheets(path)
-        except ValueError:  # an unreadable workbook is named by validate, not here
-            continue
-        if any(fold(sheet) in UNIT_STEMS for sheet in visible):
-            found.append(path)
-    return found
-
-
-#: How many folders below the batch folder are looked into at most. A country's units are
-#: about 3.400 folders with their ``texts/`` and ``units/``; the bound keeps a folder planted
-#: with millions of empty ones from holding the batch, and what it leaves out is said.
-MAX_FOLDERS = 100_000
-
-
-def _folders(root: Path) -> tuple[list[Path], int]:
-    """Return ``root`` and the folders below it, walked without recursion, at any depth.
-
-    Links and hidden folders (``.staging-…``, ``.git``) are not entered. Past
-    :data:`MAX_FOLDERS`, the rest are not looked into; their number is returned.
-    """
-    folders, pending = [], [root]
-    while pending and len(folders) < MAX_FOLDERS:
-        folder = pending.pop()
-        folders.append(folder)
-        try:
-            entries = list(folder.iterdir())
-        except OSError:
-            continue  # unreadable: validate names it when the unit is built
-        pending += [
-            child
-            for child in entries
-            if child.is_dir() and not child.is_symlink() and not child.name.startswith(".")
-        ]
-    return sorted(folders), len(pending)
-
-
-def find_units(root: str | Path) -> list[Path]:
-    """Return every unit under ``root``.
-
-    A unit is a folder with a unit table (``unit.csv``, ``don_vi.xlsx``, or a workbook with a
-    ``unit`` sheet, as ``htx template`` makes it: ``units/thuong-lam/thuong-lam.xlsx``), or a
-    workbook with a unit sheet placed straight in a parent's ``units/`` folder.
-    """
-    root = Path(root).resolve()
-    found = []
-    folders, unseen = _folders(root)
-    if unseen:
-        print(
-            _(
-                "warning: {root} holds more than {count} folders; {unseen} were not looked into"
-            ).format(root=root, count=MAX_FOLDERS, unseen=unseen),
-            file=sys.stderr,
-        )
-    for folder in folders:
-        if folder.name == "units":  # a parent's children may be single workbooks
-            found += _workbook_units(_table_files(folder))
-        elif is_unit(folder):
-            found.append(folder)
-    return found
-
-
-def _table_files(folder: Path) -> list[Path]:
-    """Return the files of a folder that may hold tables (none when it cannot be read)."""
-    try:
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
-    except OSError:
-        return []
-
-
-def is_unit(folder: Path) -> bool:
-    """Whether a folder is one unit's: it holds a unit table, or a workbook with a unit sheet."""
-    files = _table_files(folder)
-    return any(fold(p.stem) in UNIT_STEMS for p in files) or bool(_workbook_units(files))
 
 
 def _one(
