@@ -21,7 +21,7 @@ from htxlib.commands.common import (
     unit_options,
     word_error,
 )
-from htxlib.data.problems import DataError, ScopeError
+from htxlib.data.problems import DataError, NoChildRead, ScopeError
 from htxlib.messages import _
 
 
@@ -42,7 +42,6 @@ def add(sub) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``htx report``; return its exit status."""
-    from htxlib.data.rollup import NoChildRead
     from htxlib.report.publishing.notebook_execution import ReportError
     from htxlib.report.publishing.publish import PublishError
     from htxlib.report.publishing.runner import DEFAULT_FORMATS, build_report

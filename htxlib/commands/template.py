@@ -52,7 +52,8 @@ def add(sub) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run ``htx template``; return its exit status."""
     from htxlib.data.admin_map import MapError
-    from htxlib.data.template import KEPT_MARK, TemplateExists, former_template, write_template
+    from htxlib.data.read.locate import KEPT_MARK
+    from htxlib.data.template import TemplateExists, former_template, write_template
 
     if Path(args.out).suffix.lower() != ".xlsx":  # "x.csv" would be a workbook named .csv
         say(_("{path}: the workbook's name must end in .xlsx").format(path=args.out))

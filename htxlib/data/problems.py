@@ -75,3 +75,16 @@ class DataError(Exception):
 
 class ScopeError(ValueError):
     """The year or cutoff date asked for does not fit the data; the message is one line."""
+
+
+class NoChildRead(Exception):
+    """A parent with no registry of its own none of whose children could be read.
+
+    Its report would have no data at all; ``children`` says why each was left out.
+    """
+
+    def __init__(self, children: list):
+        from htxlib.messages import _
+
+        super().__init__(_("no report was written: none of the units in units/ could be read."))
+        self.children = children

@@ -19,10 +19,10 @@ from pathlib import Path
 import pandas as pd
 
 from htxlib.data import predecessors
-from htxlib.data.problems import DataError, Problem
+from htxlib.data.problems import DataError, NoChildRead, Problem
+from htxlib.data.read.locate import is_kept_copy
 from htxlib.data.rollup_index import Holdings
 from htxlib.data.rollup_totals import published_totals
-from htxlib.data.template import is_kept_copy
 from htxlib.data.unit import unit_of
 from htxlib.messages import readable
 
@@ -45,19 +45,6 @@ MERGED = {
 }
 #: Provenance rows whose records are entity ids (``*`` rows are spelled out per record).
 ENTITY_RECORDS = ("entities", "aliases", "status_events", "annual", "rating_scores")
-
-
-class NoChildRead(Exception):
-    """A parent with no registry of its own none of whose children could be read.
-
-    Its report would have no data at all; ``children`` says why each was left out.
-    """
-
-    def __init__(self, children: list):
-        from htxlib.messages import _
-
-        super().__init__(_("no report was written: none of the units in units/ could be read."))
-        self.children = children
 
 
 def require_some_data(parent) -> None:

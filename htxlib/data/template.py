@@ -15,7 +15,7 @@ from pathlib import Path
 from htxlib.data import admin_map
 from htxlib.data.codebook import TABLES, Column, Table
 from htxlib.data.codes import CODE_LISTS, LEVELS
-from htxlib.data.read.locate import GUIDE_SHEET
+from htxlib.data.read.locate import GUIDE_SHEET, KEPT_MARK
 from htxlib.data.unit import PROSE_LEVELS, slug
 from htxlib.formatting import count
 from htxlib.messages import _
@@ -151,11 +151,6 @@ class TemplateExists(FileExistsError):
     """The workbook to write is already there: a file a user may have filled in."""
 
 
-#: What the name of a kept copy holds: it opens on a double click, and no command takes it
-#: for a unit's workbook (see :func:`is_kept_copy`).
-KEPT_MARK = " (bản cũ "
-
-
 def backup_path(path: Path, when: dt.datetime | None = None) -> Path:
     """Return where a file is kept before it is replaced: beside it, dated, same extension.
 
@@ -166,11 +161,6 @@ def backup_path(path: Path, when: dt.datetime | None = None) -> Path:
     """
     stamp = (when or dt.datetime.now()).strftime("%Y-%m-%d %H-%M-%S")
     return path.with_name(f"{path.stem}{KEPT_MARK}{stamp}){path.suffix}")
-
-
-def is_kept_copy(path: Path) -> bool:
-    """Whether a file is a copy kept by ``--force``: never read as a unit's data."""
-    return KEPT_MARK in Path(path).name
 
 
 def _cutoff(year: int) -> dt.date:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from htxlib.data.codes import COVERAGES, LEVEL_TIERS, LEVELS, SCOPES
+
+if TYPE_CHECKING:  # pandas is imported where it is used: `htx report` starts its kernels first
+    import pandas as pd
 
 #: A unit id is a slug: lowercase ASCII letters and digits in hyphen-joined words, at most
 #: 64 characters. It names the unit's output folder, so it can hold no path separator, no
@@ -79,6 +81,8 @@ class Unit:
 
     def former_on(self, day) -> bool:
         """Whether the unit no longer existed on ``day`` (a former unit that ended before it)."""
+        import pandas as pd
+
         return self.ended_on is not None and self.ended_on < pd.Timestamp(day)
 
     @property
@@ -181,6 +185,8 @@ def _named(info: dict) -> Unit:
 
 def _date(value) -> pd.Timestamp | None:
     """Return a table's date cell as a Timestamp, None when empty."""
+    import pandas as pd
+
     return None if value is None or pd.isna(value) else pd.Timestamp(value)
 
 

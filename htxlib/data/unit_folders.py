@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from htxlib.data.read.locate import is_kept_copy
 from htxlib.data.read.text import fold
-from htxlib.data.template import is_kept_copy
 from htxlib.messages import _
 
 #: Names of a unit table's file (English and Vietnamese stems).

@@ -18,6 +18,15 @@ SUFFIXES = (".csv", ".xlsx", ".xlsm")
 UNSUPPORTED = (".xls", ".ods", ".numbers")
 MANGLED = re.compile(r"^(.*)\.\d+$")
 
+#: What the name of a copy ``htx template --force`` keeps holds: it opens on a double click,
+#: and no command takes it for a unit's workbook (see :func:`is_kept_copy`).
+KEPT_MARK = " (bản cũ "
+
+
+def is_kept_copy(path: Path) -> bool:
+    """Whether a file is a copy kept by ``--force``: never read as a unit's data."""
+    return KEPT_MARK in Path(path).name
+
 
 #: The instructions sheet of a workbook made by ``htx template``, and the number convention
 #: it declares (dot for thousands, comma for decimals).

@@ -19,7 +19,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from htxlib import formatting
 from htxlib.data.snapshot import input_digest, write_snapshot
 from htxlib.messages import _, readable
 from htxlib.report.publishing import publish
@@ -171,6 +170,7 @@ def build_report(
     with own or contextlib.nullcontext():
         # imported here, after the kernels have started: pandas and pandera take a second or
         # two to import, which the kernels' own start overlaps
+        from htxlib import formatting
         from htxlib.data.dataset import load_unit
         from htxlib.data.rollup import require_some_data
         from htxlib.data.unit import unit_of
