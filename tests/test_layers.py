@@ -117,3 +117,20 @@ def test_no_module_is_larger_than_a_reader_holds():
         if (lines := len(path.read_text(encoding="utf-8").splitlines())) > MOST_LINES
     }
     assert large == {}
+
+
+def test_a_report_starts_its_kernels_before_it_imports_pandas():
+    # `htx report` starts its kernels, then reads its data while they start: what it imports
+    # up to the kernels' start (the command, the unit finder, the runner and the kernels) must
+    # not import pandas, or each report waits for it (about 0,4 s) before its kernels start
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, htxlib.cli, htxlib.commands.report, htxlib.data.unit_folders, "
+        "htxlib.report.publishing.runner, htxlib.report.publishing.kernels; "
+        "print(sorted(m for m in ('pandas', 'pandera', 'matplotlib') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
