@@ -23,13 +23,29 @@ def stated_figures(ds) -> pd.DataFrame:
     return rows
 
 
+def _first_stated(ds, name: str, year: int, kind: str, column: str, own: bool = False):
+    """Return ``column`` of the first stated figure of an indicator, year and kind, if any.
+
+    Rows where ``column`` is empty are passed over; with ``own``, so are the figures of
+    another body (a verdict on them is not the unit's).
+    """
+    given = stated_figures(ds)
+    chosen = (
+        (given["indicator"] == name)
+        & (given["year"] == year)
+        & (given["kind"] == kind)
+        & given[column].notna()
+    )
+    if own:
+        chosen &= given["body"].isna()
+    rows = given[chosen]
+    return None if rows.empty else rows[column].iloc[0]
+
+
 def published_estimate(ds, name: str, year: int) -> float | None:
     """Return the year-end estimate the unit's own document publishes, if it states one."""
-    given = stated_figures(ds)
-    rows = given[
-        (given["indicator"] == name) & (given["year"] == year) & (given["kind"] == "estimate")
-    ]
-    return None if rows.empty else float(rows["value"].iloc[0])
+    value = _first_stated(ds, name, year, "estimate", "value")
+    return None if value is None else float(value)
 
 
 def stated_verdict(ds, name: str, year: int) -> str | None:
@@ -37,12 +53,5 @@ def stated_verdict(ds, name: str, year: int) -> str | None:
 
     Its own actual figure only: a verdict of a figure of another body is not the unit's.
     """
-    given = stated_figures(ds)
-    rows = given[
-        (given["indicator"] == name)
-        & (given["year"] == year)
-        & (given["kind"] == "actual")
-        & given["body"].isna()
-        & given["verdict"].notna()
-    ]
-    return None if rows.empty else str(rows["verdict"].iloc[0])
+    verdict = _first_stated(ds, name, year, "actual", "verdict", own=True)
+    return None if verdict is None else str(verdict)
