@@ -10,19 +10,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from htxlib.data.read.locate import is_kept_copy
+from htxlib.data.read.locate import SUFFIXES, is_kept_copy, visible_sheets
 from htxlib.data.read.text import fold
 from htxlib.messages import _
 
 #: Names of a unit table's file (English and Vietnamese stems).
 UNIT_STEMS = ("unit", "don_vi")
-TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 
 
 def _workbook_units(files: list[Path]) -> list[Path]:
     """Return the workbooks among ``files`` that hold a unit sheet (a unit in one workbook)."""
-    from htxlib.data.read.locate import visible_sheets
-
     found = []
     for path in files:
         if path.suffix.lower() == ".csv" or path.name.startswith("~$") or is_kept_copy(path):
@@ -92,7 +89,7 @@ def find_units(root: str | Path) -> list[Path]:
 def _table_files(folder: Path) -> list[Path]:
     """Return the files of a folder that may hold tables (none when it cannot be read)."""
     try:
-        return sorted(p for p in folder.iterdir() if p.suffix.lower() in TABLE_SUFFIXES)
+        return sorted(p for p in folder.iterdir() if p.suffix.lower() in SUFFIXES)
     except OSError:
         return []
 
