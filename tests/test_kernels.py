@@ -99,6 +99,29 @@ def test_a_batch_builds_the_report_htx_report_builds(small_unit, tmp_path, monke
         }
 
 
+def test_a_small_unit_s_notebooks_share_one_kernel_and_make_the_same_report(
+    small_unit, tmp_path, monkeypatch
+):
+    from htxlib.report.publishing import runner
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
+    started = []
+
+    class Counted(TrackedKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            started.append(kernel_cmd)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    monkeypatch.setattr(runner, "TrackedKernelManager", Counted)
+    build_report(small_unit, 2025, out=tmp_path / "one", formats=("html",))
+    assert len(started) == 1  # both notebooks ran on it, each in a clean namespace
+    build_report(small_unit, 2025, out=tmp_path / "two", formats=("html",), shared=False)
+    assert len(started) == 3
+    for name in ("report.html", "annex.html"):
+        one = (tmp_path / "one" / "tan-lap" / "2025" / name).read_bytes()
+        assert (tmp_path / "two" / "tan-lap" / "2025" / name).read_bytes() == one, name
+
+
 def test_ctrl_c_stops_a_batch_and_its_warm_kernels(small_unit, tmp_path):
     from htxlib.commands.common import EXIT_INTERRUPTED
 

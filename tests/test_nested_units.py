@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from htxlib.data.dataset import load_unit
-from htxlib.data.rollup import MAX_NESTING
+from htxlib.data.unit_folders import MAX_NESTING
 from htxlib.data.snapshot import input_digest
 from htxlib.data.unit_folders import find_units
 

@@ -86,9 +86,9 @@ def built(tmp_path_factory, server):
     texts.mkdir(parents=True)
     body = "\n\n".join([*LITERALS, *payloads])
     (texts / "impact_economy.md").write_text(body + "\n", encoding="utf-8")
-    done = run_htx(
-        "report", "--data", "tan-lap", "--year", "2025", "--format", "html,docx,pdf", cwd=work
-    )
+    # the PDF only where LibreOffice is installed (CI installs it); the other checks run anyway
+    formats = "html,docx,pdf" if pdf.engine() else "html,docx"
+    done = run_htx("report", "--data", "tan-lap", "--year", "2025", "--format", formats, cwd=work)
     assert done.returncode == 0, done.stderr
     return work / "reports" / "tan-lap" / "2025", secret
 

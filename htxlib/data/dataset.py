@@ -364,7 +364,7 @@ def load_unit(folder: str | Path, depth: int = 0) -> Dataset:
         Folder holding the unit's tables as CSV or Excel files.
     depth : int
         How many parents above this unit are being loaded with it (0 for the unit asked
-        for); children are loaded down to :data:`~htxlib.data.rollup.MAX_NESTING` levels.
+        for); children are loaded down to :data:`~htxlib.data.unit_folders.MAX_NESTING` levels.
 
     Returns
     -------

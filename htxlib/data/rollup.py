@@ -24,16 +24,11 @@ from htxlib.data.read.locate import is_kept_copy
 from htxlib.data.rollup_index import Holdings
 from htxlib.data.rollup_totals import published_totals
 from htxlib.data.unit import unit_of
+from htxlib.data.unit_folders import MAX_NESTING
 from htxlib.messages import readable
 
 #: The folder of a parent unit that holds its children.
 CHILDREN = "units"
-#: How many levels of children a parent is built from (a province's communes are at 1, the
-#: communes of a former district inside a province at 2). Loading, the digest that decides
-#: whether a report is unchanged and the snapshot all stop at this depth, so that what a
-#: parent is built from is exactly what its key covers; a unit nested deeper is left out of
-#: its ancestors with a message, and built on its own by ``htx batch``.
-MAX_NESTING = 8
 #: Tables whose rows are added up from the children, and the columns holding entity ids.
 MERGED = {
     "entities": ("entity_id", "union_id"),

@@ -18,6 +18,8 @@ import json
 import stat
 from pathlib import Path
 
+from htxlib.data.unit_folders import MAX_NESTING
+
 #: Files of a unit folder that a dataset is made from: the tables and the analyst texts.
 INPUT_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".md"}
 
@@ -31,12 +33,11 @@ def input_files(folder: str | Path) -> list[Path]:
     """Return the files a unit is made from.
 
     They are its tables, ``texts/<year>/*.md``, and its children's in ``units/``, walked
-    without recursion and as deep as a parent is built from (``rollup.MAX_NESTING``).
+    without recursion and as deep as a parent is built from
+    (:data:`~htxlib.data.unit_folders.MAX_NESTING`).
     Nothing else under the folder is opened: a stray large file, or one planted deep
     below, costs nothing.
     """
-    from htxlib.data.rollup import MAX_NESTING
-
     found: list[Path] = []
     pending = [(Path(folder), 0)]
     while pending:
@@ -55,6 +56,11 @@ def input_files(folder: str | Path) -> list[Path]:
         if depth < MAX_NESTING and children.is_dir() and not children.is_symlink():
             pending += [(child, depth + 1) for child in sorted(children.iterdir(), reverse=True)]
     return [p for p in found if not p.is_symlink()]
+
+
+def input_size(folder: str | Path) -> int:
+    """Return the bytes of the unit's input files (see :func:`input_files`) on disk."""
+    return sum(path.lstat().st_size for path in input_files(folder))
 
 
 def input_digest(folder: str | Path) -> str:

@@ -14,6 +14,13 @@ from htxlib.data.read.locate import SUFFIXES, is_kept_copy, visible_sheets
 from htxlib.data.read.text import fold
 from htxlib.messages import _
 
+#: How many levels of children a parent is built from (a province's communes are at 1, the
+#: communes of a former district inside a province at 2). Loading, the digest that decides
+#: whether a report is unchanged and the snapshot all stop at this depth, so that what a
+#: parent is built from is exactly what its key covers; a unit nested deeper is left out of
+#: its ancestors with a message, and built on its own by ``htx batch``.
+MAX_NESTING = 8
+
 #: Names of a unit table's file (English and Vietnamese stems).
 UNIT_STEMS = ("unit", "don_vi")
 

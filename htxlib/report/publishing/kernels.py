@@ -10,8 +10,9 @@ the thread that made them (see ``jupyter_core.utils.run_sync``), so all calls to
 are made from that thread. A kernel whose notebook timed out or died is replaced before it
 is used again; one whose notebook only raised an error is reused.
 
-A lone report starts its kernels too before it reads its data (:class:`NotebookKernels`):
-one per notebook, each importing that notebook's modules meanwhile.
+A lone report starts its kernels too before it reads its data (:class:`NotebookKernels`),
+importing its notebooks' modules meanwhile: one kernel per notebook for a large unit, one
+kernel for all of them for a small one.
 """
 
 from __future__ import annotations
@@ -256,30 +257,44 @@ def imports_of(notebook: Path) -> str:
 
 
 class NotebookKernels:
-    """One kernel per notebook of a lone report, started at once with that notebook's imports.
+    """The kernels of a lone report, started at once with its notebooks' imports.
 
     A report reads and checks its data, and imports pandas and pandera, while its kernels
-    start and import what their notebooks need: each kernel imports only its own notebook's
-    modules (Part II needs no matplotlib). Each notebook then runs on its kernel as on a
-    :class:`KernelPool`'s.
+    start and import what their notebooks need. Each notebook then runs as on a
+    :class:`KernelPool`'s kernel.
+
+    With ``shared``, one kernel imports every notebook's modules and runs the notebooks one
+    after the other. A second kernel costs about a second and a half of processor time (a
+    Python process, pandas, matplotlib), more than running the notebooks side by side saves
+    a small unit; a large unit's notebooks take longer than that, and each gets its own
+    kernel, importing only its own notebook's modules (Part II needs no matplotlib).
 
     Parameters
     ----------
     kernel, manager_class
         As for :class:`WarmKernel`.
     notebooks : list of Path
-        The notebooks to run, one kernel each.
+        The notebooks to run.
+    shared : bool
+        One kernel for all of them instead of one each.
     """
 
-    def __init__(self, kernel: str, manager_class, notebooks: list[Path]) -> None:
+    def __init__(
+        self, kernel: str, manager_class, notebooks: list[Path], shared: bool = False
+    ) -> None:
         self._manager_class = _fresh(manager_class)
-        self._kernels = {
-            Path(notebook).name: WarmKernel(kernel, manager_class, early=imports_of(notebook))
-            for notebook in notebooks
-        }
+        if shared:
+            imports = "\n".join(imports_of(notebook) for notebook in notebooks)
+            one = WarmKernel(kernel, manager_class, early=imports)
+            self._kernels = {Path(notebook).name: one for notebook in notebooks}
+        else:
+            self._kernels = {
+                Path(notebook).name: WarmKernel(kernel, manager_class, early=imports_of(notebook))
+                for notebook in notebooks
+            }
 
     def execute(self, source: Path, target: Path, parameters: dict, timeout: int) -> None:
-        """Run a notebook on its kernel; see :meth:`WarmKernel.execute`."""
+        """Run a notebook on its kernel; see :meth:`WarmKernel.execute` (one at a time)."""
         self._kernels[Path(source).name].execute(source, target, parameters, timeout)
 
     def close(self, kill: bool = False) -> None:
@@ -288,7 +303,8 @@ class NotebookKernels:
         With ``kill``, their processes are killed first: a run that failed before its
         notebooks does not wait for a kernel still starting.
         """
-        kernels, self._kernels = list(self._kernels.values()), {}
+        kernels = list({id(kernel): kernel for kernel in self._kernels.values()}.values())
+        self._kernels = {}
         if kill:
             # a kernel still launching has no process to kill yet: the manager class kills
             # it as it starts (see TrackedKernelManager.kill_all), so no stop waits on it
