@@ -29,10 +29,12 @@ $(STAMP): pyproject.toml
 	@echo "$(if $(EN),htx setup 2/4: updating pip,htx cài đặt 2/4: cập nhật pip)"
 	@$(BIN)/python -m pip install --quiet --upgrade pip
 	@echo "$(if $(EN),htx setup 3/4: installing the toolkit and its libraries (a few minutes),htx cài đặt 3/4: cài bộ công cụ và các thư viện (vài phút))"
-	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet -e '.[dev]'
-	@# compiled once here: where Python may not write bytecode (PYTHONDONTWRITEBYTECODE, a
-	@# read-only checkout), each of a report's three processes would compile the toolkit again
-	@$(BIN)/python -m compileall -q htxlib
+	@PYTHONWARNINGS=ignore $(BIN)/python -m pip install --quiet --no-compile -e '.[dev]'
+	@# compiled here, on every core at once (pip compiles one file after the other), the
+	@# libraries and the toolkit: where Python may not write bytecode (PYTHONDONTWRITEBYTECODE,
+	@# a read-only checkout), each of a report's processes would compile them again. A file
+	@# that is not Python 3 (a template named .py) is skipped, as pip skips it.
+	@$(BIN)/python -m compileall -q -j 0 $(VENV)/lib htxlib >/dev/null || true
 	@echo "$(if $(EN),htx setup 4/4: installing the Jupyter kernel '$(KERNEL)',htx cài đặt 4/4: cài kernel Jupyter '$(KERNEL)')"
 	@$(BIN)/python -c "from htxlib.report.publishing.kernel_setup import install_kernel; install_kernel('$(KERNEL)')"
 	@touch $(STAMP)

@@ -13,9 +13,8 @@ from pathlib import Path
 import pytest
 
 from htxlib.data.dataset import load_unit
-from htxlib.data.unit_folders import MAX_NESTING
 from htxlib.data.snapshot import input_digest
-from htxlib.data.unit_folders import find_units
+from htxlib.data.unit_folders import MAX_NESTING, find_units
 
 from .conftest import run_htx, set_cell, write_rows, write_small_unit
 
