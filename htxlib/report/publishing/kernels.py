@@ -18,12 +18,16 @@ kernel for all of them for a small one.
 from __future__ import annotations
 
 import json
+import queue
 import re
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from jupyter_core.utils import run_sync
+
+from htxlib.messages import _
 
 #: Run silently before each notebook: it empties the namespace, and a new session restarts
 #: the execution count at 1. IPython's reset ends with a full garbage collection, about a
@@ -40,6 +44,10 @@ RESET = """exec(
     "    gc.collect = collect\\n",
     {"get_ipython": get_ipython},
 )"""
+
+
+class KernelStopped(RuntimeError):
+    """A notebook was not run: the run was stopped while it waited for its kernel."""
 
 
 class WarmKernel:
@@ -137,15 +145,15 @@ class WarmKernel:
         if self._start_error is not None:
             error, self._start_error = self._start_error, None
             raise error
+        if self._killed or getattr(self._manager_class, "stopping", False):
+            # the run was stopped while this notebook waited for the kernel (a shared one
+            # runs a lone report's notebooks one after the other): no kernel is started again
+            raise KernelStopped(_("the run was stopped before this notebook ran"))
         if self.manager is None or not run_sync(self.manager.is_alive)():
             self._stop()
             self._start()
         try:
-            reply = run_sync(self.client.execute_interactive)(
-                RESET, silent=True, store_history=False, timeout=self._start_timeout
-            )
-            if reply["content"]["status"] != "ok":
-                raise RuntimeError(f"the kernel could not be reset: {reply['content']}")
+            self._reset()
             pm.execute_notebook(
                 str(source),
                 str(target),
@@ -165,6 +173,31 @@ class WarmKernel:
         except BaseException:
             self._stop()  # timed out, died or not reset: the next notebook gets a new kernel
             raise
+
+    def _reset(self) -> None:
+        """Empty the kernel's namespace (:data:`RESET`); fail at once if the kernel dies.
+
+        The reply is awaited a second at a time, and the kernel looked at in between: one
+        killed meanwhile (Ctrl-C while a shared kernel goes from one notebook to the next)
+        is not waited for until the time runs out.
+        """
+        from nbclient.exceptions import DeadKernelError
+
+        msg_id = self.client.execute(RESET, silent=True, store_history=False)
+        deadline = time.monotonic() + self._start_timeout
+        while time.monotonic() < deadline:
+            try:
+                reply = run_sync(self.client.get_shell_msg)(timeout=1)
+            except queue.Empty:
+                if not run_sync(self.manager.is_alive)():
+                    raise DeadKernelError("the kernel died while it was reset") from None
+                continue
+            if reply["parent_header"].get("msg_id") != msg_id:
+                continue  # the reply to the early imports, sent without waiting
+            if reply["content"]["status"] != "ok":
+                raise RuntimeError(f"the kernel could not be reset: {reply['content']}")
+            return
+        raise TimeoutError(f"the kernel did not answer within {self._start_timeout} s")
 
     def execute(self, source: Path, target: Path, parameters: dict, timeout: int) -> None:
         """Run a notebook on this kernel (from its own thread) and write the executed copy."""
