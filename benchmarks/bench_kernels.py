@@ -1,6 +1,7 @@
 """Time a lone report with its notebooks on one kernel and on one kernel each, in one run.
 
 Usage: .venv/bin/python benchmarks/bench_kernels.py [--sizes 300 3000 35000] [--runs 3]
+[--no-warm-up]
 
 For each size, a synthetic unit of that many HTX (``benchmarks/synthetic_unit.py``) is
 written and its report built both ways, alternately, with the default formats. The medians
@@ -47,6 +48,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 3000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument(
+        "--no-warm-up",
+        dest="warm_up",
+        action="store_false",
+        help="skip the warm-up run of each size (a quick check that the script runs)",
+    )
     args = parser.parse_args()
     print("| HTX | input | way | wall (median) | processor (median) |")
     print("|---|---|---|---|---|")
@@ -66,7 +73,8 @@ def main() -> int:
             )
             megabytes = input_size(unit) / 2**20
             times: dict[str, list[tuple[float, float]]] = {"one": [], "two": []}
-            timed(unit, Path(work) / "out", "one")  # warm-up: the disk cache, compiled files
+            if args.warm_up:  # the disk cache, compiled files
+                timed(unit, Path(work) / "out", "one")
             for _ in range(args.runs):
                 for way in times:
                     times[way].append(timed(unit, Path(work) / "out", way))

@@ -58,6 +58,13 @@ def test_bench_batch_gives_the_marginal_cost_per_report():
     assert "marginal cost per report (median):" in printed
 
 
+def test_bench_kernels_builds_a_unit_on_one_kernel_and_on_two():
+    printed = bench("bench_kernels.py", "--sizes", "20", "--runs", "1", "--no-warm-up")
+    rows = [line.strip("|").split("|") for line in printed if line.startswith("| 20 |")]
+    assert [row[2].strip() for row in rows] == ["one kernel(s)", "two kernel(s)", "one / two"]
+    assert all(" s" in cell for row in rows[:2] for cell in row[3:5]), printed
+
+
 def test_bench_workbook_compares_the_workbook_with_its_csv():
     printed = "\n".join(bench("bench_workbook.py", "--runs", "1"))
     assert "workbook / CSV:" in printed
