@@ -22,7 +22,11 @@ import tempfile
 import time
 from pathlib import Path
 
-from htxlib.data.snapshot import input_size
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_report import add_warm_up_option  # noqa: E402
+
+from htxlib.data.snapshot import input_size  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = (
@@ -48,12 +52,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[300, 3000])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument(
-        "--no-warm-up",
-        dest="warm_up",
-        action="store_false",
-        help="skip the warm-up run of each size (a quick check that the script runs)",
-    )
+    add_warm_up_option(parser)
     args = parser.parse_args()
     print("| HTX | input | way | wall (median) | processor (median) |")
     print("|---|---|---|---|---|")

@@ -48,15 +48,20 @@ def timed(cmd: list[str], runs: int, warm_up: bool = True) -> list[float]:
     return times
 
 
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=5)
+def add_warm_up_option(parser: argparse.ArgumentParser) -> None:
+    """Add ``--no-warm-up``: skip the warm-up runs (a quick check that the script runs)."""
     parser.add_argument(
         "--no-warm-up",
         dest="warm_up",
         action="store_false",
-        help="skip the warm-up run of each command (a quick check that the script runs)",
+        help="skip the warm-up runs (a quick check that the script runs)",
     )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    add_warm_up_option(parser)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as out:
         report = [
