@@ -14,21 +14,19 @@ report runs its notebooks on one kernel.
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_batch import measured  # noqa: E402
 from bench_report import add_warm_up_option  # noqa: E402
 
 from htxlib.data.snapshot import input_size  # noqa: E402
+from htxlib.data.synthetic import write_unit  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
 BUILD = (
     "import sys; from htxlib.report.publishing.runner import build_report; "
     "build_report(sys.argv[1], 2024, out=sys.argv[2], shared=sys.argv[3] == 'one')"
@@ -37,15 +35,7 @@ BUILD = (
 
 def timed(unit: Path, out: Path, way: str) -> tuple[float, float]:
     """Build the report once; return its wall time and the processor time of its processes."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-c", BUILD, str(unit), str(out), way], check=True, capture_output=True
-    )
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
-    return wall, cpu
+    return measured([sys.executable, "-c", BUILD, str(unit), str(out), way])
 
 
 def main() -> int:
@@ -58,18 +48,7 @@ def main() -> int:
     print("|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as work:
         for size in args.sizes:
-            unit = Path(work) / f"unit-{size}"
-            subprocess.run(
-                [
-                    sys.executable,
-                    str(ROOT / "benchmarks" / "synthetic_unit.py"),
-                    str(unit),
-                    "--htx",
-                    str(size),
-                ],
-                check=True,
-                capture_output=True,
-            )
+            unit = write_unit(Path(work) / f"unit-{size}", size)
             megabytes = input_size(unit) / 2**20
             times: dict[str, list[tuple[float, float]]] = {"one": [], "two": []}
             if args.warm_up:  # the disk cache, compiled files

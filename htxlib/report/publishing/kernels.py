@@ -27,8 +27,6 @@ from pathlib import Path
 
 from jupyter_core.utils import run_sync
 
-from htxlib.messages import _
-
 #: Run silently before each notebook: it empties the namespace, and a new session restarts
 #: the execution count at 1. IPython's reset ends with a full garbage collection, about a
 #: tenth of a second with pandas and matplotlib loaded; the interpreter's own collector
@@ -44,10 +42,6 @@ RESET = """exec(
     "    gc.collect = collect\\n",
     {"get_ipython": get_ipython},
 )"""
-
-
-class KernelStopped(RuntimeError):
-    """A notebook was not run: the run was stopped while it waited for its kernel."""
 
 
 class WarmKernel:
@@ -145,10 +139,6 @@ class WarmKernel:
         if self._start_error is not None:
             error, self._start_error = self._start_error, None
             raise error
-        if self._killed or getattr(self._manager_class, "stopping", False):
-            # the run was stopped while this notebook waited for the kernel (a shared one
-            # runs a lone report's notebooks one after the other): no kernel is started again
-            raise KernelStopped(_("the run was stopped before this notebook ran"))
         if self.manager is None or not run_sync(self.manager.is_alive)():
             self._stop()
             self._start()
@@ -316,15 +306,13 @@ class NotebookKernels:
         self, kernel: str, manager_class, notebooks: list[Path], shared: bool = False
     ) -> None:
         self._manager_class = _fresh(manager_class)
-        if shared:
-            imports = "\n".join(imports_of(notebook) for notebook in notebooks)
-            one = WarmKernel(kernel, manager_class, early=imports)
-            self._kernels = {Path(notebook).name: one for notebook in notebooks}
-        else:
-            self._kernels = {
-                Path(notebook).name: WarmKernel(kernel, manager_class, early=imports_of(notebook))
-                for notebook in notebooks
-            }
+        groups = [list(notebooks)] if shared else [[notebook] for notebook in notebooks]
+        self._started: list[WarmKernel] = []
+        self._kernels: dict[str, WarmKernel] = {}
+        for group in groups:
+            early = "\n".join(imports_of(notebook) for notebook in group)
+            self._started.append(WarmKernel(kernel, manager_class, early=early))
+            self._kernels.update({Path(notebook).name: self._started[-1] for notebook in group})
 
     def execute(self, source: Path, target: Path, parameters: dict, timeout: int) -> None:
         """Run a notebook on its kernel; see :meth:`WarmKernel.execute` (one at a time)."""
@@ -336,8 +324,7 @@ class NotebookKernels:
         With ``kill``, their processes are killed first: a run that failed before its
         notebooks does not wait for a kernel still starting.
         """
-        kernels = list({id(kernel): kernel for kernel in self._kernels.values()}.values())
-        self._kernels = {}
+        kernels, self._started, self._kernels = self._started, [], {}
         if kill:
             # a kernel still launching has no process to kill yet: the manager class kills
             # it as it starts (see TrackedKernelManager.kill_all), so no stop waits on it
