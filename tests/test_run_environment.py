@@ -115,39 +115,6 @@ def _wait_for(condition, seconds: float = 120) -> None:
         time.sleep(0.05)
 
 
-#: A run that imports a slow module while a stop comes: where is the stop raised?
-_IMPORT_THEN_STOP = """
-import os, signal, sys, threading, time
-sys.path.insert(0, sys.argv[1])
-from htxlib.report.publishing.stopping import stop_on_signals
-stop_on_signals()
-threading.Timer(0.2, os.kill, (os.getpid(), int(sys.argv[2]))).start()
-try:
-    import slow_module
-    time.sleep(30)
-except KeyboardInterrupt as stop:
-    print(type(stop).__name__, "slow_module" in sys.modules)
-"""
-
-
-@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
-def test_a_stop_that_comes_during_an_import_is_raised_after_it(tmp_path, signum):
-    # raised inside an import, a stop can be lost or leave Python's import lock held (the
-    # run then waits forever): it is taken once the import has ended
-    (tmp_path / "slow_module.py").write_text("import time\ntime.sleep(1)\n", encoding="utf-8")
-    done = subprocess.run(
-        [sys.executable, "-c", _IMPORT_THEN_STOP, str(tmp_path), str(int(signum))],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        # as a terminal starts it: a test runner in the background, or its workers, may
-        # ignore Ctrl-C, and a process started ignoring it keeps ignoring it
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-    expected = "Stopped" if signum == signal.SIGTERM else "KeyboardInterrupt"
-    assert done.stdout.split() == [expected, "True"], done.stdout + done.stderr
-
-
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_at_start_up_leaves_no_connection_file(tmp_path, signum):
     write_small_unit(tmp_path)
