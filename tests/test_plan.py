@@ -77,6 +77,23 @@ def test_van_quan_2024_plan_vs_actual(vq):
     # mid-year: the 03 new HTX to 30/06 are judged on the year-end estimate
     assert r.loc["new_htx", "actual"] == 3
     assert r.loc["new_htx", "estimate"] > 3
+    # a share of the year's plan to the cutoff is said only while the plan is not yet passed
+    # (36 of 35 HTX already passes it), and never for a range (1–2 new HTX)
+    assert r["to_date_percent"].isna().all()
+
+
+def test_a_count_to_the_cutoff_is_its_share_of_the_year_s_plan(vq_copy):
+    path = vq_copy / "targets.csv"
+    rows = read_rows(path)
+    header = rows[0]
+    for row in rows[1:]:
+        if row[header.index("indicator")] == "total_htx" and row[1] == "2024":
+            row[header.index("low")] = "40"
+    write_rows(path, rows)
+    r = targets.plan_vs_actual(load_unit(vq_copy), 2024).set_index("indicator")
+    assert r.loc["total_htx", "actual"] == 36
+    assert r.loc["total_htx", "to_date_percent"] == pytest.approx(90.0)  # 36 of 40
+    assert r.loc["total_htx", "percent"] == pytest.approx(100 * r.loc["total_htx", "judged"] / 40)
 
 
 # --- year-end estimate -------------------------------------------------------------

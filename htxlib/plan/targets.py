@@ -133,7 +133,10 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
         actual (to the cutoff), actual_status (its provenance), estimate (year-end, flows and
         fed stocks of a partial year; else NaN), estimate_method (see :class:`Estimate`),
         judged (the value judged), verdict, percent, verdict_said and percent_word (as the
-        document words them: "dự kiến …" on an estimate). Indicators
+        document words them: "dự kiến …" on an estimate), and to_date_percent (where the
+        year is judged on an estimate and the value to the cutoff has not passed the plan: that
+        value as a percentage of the year's plan, "08 HTX đến ngày 30/6, đạt 40% kế hoạch
+        năm"; else NaN). Indicators
         whose actual value is not given are left out: nothing is judged on an unknown.
     """
     rows = []
@@ -152,6 +155,13 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
         # is one a reader can work out from the page (22/35 = 62,86%, not 63,2% of 22,12)
         judged = value if pd.isna(estimate) else half_up(float(estimate), int(ind.decimals))
         text, percent = verdict(judged, target["low"], target["high"], ind.direction)
+        # progress to the cutoff against the whole year's plan, as mid-year reports count it;
+        # a share of the plan, not a verdict (that rests on the estimate), and left unsaid
+        # once the plan is already passed, as the verdict's own percentage is
+        to_date = float("nan")
+        if not pd.isna(estimate):
+            so_far, share = verdict(value, target["low"], target["high"], ind.direction)
+            to_date = share if so_far != "vượt kế hoạch" else float("nan")
         rows.append(
             {
                 "indicator": code,
@@ -171,6 +181,7 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
                 "judged": judged,
                 "verdict": text,
                 "percent": percent,
+                "to_date_percent": to_date,
                 **_said(text, not pd.isna(estimate)),
             }
         )

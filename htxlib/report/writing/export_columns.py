@@ -88,6 +88,7 @@ HEADERS: dict[str, str] = {
     "target_low": "Chỉ tiêu mức thấp",
     "target_status": "Nguồn gốc chỉ tiêu",
     "text": "Nội dung",
+    "to_date_percent": "Tỷ lệ đến ngày báo cáo so với kế hoạch năm (%)",
     "total": "Tổng điểm",
     "unit": "Đơn vị tính",
     "verdict": "Đánh giá",
