@@ -1,8 +1,10 @@
 """The marginal cost of one report in ``htx batch``, against the import floor, in one run.
 
-Usage: .venv/bin/python benchmarks/bench_batch.py [--units 20] [--jobs 2] [--htx 10] [--repeat 3]
+Usage: .venv/bin/python benchmarks/bench_batch.py [--units 20] [--jobs 2] [--htx 36] [--repeat 3]
+       [--format html,docx]
 
-It generates small units (``htxlib.data.synthetic``), times ``htx batch --format html`` on
+It generates units of Văn Quan's size (``htxlib.data.synthetic``), times ``htx batch`` with the
+default formats (HTML and Word) on
 half of them and on all of them, and takes the difference per report as the marginal cost
 (what the batch's fixed start-up, kernels included, does not explain). Each pair of batches
 is repeated and the median taken, with ``import pandas, matplotlib.pyplot`` timed between
@@ -51,7 +53,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--units", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--htx", type=int, default=10, help="HTX per unit")
+    parser.add_argument("--htx", type=int, default=36, help="HTX per unit (Văn Quan has 36)")
+    parser.add_argument("--format", default="html,docx", help="as for htx batch")
     parser.add_argument("--repeat", type=int, default=3, help="pairs of batches timed")
     args = parser.parse_args()
     half = args.units // 2
@@ -61,7 +64,7 @@ def main() -> int:
         for i in range(args.units):
             group = "first" if i < half else "second"
             write_unit(work / "all" / group / f"u{i:02d}", args.htx, seed=i, name=f"Đơn vị {i:02d}")
-        batch = [str(BIN / "htx"), "batch", "--year", "2024", "--format", "html"]
+        batch = [str(BIN / "htx"), "batch", "--year", "2024", "--format", args.format]
         batch += ["--jobs", str(args.jobs)]
         sizes = f"{half:>3} units s {args.units:>3} units s"
         print(f"{'run':>4} {'floor s':>8} {sizes} {'marginal s':>11} {'marginal CPU s':>15}")

@@ -46,6 +46,24 @@ def test_charts_draw_every_vietnamese_glyph(vq):
     assert all(uri.startswith("data:image/png;base64,") for uri in a.charts.values())
 
 
+def test_a_chart_written_fast_is_the_same_picture(vq):
+    import base64
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    frame = part_one.build(vq, 2024, with_charts=False).overview.by_sector.dropna(subset=["sector"])
+    fast = charts.to_data_uri(charts.sectors_chart(frame))
+    default = io.BytesIO()
+    charts.sectors_chart(frame).savefig(default, format="png", bbox_inches="tight", dpi=110)
+    written = [base64.b64decode(fast.split(",", 1)[1]), default.getvalue()]
+    assert written[0] != written[1]  # written another way …
+    pictures = [np.asarray(Image.open(io.BytesIO(data)).convert("RGBA")) for data in written]
+    assert pictures[0].shape == pictures[1].shape
+    assert np.array_equal(*pictures)  # the same pixels; only zlib's effort differs
+
+
 def test_missing_glyph_is_caught():
     frame = pd.DataFrame({"label": ["漢字 lĩnh vực"], "count": [1], "share": [100.0]})
     with pytest.raises(charts.MissingGlyph):
