@@ -11,6 +11,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from papermill.exceptions import PapermillExecutionError
 
 from htxlib.cli import main
+from htxlib.report.publishing import tracked_kernels
 from htxlib.report.publishing.kernel_setup import kernel_name
 from htxlib.report.publishing.kernels import KernelPool
 from htxlib.report.publishing.runner import build_report
@@ -43,6 +44,17 @@ def pool():
 
 def run(pool, name, target, timeout=60):
     pool.execute(FIXTURES / f"{name}.ipynb", target, {"year": 2024}, timeout)
+
+
+def counted(started: list) -> type:
+    """Return a kernel manager class that adds each kernel it launches to ``started``."""
+
+    class Counted(TrackedKernelManager):
+        async def _async_launch_kernel(self, kernel_cmd, **kw):
+            started.append(kernel_cmd)
+            return await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return Counted
 
 
 def test_one_kernel_runs_many_notebooks_each_in_a_clean_namespace(pool, tmp_path):
@@ -88,8 +100,13 @@ def test_a_batch_builds_the_report_htx_report_builds(small_unit, tmp_path, monke
                 rows[1][0] = name
             write_rows(root / name / f"{table}.csv", rows)
     build_report(root / "tan-lap", 2025, out=tmp_path / "alone", formats=("html", "docx"))
+    started = []
+    monkeypatch.setattr(tracked_kernels, "TrackedKernelManager", counted(started))
     year = ["--year", "2025", "--format", "html,docx", "--jobs", "2"]
     assert main(["batch", "--data", str(root), "--out", str(tmp_path / "batch"), *year]) == 0
+    # a small unit's notebooks run one after the other on a kernel held for its report: two
+    # jobs, two kernels (not one per notebook), and the same files as the lone report's
+    assert len(started) == 2
     for name in ("report.html", "annex.html", "report.docx", "annex.docx"):
         alone = (tmp_path / "alone" / "tan-lap" / "2025" / name).read_bytes()
         assert (tmp_path / "batch" / "tan-lap" / "2025" / name).read_bytes() == alone, name
@@ -106,13 +123,7 @@ def test_a_small_unit_s_notebooks_share_one_kernel_and_make_the_same_report(
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1735689600")
     started = []
-
-    class Counted(TrackedKernelManager):
-        async def _async_launch_kernel(self, kernel_cmd, **kw):
-            started.append(kernel_cmd)
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    monkeypatch.setattr(runner, "TrackedKernelManager", Counted)
+    monkeypatch.setattr(runner, "TrackedKernelManager", counted(started))
     build_report(small_unit, 2025, out=tmp_path / "one", formats=("html",))
     assert len(started) == 1  # both notebooks ran on it, each in a clean namespace
     build_report(small_unit, 2025, out=tmp_path / "two", formats=("html",), shared=False)

@@ -88,6 +88,20 @@ def test_a_snapshot_is_used_only_while_the_files_are_unchanged(tmp_path):
     assert load_for_run(unit, tmp_path / "missing", digest).unit_info["name"] != "marker"
 
 
+def test_a_kept_dataset_serves_the_run_s_next_notebook_only(tmp_path):
+    digest_of_files = input_digest(VAN_QUAN)
+    folder, digest = write_snapshot(load_unit(VAN_QUAN), tmp_path / "dataset", digest_of_files)
+    first = load_for_run(VAN_QUAN, folder, digest, keep=True)
+    first.once(("marker",), lambda: "computed by the first notebook")
+    again = load_for_run(VAN_QUAN, folder, digest, keep=True)
+    assert again is first  # the same dataset, with what was computed on it
+    assert again.once(("marker",), lambda: "computed again") == "computed by the first notebook"
+    other, other_digest = write_snapshot(first, tmp_path / "other", digest_of_files)
+    assert load_for_run(VAN_QUAN, other, other_digest, keep=True) is not first  # another run
+    assert load_for_run(VAN_QUAN, folder, digest) is not first  # not kept: read again
+    assert load_for_run(VAN_QUAN, folder, digest, keep=True) is not first  # and let go
+
+
 class _Payload:
     """What another user could plant: a pickle that runs a command when loaded."""
 

@@ -30,7 +30,10 @@ def add(sub) -> None:
     bat.add_argument("--year", type=int, required=True, help=_("assessed year"))
     output_options(bat)
     bat.add_argument(
-        "--jobs", type=int, default=1, help=_("units built at once (two kernels each)")
+        "--jobs",
+        type=int,
+        default=1,
+        help=_("units built at once (a kernel each, two for a large unit)"),
     )
     bat.set_defaults(func=run)
 
@@ -43,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
 
     cores = os.cpu_count() or 1
     jobs = max(1, min(args.jobs, cores))
-    if jobs != args.jobs:  # each job runs two kernels: more jobs than cores only slows it
+    if jobs != args.jobs:  # each job keeps a core busy: more jobs than cores only slows it
         say(_("--jobs {asked} lowered to {jobs}, the cores of this machine").format(
             asked=args.jobs, jobs=jobs))  # fmt: skip
     try:

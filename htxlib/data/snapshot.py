@@ -151,7 +151,13 @@ def read_snapshot(folder: str | Path, digest: str | None, unit: str | Path):
         return None
 
 
-def load_for_run(folder: str | Path, snapshot: str | Path | None, digest: str | None):
+#: The dataset a kernel keeps for the next notebook of the same run: (snapshot, digest, dataset).
+_kept: tuple | None = None
+
+
+def load_for_run(
+    folder: str | Path, snapshot: str | Path | None, digest: str | None, keep: bool = False
+):
     """Return the dataset a report's notebook works on: the run's snapshot, else the folder.
 
     Parameters
@@ -163,6 +169,10 @@ def load_for_run(folder: str | Path, snapshot: str | Path | None, digest: str | 
         by hand) loads the folder.
     digest : str or None
         The snapshot's digest as the run passed it; without it the snapshot is not read.
+    keep : bool
+        Keep the dataset in this process for the run's next notebook, which then gets the
+        same object, with the figures computed on it so far (a small unit's notebooks run
+        on one kernel, one after the other). Without it, any dataset kept is let go.
 
     Returns
     -------
@@ -170,8 +180,15 @@ def load_for_run(folder: str | Path, snapshot: str | Path | None, digest: str | 
     """
     from htxlib.data.dataset import load_unit
 
+    global _kept
+    if keep and snapshot and digest and _kept is not None and _kept[:2] == (str(snapshot), digest):
+        return _kept[2]
+    _kept = None  # a dataset of an earlier run is let go before this one is read
     saved = read_snapshot(snapshot, digest, folder) if snapshot else None
-    return saved if saved is not None else load_unit(folder)
+    ds = saved if saved is not None else load_unit(folder)
+    if keep and saved is not None:
+        _kept = (str(snapshot), digest, ds)
+    return ds
 
 
 def _bytes(path: Path) -> bytes | None:

@@ -2,14 +2,16 @@
 
 Units are found as :func:`htxlib.data.unit_folders.find_units` finds them.
 Each report is built as ``htx report`` builds it, but on kernels started once for the
-whole batch (:mod:`htxlib.report.publishing.kernels`); a unit whose inputs and toolkit
-version match its published report is skipped; a unit that fails is listed and the others
-go on. A progress bar shows the count and the time left; the index is written once, at the
-end.
+whole batch (:mod:`htxlib.report.publishing.kernels`): a small unit's notebooks one after
+the other on one kernel held for its report, a large unit's side by side. A unit whose
+inputs and toolkit version match its published report is skipped; a unit that fails is
+listed and the others go on. A progress bar shows the count and the time left; the index
+is written once, at the end.
 """
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -40,25 +42,29 @@ def _one(
     folder: Path, year: int, out: Path, formats, timeout, published, kernels, charts
 ) -> Outcome:
     from htxlib.report.publishing.publish import source_id
-    from htxlib.report.publishing.runner import build_report, inputs_key
+    from htxlib.report.publishing.runner import build_report, inputs_key, runs_on_one_kernel
 
     digest = input_digest(folder)
     if published.get((source_id(folder), str(year))) == inputs_key(
         folder, year, formats, digest, charts
     ):
         return Outcome(folder, "skipped")
+    # a small unit's notebooks run on one kernel held for its report, a large one's side by side
+    shared = runs_on_one_kernel(folder)
     try:
-        report = build_report(
-            folder,
-            year,
-            out=out,
-            formats=formats,
-            timeout=timeout,
-            pool=kernels,
-            index=False,
-            digest=digest,
-            charts=charts,
-        )
+        with kernels.held() if shared else contextlib.nullcontext(kernels) as runs_on:
+            report = build_report(
+                folder,
+                year,
+                out=out,
+                formats=formats,
+                timeout=timeout,
+                pool=runs_on,
+                index=False,
+                digest=digest,
+                charts=charts,
+                shared=shared,
+            )
     except KeyboardInterrupt:
         raise
     except DataError as err:  # every problem, as htx validate gives them
@@ -91,8 +97,9 @@ def run_batch(
     out : str or Path
         Reports folder (resolved once).
     jobs : int
-        Units built at the same time. Each runs its notebooks side by side on warm kernels
-        (:class:`~htxlib.report.publishing.kernels.KernelPool`), started once for the whole batch.
+        Units built at the same time, on warm kernels started once for the whole batch
+        (:class:`~htxlib.report.publishing.kernels.KernelPool`): one per small unit, its
+        notebooks one after the other; two per large unit, side by side.
     formats : tuple of str
         As for ``htx report``.
     timeout : int

@@ -12,16 +12,19 @@ is used again; one whose notebook only raised an error is reused.
 
 A lone report starts its kernels too before it reads its data (:class:`NotebookKernels`),
 importing its notebooks' modules meanwhile: one kernel per notebook for a large unit, one
-kernel for all of them for a small one.
+kernel for all of them for a small one. A batch holds one of its pool's kernels for each
+small unit's report (:meth:`KernelPool.held`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import queue
 import re
 import threading
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -240,9 +243,20 @@ class KernelPool:
 
     def execute(self, source: Path, target: Path, parameters: dict, timeout: int) -> None:
         """Run a notebook on a free kernel; see :meth:`WarmKernel.execute`."""
+        with self.held() as kernel:
+            kernel.execute(source, target, parameters, timeout)
+
+    @contextlib.contextmanager
+    def held(self) -> Iterator[WarmKernel]:
+        """Hold one kernel for a report whose notebooks run on it one after the other.
+
+        A small unit's notebooks cost less on one kernel than side by side on two (see
+        :data:`~htxlib.report.publishing.runner.ONE_KERNEL_BYTES`); the kernel is free again
+        for the next report when the block ends.
+        """
         kernel = self._take()
         try:
-            kernel.execute(source, target, parameters, timeout)
+            yield kernel
         finally:
             with self._lock:
                 self._idle.append(kernel)

@@ -42,8 +42,9 @@ NOTEBOOK_DIR = Path(__file__).resolve().parents[3] / "notebooks"
 REPORT_NOTEBOOKS = ("assessment", "targets")
 
 
-#: A lone report of a unit whose input files are smaller runs its notebooks on one kernel,
-#: one after the other (see :class:`~htxlib.report.publishing.kernels.NotebookKernels`).
+#: A report of a unit whose input files are smaller runs its notebooks on one kernel, one
+#: after the other, the second on the dataset the first loaded (see
+#: :class:`~htxlib.report.publishing.kernels.NotebookKernels` and ``KernelPool.held``).
 #: ``benchmarks/bench_kernels.py`` measured both ways: on one kernel, a unit of 300 HTX
 #: (0,9 MB) or 3.000 HTX (8,7 MB) took as long and 15% less processor time; one of 10.000
 #: HTX (29 MB) took 14% longer, a national registry (101 MB) 22% longer.
@@ -135,9 +136,10 @@ def build_report(
         Put the charts in the signing copy too (the review copy and the annex always have
         them; see :mod:`htxlib.report.writing.signing_copy`).
     shared : bool, optional
-        Run a lone report's notebooks on one kernel, one after the other, instead of one
-        kernel each side by side; by default, when the unit's input files are smaller than
-        :data:`ONE_KERNEL_BYTES`. A ``pool`` runs its own kernels.
+        Run the notebooks on one kernel, one after the other, the second on the dataset the
+        first loaded, instead of one kernel each side by side. By default a lone report
+        does for a unit that :func:`runs_on_one_kernel`; with a ``pool``, the caller says
+        whether the pool is one kernel held for this report (``KernelPool.held``).
 
     Returns
     -------
@@ -177,7 +179,7 @@ def build_report(
         kernel = kernel or kernel_name()
         sources = [Path(notebook_dir) / f"{notebook}.ipynb" for notebook in notebooks]
         if shared is None:
-            shared = _input_bytes(data_dir) < ONE_KERNEL_BYTES
+            shared = runs_on_one_kernel(data_dir)
         own = pool = NotebookKernels(kernel, TrackedKernelManager, sources, shared)
     # the run's own kernels are stopped when it ends, killed at once if it fails (bad data,
     # Ctrl-C: no kernel still starting is waited for); a batch's pool is left running
@@ -215,6 +217,9 @@ def build_report(
                 "as_of": as_of,
                 "snapshot": str(snapshot),
                 "snapshot_digest": snapshot_digest,
+                # one kernel runs both notebooks: the second reads no snapshot again, and
+                # finds the figures the first computed (the same dataset object)
+                "keep_dataset": bool(shared),
             }
             executed = [staging.path / f"{notebook}.ipynb" for notebook in notebooks]
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="htx-writers") as preparing:
@@ -395,12 +400,16 @@ def _check_same_unit(final: Path, source: str, data_dir: Path, unit) -> None:
     )
 
 
-def _input_bytes(data_dir) -> int:
-    """Size the unit's input files; an unreadable folder is left to the reader to name."""
+def runs_on_one_kernel(data_dir) -> bool:
+    """Whether a unit's notebooks run on one kernel, one after the other.
+
+    They do when its input files are smaller than :data:`ONE_KERNEL_BYTES`; an unreadable
+    folder is left to the reader to name.
+    """
     try:
-        return input_size(data_dir)
+        return input_size(data_dir) < ONE_KERNEL_BYTES
     except OSError:
-        return 0
+        return True
 
 
 def _say_waiting() -> None:
