@@ -126,6 +126,8 @@ def test_a_small_unit_s_notebooks_share_one_kernel_and_make_the_same_report(
     monkeypatch.setattr(runner, "TrackedKernelManager", counted(started))
     build_report(small_unit, 2025, out=tmp_path / "one", formats=("html",))
     assert len(started) == 1  # both notebooks ran on it, each in a clean namespace
+    # it stops while the files are written, and the run waits for it before it returns
+    assert not TrackedKernelManager.live
     build_report(small_unit, 2025, out=tmp_path / "two", formats=("html",), shared=False)
     assert len(started) == 3
     for name in ("report.html", "annex.html"):

@@ -74,6 +74,7 @@ class WarmKernel:
         self.manager = self.client = None
         self._start_error: BaseException | None = None
         self._killed = False
+        self._stopped = None  # the stop, once asked for (see :meth:`close`)
         if early is None:
             self._thread.submit(self._start).result()
         else:
@@ -196,10 +197,17 @@ class WarmKernel:
         """Run a notebook on this kernel (from its own thread) and write the executed copy."""
         self._thread.submit(self._run, source, target, parameters, timeout).result()
 
-    def close(self) -> None:
-        """Stop the kernel and its thread."""
-        self._thread.submit(self._stop).result()
-        self._thread.shutdown(wait=True)
+    def close(self, wait: bool = True) -> None:
+        """Stop the kernel and its thread.
+
+        Without ``wait`` the stop goes on in the kernel's thread while the caller works; a
+        later ``close()`` waits for it.
+        """
+        if self._stopped is None:
+            self._stopped = self._thread.submit(self._stop)
+        self._thread.shutdown(wait=wait)
+        if wait:
+            self._stopped.result()
 
 
 def _fresh(manager_class):
@@ -332,13 +340,17 @@ class NotebookKernels:
         """Run a notebook on its kernel; see :meth:`WarmKernel.execute` (one at a time)."""
         self._kernels[Path(source).name].execute(source, target, parameters, timeout)
 
-    def close(self, kill: bool = False) -> None:
+    def close(self, kill: bool = False, wait: bool = True) -> None:
         """Stop every kernel.
 
         With ``kill``, their processes are killed first: a run that failed before its
-        notebooks does not wait for a kernel still starting.
+        notebooks does not wait for a kernel still starting. Without ``wait`` they stop
+        while the caller goes on (a small unit's report writes its files meanwhile); a later
+        ``close()`` waits for them.
         """
-        kernels, self._started, self._kernels = self._started, [], {}
+        kernels = list(self._started)
+        if wait:
+            self._started, self._kernels = [], {}
         if kill:
             # a kernel still launching has no process to kill yet: the manager class kills
             # it as it starts (see TrackedKernelManager.kill_all), so no stop waits on it
@@ -348,7 +360,7 @@ class NotebookKernels:
             for kernel in kernels:
                 kernel.kill()
         for kernel in kernels:
-            kernel.close()
+            kernel.close(wait)
 
     def __enter__(self) -> NotebookKernels:
         return self

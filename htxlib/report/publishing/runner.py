@@ -227,7 +227,9 @@ def build_report(
                 writers = preparing.submit(_prepare_writers, formats)
                 _run_side_by_side(notebook_dir, executed, parameters, timeout, out, final, pool)
                 if own is not None:
-                    own.close()  # a national registry's kernels hold a gigabyte the pages need
+                    # a national registry's kernels hold a gigabyte the pages need: they are
+                    # stopped first; a small unit's stops while its files are written
+                    own.close(wait=not shared)
                 writers.result()
             title = (
                 f"Kế hoạch phát triển kinh tế tập thể, hợp tác xã năm {plan_year}: "
