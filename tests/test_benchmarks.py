@@ -79,3 +79,11 @@ def test_bench_hostile_shows_each_refusal():
         "quotes (146 KB)": "the number of columns is 25001",
     }.items():
         assert rows[case].split(" | ")[3] == "1" and message in rows[case], rows[case]
+
+
+def test_bench_snapshot_times_both_ways_and_reads_each_back():
+    printed = bench("bench_snapshot.py", "--htx", "20", "--runs", "1")
+    assert printed[0] == "20 HTX, 1 runs each way, medians:"
+    for way in ("compressed", "uncompressed"):
+        assert any(line.strip().startswith(f"{way}: write ") for line in printed), printed
+    assert any(line.startswith("compressed / uncompressed, read: ") for line in printed)

