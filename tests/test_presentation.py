@@ -5,8 +5,12 @@ from __future__ import annotations
 import doctest
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
+from babel.numbers import format_decimal
+from hypothesis import given
+from hypothesis import strategies as st
 
 from htxlib import formatting
 from htxlib.data.texts import load_text
@@ -29,6 +33,23 @@ def test_formatting_doctests():
 )
 def test_number(value, shown):
     assert formatting.number(value) == shown
+
+
+NUMBERS = st.one_of(
+    st.integers(-(10**12), 10**12),
+    st.floats(-1e9, 1e9, allow_nan=False),
+    st.decimals(-(10**9), 10**9, places=4, allow_nan=False, allow_infinity=False),
+    st.sampled_from([0.0, -0.0, -0.0004, 0.0005, 2.675, np.float64(2.5), np.int64(7)]),
+)
+
+
+@given(NUMBERS, st.integers(0, 3))
+def test_numbers_are_written_as_babel_writes_them(value, decimals):
+    # the CLDR pattern, applied by Babel, is the reference the fast writing must match
+    rounded = formatting.half_up(value, decimals) if isinstance(value, float) else value
+    pattern = "#,##0" + ("." + "#" * decimals if decimals else "")
+    expected = format_decimal(rounded, format=pattern, locale=formatting.LOCALE)
+    assert formatting.number(value, decimals) == expected
 
 
 def test_money_and_percent():
