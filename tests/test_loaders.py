@@ -376,6 +376,21 @@ def test_unknown_provenance_field(vq_copy):
     one_problem(vq_copy, "provenance.csv", "'field'", "no such column in annual")
 
 
+@pytest.mark.parametrize(
+    ("low", "high", "column", "said"),
+    [
+        ("", "", "'low'", "a target needs a value: fill low, high or both"),
+        ("7", "3", "'high'", "'3': below the low bound 7"),
+    ],
+)
+def test_a_target_without_a_value_or_with_bounds_reversed(vq_copy, low, high, column, said):
+    rows = read_rows(vq_copy / "targets.csv")
+    header = rows[0]
+    rows[1][header.index("low")], rows[1][header.index("high")] = low, high
+    write_rows(vq_copy / "targets.csv", rows)
+    one_problem(vq_copy, "targets.csv", "row 2", column, said)
+
+
 def test_utf16_file(vq, vq_copy):
     text = (vq_copy / "entities.csv").read_text(encoding="utf-8")
     (vq_copy / "entities.csv").write_bytes(text.encode("utf-16"))

@@ -10,6 +10,7 @@ import pandas as pd
 
 from htxlib.data.problems import Problem
 from htxlib.data.read.text import fold
+from htxlib.data.target_bounds import target_bounds
 from htxlib.formatting import number
 from htxlib.messages import N_, _
 
@@ -470,6 +471,7 @@ CHECKS: tuple[Callable, ...] = (
     _dates_in_order,
     _parts_within_wholes,
     _provenance_targets,
+    target_bounds,
     _on_the_map,
     _full_year_values,
     _issued_after_cutoff,
