@@ -302,7 +302,8 @@ def _write_formats(
 
     Most of a Word conversion is pandoc, a process of its own, so the annex's (the longer:
     a national registry's rating table takes pandoc a minute) runs while the document's
-    page and signing copy are made, and the document's beside it.
+    page and signing copy are made, and the document's beside it; the long tables'
+    spreadsheets are written meanwhile.
     """
     from htxlib.report.writing.long_tables import move_long_tables, split_long_tables, write_sheets
     from htxlib.report.writing.signing_copy import signed_text, signing_tree
@@ -330,16 +331,18 @@ def _write_formats(
             sheets[DOCUMENT] = move_long_tables(signed, _sheet_file(DOCUMENT))
             source = signed_text(signed)
             runs[DOCUMENT] = converting.submit(to_docx, source, targets[DOCUMENT], titles[DOCUMENT])
+        # the spreadsheets go with the Word and PDF copies that name them; written while
+        # pandoc converts (a national registry's lists take a couple of seconds)
+        spreadsheets = [
+            write_sheets(found, folder / _sheet_file(product))
+            for product, found in sheets.items()
+            if found
+        ]
         documents = [runs[p].result() for p in (DOCUMENT, ANNEX) if p in runs]
     files = [annex]
     if "docx" in formats:
         files += documents
-    # the spreadsheets go with the Word and PDF copies that name them
-    files += [
-        write_sheets(found, folder / _sheet_file(product))
-        for product, found in sheets.items()
-        if found
-    ]
+    files += spreadsheets
     if "pdf" in formats:
         _pause("pdf")
         files += pdf.to_pdf(documents, folder)
