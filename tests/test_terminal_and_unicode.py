@@ -103,3 +103,15 @@ def test_a_name_that_only_looks_like_another_is_a_warning(small_unit):
     set_cell(small_unit / "entities.csv", 4, "name", "HTX Alphà")  # another name, in Vietnamese
     done = run_htx("validate", "--data", small_unit.name, cwd=small_unit.parent)
     assert "trông giống" not in done.stdout + done.stderr
+
+
+def test_a_text_column_is_kept_at_once_only_when_no_cell_hides_a_character():
+    from htxlib.data.codebook import TABLES
+    from htxlib.data.parsing import read_all_at_once, reader_for
+
+    text = reader_for(TABLES["entities"].column("name"))
+    clean = ["HTX Trân Quý", "HTX Văn Quan\nXanh"]  # a line break typed in a cell is text
+    assert read_all_at_once(text, clean) == clean
+    assert read_all_at_once(text, [*clean, "HTX Trân\u200b Quý"]) is None  # read one by one
+    assert read_all_at_once(text, [*clean, 12.0]) is None  # a workbook's number: its own reading
+    assert read_all_at_once(reader_for(TABLES["entities"].column("founded_on")), clean) is None

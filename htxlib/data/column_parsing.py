@@ -15,7 +15,13 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from htxlib.data.codebook import Column
-from htxlib.data.parsing import MAX_NUMBER, CellError, number_readings, reader_for
+from htxlib.data.parsing import (
+    MAX_NUMBER,
+    CellError,
+    number_readings,
+    read_all_at_once,
+    reader_for,
+)
 from htxlib.messages import _
 
 DTYPES = {
@@ -223,14 +229,16 @@ def _by_distinct_value(cells: pd.Series, read) -> tuple[object, list[tuple[int, 
                 errors.append((int(row), str(cell), str(exc)))
         return values, errors
     codes, distinct = coded
-    results: list[object] = []
+    results: list[object] | None = read_all_at_once(read, distinct)
     failures: dict[int, str] = {}
-    for i, cell in enumerate(distinct):
-        try:
-            results.append(read(cell))
-        except CellError as exc:
-            results.append(None)
-            failures[i] = str(exc)
+    if results is None:
+        results = []
+        for i, cell in enumerate(distinct):
+            try:
+                results.append(read(cell))
+            except CellError as exc:
+                results.append(None)
+                failures[i] = str(exc)
     values = np.asarray([*results, None], dtype=object)[codes]  # code -1: None
     said = {code: [(str(distinct[code]), message)] for code, message in failures.items()}
     return values, _at_every_row(codes, said, cells.index)

@@ -266,6 +266,20 @@ def _text(value: object) -> str:
     return str(value)
 
 
+def read_all_at_once(read: Callable[[object], object], cells) -> list | None:
+    """Return what ``read`` gives each cell, where it can be had for all of them at once.
+
+    Text cells that are all strings, none with a hidden character, are kept as typed: one
+    search of their joined text answers for all of them (a national registry's names and
+    ids are hundreds of thousands of cells). None: read the cells one by one.
+    """
+    if read is not _text or not all(isinstance(cell, str) for cell in cells):
+        return None
+    if _ANY_HIDDEN.search("\n".join(cells)):  # "\n" is not a hidden character
+        return None
+    return list(cells)
+
+
 def reader_for(column: Column) -> Callable[[object], object]:
     """Return the cell reader for a non-numeric codebook column."""
     if column.type == "code":
