@@ -84,7 +84,7 @@ def test_a_stray_byte_in_a_utf8_file_is_one_message_not_mojibake(small_unit):
 
 def test_the_names_left_to_the_fast_path_are_those_icu_passes():
     # names of Latin letters alone skip ICU's mixed-script check: each such letter passes it
-    from htxlib.data.cross_table import _OUTSIDE_LATIN, spoof_checks
+    from htxlib.data.name_checks import _OUTSIDE_LATIN, spoof_checks
 
     checker, mixed = spoof_checks()
     kept = [chr(c) for c in range(0xD800) if not _OUTSIDE_LATIN.search(chr(c))]

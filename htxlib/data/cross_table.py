@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 import pandas as pd
 
+from htxlib.data.name_checks import names_confusable, names_unique
 from htxlib.data.problems import Problem
-from htxlib.data.read.text import fold
 from htxlib.data.target_bounds import target_bounds
 from htxlib.formatting import number
 from htxlib.messages import N_, _
@@ -46,69 +45,6 @@ def _unknown_ids(ds, loc) -> Iterator[Problem]:
     owner_kinds = owners.map(kinds)
     for row, owner in owners[owner_kinds.notna() & ~owner_kinds.isin(["HTX", "LHHTX"])].items():
         yield loc.problem("ocop", row, "entity_id", owner, N_("owner is not an HTX"))
-
-
-def _names_unique(ds, loc) -> Iterator[Problem]:
-    seen: dict[str, str] = {}
-    for row, name, entity_id in zip(
-        ds.entities.index, ds.entities["name"], ds.entities["entity_id"], strict=True
-    ):
-        key = fold(name)
-        if key in seen:
-            yield loc.problem(
-                "entities", row, "name", name, _("same name as {other}").format(other=seen[key])
-            )
-        seen[key] = entity_id
-    for row, alias, entity_id in zip(
-        ds.aliases.index, ds.aliases["alias"], ds.aliases["entity_id"], strict=True
-    ):
-        key = fold(alias)
-        owner = seen.get(key)
-        if owner is not None and owner != entity_id:
-            yield loc.problem(
-                "aliases", row, "alias", alias, _("already the name of {other}").format(other=owner)
-            )
-        seen.setdefault(key, entity_id)
-
-
-#: A character outside printable ASCII, the Latin blocks (Vietnamese included) and the
-#: combining marks that are not Greek: a name without one is in one alphabet, and ICU's
-#: mixed-script check passes it (a test tries each of those characters).
-_OUTSIDE_LATIN = re.compile("[^\u0020-\u007e\u00a0-\u024f\u0300-\u033f\u1e00-\u1eff]")
-
-
-def spoof_checks():
-    """Return ICU's spoof checker and the checks that flag a name mixing alphabets."""
-    import icu
-
-    mixed = icu.USpoofChecks.RESTRICTION_LEVEL | icu.USpoofChecks.MIXED_SCRIPT_CONFUSABLE
-    return icu.SpoofChecker(), mixed
-
-
-def _names_confusable(ds, loc) -> Iterator[Problem]:
-    """Warn of names that only look alike, or that mix alphabets (ICU's spoof checks).
-
-    "HTX Văn Quаn" with a Cyrillic "а" reads as "HTX Văn Quan" but is another name to every
-    count; a reader cannot tell them apart, so each is named with the one it resembles.
-    """
-    checker, mixed = spoof_checks()
-    seen: dict[str, tuple[str, str]] = {}  # skeleton -> (folded name, entity_id)
-    for table, column in (("entities", "name"), ("aliases", "alias")):
-        frame = ds.tables[table]
-        for row, name, entity_id in zip(
-            frame.index, frame[column], frame["entity_id"], strict=True
-        ):
-            if not isinstance(name, str):
-                continue
-            if _OUTSIDE_LATIN.search(name) and checker.check(name) & mixed:
-                problem = loc.problem(table, row, column, name, N_("mixes letters of alphabets"))
-                yield replace(problem, warning=True)
-            skeleton, folded = checker.getSkeleton(0, name), fold(name)
-            first, owner = seen.setdefault(skeleton, (folded, entity_id))
-            if first != folded and owner != entity_id:
-                rule = _("looks like the name of {other}, but is written differently")
-                problem = loc.problem(table, row, column, name, rule.format(other=owner))
-                yield replace(problem, warning=True)
 
 
 def _required_by_kind(ds, loc) -> Iterator[Problem]:
@@ -465,8 +401,8 @@ def _issued_after_cutoff(ds, loc) -> Iterator[Problem]:
 CHECKS: tuple[Callable, ...] = (
     _one_unit,
     _unknown_ids,
-    _names_unique,
-    _names_confusable,
+    names_unique,
+    names_confusable,
     _required_by_kind,
     _dates_in_order,
     _parts_within_wholes,
