@@ -11,37 +11,28 @@ from htxlib.data.read.text import fold
 from htxlib.messages import N_, _
 
 
-def _folded(ds, table: str, column: str) -> list[str | None]:
-    """Return a name column folded for matching, once for both name checks.
+def _named_rows(ds, table: str, column: str) -> Iterator[tuple]:
+    """Yield (row, name, entity_id, folded name) of a name column, folded once for both checks.
 
-    Keyed by the column's length too: a table narrowed later (a report's scope) is another.
+    The folding is kept by the column's length too: a table narrowed later (a report's
+    scope) is another.
     """
-    cells = ds.tables[table][column]
-    return ds.once(("folded", table, column, len(cells)), lambda: [fold(c) for c in cells])
+    frame = ds.tables[table]
+    cells = frame[column]
+    folded = ds.once(("folded", table, column, len(cells)), lambda: [fold(c) for c in cells])
+    return zip(frame.index, cells, frame["entity_id"], folded, strict=True)
 
 
 def names_unique(ds, loc) -> Iterator[Problem]:
     """Flag a name given twice (case and spacing aside), and an alias that is another's name."""
     seen: dict[str, str] = {}
-    for row, name, entity_id, key in zip(
-        ds.entities.index,
-        ds.entities["name"],
-        ds.entities["entity_id"],
-        _folded(ds, "entities", "name"),
-        strict=True,
-    ):
+    for row, name, entity_id, key in _named_rows(ds, "entities", "name"):
         if key in seen:
             yield loc.problem(
                 "entities", row, "name", name, _("same name as {other}").format(other=seen[key])
             )
         seen[key] = entity_id
-    for row, alias, entity_id, key in zip(
-        ds.aliases.index,
-        ds.aliases["alias"],
-        ds.aliases["entity_id"],
-        _folded(ds, "aliases", "alias"),
-        strict=True,
-    ):
+    for row, alias, entity_id, key in _named_rows(ds, "aliases", "alias"):
         owner = seen.get(key)
         if owner is not None and owner != entity_id:
             yield loc.problem(
@@ -73,10 +64,7 @@ def names_confusable(ds, loc) -> Iterator[Problem]:
     checker, mixed = spoof_checks()
     seen: dict[str, tuple[str, str]] = {}  # skeleton -> (folded name, entity_id)
     for table, column in (("entities", "name"), ("aliases", "alias")):
-        frame = ds.tables[table]
-        for row, name, entity_id, folded in zip(
-            frame.index, frame[column], frame["entity_id"], _folded(ds, table, column), strict=True
-        ):
+        for row, name, entity_id, folded in _named_rows(ds, table, column):
             if not isinstance(name, str):
                 continue
             if _OUTSIDE_LATIN.search(name) and checker.check(name) & mixed:
