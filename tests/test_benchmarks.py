@@ -87,3 +87,21 @@ def test_bench_snapshot_times_both_ways_and_reads_each_back():
     for way in ("compressed", "uncompressed"):
         assert any(line.strip().startswith(f"{way}: write ") for line in printed), printed
     assert any(line.startswith("compressed / uncompressed, read: ") for line in printed)
+
+
+def test_bench_compare_times_a_command_on_both_trees():
+    def worktrees() -> str:
+        return subprocess.run(
+            ["git", "worktree", "list"], cwd=ROOT, capture_output=True, text=True, check=True
+        ).stdout
+
+    before = worktrees()
+    base = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.strip()
+    printed = bench("bench_compare.py", "--base", base, "--runs", "1", "--", "htx", "validate",
+                    "--data", "data/van-quan")  # fmt: skip
+    assert any(line.strip().startswith("1 base: wall ") for line in printed), printed
+    assert any(line.strip().startswith("1  new: wall ") for line in printed), printed
+    assert printed[-1].startswith("new / base: wall ")
+    assert worktrees() == before  # the base's worktree is gone
