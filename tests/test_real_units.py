@@ -252,6 +252,21 @@ def test_city_at_mid_year_with_its_own_estimate(city):
     assert contradictions(load_unit(city)).empty
 
 
+def test_a_share_of_the_plan_resting_on_estimated_dates_is_a_blank_to_sign(city):
+    from htxlib.report.writing.signing_copy import signing_copy
+
+    write_rows(
+        city / "provenance.csv",
+        [["table", "record", "field", "status"], ["entities", "*", "founded_on", "estimated"]],
+    )
+    a = part_one.build(load_unit(city), 2024, with_charts=False)
+    page = str(section("iii_iv", a))
+    assert "(đạt 50% kế hoạch năm)" in text_of(page)  # the review copy shows it, marked
+    signed = text_of(signing_copy(page))
+    # the count to the cutoff is an estimate: so is its share of the plan
+    assert "HTX thành lập mới: … đến ngày 30/6/2024 (đạt … kế hoạch năm)" in signed, signed
+
+
 # --- 3. a district: stated sectors that do not add up, a plan stated as a percentage -----
 
 
