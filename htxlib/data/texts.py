@@ -323,6 +323,16 @@ def load_texts(folder: Path, year: int, names: Iterable[str] = ()) -> dict[str, 
     return {slot: load_text(folder, year, slot, names) for slot in SLOTS}
 
 
+def unit_texts(ds, year: int) -> dict[str, str | None]:
+    """Return a unit's analyst texts for a year (see :func:`load_texts`), read once per dataset.
+
+    Part I and Part II both place them; on one kernel they share the dataset, and the files
+    are read and checked against the registry's names once.
+    """
+    names = ds.entities["name"].dropna()
+    return dict(ds.once(("texts", int(year)), lambda: load_texts(ds.folder, year, names)))
+
+
 def shown_slots(level: str = "") -> tuple[str, ...]:
     """Return the slots a unit's document has.
 

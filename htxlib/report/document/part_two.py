@@ -9,7 +9,7 @@ import pandas as pd
 
 from htxlib.data.dataset import Dataset, Period
 from htxlib.data.rollup import former_children
-from htxlib.data.texts import load_texts
+from htxlib.data.texts import unit_texts
 from htxlib.data.unit import Unit, unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_phrase, sentence
@@ -167,7 +167,7 @@ def build(ds: Dataset, year: int, as_of=None, plan_year: int | None = None) -> P
         backtest=targets.backtest(ds, year) if year - first >= 2 else pd.DataFrame(),
         history=_history(ds, [*HISTORY_FIRST, *chosen["indicator"]], year, as_of),
         partial_year=year_end.elapsed_share(ds, year, as_of) < 1,
-        texts=numbered_solutions(load_texts(ds.folder, year, ds.entities["name"].dropna())),
+        texts=numbered_solutions(unit_texts(ds, year)),
         stated=stated_sentences(ds, year),
     )
 

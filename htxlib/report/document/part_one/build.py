@@ -5,7 +5,7 @@ from __future__ import annotations
 from htxlib import figures as m
 from htxlib.checks.contradictions import contradictions
 from htxlib.data.dataset import Dataset
-from htxlib.data.texts import load_texts, sector_texts
+from htxlib.data.texts import sector_texts, unit_texts
 from htxlib.data.unit import unit_of
 from htxlib.docs import scoped
 from htxlib.formatting import period_in, period_phrase
@@ -47,7 +47,7 @@ def build(ds: Dataset, year: int, as_of=None, with_charts: bool = True) -> Asses
         "period": period,
         "period_phrase": period_phrase(period.start, period.cutoff),
         "period_in": period_in(period.start, period.cutoff),
-        "texts": load_texts(ds.folder, year, ds.entities["name"].dropna()),
+        "texts": unit_texts(ds, year),
     }
     figures = {
         "overview": m.htx_overview(ds, year, as_of),
