@@ -44,7 +44,7 @@ NOT_RUN = {
     "make lint": "rewrites the copy's files; `make test` runs the same ruff checks",
     "htx report --charts": "an option named in a sentence; the command lines are run",
     "htx batch --charts": "an option named in a sentence; the command lines are run",
-    "htx batch --format html --jobs 2": "what bench_batch.py runs on its generated units",
+    "htx batch --jobs 2": "what bench_batch.py runs on its generated units",
 }
 
 #: `make help` targets the README does not show as a command, run all the same.
