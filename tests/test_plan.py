@@ -128,6 +128,37 @@ def test_published_year_end_estimate_is_used(vq_copy):
     assert result.loc["new_htx", "judged"] == 4
 
 
+@pytest.mark.parametrize(
+    ("qualifier", "body", "published"),
+    [("", "", True), ("about", "", False), ("", "Liên minh HTX tỉnh", False)],
+)
+def test_a_count_the_unit_publishes_is_a_fact_whatever_its_rows(
+    small_unit, qualifier, body, published
+):
+    # the small unit's founding dates are estimated: its count of new HTX rests on them
+    write_rows(
+        small_unit / "provenance.csv",
+        [["table", "record", "field", "status"], ["entities", "*", "founded_on", "estimated"]],
+    )
+    assert (
+        targets.plan_vs_actual(load_unit(small_unit), 2025)
+        .set_index("indicator")
+        .loc["new_htx", "actual_status"]
+        == "estimated"
+    )
+    # its own document states the same count, exactly: then the count is published
+    write_rows(
+        small_unit / "reported_figures.csv",
+        [
+            ["indicator", "year", "value", "qualifier", "body", "source"],
+            ["new_htx", 2025, 1, qualifier, body, "Báo cáo năm 2025"],
+        ],
+    )
+    result = targets.plan_vs_actual(load_unit(small_unit), 2025).set_index("indicator")
+    expected = "published" if published else "estimated"
+    assert result.loc["new_htx", "actual_status"] == expected
+
+
 def test_full_year_needs_no_estimate(vq):
     est = year_end.year_end_estimate(vq, "new_htx", 2023)
     assert (est.method, est.to_date, est.full_year) == ("actual", 5, 5)

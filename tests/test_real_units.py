@@ -25,7 +25,7 @@ from htxlib.report.document.narrative import (
     section,
 )
 
-from .conftest import SMALL_UNIT, write_rows
+from .conftest import SMALL_UNIT, read_rows, write_rows
 
 ENTITY = SMALL_UNIT["entities"][0]
 ANNUAL = [*SMALL_UNIT["annual"][0][:-1], "report_filed", "rating", "rating_note"]
@@ -259,12 +259,21 @@ def test_a_share_of_the_plan_resting_on_estimated_dates_is_a_blank_to_sign(city)
         city / "provenance.csv",
         [["table", "record", "field", "status"], ["entities", "*", "founded_on", "estimated"]],
     )
-    a = part_one.build(load_unit(city), 2024, with_charts=False)
-    page = str(section("iii_iv", a))
-    assert "(đạt 50% kế hoạch năm)" in text_of(page)  # the review copy shows it, marked
-    signed = text_of(signing_copy(page))
-    # the count to the cutoff is an estimate: so is its share of the plan
-    assert "HTX thành lập mới: … đến ngày 30/6/2024 (đạt … kế hoạch năm)" in signed, signed
+
+    def signed() -> str:
+        a = part_one.build(load_unit(city), 2024, with_charts=False)
+        page = str(section("iii_iv", a))
+        assert "(đạt 50% kế hoạch năm)" in text_of(page)  # the review copy shows it, marked
+        return text_of(signing_copy(page))
+
+    # the unit's own report publishes the 01 HTX to 30/6: a fact, whatever its dates
+    said = signed()
+    assert "HTX thành lập mới: 01 HTX đến ngày 30/6/2024 (đạt 50% kế hoạch năm)" in said, said
+    # without it, the count rests on estimated dates: a blank, and so is its share of the plan
+    stated = city / "reported_figures.csv"
+    write_rows(stated, [r for r in read_rows(stated) if r[:3] != ["new_htx", "2024", "1"]])
+    said = signed()
+    assert "HTX thành lập mới: … đến ngày 30/6/2024 (đạt … kế hoạch năm)" in said, said
 
 
 # --- 3. a district: stated sectors that do not add up, a plan stated as a percentage -----

@@ -23,11 +23,14 @@ def stated_figures(ds) -> pd.DataFrame:
     return rows
 
 
-def _first_stated(ds, name: str, year: int, kind: str, column: str, own: bool = False):
+def _first_stated(
+    ds, name: str, year: int, kind: str, column: str, own: bool = False, exact: bool = False
+):
     """Return ``column`` of the first stated figure of an indicator, year and kind, if any.
 
     Rows where ``column`` is empty are passed over; with ``own``, so are the figures of
-    another body (a verdict on them is not the unit's).
+    another body (a verdict on them is not the unit's); with ``exact``, so are those of a
+    part of the whole ("base") and those said as "hơn", "khoảng" or rounded.
     """
     given = stated_figures(ds)
     chosen = (
@@ -38,8 +41,16 @@ def _first_stated(ds, name: str, year: int, kind: str, column: str, own: bool = 
     )
     if own:
         chosen &= given["body"].isna()
+    if exact:
+        chosen &= (given["qualifier"] == "exact") & (given["base"] == "all")
     rows = given[chosen]
     return None if rows.empty else rows[column].iloc[0]
+
+
+def published_actual(ds, name: str, year: int) -> float | None:
+    """Return the unit's own exact figure of an indicator for a year, if its document states one."""
+    value = _first_stated(ds, name, year, "actual", "value", own=True, exact=True)
+    return None if value is None else float(value)
 
 
 def published_estimate(ds, name: str, year: int) -> float | None:
