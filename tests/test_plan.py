@@ -154,9 +154,14 @@ def test_a_count_the_unit_publishes_is_a_fact_whatever_its_rows(
             ["new_htx", 2025, 1, qualifier, body, "Báo cáo năm 2025"],
         ],
     )
-    result = targets.plan_vs_actual(load_unit(small_unit), 2025).set_index("indicator")
+    ds = load_unit(small_unit)
+    result = targets.plan_vs_actual(ds, 2025).set_index("indicator")
     expected = "published" if published else "estimated"
     assert result.loc["new_htx", "actual_status"] == expected
+    # Part II's current value of the same full year says the same
+    chosen = targets.chosen_targets(ds, 2025, 2026).set_index("indicator")
+    assert chosen.loc["new_htx", "current"] == 1
+    assert chosen.loc["new_htx", "current_status"] == expected
 
 
 def test_full_year_needs_no_estimate(vq):

@@ -329,8 +329,11 @@ def unit_texts(ds, year: int) -> dict[str, str | None]:
     Part I and Part II both place them; on one kernel they share the dataset, and the files
     are read and checked against the registry's names once.
     """
-    names = ds.entities["name"].dropna()
-    return dict(ds.once(("texts", int(year)), lambda: load_texts(ds.folder, year, names)))
+
+    def read() -> dict[str, str | None]:
+        return load_texts(ds.folder, year, ds.entities["name"].dropna())
+
+    return dict(ds.once(("texts", int(year)), read))
 
 
 def shown_slots(level: str = "") -> tuple[str, ...]:

@@ -14,8 +14,10 @@ import pandas as pd
 
 from htxlib import figures as m
 from htxlib.data.codes import PLAN_INDICATORS as LABELS
+from htxlib.data.stated import published_actual
 from htxlib.figures.counts import new_htx, paper_only_at
 from htxlib.figures.frames import existing, facts
+from htxlib.formatting import half_up
 
 
 @dataclass(frozen=True)
@@ -265,10 +267,21 @@ INPUTS = {
 }
 
 
-def status(ds, code: str, year: int, as_of=None) -> str:
-    """Return the provenance of an indicator's value: the weakest of the values it uses."""
+def status(ds, code: str, year: int, as_of=None, value: float | None = None) -> str:
+    """Return the provenance of an indicator's value: the weakest of the values it uses.
+
+    With ``value`` (the value a section shows), it is published when the unit's own document
+    states that very value for the period: registry rows rebuilt to match a published count
+    do not make the count an estimate. A year-end estimate shown instead of the value to the
+    cutoff is not the published figure, and keeps the provenance of its inputs.
+    """
     from htxlib.figures.provenance import figure, weakest
 
+    if value is not None and not pd.isna(value) and as_of is None:
+        stated = published_actual(ds, code, year)
+        decimals = int(INDICATORS[code].decimals)
+        if stated is not None and half_up(stated, decimals) == half_up(value, decimals):
+            return "published"
     ids = facts(ds, "HTX", year, ds.period(year, as_of).cutoff)["entity_id"]
     return weakest(
         figure(ds, None, table, field, ids, total=True, year=year).status

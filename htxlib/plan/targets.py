@@ -10,7 +10,6 @@ import re
 import pandas as pd
 
 from htxlib.data.read.text import fold
-from htxlib.data.stated import published_actual
 from htxlib.figures.provenance import value_status
 from htxlib.formatting import half_up
 from htxlib.plan import projections as pj
@@ -176,7 +175,7 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
                 "adopted": adopted(target["status"]),
                 "source": target["source"],
                 "actual": value,
-                "actual_status": _actual_status(ds, code, year, as_of, value),
+                "actual_status": status(ds, code, year, as_of, value),
                 "estimate": estimate,
                 "estimate_method": method,
                 "judged": judged,
@@ -187,21 +186,6 @@ def plan_vs_actual(ds, year: int, as_of=None) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows)
-
-
-def _actual_status(ds, code: str, year: int, as_of, value: float) -> str:
-    """Return the provenance of an indicator's value to the cutoff.
-
-    It is published when the unit's own document states that very value for the period
-    (registry rows rebuilt to match a published count do not make the count an estimate);
-    else the weakest provenance of the values it is computed from.
-    """
-    if as_of is None:
-        stated = published_actual(ds, code, year)
-        decimals = int(INDICATORS[code].decimals)
-        if stated is not None and half_up(stated, decimals) == half_up(value, decimals):
-            return "published"
-    return status(ds, code, year, as_of)
 
 
 def _said(verdict_text: str, estimated: bool) -> dict[str, str]:
@@ -257,7 +241,7 @@ def chosen_targets(ds, year: int, plan_year: int, as_of=None) -> pd.DataFrame:
             "decimals": ind.decimals,
             "direction": ind.direction,
             "current": current,
-            "current_status": status(ds, code, year, as_of),
+            "current_status": status(ds, code, year, as_of, current),
             "target_low": target["low"] if target else None,
             "target_high": target["high"] if target else None,
             "target_status": target["status"] if target else None,
