@@ -16,33 +16,22 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from bench_batch import BIN, measured  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
-BIN = Path(sys.executable).parent
 
 
 def _absolute(args: list[str]) -> list[str]:
     """Resolve arguments that name a file or folder of the project, as a user typed them."""
     return [str(ROOT / a) if not a.startswith("-") and (ROOT / a).exists() else a for a in args]
-
-
-def timed(command: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float]:
-    """Run a command; return its wall time and the processor time of it and its children."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
-    done = subprocess.run(command, env=env, cwd=cwd, capture_output=True, text=True)
-    wall = time.perf_counter() - start
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in (0, 1):  # 1: the command's own "problems found"
-        raise RuntimeError(done.stderr[-800:])
-    return wall, after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 def main() -> int:
@@ -72,7 +61,7 @@ def main() -> int:
                 for side in ("base", "new") if run % 2 == 0 else ("new", "base"):
                     runs = work / "runs" / f"{side}-{run}"  # a fresh folder: nothing is reused
                     runs.mkdir(parents=True)
-                    times[side].append(timed(command, sides[side], runs))
+                    times[side].append(measured(command, sides[side], runs, ok=(0, 1)))
                     wall, cpu = times[side][-1]
                     print(f"{run + 1:>3} {side:>4}: wall {wall:.2f} s, processor {cpu:.2f} s")
         finally:
