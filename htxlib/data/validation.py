@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 import pandas as pd
 import pandera.pandas as pa
 from pandera.errors import SchemaErrors
@@ -9,7 +11,7 @@ from pandera.errors import SchemaErrors
 from htxlib.data.codebook import Column, Table
 from htxlib.data.codes import CODE_LISTS
 from htxlib.data.column_parsing import DTYPES
-from htxlib.messages import N_, _
+from htxlib.messages import N_, _, language
 
 NOT_NEGATIVE = N_("must not be negative")
 MISSING = N_("required value missing")
@@ -34,7 +36,10 @@ def _dtype(column: Column) -> str | None:
 
 
 def table_schema(table: Table) -> pa.DataFrameSchema:
-    """Build the pandera schema of a codebook table.
+    """Return the pandera schema of a codebook table, built once per table and language.
+
+    A batch validates the same tables for every unit; building a schema costs about as
+    much as validating a commune's table with it.
 
     Parameters
     ----------
@@ -46,6 +51,12 @@ def table_schema(table: Table) -> pa.DataFrameSchema:
     DataFrameSchema
         Types, required values, non-negative numbers, code lists and unique keys.
     """
+    return _schema(table, language())
+
+
+@cache
+def _schema(table: Table, lang: str) -> pa.DataFrameSchema:
+    # ``lang`` is the key: the rules' messages are in the language of the run
     columns = {
         c.name: pa.Column(_dtype(c), _checks(c), nullable=not c.required, required=True)
         for c in table.columns

@@ -47,6 +47,18 @@ RESET = """exec(
 )"""
 
 
+#: IPython's history of a report kernel's cells: kept by default in an SQLite file, written
+#: after every cell and of no use to a notebook run on a fresh, private IPython folder.
+NO_HISTORY = "--HistoryManager.enabled=False"
+
+
+def _arguments(kernel: str) -> list[str]:
+    """Return the toolkit kernel's extra options; a kernel the user names is started as is."""
+    from htxlib.report.publishing.kernel_setup import KERNEL
+
+    return [NO_HISTORY] if kernel == KERNEL else []
+
+
 class WarmKernel:
     """One kernel and its client, owned by one thread.
 
@@ -91,7 +103,9 @@ class WarmKernel:
             kernel_spec_manager=kernel_spec_manager(self.kernel),
             connection_file=str(private("kernel") / "connection.json"),
         )
-        run_sync(self.manager.start_kernel)(env=kernel_environment())
+        run_sync(self.manager.start_kernel)(
+            env=kernel_environment(), extra_arguments=_arguments(self.kernel)
+        )
         self.client = self.manager.client()
         self.client.start_channels()
         try:
