@@ -21,11 +21,19 @@ from docx import Document
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm
+from docx.text.paragraph import Paragraph
 
 from htxlib.messages import _
 from htxlib.report.writing.clock import now
 from htxlib.report.writing.pandoc_program import WordError, pandoc
-from htxlib.report.writing.word_styles import CENTER, FONT, RULE, TEXT_WIDTH, reference_docx
+from htxlib.report.writing.word_styles import (
+    CENTER,
+    FONT,
+    RULE,
+    TEXT_WIDTH,
+    reference_docx,
+    style_names,
+)
 from htxlib.report.writing.word_tables import (
     LAYOUT_TABLES,
     LIST_TABLES,
@@ -69,9 +77,10 @@ def _list_marks(document) -> None:
         r_pr.append(fonts)
     # a list item of paragraphs ("1. …" apart from "2. …" in an analyst's text) comes from
     # pandoc in style Normal: it takes the list items' body style, justified and spaced
+    style = style_names(document)
     for paragraph in document.paragraphs:
         p_pr = paragraph._p.pPr
-        if paragraph.style.name == "Normal" and p_pr is not None and p_pr.numPr is not None:
+        if p_pr is not None and p_pr.numPr is not None and style(paragraph) == "Normal":
             paragraph.style = document.styles["Compact"]
 
 
@@ -172,12 +181,13 @@ def _signature_kept_together(document) -> None:
 def _title_rule(document) -> None:
     """Put the decree's short line under the title (trích yếu): a third of the text width."""
     margin = Cm((TEXT_WIDTH.cm * 2 / 3) / 2)
+    style = style_names(document)
     for paragraph in list(document.paragraphs):
-        if paragraph.style is None or paragraph.style.name != TITLE:
+        if style(paragraph) != TITLE:
             continue
         line = OxmlElement("w:p")
         paragraph._p.addnext(line)
-        rule = next(p for p in document.paragraphs if p._p is line)
+        rule = Paragraph(line, paragraph._parent)
         rule.style = RULE
         rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = margin
 

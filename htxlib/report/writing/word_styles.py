@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -12,6 +13,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from htxlib.messages import _
 from htxlib.report.writing.pandoc_program import WordError, pandoc
@@ -179,3 +181,16 @@ def reference_docx() -> bytes:
     built = io.BytesIO()
     document.save(built)
     return built.getvalue()
+
+
+def style_names(document) -> Callable[[Paragraph], str]:
+    """Return a function naming a paragraph's style, the styles being read once.
+
+    ``paragraph.style`` looks its style up among all of them on every call: on a long
+    document, most of the time a pass over its paragraphs takes. A paragraph that names no
+    style, or one the document lacks, has the default paragraph style, as in Word.
+    """
+    names = {style.style_id: style.name for style in document.styles}
+    default = document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
+    fallback = default.name if default is not None else ""
+    return lambda paragraph: names.get(paragraph._p.style, fallback)
