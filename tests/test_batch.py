@@ -151,3 +151,21 @@ def test_a_broken_commune_workbook_is_named_once(tmp_path):
     said = run.stdout + run.stderr
     assert "units/xa-tri-le.xlsx" in said, said
     assert "xa-tri-le.xlsx/xa-tri-le.xlsx" not in said
+
+
+def test_a_batch_builds_one_unit_per_core_unless_memory_is_short(monkeypatch):
+    """Without --jobs a batch uses the machine's cores, one GiB of free memory per job."""
+    import psutil
+
+    from htxlib.commands.batch import JOB_MEMORY, default_jobs
+
+    class Memory:
+        available = 0
+
+    monkeypatch.setattr(psutil, "virtual_memory", lambda: Memory)
+    Memory.available = 64 * JOB_MEMORY
+    assert default_jobs(2) == 2 and default_jobs(16) == 16
+    Memory.available = 3 * JOB_MEMORY + JOB_MEMORY // 2
+    assert default_jobs(16) == 3
+    Memory.available = JOB_MEMORY // 4  # a machine short of memory still builds, one at a time
+    assert default_jobs(8) == 1

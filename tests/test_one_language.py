@@ -28,7 +28,7 @@ ALLOWED = {
     "validate", "report", "texts", "batch", "template", "map", "export", "check", "codebook",
     # formats and programs
     "csv", "xlsx", "html", "docx", "pdf", "txt", "markdown", "word", "excel", "libreoffice",
-    "jupyter", "htx", "lang", "vi", "en", "ocop", "dd", "mm", "yyyy", "kb", "mb",
+    "jupyter", "htx", "lang", "vi", "en", "ocop", "dd", "mm", "yyyy", "kb", "mb", "gb",
     # Vietnamese abbreviations, and the default output folder's name
     "tht", "lh", "lhhtx", "ttcn", "reports",
 }  # fmt: skip

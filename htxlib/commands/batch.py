@@ -32,8 +32,11 @@ def add(sub) -> None:
     bat.add_argument(
         "--jobs",
         type=int,
-        default=1,
-        help=_("units built at once (a kernel each, two for a large unit)"),
+        default=None,
+        help=_(
+            "units built at once (a kernel each, two for a large unit; default: one per "
+            "core of this machine, one per GiB of free memory at most)"
+        ),
     )
     bat.set_defaults(func=run)
 
@@ -44,9 +47,10 @@ def run(args: argparse.Namespace) -> int:
     from htxlib.report.publishing.publish import PublishError
     from htxlib.report.publishing.runner import DEFAULT_FORMATS
 
-    cores = os.cpu_count() or 1
-    jobs = max(1, min(args.jobs, cores))
-    if jobs != args.jobs:  # each job keeps a core busy: more jobs than cores only slows it
+    cores = usable_cores()
+    jobs = default_jobs(cores) if args.jobs is None else max(1, min(args.jobs, cores))
+    if args.jobs is not None and jobs != args.jobs:
+        # each job keeps a core busy: more jobs than cores only slows it
         say(_("--jobs {asked} lowered to {jobs}, the cores of this machine").format(
             asked=args.jobs, jobs=jobs))  # fmt: skip
     try:
@@ -87,3 +91,28 @@ def run(args: argparse.Namespace) -> int:
                 )
             )
     return EXIT_DATA if counts["failed"] else 0
+
+
+#: Memory a batch job may need: a kernel holding a province's tables, and its share of the
+#: batch's own process (a commune's report needs a few hundred MB).
+JOB_MEMORY = 2**30
+
+
+def usable_cores() -> int:
+    """Return the cores this process may run on (a container or ``taskset`` may allow fewer)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def default_jobs(cores: int) -> int:
+    """Return how many units a batch builds at once when ``--jobs`` is not given.
+
+    One per core, as each job keeps one busy, but no more than the free memory holds at
+    :data:`JOB_MEMORY` each: a machine of many cores and little memory would otherwise swap.
+    """
+    import psutil
+
+    memory = psutil.virtual_memory().available // JOB_MEMORY
+    return max(1, min(cores, memory))
