@@ -47,27 +47,24 @@ def facts(ds, kind: str, year: int, cutoff: pd.Timestamp) -> pd.DataFrame:
     """
 
     def join() -> pd.DataFrame:
-        years = _annual_by_year(ds)
-        annual = years.get(int(year), years[None])
         # a left join on the year's rows indexed by entity: as a merge, at a third of its cost
-        return existing(ds, kind, cutoff).join(annual, on="entity_id").reset_index(drop=True)
+        joined = existing(ds, kind, cutoff).join(_annual_of(ds, year), on="entity_id")
+        return joined.reset_index(drop=True)
 
     return made_once(ds, ("facts", kind, int(year), pd.Timestamp(cutoff)), join)
 
 
-def _annual_by_year(ds) -> dict:
-    """Return each year's annual facts indexed by entity, split once per dataset.
+def _annual_of(ds, year: int) -> pd.DataFrame:
+    """Return a year's annual facts indexed by entity, selected once per dataset and year.
 
-    The key ``None`` holds an empty frame of the same columns, for a year without facts.
+    Every kind and cutoff of the year joins them (Part II asks for each year of the history).
     """
 
-    def split() -> dict:
-        annual = ds.annual.set_index("entity_id")
-        years = {int(y): rows.drop(columns="year") for y, rows in annual.groupby("year")}
-        years[None] = annual.iloc[:0].drop(columns="year")
-        return years
+    def select() -> pd.DataFrame:
+        annual = ds.annual
+        return annual[annual["year"] == year].drop(columns="year").set_index("entity_id")
 
-    return ds.once(("annual_by_year",), split)
+    return ds.once(("annual_of", int(year)), select)
 
 
 def given_sum(

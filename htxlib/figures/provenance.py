@@ -122,6 +122,18 @@ def _listed(ds, table: str, field: str) -> set[str]:
     return _indexes(ds)[1].get((table, field), set())
 
 
+def _listed_records(records, listed: set[str]) -> list[str]:
+    """Return the keys of ``records`` that have rows of their own (``listed``), as text.
+
+    A national registry's figures are computed from tens of thousands of records, of which
+    the provenance table lists a few: a column is matched at once, not key by key.
+    """
+    if isinstance(records, pd.Series | pd.Index):
+        keys = pd.Index(records).astype(str)
+        return list(keys[keys.isin(listed)])
+    return [key for key in map(str, records) if key in listed]
+
+
 def _lookup(ds, table: str, field: str, record: str, year: int | None) -> tuple[str, str] | None:
     index = _indexes(ds)[0]
     # a row for the value's year wins over a row for every year
@@ -196,11 +208,12 @@ def figure(
         declared = total_status(ds, table, field, year)
         if declared is not None:
             return Figure(value, *declared)
-    keys = [str(r) for r in records]
+    if not isinstance(records, pd.Series | pd.Index | list | tuple):
+        records = list(records)
     listed = _listed(ds, table, field)
-    own = [r for r in keys if r in listed]
+    own = _listed_records(records, listed) if listed else []
     found = [value_status(ds, table, field, r, year) for r in own]
-    if len(own) < len(keys):  # the others all take the table-wide row (or are published)
+    if len(own) < len(records):  # the others all take the table-wide row (or are published)
         found.append(value_status(ds, table, field, "*", year))
     status = weakest(s for s, _ in found)
     notes = sorted({n for s, n in found if s == status and n})

@@ -120,11 +120,13 @@ def _activity(ds) -> pd.DataFrame:
 def _active(ds, entity_id: str, year: int) -> bool:
     """Evidence of activity in a year: a report filed or some revenue."""
 
-    def pairs() -> set:
+    def active_in() -> set:
+        # the year's active entities: a check asks about one year (Part II about each of
+        # its history), never about every year of a national registry's annual facts
         active = _activity(ds)
-        return set(zip(active["entity_id"], active["year"], strict=True))
+        return set(active.loc[active["year"] == year, "entity_id"])
 
-    return (entity_id, year) in ds.once(("active_years",), pairs)
+    return entity_id in ds.once(("active_in", int(year)), active_in)
 
 
 def _suspension_overdue(ds, rule, year, cutoff) -> Iterator[dict]:
