@@ -25,10 +25,14 @@ pytestmark = pytest.mark.slow
 FIXTURES = ROOT / "tests" / "fixtures" / "notebooks"
 
 
-def printed_pid(notebook) -> int:
+def printed(notebook) -> str:
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
     text = next(o["text"] for o in cells[-1]["outputs"] if o.get("name") == "stdout")
-    return int("".join(text))
+    return "".join(text).strip()
+
+
+def printed_pid(notebook) -> int:
+    return int(printed(notebook))
 
 
 def counts(notebook) -> list[int]:
@@ -65,6 +69,12 @@ def test_one_kernel_runs_many_notebooks_each_in_a_clean_namespace(pool, tmp_path
         pids.append(printed_pid(target))
         assert counts(target) == [1, 2, 3]  # parameters, injected parameters, the cell
     assert len(set(pids)) == 1 and len(pool.kernels) == 1
+
+
+def test_a_report_kernel_keeps_no_history_of_its_cells(pool, tmp_path):
+    target = tmp_path / "history.ipynb"
+    run(pool, "history", target)
+    assert printed(target) == "False"
 
 
 def test_a_failing_notebook_keeps_the_kernel_a_dead_or_hung_one_is_replaced(pool, tmp_path):

@@ -38,3 +38,24 @@ def test_language_switch(monkeypatch):
     assert _("the disk is full") == "the disk is full"
     monkeypatch.setenv("HTX_LANG", "fr")  # unknown: the default, Vietnamese
     assert _("the disk is full") == "ổ đĩa đã đầy"
+
+
+def test_a_schema_built_once_still_speaks_the_language_of_each_run(monkeypatch):
+    """pandera's schemas are built once per table and language, with their messages."""
+    import pandas as pd
+
+    from htxlib.data.codebook import TABLES
+    from htxlib.data.validation import schema_failures
+
+    table = TABLES["entities"]
+    column = next(c for c in table.columns if c.type == "code")
+    frame = pd.DataFrame({c.name: pd.Series([None], dtype=object) for c in table.columns})
+    frame[column.name] = "not-a-code"
+    said = {}
+    for lang in ("vi", "en", "vi"):
+        monkeypatch.setenv("HTX_LANG", lang)
+        rules = [
+            rule for _row, col, _value, rule in schema_failures(frame, table) if col == column.name
+        ]
+        said.setdefault(lang, set()).add(rules[0].split(";")[0])
+    assert said == {"vi": {"không có trong danh mục"}, "en": {"not in the list"}}

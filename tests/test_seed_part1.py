@@ -5,6 +5,7 @@ Expected values are the published ones, as the seed states them.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from htxlib import figures as m
@@ -345,3 +346,16 @@ def test_flagged_provenance_is_visible(vq):
     assert m.members_workers(vq, YEAR).members.status == "published"
     assert value_status(vq, "annual", "members", "VQ01")[0] == "estimated"
     assert value_status(vq, "entities", "charter_capital", "VQ23")[0] == "published"
+
+
+def test_a_figure_over_records_takes_the_provenance_of_those_listed(vq):
+    """Records with rows of their own take them, the others the table-wide row, whether the
+    records come as a column, an index, a list or any iterable."""
+    from htxlib.figures.provenance import figure
+
+    listed = pd.Series(["VQ17", "VQ20"])  # communes the document names: published
+    mixed = pd.Series(["VQ17", "VQ01"])  # VQ01's commune is rebuilt from its name ('*')
+    for ids, status in ((listed, "published"), (mixed, "rebuilt")):
+        for records in (ids, pd.Index(ids), list(ids), iter(list(ids))):
+            assert figure(vq, 2, "entities", "commune", records).status == status
+    assert figure(vq, 0, "entities", "commune", listed.iloc[:0]).status == "published"
