@@ -22,10 +22,20 @@ LOCALE = "vi_VN"
 
 
 def is_missing(value: object) -> bool:
-    """Return True for None, NaN, NaT and pandas' NA."""
-    if isinstance(value, list | tuple | dict):
+    """Return True for None, NaN, NaT and pandas' NA.
+
+    Examples
+    --------
+    >>> [is_missing(v) for v in (None, float("nan"), pd.NaT, pd.NA, 0, 0.0, "", [None])]
+    [True, True, True, True, False, False, False, False]
+    """
+    if value is None:
+        return True
+    if isinstance(value, float):  # numpy's floats too; NaN alone is not equal to itself
+        return value != value
+    if isinstance(value, int | str | list | tuple | dict):  # a table's cells, by the thousand
         return False
-    return value is None or (not isinstance(value, str) and bool(pd.isna(value)))
+    return bool(pd.isna(value))
 
 
 def half_up(value: float, decimals: int = 2) -> float:
