@@ -105,3 +105,10 @@ def test_bench_compare_times_a_command_on_both_trees():
     assert any(line.strip().startswith("1  new: wall ") for line in printed), printed
     assert printed[-1].startswith("new / base: wall ")
     assert worktrees() == before  # the base's worktree is gone
+
+
+def test_bench_unit_size_prints_the_cost_of_each_size():
+    printed = bench("bench_unit_size.py", "--sizes", "5", "10", "--runs", "1")
+    rows = [line for line in printed if line.startswith(("| 5 |", "| 10 |"))]
+    assert len(rows) == 2, printed
+    assert all(len(row.strip("|").split("|")) == 4 and row.count(" s |") == 3 for row in rows)
