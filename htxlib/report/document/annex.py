@@ -109,7 +109,7 @@ def provenance_rows(ds) -> list[dict]:
 
 def contradiction_rows(frame) -> list[dict]:
     """Contradictions as records, the field named in Vietnamese (see :func:`field_label`)."""
-    from htxlib.report.document.narrative import records
+    from htxlib.report.document.plain_records import records
 
     rows = records(frame)
     for row in rows:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from htxlib import formatting
 from htxlib.data.unit import Unit
+from htxlib.report.document.plain_records import records
 
 #: Shown where the document leaves a field to fill in by hand.
 BLANK = "…"
@@ -73,8 +74,7 @@ def _rows(ds, table: str, year: int) -> list[dict]:
     frame = ds.tables[table]
     if frame.empty:
         return []
-    chosen = frame[frame["year"] == year].astype(object)
-    return chosen.where(chosen.notna(), None).to_dict("records")
+    return records(frame[frame["year"] == year])
 
 
 def _text(value) -> str:

@@ -19,7 +19,7 @@ from htxlib.plan.period import period_source, period_standing, plan_period
 from htxlib.report.document.history_source import history_note
 from htxlib.report.document.letterhead import Letterhead, letterhead
 from htxlib.report.document.name_lists import cut
-from htxlib.report.document.narrative import records
+from htxlib.report.document.plain_records import records
 from htxlib.report.document.stated_sentences import stated_sentences
 from htxlib.rules.compliance import dissolution_candidates
 

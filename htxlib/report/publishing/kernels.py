@@ -52,13 +52,6 @@ RESET = """exec(
 NO_HISTORY = "--HistoryManager.enabled=False"
 
 
-def _arguments(kernel: str) -> list[str]:
-    """Return the toolkit kernel's extra options; a kernel the user names is started as is."""
-    from htxlib.report.publishing.kernel_setup import KERNEL
-
-    return [NO_HISTORY] if kernel == KERNEL else []
-
-
 class WarmKernel:
     """One kernel and its client, owned by one thread.
 
@@ -93,7 +86,11 @@ class WarmKernel:
             self._thread.submit(self._start_early, early)
 
     def _start(self) -> None:
-        from htxlib.report.publishing.kernel_setup import kernel_environment, kernel_spec_manager
+        from htxlib.report.publishing.kernel_setup import (
+            KERNEL,
+            kernel_environment,
+            kernel_spec_manager,
+        )
         from htxlib.report.writing.scratch import private
 
         # the toolkit's own kernel spec, whatever JUPYTER_PATH holds, and its connection
@@ -103,9 +100,9 @@ class WarmKernel:
             kernel_spec_manager=kernel_spec_manager(self.kernel),
             connection_file=str(private("kernel") / "connection.json"),
         )
-        run_sync(self.manager.start_kernel)(
-            env=kernel_environment(), extra_arguments=_arguments(self.kernel)
-        )
+        # the toolkit's own kernel keeps no history; a kernel the user names starts as it is
+        options = [NO_HISTORY] if self.kernel == KERNEL else []
+        run_sync(self.manager.start_kernel)(env=kernel_environment(), extra_arguments=options)
         self.client = self.manager.client()
         self.client.start_channels()
         try:

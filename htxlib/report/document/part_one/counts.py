@@ -9,7 +9,7 @@ from htxlib.data.rollup import former_children
 from htxlib.data.unit import children_scope_of, tier_of, unit_of
 from htxlib.figures.provenance import Figure, figure, weakest
 from htxlib.report.document.history_source import history_note
-from htxlib.report.document.narrative import records
+from htxlib.report.document.plain_records import records
 
 #: The sector code that documents set apart from the rest ("phi nông nghiệp").
 AGRICULTURE = "nong_nghiep"

@@ -11,7 +11,7 @@ from htxlib.figures.provenance import value_status
 from htxlib.report.document.name_lists import NameList
 from htxlib.report.document.name_lists import appendix as appendix_lists
 from htxlib.report.document.name_lists import phrase as name_phrase
-from htxlib.report.document.narrative import records
+from htxlib.report.document.plain_records import records
 
 #: Level words a place's name may start with, written in lower case mid-sentence.
 LEVEL_WORDS = (

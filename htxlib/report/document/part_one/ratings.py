@@ -6,7 +6,7 @@ from functools import cached_property
 
 from htxlib import figures as m
 from htxlib import formatting
-from htxlib.report.document.narrative import records
+from htxlib.report.document.plain_records import records
 
 
 class Ratings:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from htxlib.data.texts import shown_slots
-from htxlib.report.document.narrative import records
+from htxlib.report.document.plain_records import records
 
 
 class Results:
