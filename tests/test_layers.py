@@ -134,3 +134,19 @@ def test_a_report_starts_its_kernels_before_it_imports_pandas():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_validating_does_not_import_the_test_tool_pandera_could_use():
+    # pandera's strategies import hypothesis when it is installed (here, for the tests) at
+    # the first validation, for what the toolkit never calls: a tenth of a second of every
+    # command; hidden for that import only, so that a process that wants it later gets it
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from htxlib.data.dataset import load_unit; load_unit('data/van-quan'); "
+        "print('hypothesis' in sys.modules); import hypothesis.strategies; print('imported')"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["False", "imported"]

@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
+import sys
 from functools import cache
 
 import pandas as pd
-import pandera.pandas as pa
-from pandera.errors import SchemaErrors
 
 from htxlib.data.codebook import Column, Table
 from htxlib.data.codes import CODE_LISTS
 from htxlib.data.column_parsing import DTYPES
 from htxlib.messages import N_, _, language
+
+# pandera's data-synthesis strategies import hypothesis when it is installed (a test tool of
+# this project), at the first validation; the toolkit never calls them, and the import is a
+# tenth of a second of each command. hypothesis is hidden while they are imported, here:
+# they then know it as absent, and a process that imports it afterwards still gets it.
+_hidden = "hypothesis" not in sys.modules
+if _hidden:
+    sys.modules["hypothesis"] = None  # type: ignore[assignment]
+try:
+    import pandera.pandas as pa
+    import pandera.strategies.pandas_strategies  # noqa: F401 - see above
+    from pandera.errors import SchemaErrors
+finally:
+    if _hidden:
+        del sys.modules["hypothesis"]
 
 NOT_NEGATIVE = N_("must not be negative")
 MISSING = N_("required value missing")
