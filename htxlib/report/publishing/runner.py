@@ -300,12 +300,14 @@ def _write_formats(
     returned, for :func:`publish.publish` to write last, as the switch; its Word and PDF
     files are the signing copy.
 
-    Most of a Word conversion is pandoc, a process of its own, so the annex's (the longer:
-    a national registry's rating table takes pandoc a minute) runs while the document's
-    page and signing copy are made, and the document's beside it; the long tables'
-    spreadsheets are written meanwhile.
+    Most of a Word conversion is pandoc, a process of its own, so the annex's runs while
+    the document's page and signing copy are made, and the document's beside it; the long
+    tables' spreadsheets are written meanwhile, in a process of their own too
+    (:func:`~htxlib.report.writing.sheet_process.write_workbook`), while this one finishes the
+    Word copies.
     """
-    from htxlib.report.writing.long_tables import move_long_tables, split_long_tables, write_sheets
+    from htxlib.report.writing.long_tables import move_long_tables, split_long_tables
+    from htxlib.report.writing.sheet_process import write_workbook
     from htxlib.report.writing.signing_copy import signed_text, signing_tree
     from htxlib.report.writing.word import to_docx
     from htxlib.report.writing.word_styles import reference_docx
@@ -315,30 +317,33 @@ def _write_formats(
     targets = {p: folder / f"{FILE_NAMES[p]}.docx" for p in (DOCUMENT, ANNEX)}
     if word:
         reference_docx()  # built once, before the two conversions share it
-    sheets = {}  # the long tables each Word copy leaves to its spreadsheet
-    with ThreadPoolExecutor(max_workers=2, thread_name_prefix="htx-docx") as converting:
+    # the spreadsheets go with the Word and PDF copies that name them, one per product
+    # whose Word copy leaves long tables to it
+    workbooks = []
+    # two conversions and two workbooks, each waiting on a process of its own
+    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="htx-docx") as converting:
         annex_page = page(ANNEX)
         annex = folder / f"{FILE_NAMES[ANNEX]}.html"
         annex.write_text(annex_page, encoding="utf-8")
         runs = {}
         if word:
-            source, sheets[ANNEX] = split_long_tables(annex_page, _sheet_file(ANNEX))
+            source, found = split_long_tables(annex_page, _sheet_file(ANNEX))
             runs[ANNEX] = converting.submit(to_docx, source, targets[ANNEX], titles[ANNEX])
+            if found:
+                path = folder / _sheet_file(ANNEX)
+                workbooks.append(converting.submit(write_workbook, found, path))
         html = page(DOCUMENT)
         _pause("exported")
         if word:
             signed = signing_tree(html, charts)  # one parse: the signing copy, its long tables
-            sheets[DOCUMENT] = move_long_tables(signed, _sheet_file(DOCUMENT))
+            found = move_long_tables(signed, _sheet_file(DOCUMENT))
             source = signed_text(signed)
             runs[DOCUMENT] = converting.submit(to_docx, source, targets[DOCUMENT], titles[DOCUMENT])
-        # the spreadsheets go with the Word and PDF copies that name them; written while
-        # pandoc converts (a national registry's lists take a couple of seconds)
-        spreadsheets = [
-            write_sheets(found, folder / _sheet_file(product))
-            for product, found in sheets.items()
-            if found
-        ]
+            if found:
+                path = folder / _sheet_file(DOCUMENT)
+                workbooks.append(converting.submit(write_workbook, found, path))
         documents = [runs[p].result() for p in (DOCUMENT, ANNEX) if p in runs]
+        spreadsheets = [workbook.result() for workbook in workbooks]
     files = [annex]
     if "docx" in formats:
         files += documents
