@@ -56,6 +56,10 @@ def test_bench_batch_gives_the_marginal_cost_per_report():
     printed = "\n".join(bench("bench_batch.py", "--units", "2", "--htx", "5", "--repeat", "1"))
     assert "re-run of 2 unchanged units:" in printed
     assert "marginal cost per report (median):" in printed
+    # the CPU split by process, and what is left of a report without its figures
+    for kind in ("batch", "kernels", "pandoc and other"):
+        assert f"  of which {kind}: " in printed
+    assert "Part I and Part II's figures of one unit, in one process: " in printed
 
 
 def test_bench_kernels_builds_a_unit_on_one_kernel_and_on_two():
