@@ -15,6 +15,7 @@ from htxlib.data.dataset import load_unit
 from htxlib.data.problems import DataError
 
 from .conftest import (
+    VAN_QUAN,
     append_row,
     needs_office_suite,
     read_rows,
@@ -411,3 +412,34 @@ def test_cell_and_cross_table_problems_come_in_one_round(vq_copy):
     assert any("annual.csv, row 3" in p and "VQ999" in p for p in problems)
     # the bad date is said once, not again as a missing founding date
     assert sum("entities.csv, row 5" in p for p in problems) == 1
+
+
+def test_the_largest_table_read_in_a_thread_reads_as_in_order(vq, vq_copy, monkeypatch):
+    # a large CSV file is read and typed beside the other tables: the same tables, and the
+    # same problems in the same order, as when every table is read one after the other
+    import threading
+
+    from htxlib.data import dataset
+
+    threads = {}
+    typed = dataset._read_typed
+
+    def recorded(table, locator):
+        threads[table.name] = threading.current_thread().name
+        return typed(table, locator)
+
+    monkeypatch.setattr(dataset, "_read_typed", recorded)
+    monkeypatch.setattr(dataset, "BESIDE_BYTES", 0)  # every unit's largest CSV file is large
+    assert_same_tables(load_unit(VAN_QUAN), vq)
+    assert threads.pop("provenance").startswith("htx-read")  # Văn Quan's largest file
+    assert not any(name.startswith("htx-read") for name in threads.values())
+
+    set_cell(vq_copy / "provenance.csv", 2, "table", "bảng không có")
+    set_cell(vq_copy / "provenance.csv", 3, "year", "năm ngoái")
+    set_cell(vq_copy / "annual.csv", 2, "members", "hai mươi")
+    header, first = read_rows(vq_copy / "annual.csv")[:2]
+    append_row(vq_copy / "annual.csv", dict(zip(header, first, strict=True)))  # a key twice
+    beside = problems_of(vq_copy)
+    monkeypatch.setattr(dataset, "BESIDE_BYTES", 2**40)
+    assert problems_of(vq_copy) == beside
+    assert len(beside) >= 3
