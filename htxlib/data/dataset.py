@@ -349,11 +349,13 @@ BESIDE_BYTES = 8 * 2**20
 
 def _largest_csv(sources: dict[str, Source]) -> str | None:
     """Name the table :data:`BESIDE_BYTES` reads in a thread, if any."""
-    sizes = {
-        name: source.path.stat().st_size
-        for name, source in sources.items()
-        if not source.is_excel and not source.sheet
-    }
+    sizes = {}
+    for name, source in sources.items():
+        if not source.is_excel and not source.sheet:
+            try:
+                sizes[name] = source.path.stat().st_size
+            except OSError:  # the reader says what is wrong with it, in its turn
+                continue
     largest = max(sizes, key=sizes.get, default=None)
     return largest if largest and sizes[largest] > BESIDE_BYTES else None
 
