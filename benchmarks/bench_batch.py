@@ -43,20 +43,31 @@ def timed(cmd: list[str]) -> float:
 
 
 def measured(
-    cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None, ok=(0,)
+    cmd: list[str], env: dict[str, str] | None = None, cwd: Path | None = None, ok=(0,), watch=None
 ) -> tuple[float, float]:
     """Run a command; return its wall time and the CPU time of it and its children (kernels).
 
     ``ok``: the exit statuses that are not a failure of the run (``htx validate`` exits 1
-    when it finds problems).
+    when it finds problems). ``watch(pid)``, when given, is called every 0,1 s while the
+    command runs (the wall time still ends when the command does).
     """
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=cwd)
-    wall = time.perf_counter() - start
+    with tempfile.TemporaryFile() as said:
+        process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=said, env=env, cwd=cwd)
+        while True:
+            if watch is not None:
+                watch(process.pid)
+            try:
+                process.wait(timeout=0.1)
+                break
+            except subprocess.TimeoutExpired:
+                continue
+        wall = time.perf_counter() - start
+        if process.returncode not in ok:
+            said.seek(0)
+            raise RuntimeError(said.read().decode("utf-8", "replace")[-800:])
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if done.returncode not in ok:
-        raise RuntimeError(done.stderr[-800:])
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
     return wall, cpu
 
@@ -71,38 +82,30 @@ def measured_by_process(cmd: list[str]) -> tuple[float, float, dict[str, float]]
     """
     import psutil
 
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    start = time.perf_counter()
     last: dict[int, tuple[str, float]] = {}
-    with tempfile.TemporaryFile() as said:
-        process = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=said)
-        root = psutil.Process(process.pid)
-        while process.poll() is None:
+
+    def watch(pid: int) -> None:
+        try:
+            root = psutil.Process(pid)
+            found = [root, *root.children(recursive=True)]
+        except psutil.Error:
+            return
+        for proc in found:
             try:
-                found = [root, *root.children(recursive=True)]
+                kind = last[proc.pid][0] if proc.pid in last else _kind(proc, pid)
+                times = proc.cpu_times()
             except psutil.Error:
-                found = []
-            for proc in found:
-                try:
-                    kind = last[proc.pid][0] if proc.pid in last else _kind(proc, root)
-                    times = proc.cpu_times()
-                except psutil.Error:
-                    continue
-                last[proc.pid] = (kind, times.user + times.system)
-            time.sleep(0.1)
-        wall = time.perf_counter() - start
-        if process.returncode != 0:
-            said.seek(0)
-            raise RuntimeError(said.read().decode("utf-8", "replace")[-800:])
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+                continue
+            last[proc.pid] = (kind, times.user + times.system)
+
+    wall, cpu = measured(cmd, watch=watch)
     split = {kind: sum(t for k, t in last.values() if k == kind) for kind in ("batch", "kernels")}
     split["pandoc and other"] = cpu - sum(split.values())
     return wall, cpu, split
 
 
-def _kind(proc, root) -> str:
-    if proc.pid == root.pid:
+def _kind(proc, root: int) -> str:
+    if proc.pid == root:
         return "batch"
     return "kernels" if "ipykernel" in " ".join(proc.cmdline()) else "pandoc and other"
 

@@ -422,12 +422,12 @@ def load_unit(folder: str | Path, depth: int = 0) -> Dataset:
     locator = Locator(sources, {})
     tables: dict[str, pd.DataFrame] = {}
     totals: dict[str, pd.DataFrame] = {}
-    beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="htx-read")
+    # the largest table, when it is a large CSV file, is read and typed in a thread while
+    # this one reads the others in order (see BESIDE_BYTES)
+    large = _largest_csv(sources)
+    beside = ThreadPoolExecutor(max_workers=1, thread_name_prefix="htx-read") if large else None
+    pending = {large: beside.submit(_read_typed, TABLES[large], locator)} if beside else {}
     try:
-        # the largest table, when it is a large CSV file, is read and typed in a thread
-        # while this one reads the others in order (see BESIDE_BYTES)
-        large = _largest_csv(sources)
-        pending = {large: beside.submit(_read_typed, TABLES[large], locator)} if large else {}
         for name, table in TABLES.items():
             if name not in sources:
                 if table.required and not (parent and name in MERGED):  # children give these
@@ -443,7 +443,8 @@ def load_unit(folder: str | Path, depth: int = 0) -> Dataset:
             if len(read.totals):
                 totals[name] = read.totals
     finally:
-        beside.shutdown(wait=False, cancel_futures=True)  # an error or Ctrl-C waits for none
+        if beside is not None:  # an error or Ctrl-C waits for none
+            beside.shutdown(wait=False, cancel_futures=True)
     tables["provenance"] = provenance_names(tables["provenance"])
     from htxlib.data.texts import text_problems
 
